@@ -1,0 +1,54 @@
+"""The application factory. Heavy objects are built once, in the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from matchmaker import __version__
+from matchmaker.config import Settings
+from matchmaker.errors import install_error_handlers
+from matchmaker.health.router import router as health_router
+from matchmaker.incubators.router import router as incubators_router
+from matchmaker.partners.router import router as partners_router
+from matchmaker.runtime import open_runtime
+from matchmaker.scenarios.router import router as scenarios_router
+from matchmaker.startups.router import router as startups_router
+
+DESCRIPTION = """
+Matches hard-tech startups with technology business incubators, multinational partners and
+application scenarios, with ranked and explained recommendations.
+
+Every error has the body `{"error": code, "message": text, "detail": ...}`; validation errors
+list `{"field", "reason"}` in `detail`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = open_runtime(settings)
+        app.state.runtime = runtime
+        app.state.settings = settings
+        app.state.engine = runtime.engine
+        app.state.sessions = runtime.sessions
+        try:
+            yield
+        finally:
+            runtime.close()
+
+    app = FastAPI(
+        title="Matchmaker",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    app.include_router(health_router)
+    for router in (startups_router, incubators_router, partners_router, scenarios_router):
+        app.include_router(router)
+    return app

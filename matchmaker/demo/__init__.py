@@ -1,0 +1,1 @@
+"""Demo data: a small, hand-written Beijing–Tianjin–Hebei hard-tech ecosystem."""

@@ -1,0 +1,113 @@
+"""Domain errors carry their HTTP status; one handler renders every error body.
+
+Every error response has the shape ``{"error": code, "message": text, "detail": ...}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+class ErrorBody(BaseModel):
+    """The body of every error response."""
+
+    error: str
+    message: str
+    detail: Any = None
+
+
+class DomainError(Exception):
+    status_code = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, detail: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+class NotFound(DomainError):
+    status_code = 404
+    code = "not_found"
+
+
+class Conflict(DomainError):
+    status_code = 409
+    code = "conflict"
+
+
+class Duplicate(Conflict):
+    code = "duplicate"
+
+
+class PreconditionFailed(DomainError):
+    status_code = 412
+    code = "precondition_failed"
+
+
+class InvalidInput(DomainError):
+    """Input that is well-formed but wrong; detail lists ``{field, reason}``."""
+
+    status_code = 422
+    code = "validation_failed"
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}", [{"field": field, "reason": reason}])
+
+
+class ServiceUnavailable(DomainError):
+    status_code = 503
+    code = "unavailable"
+
+
+def error_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route, so the OpenAPI schema lists what it can return."""
+    out: dict[int | str, dict[str, Any]] = {
+        422: {"model": ErrorBody, "description": "Invalid input: detail lists field and reason"}
+    }
+    for err in errors:
+        out[err.status_code] = {"model": ErrorBody, "description": err.__doc__ or err.code}
+    return out
+
+
+def _render(status: int, code: str, message: str, detail: Any = None) -> JSONResponse:
+    body = ErrorBody(error=code, message=message, detail=jsonable_encoder(detail))
+    return JSONResponse(body.model_dump(), status_code=status)
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    # Drop the "body"/"query" prefix: clients name fields, not request parts.
+    parts = [str(p) for p in loc[1:]] if loc and loc[0] in ("body", "query", "path") else list(loc)
+    return ".".join(str(p) for p in parts) or str(loc[0] if loc else "")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        return _render(exc.status_code, exc.code, exc.message, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = [
+            {"field": _field_name(tuple(e.get("loc", ()))), "reason": e.get("msg", "invalid")}
+            for e in exc.errors()
+        ]
+        summary = "; ".join(f"{f['field']}: {f['reason']}" for f in fields[:5])
+        return _render(422, "validation_failed", summary or "invalid input", fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _render(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # Never leak internals; the traceback goes to the server log via uvicorn.
+        return _render(500, "internal_error", "internal error")

@@ -1,0 +1,38 @@
+"""Liveness, readiness and the vocabularies clients build forms from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from matchmaker import migrations_state
+from matchmaker.vocab import VOCABULARIES, label
+
+router = APIRouter()
+
+
+@router.get("/healthz", tags=["health"])
+def healthz() -> dict[str, str]:
+    """The process is up."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz", tags=["health"])
+def readyz(request: Request) -> JSONResponse:
+    """The database answers and its schema is at the migrations' head."""
+    state = migrations_state.check(request.app.state.engine)
+    return JSONResponse(state.as_dict(), status_code=200 if state.ready else 503)
+
+
+@router.get("/v1/vocabularies", tags=["vocabularies"])
+def vocabularies() -> dict[str, list[dict[str, Any]]]:
+    """Every controlled vocabulary, with English and Chinese labels."""
+    return {
+        name: [
+            {"value": v.value, "label": label(v.value), "label_zh": label(v.value, "zh")}
+            for v in vocab
+        ]
+        for name, vocab in VOCABULARIES.items()
+    }

@@ -1,0 +1,61 @@
+"""Incubator request and response schemas."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, EmailStr, Field, model_validator
+
+from matchmaker.profiles.schemas import (
+    Description,
+    Domains,
+    Languages,
+    Location,
+    Name,
+    ReadBase,
+    Schema,
+    Url,
+    make_update_model,
+    unique_list,
+)
+from matchmaker.vocab import Domain, IncubatorKind, Need, Program, Stage
+
+Trl = Annotated[int, Field(ge=1, le=9)]
+
+
+class IncubatorFields(BaseModel):
+    name: Name
+    description: Description = ""
+    kind: IncubatorKind
+    location: Location
+    domains: Domains
+    stages: unique_list(Stage, min_length=1) = list(Stage)  # type: ignore[valid-type]
+    trl_min: Trl = 1
+    trl_max: Trl = 9
+    services: unique_list(Need) = []  # type: ignore[valid-type]
+    capacity: Annotated[int, Field(ge=0, le=100_000, description="open places")] = 0
+    fund_size_usd: Annotated[int, Field(ge=0, le=10**13)] | None = None
+    languages: Languages = ["zh"]
+    programs: unique_list(Program) = []  # type: ignore[valid-type]
+    website: Url | None = None
+
+    @model_validator(mode="after")
+    def _trl_range(self) -> IncubatorFields:
+        if self.trl_min > self.trl_max:
+            raise ValueError("trl_min must not be above trl_max")
+        return self
+
+
+class IncubatorCreate(Schema, IncubatorFields):
+    """A new incubator. ``contact_email`` is private: never listed publicly."""
+
+    contact_email: EmailStr | None = None
+
+
+IncubatorUpdate = make_update_model(IncubatorCreate, "IncubatorUpdate")
+
+
+class IncubatorRead(ReadBase, IncubatorFields):
+    """An incubator's public fields."""
+
+    domains: list[Domain]

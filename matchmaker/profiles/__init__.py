@@ -1,0 +1,1 @@
+"""What the four profile kinds share: location, facets for filtering, generic CRUD."""

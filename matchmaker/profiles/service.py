@@ -1,0 +1,219 @@
+"""Create, read, update, delete and list for any profile kind.
+
+Services flush, never commit: the session dependency owns the transaction. Listeners
+(the matching engine) are told of every save and delete inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from matchmaker.errors import Duplicate, InvalidInput, NotFound, PreconditionFailed
+from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.profiles.models import ProfileBase, ProfileFacet
+
+
+class ProfileListener(Protocol):
+    def saved(self, session: Session, kind: ProfileKind, profile: ProfileBase) -> None: ...
+
+    def deleted(self, session: Session, kind: ProfileKind, profile_id: int) -> None: ...
+
+
+def _listeners(session: Session) -> Sequence[ProfileListener]:
+    return session.info.get("listeners", ())  # type: ignore[no-any-return]
+
+
+def get(session: Session, kind: ProfileKind, profile_id: int) -> ProfileBase:
+    """Load one profile or raise 404."""
+    obj = session.get(kind.model, profile_id)
+    if obj is None:
+        raise NotFound(f"no {kind.name} with id {profile_id}", {"id": profile_id})
+    return obj
+
+
+def create(session: Session, kind: ProfileKind, data: BaseModel) -> ProfileBase:
+    """Store a new profile; an exact duplicate gets 409 naming the existing one."""
+    values = data.model_dump()
+    if kind.check_refs:
+        kind.check_refs(session, values)
+    key = kind.dedupe_key(values)
+    _refuse_duplicate(session, kind, key, None)
+    obj = kind.model()
+    _assign(obj, values)
+    obj.dedupe_key = key
+    session.add(obj)
+    _flush(session, kind, key)
+    _write_facets(session, kind, obj)
+    for listener in _listeners(session):
+        listener.saved(session, kind, obj)
+    return obj
+
+
+def update(
+    session: Session,
+    kind: ProfileKind,
+    obj: ProfileBase,
+    patch: BaseModel,
+    if_match: int | None,
+) -> ProfileBase:
+    """Apply a partial update; the merged profile is validated as a whole."""
+    _check_version(kind, obj, if_match)
+    current = kind.create.model_validate(obj).model_dump()
+    changes = patch.model_dump(exclude_unset=True)
+    try:
+        merged = kind.create.model_validate({**current, **changes}).model_dump()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "body"
+        raise InvalidInput(field, err["msg"]) from exc
+    if kind.check_refs:
+        kind.check_refs(session, merged)
+    key = kind.dedupe_key(merged)
+    if key != obj.dedupe_key:
+        _refuse_duplicate(session, kind, key, obj.id)
+    _assign(obj, merged)
+    obj.dedupe_key = key
+    _flush(session, kind, key)
+    _write_facets(session, kind, obj)
+    for listener in _listeners(session):
+        listener.saved(session, kind, obj)
+    return obj
+
+
+def remove(session: Session, kind: ProfileKind, obj: ProfileBase, if_match: int | None) -> None:
+    """Delete a profile and everything that only describes it."""
+    _check_version(kind, obj, if_match)
+    profile_id = obj.id
+    session.execute(
+        delete(ProfileFacet).where(
+            ProfileFacet.kind == kind.name, ProfileFacet.profile_id == profile_id
+        )
+    )
+    session.delete(obj)
+    _flush(session, kind, obj.dedupe_key)
+    for listener in _listeners(session):
+        listener.deleted(session, kind, profile_id)
+
+
+def list_page(
+    session: Session,
+    kind: ProfileKind,
+    facets: dict[str, list[str]],
+    q: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[ProfileBase], str | None]:
+    """One page in id order; rows inserted meanwhile land after the cursor, never before."""
+    stmt = select(kind.model).order_by(kind.model.id).limit(limit + 1)
+    for name, values in facets.items():
+        if not values:
+            continue
+        if name not in kind.filters:
+            allowed = ", ".join(sorted(kind.filters))
+            raise InvalidInput(name, f"not a filter for {kind.plural}; use one of: {allowed}")
+        if name == "kind" and kind.kind_vocab is not None:
+            _check_vocab(kind.kind_vocab, values)
+        stmt = stmt.where(kind.model.id.in_(matching_ids(kind, name, values)))
+    if q:
+        title = getattr(kind.model, kind.title_attr)
+        stmt = stmt.where(func.lower(title).contains(q.strip().lower(), autoescape=True))
+    if cursor:
+        stmt = stmt.where(kind.model.id > decode_cursor(cursor))
+    rows = list(session.scalars(stmt))
+    next_cursor = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None
+    return rows[:limit], next_cursor
+
+
+def matching_ids(kind: ProfileKind, name: str, values: Iterable[str]) -> Any:
+    """A subquery of the ids of ``kind`` profiles whose facet ``name`` is one of ``values``."""
+    return select(ProfileFacet.profile_id).where(
+        ProfileFacet.kind == kind.name,
+        ProfileFacet.name == name,
+        ProfileFacet.value.in_([str(v) for v in values]),
+    )
+
+
+def encode_cursor(last_id: int) -> str:
+    return base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        prefix, _, value = raw.partition(":")
+        if prefix != "id":
+            raise ValueError(prefix)
+        return int(value)
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise InvalidInput("cursor", "not a cursor this API returned") from exc
+
+
+def _check_vocab(vocab: Any, values: list[str]) -> None:
+    allowed = {v.value for v in vocab}
+    for value in values:
+        if value not in allowed:
+            raise InvalidInput("kind", f"'{value}' is not one of: {', '.join(sorted(allowed))}")
+
+
+def _check_version(kind: ProfileKind, obj: ProfileBase, if_match: int | None) -> None:
+    if if_match is not None and if_match != obj.version:
+        raise PreconditionFailed(
+            f"{kind.name} {obj.id} is at version {obj.version}, not {if_match}; "
+            "read it again and reapply your change",
+            {"id": obj.id, "current_version": obj.version},
+        )
+
+
+def _refuse_duplicate(session: Session, kind: ProfileKind, key: str, own_id: int | None) -> None:
+    existing = session.scalar(select(kind.model.id).where(kind.model.dedupe_key == key))
+    if existing is not None and existing != own_id:
+        raise Duplicate(
+            f"a {kind.name} with the same {' and '.join(kind.dedupe_attrs)} exists",
+            {"existing_id": existing, "url": f"/v1/{kind.plural}/{existing}"},
+        )
+
+
+def _flush(session: Session, kind: ProfileKind, key: str) -> None:
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise PreconditionFailed(
+            f"the {kind.name} was changed by another request; read it again"
+        ) from exc
+    except IntegrityError as exc:
+        # A concurrent insert won the race past _refuse_duplicate.
+        raise Duplicate(
+            f"a {kind.name} with the same {' and '.join(kind.dedupe_attrs)} exists", {"key": key}
+        ) from exc
+
+
+def _assign(obj: ProfileBase, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name == "location":
+            obj.city, obj.region, obj.country = value["city"], value["region"], value["country"]
+        else:
+            setattr(obj, name, value)
+
+
+def _write_facets(session: Session, kind: ProfileKind, obj: ProfileBase) -> None:
+    session.execute(
+        delete(ProfileFacet).where(
+            ProfileFacet.kind == kind.name, ProfileFacet.profile_id == obj.id
+        )
+    )
+    rows = [
+        {"kind": kind.name, "profile_id": obj.id, "name": name, "value": str(value)}
+        for name, values in kind.facets(obj).items()
+        for value in set(values)
+    ]
+    if rows:
+        session.execute(insert(ProfileFacet), rows)

@@ -1,0 +1,12 @@
+"""Imports every table so ``Base.metadata`` is complete (for Alembic and tests)."""
+
+from matchmaker.db import Base
+from matchmaker.incubators.models import Incubator
+from matchmaker.partners.models import Partner
+from matchmaker.profiles.models import ProfileFacet
+from matchmaker.scenarios.models import Scenario
+from matchmaker.startups.models import Startup
+
+metadata = Base.metadata
+
+__all__ = ["Incubator", "Partner", "ProfileFacet", "Scenario", "Startup", "metadata"]

@@ -1,0 +1,102 @@
+"""Fixtures: every database test runs once on SQLite and once on PostgreSQL.
+
+The schema is built by ``alembic upgrade head`` (never ``create_all``); each test gets an
+app of its own over emptied tables. PostgreSQL comes from ``MATCHMAKER_TEST_POSTGRES_URL``
+(the Makefile sets it); each test session creates and drops a database of its own there, so
+parallel runs do not see each other.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.engine import Engine
+
+from matchmaker import migrations_state
+from matchmaker.app import create_app
+from matchmaker.config import Settings
+from matchmaker.tables import metadata
+
+PG_URL = os.environ.get("MATCHMAKER_TEST_POSTGRES_URL", "")
+BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
+
+
+def _create_pg_database() -> tuple[str, str]:
+    admin_url = make_url(PG_URL)
+    name = f"mm_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # noqa: BLE001 - turned into a clear failure below
+        pytest.fail(
+            f"PostgreSQL at {admin_url.render_as_string()} is not reachable ({exc}). Start it "
+            "(pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or set "
+            "MATCHMAKER_TEST_POSTGRES_URL= to test on SQLite only.",
+            pytrace=False,
+        )
+    finally:
+        admin.dispose()
+    return name, admin_url.set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_pg_database(name: str) -> None:
+    admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A migrated, empty database of each backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.db'}"
+        migrations_state.upgrade(url)
+        yield url
+        return
+    name, url = _create_pg_database()
+    try:
+        migrations_state.upgrade(url)
+        yield url
+    finally:
+        _drop_pg_database(name)
+
+
+@pytest.fixture(scope="session")
+def db_engine(database_url: str) -> Iterator[Engine]:
+    engine = create_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def _empty_tables(engine: Engine) -> None:
+    tables = [t.name for t in reversed(metadata.sorted_tables)]
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture
+def settings(database_url: str, db_engine: Engine, tmp_path: Path) -> Iterator[Settings]:
+    """Settings for one test over emptied tables; the tables are emptied again after it."""
+    _empty_tables(db_engine)
+    yield Settings(database_url=database_url, data_dir=tmp_path / "data")
+    _empty_tables(db_engine)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
