@@ -2,6 +2,7 @@
 
 from matchmaker.db import Base
 from matchmaker.incubators.models import Incubator
+from matchmaker.matching.models import Embedding
 from matchmaker.partners.models import Partner
 from matchmaker.profiles.models import ProfileFacet
 from matchmaker.scenarios.models import Scenario
@@ -9,4 +10,4 @@ from matchmaker.startups.models import Startup
 
 metadata = Base.metadata
 
-__all__ = ["Incubator", "Partner", "ProfileFacet", "Scenario", "Startup", "metadata"]
+__all__ = ["Embedding", "Incubator", "Partner", "ProfileFacet", "Scenario", "Startup", "metadata"]

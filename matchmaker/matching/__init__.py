@@ -1,0 +1,1 @@
+"""The matching engine: embeddings, FAISS indexes and explained hybrid ranking."""

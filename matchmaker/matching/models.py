@@ -1,0 +1,25 @@
+"""Stored embeddings: one normalised vector per profile, tagged with the model that made it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index, Integer, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from matchmaker.db import Base, UTCDateTime, utcnow
+
+
+class Embedding(Base):
+    __tablename__ = "embedding"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    model: Mapped[str] = mapped_column(String(300))
+    dim: Mapped[int] = mapped_column(Integer)
+    # sha256 of the composed text: unchanged text is never embedded again.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian, normalised
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index("ix_embedding_kind_model", "kind", "model"),)
