@@ -14,6 +14,8 @@ class ProfileBase(Base, TimestampMixin):
     """Abstract base of Startup, Incubator, Partner and Scenario."""
 
     __abstract__ = True
+    # Never reuse a deleted profile's id on SQLite: index ids are database ids.
+    __table_args__: Any = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     description: Mapped[str] = mapped_column(Text, default="")

@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_incubator")),
         sa.UniqueConstraint("dedupe_key", name=op.f("uq_incubator_dedupe_key")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "partner",
@@ -65,6 +66,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_partner")),
         sa.UniqueConstraint("dedupe_key", name=op.f("uq_partner_dedupe_key")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "profile_facet",
@@ -108,6 +110,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_startup")),
         sa.UniqueConstraint("dedupe_key", name=op.f("uq_startup_dedupe_key")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "scenario",
@@ -138,6 +141,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scenario")),
         sa.UniqueConstraint("dedupe_key", name=op.f("uq_scenario_dedupe_key")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("scenario", schema=None) as batch_op:
         batch_op.create_index(
