@@ -26,11 +26,27 @@ class ErrorBody(BaseModel):
 class DomainError(Exception):
     status_code = 400
     code = "bad_request"
+    headers: dict[str, str] = {}
 
     def __init__(self, message: str, detail: Any = None) -> None:
         super().__init__(message)
         self.message = message
         self.detail = detail
+
+
+class Unauthorized(DomainError):
+    """No API key, or one that is unknown, revoked or expired."""
+
+    status_code = 401
+    code = "unauthorized"
+    headers = {"WWW-Authenticate": 'Bearer realm="matchmaker"'}
+
+
+class Forbidden(DomainError):
+    """The key is valid but its role or scope does not allow this."""
+
+    status_code = 403
+    code = "forbidden"
 
 
 class NotFound(DomainError):
@@ -77,9 +93,15 @@ def error_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, Any
     return out
 
 
-def _render(status: int, code: str, message: str, detail: Any = None) -> JSONResponse:
+def _render(
+    status: int,
+    code: str,
+    message: str,
+    detail: Any = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = ErrorBody(error=code, message=message, detail=jsonable_encoder(detail))
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -91,7 +113,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
-        return _render(exc.status_code, exc.code, exc.message, exc.detail)
+        return _render(exc.status_code, exc.code, exc.message, exc.detail, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
