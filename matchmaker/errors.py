@@ -5,6 +5,7 @@ Every error response has the shape ``{"error": code, "message": text, "detail": 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -77,6 +78,13 @@ class InvalidInput(DomainError):
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(f"{field}: {reason}", [{"field": field, "reason": reason}])
 
+    @classmethod
+    def from_fields(cls, fields: list[dict[str, str]]) -> InvalidInput:
+        """One error naming several fields, as the request validation handler renders them."""
+        err = cls(fields[0]["field"], fields[0]["reason"])
+        err.message, err.detail = _summary(fields), fields
+        return err
+
 
 class ServiceUnavailable(DomainError):
     status_code = 503
@@ -104,10 +112,37 @@ def _render(
     return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
+_REQUEST_PARTS = ("body", "query", "path", "header", "cookie")
+
+
+def _field_name(loc: tuple[Any, ...], error_type: str) -> str:
+    if error_type == "json_invalid" or not loc:
+        return "body"  # the rest of loc is a character offset, not a field
     # Drop the "body"/"query" prefix: clients name fields, not request parts.
-    parts = [str(p) for p in loc[1:]] if loc and loc[0] in ("body", "query", "path") else list(loc)
-    return ".".join(str(p) for p in parts) or str(loc[0] if loc else "")
+    parts = loc[1:] if loc[0] in _REQUEST_PARTS else loc
+    return ".".join(str(p) for p in parts) or str(loc[0])
+
+
+def _reason(error: Mapping[str, Any]) -> str:
+    msg = str(error.get("msg", "invalid"))
+    # pydantic prefixes the message of a ValueError raised in a validator; clients need not see it.
+    msg = msg.removeprefix("Value error, ")
+    ctx = error.get("ctx") or {}
+    if error.get("type") == "json_invalid" and "error" in ctx:
+        msg = f"{msg}: {ctx['error']}"
+    return msg
+
+
+def validation_fields(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """pydantic errors as ``[{field, reason}]``, the ``detail`` of a 422."""
+    return [
+        {"field": _field_name(tuple(e.get("loc", ())), str(e.get("type"))), "reason": _reason(e)}
+        for e in errors
+    ]
+
+
+def _summary(fields: list[dict[str, str]]) -> str:
+    return "; ".join(f"{f['field']}: {f['reason']}" for f in fields[:5]) or "invalid input"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -117,15 +152,16 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        fields = [
-            {"field": _field_name(tuple(e.get("loc", ()))), "reason": e.get("msg", "invalid")}
-            for e in exc.errors()
-        ]
-        summary = "; ".join(f"{f['field']}: {f['reason']}" for f in fields[:5])
-        return _render(422, "validation_failed", summary or "invalid input", fields)
+        fields = validation_fields(exc.errors())
+        return _render(422, "validation_failed", _summary(fields), fields)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # FastAPI's only 400 is a body it cannot decode (e.g. not UTF-8): to a client that is
+            # the same mistake as malformed JSON, which is a 422.
+            fields = [{"field": "body", "reason": f"cannot be read as JSON ({exc.detail})"}]
+            return _render(422, "validation_failed", _summary(fields), fields)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return _render(exc.status_code, code, str(exc.detail))
 

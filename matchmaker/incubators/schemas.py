@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, EmailStr, Field, model_validator
+from pydantic import BaseModel, EmailStr, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from matchmaker.profiles.schemas import (
     Description,
@@ -39,11 +40,15 @@ class IncubatorFields(BaseModel):
     programs: unique_list(Program) = []  # type: ignore[valid-type]
     website: Url | None = None
 
-    @model_validator(mode="after")
-    def _trl_range(self) -> IncubatorFields:
-        if self.trl_min > self.trl_max:
-            raise ValueError("trl_min must not be above trl_max")
-        return self
+    @field_validator("trl_max", mode="after")
+    @classmethod
+    def _trl_range(cls, trl_max: int, info: ValidationInfo) -> int:
+        trl_min = info.data.get("trl_min")
+        if trl_min is not None and trl_min > trl_max:
+            raise PydanticCustomError(
+                "trl_range", "must not be below trl_min ({trl_min})", {"trl_min": trl_min}
+            )
+        return trl_max
 
 
 class IncubatorCreate(Schema, IncubatorFields):

@@ -4,16 +4,19 @@ No ``from __future__ import annotations`` here: FastAPI must see the closure's s
 classes, not their names.
 """
 
+import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Query, Response, status
+from fastapi import APIRouter, Body, Header, Path, Query, Response, status
 
 from matchmaker.db import SessionDep
 from matchmaker.errors import Duplicate, InvalidInput, NotFound, PreconditionFailed, error_responses
 from matchmaker.profiles import service
 from matchmaker.profiles.kinds import ProfileKind
-from matchmaker.profiles.schemas import Page
-from matchmaker.vocab import Domain, Region, Stage
+from matchmaker.profiles.schemas import MAX_ID, Page, clean_text
+from matchmaker.vocab import Domain, Region, ScenarioStatus, Stage
+
+_ETAG = re.compile(r'(?:W/)?"?([0-9]{1,9})"?')
 
 
 def etag(version: int) -> str:
@@ -24,21 +27,34 @@ def parse_if_match(value: str | None) -> int | None:
     """Accept ``W/"3"``, ``"3"`` or ``3``; ``*`` means any version."""
     if value is None or value.strip() == "*":
         return None
-    raw = value.strip().removeprefix("W/").strip('"')
-    if not raw.isdigit():
+    match = _ETAG.fullmatch(value.strip())
+    if match is None:
         raise InvalidInput("If-Match", 'expected the ETag returned by a read, e.g. W/"3"')
-    return int(raw)
+    return int(match.group(1))
+
+
+def clean_query(q: str | None) -> str | None:
+    """The text query, refused like body text if no database could compare it."""
+    if q is None:
+        return None
+    try:
+        return clean_text(q)
+    except ValueError as exc:
+        raise InvalidInput("q", str(exc)) from exc
 
 
 IfMatch = Annotated[
     str | None,
     Header(alias="If-Match", description='ETag from a read (W/"<version>"); stale gets 412'),
 ]
+ProfileId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def make_router(kind: ProfileKind) -> APIRouter:
     router = APIRouter(prefix=f"/v1/{kind.plural}", tags=[kind.plural])
     Read, Create, Update = kind.read, kind.create, kind.update  # noqa: N806
+    # Typed per kind so the schema lists the allowed values and bad ones get 422.
+    KindValue = kind.kind_vocab or str  # noqa: N806
 
     def to_read(obj: Any) -> Any:
         return Read.model_validate(obj)
@@ -70,9 +86,11 @@ def make_router(kind: ProfileKind) -> APIRouter:
         domain: Annotated[list[Domain] | None, Query()] = None,
         stage: Annotated[list[Stage] | None, Query()] = None,
         region: Annotated[list[Region] | None, Query()] = None,
-        kind_: Annotated[list[str] | None, Query(alias="kind")] = None,
-        status_: Annotated[list[str] | None, Query(alias="status")] = None,
-        q: Annotated[str | None, Query(max_length=200, description="text in the name")] = None,
+        kind_: Annotated[list[KindValue] | None, Query(alias="kind")] = None,  # type: ignore[valid-type]
+        status_: Annotated[list[ScenarioStatus] | None, Query(alias="status")] = None,
+        q: Annotated[
+            str | None, Query(max_length=200, description=f"text in the {kind.title_attr}")
+        ] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         cursor: Annotated[str | None, Query(max_length=100)] = None,
     ) -> Any:
@@ -80,10 +98,10 @@ def make_router(kind: ProfileKind) -> APIRouter:
             "domain": [str(v) for v in domain or []],
             "stage": [str(v) for v in stage or []],
             "region": [str(v) for v in region or []],
-            "kind": kind_ or [],
-            "status": status_ or [],
+            "kind": [str(v) for v in kind_ or []],
+            "status": [str(v) for v in status_ or []],
         }
-        rows, next_cursor = service.list_page(session, kind, facets, q, limit, cursor)
+        rows, next_cursor = service.list_page(session, kind, facets, clean_query(q), limit, cursor)
         return {"items": [to_read(r) for r in rows], "next_cursor": next_cursor}
 
     @router.get(
@@ -92,7 +110,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         responses=error_responses(NotFound),
         summary=f"Read a {kind.name}",
     )
-    def read_profile(session: SessionDep, profile_id: int, response: Response) -> Any:
+    def read_profile(session: SessionDep, profile_id: ProfileId, response: Response) -> Any:
         obj = service.get(session, kind, profile_id)
         response.headers["ETag"] = etag(obj.version)
         return to_read(obj)
@@ -105,7 +123,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
     )
     def update_profile(
         session: SessionDep,
-        profile_id: int,
+        profile_id: ProfileId,
         body: Annotated[Update, Body()],  # type: ignore[valid-type]
         response: Response,
         if_match: IfMatch = None,
@@ -121,7 +139,9 @@ def make_router(kind: ProfileKind) -> APIRouter:
         responses=error_responses(NotFound, PreconditionFailed),
         summary=f"Delete a {kind.name}",
     )
-    def delete_profile(session: SessionDep, profile_id: int, if_match: IfMatch = None) -> None:
+    def delete_profile(
+        session: SessionDep, profile_id: ProfileId, if_match: IfMatch = None
+    ) -> None:
         obj = service.get(session, kind, profile_id)
         service.remove(session, kind, obj, parse_if_match(if_match))
 

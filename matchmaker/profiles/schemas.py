@@ -1,11 +1,14 @@
 """Field types and schemas shared by every profile kind.
 
 Size limits (documented in the README): names and titles 200 characters, pitch 280,
-descriptions 5,000, at most 20 items in a list, tags 40 characters each.
+descriptions 5,000, city 100, website 300, at most 20 items in a list, tags 40 characters each.
+Text may not contain control characters other than tab and line breaks (PostgreSQL cannot store
+NUL, and nobody means to send the others).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -15,39 +18,70 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     create_model,
-    model_validator,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from matchmaker.vocab import Domain, Region
 
 MAX_LIST = 20
+# Ids are 32-bit integers on every backend; a larger number cannot name a row.
+MAX_ID = 2**31 - 1
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _unique(values: list[Any]) -> list[Any]:
     if len(set(values)) != len(values):
-        raise ValueError("items must be unique")
+        raise PydanticCustomError("unique_items", "items must be unique")
     return values
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Pitch = Annotated[str, StringConstraints(strip_whitespace=True, max_length=280)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+def clean_text(value: str) -> str:
+    """Refuse what no database stores faithfully: control characters, lone surrogates."""
+    if _CONTROL.search(value):
+        raise PydanticCustomError(
+            "control_character",
+            "must not contain control characters other than tab and line breaks",
+        )
+    if _SURROGATE.search(value):
+        raise PydanticCustomError("invalid_unicode", "must be valid Unicode text")
+    return value
+
+
+_Clean = AfterValidator(clean_text)
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _Clean
+]
+Pitch = Annotated[str, StringConstraints(strip_whitespace=True, max_length=280), _Clean]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), _Clean]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), _Clean]
+City = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), _Clean]
 Url = Annotated[
     str,
     StringConstraints(
         strip_whitespace=True, max_length=300, pattern=r"^(https?://)?[^\s/]+\.[^\s]+$"
     ),
+    _Clean,
 ]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
-Domains = Annotated[list[Domain], Field(min_length=1, max_length=MAX_LIST), AfterValidator(_unique)]
+_UNIQUE = {"uniqueItems": True}
+Domains = Annotated[
+    list[Domain],
+    Field(min_length=1, max_length=MAX_LIST, json_schema_extra=_UNIQUE),
+    AfterValidator(_unique),
+]
 
 
 def unique_list(item: Any, *, min_length: int = 0) -> Any:
     """A list type of unique items, at most MAX_LIST long."""
     return Annotated[
-        list[item], Field(min_length=min_length, max_length=MAX_LIST), AfterValidator(_unique)
+        list[item],
+        Field(min_length=min_length, max_length=MAX_LIST, json_schema_extra=_UNIQUE),
+        AfterValidator(_unique),
     ]
 
 
@@ -64,19 +98,33 @@ class Schema(BaseModel):
 class Location(Schema):
     """Where a profile is. Beijing, Tianjin and Hebei form one collaborative region."""
 
-    city: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
+    city: City = ""
     region: Region
-    country: Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{2}$")] = "CN"
+    country: Annotated[
+        str,
+        StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{2}$"),
+        # validate_default: region 'abroad' with the default CN must be refused too.
+        Field(
+            description="ISO 3166-1 alpha-2 code: CN unless region is abroad",
+            validate_default=True,
+        ),
+    ] = "CN"
 
-    @model_validator(mode="after")
-    def _region_matches_country(self) -> Location:
-        if self.region == Region.abroad and self.country == "CN":
-            raise ValueError(
-                "region 'abroad' needs the ISO country code of a country other than CN"
+    @field_validator("country", mode="after")
+    @classmethod
+    def _country_matches_region(cls, country: str, info: ValidationInfo) -> str:
+        region = info.data.get("region")
+        if region == Region.abroad and country == "CN":
+            raise PydanticCustomError(
+                "region_country", "region 'abroad' needs the code of a country other than CN"
             )
-        if self.region != Region.abroad and self.country != "CN":
-            raise ValueError(f"region '{self.region}' is in China; country must be CN")
-        return self
+        if region is not None and region != Region.abroad and country != "CN":
+            raise PydanticCustomError(
+                "region_country",
+                "region '{region}' is in China; country must be CN",
+                {"region": str(region)},
+            )
+        return country
 
 
 class ReadBase(BaseModel):

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, EmailStr, Field
 
 from matchmaker.profiles.schemas import (
+    MAX_ID,
     Description,
     Domains,
     Location,
@@ -22,7 +23,7 @@ from matchmaker.vocab import CollaborationMode, Domain, ScenarioStatus
 class ScenarioFields(BaseModel):
     title: Name
     description: Description = ""
-    publisher: Annotated[int, Field(ge=1)] | Name = Field(
+    publisher: Annotated[int, Field(ge=1, le=MAX_ID)] | Name = Field(
         description="the publishing partner's id, or a name when it has no profile"
     )
     domains: Domains
