@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from matchmaker.db import Base, TimestampMixin
@@ -27,6 +27,10 @@ class ProfileBase(Base, TimestampMixin):
     # Normalised name (+ website): an exact duplicate is refused with 409.
     dedupe_key: Mapped[str] = mapped_column(String(600), unique=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The account whose key created it (see matchmaker.access.policy); null for seeded data.
+    owner_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

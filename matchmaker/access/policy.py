@@ -1,0 +1,117 @@
+"""Every object-level rule in one place: who may create, change and act for each profile.
+
+Reading public profile fields needs only a valid key. Changing a profile, seeing its private
+fields and acting on its matches needs *managing* it:
+
+- admin: everything;
+- the profile's owner (the account whose key created it);
+- a manager: the incubators its account is bound to;
+- a partner platform: the partners it is bound to, and scenarios those partners publish.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy.orm import Session
+
+from matchmaker.access.models import Role
+from matchmaker.access.principal import Principal
+from matchmaker.errors import Forbidden
+from matchmaker.incubators.models import Incubator
+from matchmaker.partners.models import Partner
+from matchmaker.scenarios.models import Scenario
+from matchmaker.startups.models import Startup
+
+# Which roles may create each kind of profile.
+CREATORS: dict[str, frozenset[Role]] = {
+    "startup": frozenset({Role.founder, Role.partner, Role.admin}),
+    "incubator": frozenset({Role.manager, Role.admin}),
+    "partner": frozenset({Role.partner, Role.admin}),
+    "scenario": frozenset({Role.partner, Role.admin}),
+}
+
+MODELS: dict[str, Any] = {
+    "startup": Startup,
+    "incubator": Incubator,
+    "partner": Partner,
+    "scenario": Scenario,
+}
+
+
+def can_manage(principal: Principal, kind: str, obj: Any) -> bool:
+    """May ``principal`` change ``obj``, see its private fields and act on its matches?"""
+    if principal.is_admin or obj.owner_account_id == principal.account_id:
+        return True
+    if kind == "incubator":
+        return principal.role is Role.manager and obj.id in principal.incubator_ids
+    if kind == "partner":
+        return principal.role is Role.partner and obj.id in principal.partner_ids
+    if kind == "scenario":
+        return principal.role is Role.partner and obj.publisher_partner_id in principal.partner_ids
+    return False
+
+
+def managed_clause(principal: Principal, kind: str) -> ColumnElement[bool]:
+    """The same rule as ``can_manage``, as a WHERE clause on ``kind``'s table."""
+    model = MODELS[kind]
+    if principal.is_admin:
+        return true()
+    owned = model.owner_account_id == principal.account_id
+    bound: ColumnElement[bool] = false()
+    if kind == "incubator" and principal.role is Role.manager and principal.incubator_ids:
+        bound = model.id.in_(sorted(principal.incubator_ids))
+    elif kind in ("partner", "scenario") and principal.role is Role.partner:
+        column = model.id if kind == "partner" else model.publisher_partner_id
+        if principal.partner_ids:
+            bound = column.in_(sorted(principal.partner_ids))
+    return or_(owned, bound)
+
+
+def check_create(session: Session, principal: Principal, kind: str, values: dict[str, Any]) -> None:
+    """403 unless the role may create ``kind`` and may speak for any partner it names."""
+    if principal.role not in CREATORS[kind]:
+        allowed = ", ".join(sorted(r.value for r in CREATORS[kind]))
+        raise Forbidden(
+            f"a {principal.role.value} key cannot create a {kind}; roles that can: {allowed}",
+            {"role": principal.role.value, "kind": kind},
+        )
+    _check_publisher(session, principal, kind, values)
+
+
+def check_update(
+    session: Session, principal: Principal, kind: str, obj: Any, changes: dict[str, Any]
+) -> None:
+    """403 unless the caller manages ``obj`` (and any partner a change names)."""
+    check_manage(principal, kind, obj)
+    _check_publisher(session, principal, kind, changes)
+
+
+def check_manage(principal: Principal, kind: str, obj: Any) -> None:
+    """403 unless the caller manages ``obj``."""
+    if not can_manage(principal, kind, obj):
+        raise Forbidden(
+            f"this key does not manage {kind} {obj.id}",
+            {"kind": kind, "id": obj.id, "role": principal.role.value},
+        )
+
+
+def owner_for_new(principal: Principal) -> int:
+    """The account that will own a profile this principal creates."""
+    return principal.account_id
+
+
+def _check_publisher(
+    session: Session, principal: Principal, kind: str, values: dict[str, Any]
+) -> None:
+    # Naming a partner as a scenario's publisher speaks for that partner.
+    publisher = values.get("publisher") if kind == "scenario" else None
+    if not isinstance(publisher, int) or principal.is_admin:
+        return
+    partner = session.get(Partner, publisher)
+    if partner is not None and not can_manage(principal, "partner", partner):
+        raise Forbidden(
+            f"this key cannot publish scenarios for partner {publisher}",
+            {"kind": "partner", "id": publisher},
+        )
