@@ -118,6 +118,21 @@ class ScenarioStatus(StrEnum):
     closed = "closed"
 
 
+class DeclineReason(StrEnum):
+    """Why a side declined a match (the review workflow); ``other`` needs a note."""
+
+    domain_mismatch = "domain_mismatch"
+    stage_mismatch = "stage_mismatch"
+    trl_mismatch = "trl_mismatch"
+    region_mismatch = "region_mismatch"
+    needs_not_covered = "needs_not_covered"
+    no_capacity = "no_capacity"
+    already_engaged = "already_engaged"
+    not_now = "not_now"
+    insufficient_information = "insufficient_information"
+    other = "other"
+
+
 # English and Chinese labels; a value missing here falls back to its words.
 LABELS: dict[str, tuple[str, str]] = {
     "ai": ("Artificial intelligence", "人工智能"),
@@ -197,6 +212,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "co_incubation": ("Co-incubation", "联合孵化"),
     "open": ("Open", "开放"),
     "closed": ("Closed", "已关闭"),
+    "domain_mismatch": ("Domains do not match", "领域不匹配"),
+    "stage_mismatch": ("Stage does not fit", "阶段不匹配"),
+    "trl_mismatch": ("Technology readiness does not fit", "技术成熟度不匹配"),
+    "region_mismatch": ("Location does not fit", "地域不匹配"),
+    "needs_not_covered": ("Needs not covered", "需求无法满足"),
+    "no_capacity": ("No open places", "暂无空位"),
+    "already_engaged": ("Already working with someone similar", "已有类似合作"),
+    "not_now": ("Not now", "暂不考虑"),
+    "insufficient_information": ("Not enough information", "信息不足"),
+    "other": ("Other (see note)", "其他（见备注）"),
 }
 
 VOCABULARIES: dict[str, type[StrEnum]] = {
@@ -211,6 +236,7 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "partner_kinds": PartnerKind,
     "collaboration_modes": CollaborationMode,
     "scenario_statuses": ScenarioStatus,
+    "decline_reasons": DeclineReason,
 }
 
 
