@@ -51,7 +51,8 @@ ProfileId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def make_router(kind: ProfileKind) -> APIRouter:
-    router = APIRouter(prefix=f"/v1/{kind.plural}", tags=[kind.plural])
+    # Router-wide responses replace FastAPI's default 422 schema with the API's error body.
+    router = APIRouter(prefix=f"/v1/{kind.plural}", tags=[kind.plural], responses=error_responses())
     Read, Create, Update = kind.read, kind.create, kind.update  # noqa: N806
     # Typed per kind so the schema lists the allowed values and bad ones get 422.
     KindValue = kind.kind_vocab or str  # noqa: N806
