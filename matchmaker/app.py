@@ -6,12 +6,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
 from matchmaker import __version__
 from matchmaker.config import Settings
 from matchmaker.errors import install_error_handlers
 from matchmaker.health.router import router as health_router
 from matchmaker.incubators.router import router as incubators_router
+from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.router import router as matching_router
 from matchmaker.partners.router import router as partners_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router
@@ -26,12 +29,14 @@ list `{"field", "reason"}` in `detail`.
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, encoder: Encoder | None = None) -> FastAPI:
+    """The app; ``encoder`` lets tests share one loaded model across many apps."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runtime = open_runtime(settings)
+        # Loading the model takes seconds of CPU: keep it off the event loop.
+        runtime = await run_in_threadpool(open_runtime, settings, encoder)
         app.state.runtime = runtime
         app.state.settings = settings
         app.state.engine = runtime.engine
@@ -39,7 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
-            runtime.close()
+            await run_in_threadpool(runtime.close)
 
     app = FastAPI(
         title="Matchmaker",
@@ -49,6 +54,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.include_router(health_router)
-    for router in (startups_router, incubators_router, partners_router, scenarios_router):
+    for router in (
+        startups_router, incubators_router, partners_router, scenarios_router, matching_router
+    ):
         app.include_router(router)
     return app

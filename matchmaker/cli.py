@@ -41,6 +41,20 @@ def seed_demo() -> None:
 
 
 @cli.command()
+def reindex() -> None:
+    """Re-embed every profile with the configured model (stop the server first)."""
+    from matchmaker.matching.reindex import reindex as run_reindex
+    from matchmaker.runtime import open_runtime
+
+    runtime = open_runtime(_settings())
+    try:
+        counts = run_reindex(runtime.store, runtime.sessions)
+    finally:
+        runtime.close()
+    typer.echo("re-embedded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,

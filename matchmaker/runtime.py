@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+import matchmaker.tables  # noqa: F401 - every mapped table, so foreign keys resolve
 from matchmaker.config import Settings
 from matchmaker.db import make_engine, make_sessionmaker
+from matchmaker.kinds import ALL_KINDS
+from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
+from matchmaker.matching.scoring import Weights
+from matchmaker.matching.service import Matcher
+from matchmaker.matching.store import EmbeddingStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -16,12 +25,42 @@ class Runtime:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
+    store: EmbeddingStore
+    matcher: Matcher
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Snapshot the indexes so the next start only catches up."""
+        try:
+            self.store.save()
+        finally:
+            self.engine.dispose()
 
 
-def open_runtime(settings: Settings) -> Runtime:
+def weights_from(settings: Settings) -> Weights:
+    return Weights(
+        semantic=settings.weight_semantic,
+        domain=settings.weight_domain,
+        stage=settings.weight_stage,
+        trl=settings.weight_trl,
+        region=settings.weight_region,
+        needs=settings.weight_needs,
+        reciprocal=settings.weight_reciprocal,
+    )
+
+
+def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
+    """Load the model (unless given one), open the database and load the indexes."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    encoder = encoder or SentenceTransformerEncoder(settings.model, settings.encode_batch_size)
     engine = make_engine(settings.resolved_database_url())
-    return Runtime(settings=settings, engine=engine, sessions=make_sessionmaker(engine))
+    store = EmbeddingStore(
+        encoder, ALL_KINDS, settings.index_dir, settings.index_exact_max, settings.index_nprobe
+    )
+    sessions = make_sessionmaker(engine, listeners=[store])
+    store.attach(sessions)
+    report = store.load(sessions)
+    log.info("indexes loaded: %s", report)
+    problem = store.mismatch()
+    if problem:
+        log.warning("%s", problem)
+    return Runtime(settings, engine, sessions, store, Matcher(store, weights_from(settings)))

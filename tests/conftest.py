@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from matchmaker import migrations_state
 from matchmaker.app import create_app
 from matchmaker.config import Settings
+from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
 from matchmaker.tables import metadata
 
 PG_URL = os.environ.get("MATCHMAKER_TEST_POSTGRES_URL", "")
@@ -96,7 +97,13 @@ def settings(database_url: str, db_engine: Engine, tmp_path: Path) -> Iterator[S
     _empty_tables(db_engine)
 
 
+@pytest.fixture(scope="session")
+def encoder() -> Encoder:
+    """The real default model, loaded once per test session."""
+    return SentenceTransformerEncoder()
+
+
 @pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as test_client:
+def client(settings: Settings, encoder: Encoder) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, encoder)) as test_client:
         yield test_client

@@ -21,9 +21,19 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", tags=["health"])
 def readyz(request: Request) -> JSONResponse:
-    """The database answers and its schema is at the migrations' head."""
+    """The database answers, its schema is at head, and the indexes hold this model's vectors."""
     state = migrations_state.check(request.app.state.engine)
-    return JSONResponse(state.as_dict(), status_code=200 if state.ready else 503)
+    store = request.app.state.runtime.store
+    problem = store.mismatch()
+    body: dict[str, Any] = state.as_dict()
+    body["index"] = {
+        "model": store.encoder.name,
+        "problem": problem,
+        "indexed": {kind: len(index) for kind, index in store.indexes.items()},
+    }
+    ready = state.ready and problem is None
+    body["ready"] = ready
+    return JSONResponse(body, status_code=200 if ready else 503)
 
 
 @router.get("/v1/vocabularies", tags=["vocabularies"])

@@ -1,0 +1,78 @@
+"""A bundle: one incubator, one partner and one scenario that fit the startup and each other."""
+
+from __future__ import annotations
+
+from itertools import product
+from statistics import fmean
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.matching.facts import Facts, facts_of
+from matchmaker.matching.schemas import BundleRead, BundleResponse
+from matchmaker.matching.scoring import RANKING_VERSION, PairScore, is_international
+from matchmaker.matching.service import Matcher, MatchFilters, ref, to_read
+from matchmaker.vocab import BTH_REGIONS
+
+PER_KIND = 5  # best candidates of each kind considered: 125 triples at most
+FIT_WEIGHT, COHERENCE_WEIGHT = 0.75, 0.25
+
+
+def _region_compat(a: Facts, b: Facts) -> float:
+    if a.region == b.region and (a.region != "abroad" or a.country == b.country):
+        return 1.0
+    if a.region in BTH_REGIONS and b.region in BTH_REGIONS:
+        return 0.9
+    if is_international(a) or is_international(b):
+        return 0.8
+    return 0.5
+
+
+def _coherence(startup: Facts, trio: tuple[Facts, Facts, Facts]) -> tuple[float, list[str]]:
+    i, p, s = trio
+    shared = sorted(startup.domains & i.domains & p.domains & s.domains)
+    if shared:
+        domain = 1.0
+    else:
+        pairs = [(i, p), (i, s), (p, s)]
+        domain = 0.5 * sum(bool(a.domains & b.domains) for a, b in pairs) / 3
+    region = fmean([_region_compat(i, s), _region_compat(p, s), _region_compat(i, p)])
+    return fmean([domain, region]), shared
+
+
+def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
+    """The best-scoring trio; its score blends the three fits with how well they cohere."""
+    filters = MatchFilters(limit=PER_KIND)
+    pools: list[list[tuple[PairScore, Facts]]] = []
+    for target in (INCUBATOR, PARTNER, SCENARIO):
+        ranked = matcher.score_candidates(session, STARTUP, startup, target, filters)
+        pools.append([c for c in ranked if c[0].score is not None][:PER_KIND])
+    base = BundleResponse(query=ref(STARTUP.name, startup), model=matcher.store.encoder.name,
+                          ranking_version=RANKING_VERSION, bundle=None)
+    missing = [k.plural for k, pool in zip((INCUBATOR, PARTNER, SCENARIO), pools, strict=True)
+               if not pool]
+    if missing:
+        base.message = f"no confident match among {', '.join(missing)} to build a bundle"
+        return base
+    me = facts_of(STARTUP.name, startup)
+    best: tuple[float, tuple[Any, ...], list[str]] | None = None
+    for trio in product(*pools):
+        fit = fmean(pair.score or 0.0 for pair, _ in trio)
+        coherence, shared = _coherence(me, (trio[0][1], trio[1][1], trio[2][1]))
+        total = round(FIT_WEIGHT * fit + COHERENCE_WEIGHT * coherence, 4)
+        key = (total, tuple(-facts.id for _, facts in trio))
+        if best is None or key > (best[0], tuple(-f.id for _, f in best[1])):
+            best = (total, trio, shared)
+    assert best is not None
+    total, trio, shared = best
+    (ip, inc), (pp, par), (sp, sce) = trio
+    where = {inc.city or inc.region, par.city or par.region, sce.city or sce.region}
+    text = (f"{inc.title} to incubate, {par.title} to partner with, and {sce.title} to pilot in"
+            + (f"; all three work on {', '.join(d.replace('_', ' ') for d in shared)}"
+               if shared else "")
+            + f"; located in {', '.join(sorted(where))}"
+            + f" (fit {fmean([ip.score or 0, pp.score or 0, sp.score or 0]):.2f}).")
+    base.bundle = BundleRead(score=total, incubator=to_read(ip, inc), partner=to_read(pp, par),
+                             scenario=to_read(sp, sce), shared_domains=shared, reason=text)
+    return base

@@ -1,0 +1,82 @@
+"""The structured facts ranking decides on, read once from a profile row.
+
+Scoring works on these plain values, never on ORM objects, so the same arithmetic serves
+stored profiles, unsaved ones and camps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+THIN_WORDS = 12  # fewer words of free text than this, with few facts: too thin to judge
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    kind: str
+    id: int
+    title: str
+    domains: frozenset[str]
+    region: str
+    country: str
+    city: str
+    languages: frozenset[str] = frozenset()
+    words: int = 0
+    # startups
+    stage: str | None = None
+    trl: int | None = None
+    needs: frozenset[str] = frozenset()
+    # incubators and partners
+    subkind: str | None = None
+    stages: frozenset[str] = frozenset()
+    # incubators
+    trl_min: int | None = None
+    trl_max: int | None = None
+    services: frozenset[str] = frozenset()
+    capacity: int | None = None
+    programs: frozenset[str] = frozenset()
+    # partners and scenarios
+    modes: frozenset[str] = frozenset()
+    # scenarios
+    min_trl: int | None = None
+    status: str | None = None
+    deadline: date | None = None
+
+    @property
+    def thin(self) -> bool:
+        facts = len(self.domains) + len(self.needs) + len(self.services) + len(self.modes)
+        return self.words < THIN_WORDS and facts < 3
+
+
+def _words(*texts: str | None) -> int:
+    return sum(len(t.split()) for t in texts if t)
+
+
+def facts_of(kind: str, p: Any) -> Facts:
+    """Facts of a profile row (or any object with the same attributes)."""
+    common: dict[str, Any] = {
+        "kind": kind,
+        "id": p.id or 0,
+        "domains": frozenset(p.domains),
+        "region": p.region,
+        "country": p.country,
+        "city": p.city or "",
+        "languages": frozenset(getattr(p, "languages", None) or ()),
+    }
+    if kind == "startup":
+        return Facts(title=p.name, words=_words(p.pitch, p.description), stage=p.stage,
+                     trl=p.trl, needs=frozenset(p.needs), **common)
+    if kind == "incubator":
+        return Facts(title=p.name, words=_words(p.description), subkind=p.kind,
+                     stages=frozenset(p.stages), trl_min=p.trl_min, trl_max=p.trl_max,
+                     services=frozenset(p.services), capacity=p.capacity,
+                     programs=frozenset(p.programs), **common)
+    if kind == "partner":
+        return Facts(title=p.name, words=_words(p.description), subkind=p.kind,
+                     stages=frozenset(p.stages), modes=frozenset(p.collaboration_modes),
+                     **common)
+    return Facts(title=p.title, words=_words(p.description), min_trl=p.min_trl,
+                 modes=frozenset({p.collaboration_mode}), status=p.status,
+                 deadline=p.deadline, **common)

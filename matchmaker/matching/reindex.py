@@ -1,0 +1,62 @@
+"""Re-embed every profile with the configured model, in batches, with a progress bar."""
+
+from __future__ import annotations
+
+import numpy as np
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, sessionmaker
+from tqdm import tqdm
+
+from matchmaker.matching.index import VectorIndex
+from matchmaker.matching.models import Embedding
+from matchmaker.matching.store import EmbeddingStore, _Pending
+from matchmaker.matching.texts import compose
+
+CHUNK = 256  # rows per transaction; the encoder batches within it
+
+
+def reindex(
+    store: EmbeddingStore, sessions: sessionmaker[Session], progress: bool = True
+) -> dict[str, int]:
+    """Replace every stored vector by one from ``store.encoder``; returns counts per kind."""
+    counts: dict[str, int] = {}
+    for name, kind in store.kinds.items():
+        model = kind.model
+        with sessions() as session:
+            total = session.scalar(select(func.count()).select_from(model)) or 0
+        fresh = VectorIndex(store.encoder.dim, store.indexes[name].exact_max,
+                            store.indexes[name].nprobe)
+        done, last_id = 0, 0
+        with tqdm(total=total, desc=f"reindex {kind.plural}", disable=not progress) as bar:
+            while True:
+                with sessions() as session, session.begin():
+                    rows = list(session.scalars(
+                        select(model).where(model.id > last_id).order_by(model.id).limit(CHUNK)
+                    ))
+                    if not rows:
+                        break
+                    items = [_Pending(name, r.id, r.version, compose(name, r)) for r in rows]
+                    # Rows of another model are rewritten in place; content hashes match
+                    # only when model and text both do, so nothing current is redone.
+                    store.write_embeddings(session, items)
+                    session.flush()
+                    ids = [r.id for r in rows]
+                    vecs = session.execute(
+                        select(Embedding.profile_id, Embedding.vector).where(
+                            Embedding.kind == name, Embedding.profile_id.in_(ids))
+                    ).all()
+                fresh.add([pid for pid, _ in vecs],
+                          np.stack([np.frombuffer(v, dtype="<f4") for _, v in vecs]))
+                last_id = rows[-1].id
+                done += len(rows)
+                bar.update(len(rows))
+        with sessions() as session, session.begin():
+            # Vectors whose profile is gone would only mislead a later catch-up.
+            session.execute(delete(Embedding).where(
+                Embedding.kind == name, Embedding.profile_id.not_in(select(model.id))))
+        store.indexes[name] = fresh
+        store.stale[name] = 0
+        store.missing[name] = 0
+        counts[kind.plural] = done
+    store.save()
+    return counts

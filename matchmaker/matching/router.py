@@ -1,0 +1,97 @@
+"""HTTP routes for matches and bundles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from matchmaker.db import SessionDep
+from matchmaker.errors import NotFound, ServiceUnavailable, error_responses
+from matchmaker.kinds import BY_PLURAL, INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.matching.bundle import bundle
+from matchmaker.matching.schemas import BundleResponse, MatchList, TargetKind
+from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
+from matchmaker.profiles import service as profiles
+from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.vocab import Domain, Region, Stage
+
+router = APIRouter(prefix="/v1", tags=["matching"])
+ERRORS = error_responses(NotFound, ServiceUnavailable)
+
+
+def get_matcher(request: Request) -> Matcher:
+    matcher: Matcher = request.app.state.runtime.matcher
+    return matcher
+
+
+MatcherDep = Annotated[Matcher, Depends(get_matcher)]
+
+
+def match_filters(
+    domain: Annotated[list[Domain] | None, Query(description="only these domains")] = None,
+    stage: Annotated[list[Stage] | None, Query()] = None,
+    region: Annotated[list[Region] | None, Query()] = None,
+    kind: Annotated[list[str] | None, Query(description="incubator or partner kinds")] = None,
+    min_score: Annotated[float | None, Query(ge=0, le=1)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10,
+) -> MatchFilters:
+    return MatchFilters(
+        domains=[str(d) for d in domain or []],
+        stages=[str(s) for s in stage or []],
+        regions=[str(r) for r in region or []],
+        kinds=kind or [],
+        min_score=min_score,
+        limit=limit,
+    )
+
+
+FiltersDep = Annotated[MatchFilters, Depends(match_filters)]
+
+
+def _matches(session: SessionDep, matcher: Matcher, kind: ProfileKind, profile_id: int,
+             target: ProfileKind, filters: MatchFilters) -> MatchList:
+    profile = profiles.get(session, kind, profile_id)
+    return matcher.matches(session, kind, profile, target, filters)
+
+
+@router.get("/startups/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
+def startup_matches(
+    session: SessionDep,
+    matcher: MatcherDep,
+    profile_id: int,
+    filters: FiltersDep,
+    target: TargetKind = TargetKind.incubators,
+) -> MatchList:
+    """Incubators, partners or scenarios for a startup, ranked and explained."""
+    return _matches(session, matcher, STARTUP, profile_id, BY_PLURAL[target.value], filters)
+
+
+@router.get("/incubators/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
+def incubator_matches(
+    session: SessionDep, matcher: MatcherDep, profile_id: int, filters: FiltersDep
+) -> MatchList:
+    """Startups that fit an incubator, ranked and explained."""
+    return _matches(session, matcher, INCUBATOR, profile_id, STARTUP, filters)
+
+
+@router.get("/partners/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
+def partner_matches(
+    session: SessionDep, matcher: MatcherDep, profile_id: int, filters: FiltersDep
+) -> MatchList:
+    """Startups that fit a partner, ranked and explained."""
+    return _matches(session, matcher, PARTNER, profile_id, STARTUP, filters)
+
+
+@router.get("/scenarios/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
+def scenario_matches(
+    session: SessionDep, matcher: MatcherDep, profile_id: int, filters: FiltersDep
+) -> MatchList:
+    """Startups that fit an application scenario, ranked and explained."""
+    return _matches(session, matcher, SCENARIO, profile_id, STARTUP, filters)
+
+
+@router.get("/startups/{profile_id}/bundle", response_model=BundleResponse, responses=ERRORS)
+def startup_bundle(session: SessionDep, matcher: MatcherDep, profile_id: int) -> BundleResponse:
+    """An incubator, a partner and a scenario chosen to fit the startup and each other."""
+    return bundle(matcher, session, profiles.get(session, STARTUP, profile_id))

@@ -1,0 +1,180 @@
+"""Hybrid pair scoring: pure arithmetic over Facts and one cosine similarity.
+
+A pair is always (startup, target) whichever side asked, so both directions agree.
+score = sum(weight_i * value_i) / sum(weight_i) over the components that apply to the
+pair (stage does not apply to scenarios, TRL not to partners, needs not when the startup
+lists none), times 0.6 when a startup is below a scenario's minimum TRL. Every value is
+in [0, 1]; see README "How matching works".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from matchmaker.matching.facts import Facts
+from matchmaker.vocab import BTH_REGIONS, STAGE_ORDER, Region, Stage
+
+RANKING_VERSION = "hybrid-1"
+TRL_SHORTFALL_FACTOR = 0.6
+
+INTERNATIONAL_KINDS = frozenset(
+    {"offshore_carrier", "international_incubator", "multinational_corporation",
+     "foreign_rd_center"}
+)
+INTERNATIONAL_PROGRAMS = frozenset({"cross_border_accelerator_camp", "offshore_incubation"})
+# Which partner collaboration mode serves which startup need.
+NEED_TO_MODE = {
+    "funding": "investment",
+    "pilot_scenario": "pilot_procurement",
+    "market_access": "market_access",
+    "international_expansion": "market_access",
+    "mentoring": "co_incubation",
+    "workspace": "co_incubation",
+    "lab_equipment": "joint_rd",
+    "pilot_line": "joint_rd",
+    "talent": "joint_rd",
+}
+
+
+@dataclass(frozen=True)
+class Weights:
+    semantic: float = 0.35
+    domain: float = 0.15
+    stage: float = 0.10
+    trl: float = 0.10
+    region: float = 0.10
+    needs: float = 0.10
+    reciprocal: float = 0.10
+
+    def of(self, name: str) -> float:
+        return float(getattr(self, name))
+
+
+@dataclass(frozen=True)
+class Component:
+    value: float
+    weight: float
+    contribution: float = 0.0
+    note: str = ""
+
+
+@dataclass
+class PairScore:
+    startup_id: int
+    target_kind: str
+    target_id: int
+    similarity: float
+    score: float | None  # None: too little information to judge (low confidence)
+    raw_score: float  # the same arithmetic, also for low-confidence pairs (for ordering)
+    components: dict[str, Component]
+    matched_domains: list[str]
+    matched_needs: list[str]
+    excluded: str | None = None
+    trl_shortfall: int = 0
+    hints: list[str] = field(default_factory=list)
+    confidence: str = "high"
+
+
+def exclusion(target: Facts, today: date) -> str | None:
+    """Why a target can never be proposed right now, if so."""
+    if target.kind == "incubator" and (target.capacity or 0) <= 0:
+        return "the incubator has no open places"
+    if target.kind == "scenario":
+        if target.status != "open":
+            return "the scenario is closed"
+        if target.deadline is not None and target.deadline < today:
+            return "the scenario's deadline has passed"
+    return None
+
+
+def is_international(target: Facts) -> bool:
+    return target.subkind in INTERNATIONAL_KINDS or bool(target.programs & INTERNATIONAL_PROGRAMS)
+
+
+def region_fit(s: Facts, t: Facts) -> tuple[float, str]:
+    """Beijing–Tianjin–Hebei is one collaborative region; offshore carriers and
+    cross-border programs fit startups from abroad and those going abroad."""
+    intl = is_international(t)
+    wants_abroad = "international_expansion" in s.needs
+    if s.region == Region.abroad:
+        if t.region == Region.abroad and t.country == s.country:
+            return 1.0, f"both are in {s.country}"
+        if intl:
+            return 1.0, "its international program suits a startup from abroad"
+        return (0.4, "China-based without an international program") if t.region != Region.abroad \
+            else (0.5, f"different countries ({s.country}, {t.country})")
+    if t.region == Region.abroad:
+        if wants_abroad and intl:
+            return 1.0, f"an offshore base in {t.country} for the startup's international expansion"
+        if wants_abroad:
+            return 0.7, f"based in {t.country}, where the startup wants to expand"
+        return (0.35 if intl else 0.2), f"based abroad ({t.country}); the startup is not going abroad"
+    if s.region == t.region:
+        if s.region != Region.china_other or s.city.casefold() == t.city.casefold():
+            return 1.0, f"same region ({_place(t)})"
+        return 0.6, f"both in China, different cities ({s.city or '?'}, {t.city or '?'})"
+    if s.region in BTH_REGIONS and t.region in BTH_REGIONS:
+        return 0.9, f"{s.region.capitalize()} and {t.region.capitalize()} are one " \
+            "Beijing–Tianjin–Hebei collaborative region"
+    if wants_abroad and intl:
+        return 0.9, "its international program suits the startup's expansion abroad"
+    return 0.5, f"different regions of China ({s.region}, {t.region})"
+
+
+def _place(t: Facts) -> str:
+    return t.city or t.region.replace("_", " ").capitalize()
+
+
+def stage_fit(s: Facts, t: Facts) -> tuple[float, str] | None:
+    if t.kind == "scenario" or not t.stages or s.stage is None:
+        return None
+    if s.stage in t.stages:
+        return 1.0, f"accepts {s.stage.replace('_', ' ')}-stage startups"
+    gap = min(abs(STAGE_ORDER[Stage(s.stage)] - STAGE_ORDER[Stage(x)]) for x in t.stages)
+    accepted = ", ".join(sorted(t.stages, key=lambda x: STAGE_ORDER[Stage(x)]))
+    return (0.5 if gap == 1 else 0.0), f"accepts {accepted}; the startup is at {s.stage}"
+
+
+def trl_fit(s: Facts, t: Facts) -> tuple[float, str, int] | None:
+    """(value, note, shortfall in TRL levels below a scenario's minimum)."""
+    if s.trl is None:
+        return None
+    if t.kind == "scenario" and t.min_trl is not None:
+        if s.trl >= t.min_trl:
+            return 1.0, f"meets the minimum TRL {t.min_trl} (startup at TRL {s.trl})", 0
+        gap = t.min_trl - s.trl
+        note = f"the scenario requires TRL {t.min_trl}; the startup is at TRL {s.trl}"
+        return max(0.0, 1 - gap / 3), note, gap
+    if t.kind == "incubator" and t.trl_min is not None and t.trl_max is not None:
+        if t.trl_min <= s.trl <= t.trl_max:
+            return 1.0, f"takes TRL {t.trl_min}–{t.trl_max} (startup at TRL {s.trl})", 0
+        gap = t.trl_min - s.trl if s.trl < t.trl_min else s.trl - t.trl_max
+        note = f"takes TRL {t.trl_min}–{t.trl_max}; the startup is at TRL {s.trl}"
+        return max(0.0, 1 - gap / 3), note, 0
+    return None
+
+
+def needs_fit(s: Facts, t: Facts) -> tuple[float, str, list[str]] | None:
+    """(coverage of the startup's needs, note, needs covered)."""
+    if not s.needs:
+        return None
+    if t.kind == "incubator":
+        covered = sorted(s.needs & t.services)
+        missing = sorted(s.needs - t.services)
+        value = len(covered) / len(s.needs)
+    elif t.kind == "partner":
+        servable = [n for n in s.needs if n in NEED_TO_MODE]
+        if not servable:
+            return None
+        covered = sorted(n for n in servable if NEED_TO_MODE[n] in t.modes)
+        missing = sorted(set(servable) - set(covered))
+        value = len(covered) / len(servable)
+    else:
+        wanted = s.needs & {"pilot_scenario", "market_access"}
+        covered, missing = sorted(wanted), []
+        value = 1.0 if wanted else 0.5
+    note = (f"offers {', '.join(c.replace('_', ' ') for c in covered)}" if covered else "")
+    if missing:
+        note += ("; " if note else "") + f"does not offer {', '.join(m.replace('_', ' ') for m in missing)}"
+    return value, note, covered

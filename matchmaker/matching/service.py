@@ -1,0 +1,181 @@
+"""Ranked, explained matches in every direction, and bundles.
+
+Candidates come from FAISS (restricted in the index to the ids that pass the request's
+filters and the hard rules), are loaded in one query, and are re-ranked by the hybrid
+score. Results are ordered by (score desc, id asc), so they are deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from matchmaker.errors import ServiceUnavailable
+from matchmaker.kinds import BY_NAME, INCUBATOR, SCENARIO, STARTUP
+from matchmaker.matching.facts import Facts, facts_of
+from matchmaker.matching.ranking import reason, score_pair
+from matchmaker.matching.schemas import MatchList, MatchRead, ProfileRef
+from matchmaker.matching.scoring import RANKING_VERSION, PairScore, Weights
+from matchmaker.matching.store import EmbeddingStore
+from matchmaker.matching.texts import compose
+from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.profiles.service import matching_ids
+
+MAX_LIMIT = 100
+
+# (session, query kind, query id, target kind) -> ids never to propose (e.g. declined pairs)
+ExclusionHook = Callable[[Session, str, int, str], Collection[int]]
+
+
+@dataclass(frozen=True)
+class MatchFilters:
+    domains: list[str] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    min_score: float | None = None
+    limit: int = 10
+
+
+class Matcher:
+    """Ranks matches for stored or unsaved profiles over the store's indexes."""
+
+    def __init__(self, store: EmbeddingStore, weights: Weights) -> None:
+        self.store = store
+        self.weights = weights
+        self.exclusion_hooks: list[ExclusionHook] = []
+
+    # -- public -------------------------------------------------------------------------
+    def matches(
+        self,
+        session: Session,
+        kind: ProfileKind,
+        profile: Any,
+        target: ProfileKind,
+        filters: MatchFilters,
+        query_vector: np.ndarray | None = None,
+    ) -> MatchList:
+        """Matches of ``profile`` (a ``kind`` row, stored or not) among ``target`` rows."""
+        scored = self.score_candidates(session, kind, profile, target, filters, query_vector)
+        return MatchList(
+            query=ref(kind.name, profile),
+            target=target.plural,
+            model=self.store.encoder.name,
+            ranking_version=RANKING_VERSION,
+            matches=[to_read(p, facts) for p, facts in scored[: filters.limit]],
+        )
+
+    def score_candidates(
+        self,
+        session: Session,
+        kind: ProfileKind,
+        profile: Any,
+        target: ProfileKind,
+        filters: MatchFilters,
+        query_vector: np.ndarray | None = None,
+    ) -> list[tuple[PairScore, Facts]]:
+        """Scored candidates, best first, each with the facts of the other side."""
+        problem = self.store.mismatch()
+        if problem:
+            raise ServiceUnavailable(problem)
+        if (kind.name == STARTUP.name) == (target.name == STARTUP.name):
+            raise ValueError("one side of a match is a startup")
+        vector = query_vector if query_vector is not None else self.vector_of(kind, profile)
+        allowed = self._allowed_ids(session, target, filters)
+        excluded: set[int] = set()
+        for hook in self.exclusion_hooks:
+            excluded.update(hook(session, kind.name, profile.id or 0, target.name))
+        if allowed is not None:
+            allowed -= excluded
+        k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
+        ids, sims = self.store.indexes[target.name].search(vector, k, allowed)
+        if len(ids) == 0:
+            return []
+        rows = session.scalars(select(target.model).where(target.model.id.in_(ids.tolist())))
+        by_id = {row.id: row for row in rows}
+        mine = facts_of(kind.name, profile)
+        today = datetime.now(UTC).date()
+        out: list[tuple[PairScore, Facts]] = []
+        for pid, sim in zip(ids.tolist(), sims.tolist(), strict=True):
+            row = by_id.get(pid)
+            if row is None or pid in excluded:  # deleted after the search, or declined
+                continue
+            other = facts_of(target.name, row)
+            startup, tgt = (mine, other) if kind.name == STARTUP.name else (other, mine)
+            pair = score_pair(startup, tgt, float(sim), self.weights, today)
+            if pair.excluded:
+                continue
+            if filters.min_score is not None and (pair.score or 0) < filters.min_score:
+                continue
+            out.append((pair, other))
+        out.sort(key=lambda item: _order(item[0], item[1].id))
+        return out
+
+    def vector_of(self, kind: ProfileKind, profile: Any) -> np.ndarray:
+        index = self.store.indexes[kind.name]
+        if profile.id and profile.id in index:
+            return index.vectors([profile.id])[0]
+        # Not indexed (unsaved, or written before the engine knew it): embed it now.
+        return self.store.encoder.encode([compose(kind.name, profile)])[0]
+
+    # -- internals ----------------------------------------------------------------------
+    def _allowed_ids(
+        self, session: Session, target: ProfileKind, filters: MatchFilters
+    ) -> set[int] | None:
+        """Ids that pass the filters and hard rules; None when nothing restricts them."""
+        model = target.model
+        stmt = select(model.id)
+        restricted = False
+        for facet, values in (("domain", filters.domains), ("stage", filters.stages),
+                              ("region", filters.regions), ("kind", filters.kinds)):
+            if values:
+                stmt = stmt.where(model.id.in_(matching_ids(target, facet, values)))
+                restricted = True
+        # Hard rules first, so top-k is not spent on profiles that can never be shown.
+        if target.name == INCUBATOR.name:
+            stmt = stmt.where(model.capacity > 0)  # type: ignore[attr-defined]
+            restricted = True
+        if target.name == SCENARIO.name:
+            today = datetime.now(UTC).date()
+            stmt = stmt.where(
+                model.status == "open",  # type: ignore[attr-defined]
+                or_(model.deadline.is_(None), model.deadline >= today),  # type: ignore[attr-defined]
+            )
+            restricted = True
+        return set(session.scalars(stmt)) if restricted else None
+
+
+def _order(p: PairScore, other_id: int) -> tuple[int, float, int]:
+    # Judged matches first by score, then low-confidence ones by the same arithmetic.
+    return (0 if p.score is not None else 1, -p.raw_score, other_id)
+
+
+def ref(kind: str, row: Any) -> ProfileRef:
+    title = row.title if kind == SCENARIO.name else row.name
+    return ProfileRef(kind=kind, id=row.id or 0, title=title, region=row.region, city=row.city)
+
+
+def to_read(p: PairScore, other: Facts) -> MatchRead:
+    profile = ProfileRef(kind=other.kind, id=other.id, title=other.title, region=other.region,
+                         city=other.city)
+    return MatchRead(
+        profile=profile,
+        score=p.score,
+        confidence=p.confidence,
+        similarity=p.similarity,
+        components={name: c.__dict__ for name, c in p.components.items()},  # type: ignore[misc]
+        matched_domains=p.matched_domains,
+        matched_needs=p.matched_needs,
+        reason=reason(p, other.title),
+        improve=p.hints,
+    )
+
+
+def kind_of(name: str) -> ProfileKind:
+    return BY_NAME[name]
