@@ -41,7 +41,8 @@ def _listeners(session: Session) -> Sequence[ProfileListener]:
 
 def get(session: Session, kind: ProfileKind, profile_id: int) -> ProfileBase:
     """Load one profile or raise 404."""
-    obj = session.get(kind.model, profile_id)
+    # An id no integer column can hold names no row; asking the database would be an error.
+    obj = session.get(kind.model, profile_id) if 1 <= profile_id <= MAX_ID else None
     if obj is None:
         raise NotFound(f"no {kind.name} with id {profile_id}", {"id": profile_id})
     return obj
@@ -81,6 +82,10 @@ def update(
     except ValidationError as exc:
         # The merged profile breaks a rule across fields (e.g. trl_min above a patched trl_max).
         raise InvalidInput.from_fields(validation_fields(exc.errors())) from exc
+    if merged == current:
+        # Nothing changes: no version bump, and no facet rewrite that could race a
+        # concurrent writer (only a real UPDATE takes the row lock that orders them).
+        return obj
     if kind.check_refs:
         kind.check_refs(session, merged)
     key = kind.dedupe_key(merged)

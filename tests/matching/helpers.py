@@ -1,0 +1,57 @@
+"""Shared helpers for matching tests: create profiles over HTTP, read the index state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from matchmaker.matching.encoder import Encoder, Vectors
+from matchmaker.matching.models import Embedding
+from tests.factories import BODIES
+
+
+def make(client: TestClient, plural: str, **overrides: Any) -> int:
+    response = client.post(f"/v1/{plural}", json=BODIES[plural](**overrides))
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+def matches(client: TestClient, path: str, **params: Any) -> list[dict[str, Any]]:
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    return list(response.json()["matches"])
+
+
+def ids_of(found: list[dict[str, Any]]) -> list[int]:
+    return [m["profile"]["id"] for m in found]
+
+
+def index_state(client: TestClient, kind: str) -> set[int]:
+    store = client.app.state.runtime.store  # type: ignore[attr-defined]
+    return set(store.indexes[kind].ids().tolist())
+
+
+def db_embeddings(client: TestClient, kind: str) -> dict[int, np.ndarray]:
+    sessions = client.app.state.runtime.sessions  # type: ignore[attr-defined]
+    with sessions() as session:
+        rows = session.execute(
+            select(Embedding.profile_id, Embedding.vector).where(Embedding.kind == kind)
+        )
+        return {pid: np.frombuffer(vec, dtype="<f4") for pid, vec in rows}
+
+
+class CountingEncoder:
+    """The real encoder, counting the texts it is asked to embed."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.texts: list[str] = []
+
+    def encode(self, texts: list[str]) -> Vectors:
+        self.texts.extend(texts)
+        return self.inner.encode(texts)
