@@ -169,7 +169,7 @@ def list_keys(session: Session, principal: Principal) -> list[tuple[ApiKey, Acco
     stmt = select(ApiKey, Account).join(Account, Account.id == ApiKey.account_id)
     if not principal.is_admin:
         stmt = stmt.where(ApiKey.account_id == principal.account_id)
-    return [(k, a) for k, a in session.execute(stmt.order_by(ApiKey.id)).tuples()]
+    return [(k, a) for k, a in session.execute(stmt.order_by(ApiKey.id))]
 
 
 def require_admin(principal: Principal, what: str) -> None:

@@ -1,0 +1,95 @@
+"""Queries over matches and events; the only place in this package that builds SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy.orm import Session
+
+from matchmaker.access import policy
+from matchmaker.access.principal import Principal
+from matchmaker.reviews.models import TARGET_KINDS, Match, MatchEvent
+from matchmaker.reviews.workflow import FINAL
+
+
+def find_pair(
+    session: Session, startup_id: int, target_kind: str, target_id: int, *, lock: bool = False
+) -> Match | None:
+    stmt = select(Match).where(
+        Match.startup_id == startup_id, getattr(Match, f"{target_kind}_id") == target_id
+    )
+    if lock:
+        stmt = stmt.with_for_update()
+    return session.scalar(stmt)
+
+
+def visible_clause(principal: Principal) -> ColumnElement[bool]:
+    """Matches where the caller manages the startup or the target (all, for an admin)."""
+    sides = [_managed(principal, "startup", Match.startup_id)]
+    sides += [_managed(principal, kind, getattr(Match, f"{kind}_id")) for kind in TARGET_KINDS]
+    return or_(*sides)
+
+
+def _managed(principal: Principal, kind: str, column: Any) -> ColumnElement[bool]:
+    model = policy.MODELS[kind]
+    return exists().where(model.id == column, policy.managed_clause(principal, kind))
+
+
+def page(
+    session: Session,
+    principal: Principal,
+    filters: dict[str, int | None],
+    states: Sequence[str],
+    limit: int,
+    after_id: int | None,
+) -> list[Match]:
+    """Up to ``limit + 1`` visible matches in id order (the extra one says there is more)."""
+    stmt = select(Match).order_by(Match.id).limit(limit + 1)
+    if not principal.is_admin:
+        stmt = stmt.where(visible_clause(principal))
+    for column, value in filters.items():
+        if value is not None:
+            stmt = stmt.where(getattr(Match, column) == value)
+    if states:
+        stmt = stmt.where(Match.state.in_(list(states)))
+    if after_id is not None:
+        stmt = stmt.where(Match.id > after_id)
+    return list(session.scalars(stmt))
+
+
+def events_of(session: Session, match_id: int) -> list[MatchEvent]:
+    stmt = select(MatchEvent).where(MatchEvent.match_id == match_id).order_by(MatchEvent.id)
+    return list(session.scalars(stmt))
+
+
+def final_target_ids(session: Session, startup_id: int, target_kind: str) -> set[int]:
+    """Targets of ``target_kind`` whose match with the startup was declined or withdrawn."""
+    target = getattr(Match, f"{target_kind}_id")
+    stmt = select(target).where(
+        Match.startup_id == startup_id,
+        Match.target_kind == target_kind,
+        Match.state.in_([s.value for s in FINAL]),
+    )
+    return {i for i in session.scalars(stmt) if i is not None}
+
+
+def final_startup_ids(session: Session, target_kind: str, target_id: int) -> set[int]:
+    """Startups whose match with the target was declined or withdrawn."""
+    target = getattr(Match, f"{target_kind}_id")
+    stmt = select(Match.startup_id).where(
+        target == target_id, Match.state.in_([s.value for s in FINAL])
+    )
+    return set(session.scalars(stmt))
+
+
+def target_decisions(session: Session, target_kind: str, target_id: int) -> list[tuple[int, str]]:
+    """``(startup_id, decision)`` for every startup the target side has decided on."""
+    target = getattr(Match, f"{target_kind}_id")
+    stmt = (
+        select(Match.startup_id, Match.target_decision)
+        .where(target == target_id, Match.target_decision.is_not(None))
+        .order_by(Match.startup_id)
+    )
+    return [(sid, d) for sid, d in session.execute(stmt) if d is not None]

@@ -1,0 +1,126 @@
+"""Review request and response schemas."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from matchmaker.reviews.workflow import Action, Decision, Side, State
+from matchmaker.vocab import DeclineReason
+
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+
+class MatchActionCreate(BaseModel):
+    """One side acting on a startup–target pair; the first action creates the record."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    startup_id: Id
+    incubator_id: Id | None = None
+    partner_id: Id | None = None
+    scenario_id: Id | None = None
+    action: Action
+    reason: DeclineReason | None = Field(
+        default=None, description="why, when declining (required then; see decline_reasons)"
+    )
+    note: Note | None = Field(default=None, description="free text kept in the audit trail")
+    as_side: Side | None = Field(
+        default=None,
+        description="which side you act for; needed only when your key manages both sides "
+        "(always for an admin)",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MatchActionCreate:
+        targets = [t for t in (self.incubator_id, self.partner_id, self.scenario_id) if t]
+        if len(targets) != 1:
+            raise ValueError("give exactly one of incubator_id, partner_id, scenario_id")
+        if self.action is Action.decline and self.reason is None:
+            raise ValueError("a decline needs a reason from the decline_reasons vocabulary")
+        if self.action is not Action.decline and self.reason is not None:
+            raise ValueError("a reason is given only when declining; use note instead")
+        if self.reason is DeclineReason.other and not self.note:
+            raise ValueError("reason 'other' needs a note saying why")
+        return self
+
+    @property
+    def target(self) -> tuple[str, int]:
+        for kind in ("incubator", "partner", "scenario"):
+            value = getattr(self, f"{kind}_id")
+            if value:
+                return kind, value
+        raise AssertionError("validated: exactly one target")
+
+
+class Contacts(BaseModel):
+    """Both sides' contact details: present only while the match is connected."""
+
+    startup_email: str | None
+    target_email: str | None
+
+
+class MatchRecordRead(BaseModel):
+    """A match record: the pair, its state, each side's decision and the score behind it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    startup_id: int
+    target_kind: str
+    target_id: int
+    incubator_id: int | None
+    partner_id: int | None
+    scenario_id: int | None
+    state: State
+    startup_decision: Decision | None
+    target_decision: Decision | None
+    score: float | None
+    model: str | None
+    ranking_version: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    contacts: Contacts | None = None
+
+
+class MatchEventRead(BaseModel):
+    """One audit event: who did what, when, from which state to which, and why."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    match_id: int
+    actor_account_id: int | None
+    side: Side
+    action: Action
+    from_state: State
+    to_state: State
+    reason: DeclineReason | None
+    note: str | None
+    score: float | None
+    model: str | None
+    ranking_version: str | None
+    created_at: datetime
+
+
+class FeedbackRead(BaseModel):
+    """What the target's own review decisions did to this match's score."""
+
+    accepted_examples: int = Field(description="startups you accepted that shaped this ranking")
+    declined_examples: int = Field(description="startups you declined that shaped this ranking")
+    similar_accepted: int = Field(description="of those accepted, how many resemble this one")
+    similar_declined: int = Field(description="of those declined, how many resemble this one")
+    similarity_shift: float = Field(description="change in semantic similarity from feedback")
+    contribution: float = Field(description="approximate change in score: shift × weight")
+    note: str
+
+
+class MatchPage(BaseModel):
+    """One page of match records; pass ``next_cursor`` back as ``cursor``."""
+
+    items: list[MatchRecordRead]
+    next_cursor: str | None = None
