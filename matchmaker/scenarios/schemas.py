@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import BaseModel, Discriminator, EmailStr, Field, Tag
 
 from matchmaker.profiles.schemas import (
     MAX_ID,
@@ -20,12 +20,22 @@ from matchmaker.profiles.schemas import (
 from matchmaker.vocab import CollaborationMode, Domain, ScenarioStatus
 
 
+def _publisher_tag(value: Any) -> str:
+    return "id" if isinstance(value, int) and not isinstance(value, bool) else "name"
+
+
+# Tagged, so an error names "publisher.id" or "publisher.name", not pydantic's union members.
+Publisher = Annotated[
+    Annotated[int, Field(ge=1, le=MAX_ID), Tag("id")] | Annotated[Name, Tag("name")],
+    Discriminator(_publisher_tag),
+    Field(description="the publishing partner's id, or a name when it has no profile"),
+]
+
+
 class ScenarioFields(BaseModel):
     title: Name
     description: Description = ""
-    publisher: Annotated[int, Field(ge=1, le=MAX_ID)] | Name = Field(
-        description="the publishing partner's id, or a name when it has no profile"
-    )
+    publisher: Publisher
     domains: Domains
     min_trl: Annotated[int, Field(ge=1, le=9)] = 1
     location: Location
