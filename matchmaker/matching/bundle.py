@@ -48,10 +48,15 @@ def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
     for target in (INCUBATOR, PARTNER, SCENARIO):
         ranked = matcher.score_candidates(session, STARTUP, startup, target, filters)
         pools.append([c for c in ranked if c[0].score is not None][:PER_KIND])
-    base = BundleResponse(query=ref(STARTUP.name, startup), model=matcher.store.encoder.name,
-                          ranking_version=RANKING_VERSION, bundle=None)
-    missing = [k.plural for k, pool in zip((INCUBATOR, PARTNER, SCENARIO), pools, strict=True)
-               if not pool]
+    base = BundleResponse(
+        query=ref(STARTUP.name, startup),
+        model=matcher.store.encoder.name,
+        ranking_version=RANKING_VERSION,
+        bundle=None,
+    )
+    missing = [
+        k.plural for k, pool in zip((INCUBATOR, PARTNER, SCENARIO), pools, strict=True) if not pool
+    ]
     if missing:
         base.message = f"no confident match among {', '.join(missing)} to build a bundle"
         return base
@@ -68,11 +73,22 @@ def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
     total, trio, shared = best
     (ip, inc), (pp, par), (sp, sce) = trio
     where = {inc.city or inc.region, par.city or par.region, sce.city or sce.region}
-    text = (f"{inc.title} to incubate, {par.title} to partner with, and {sce.title} to pilot in"
-            + (f"; all three work on {', '.join(d.replace('_', ' ') for d in shared)}"
-               if shared else "")
-            + f"; located in {', '.join(sorted(where))}"
-            + f" (fit {fmean([ip.score or 0, pp.score or 0, sp.score or 0]):.2f}).")
-    base.bundle = BundleRead(score=total, incubator=to_read(ip, inc), partner=to_read(pp, par),
-                             scenario=to_read(sp, sce), shared_domains=shared, reason=text)
+    text = (
+        f"{inc.title} to incubate, {par.title} to partner with, and {sce.title} to pilot in"
+        + (
+            f"; all three work on {', '.join(d.replace('_', ' ') for d in shared)}"
+            if shared
+            else ""
+        )
+        + f"; located in {', '.join(sorted(where))}"
+        + f" (fit {fmean([ip.score or 0, pp.score or 0, sp.score or 0]):.2f})."
+    )
+    base.bundle = BundleRead(
+        score=total,
+        incubator=to_read(ip, inc),
+        partner=to_read(pp, par),
+        scenario=to_read(sp, sce),
+        shared_domains=shared,
+        reason=text,
+    )
     return base

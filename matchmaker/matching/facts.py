@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-THIN_WORDS = 12  # fewer words of free text than this, with few facts: too thin to judge
+# Fewer words of free text than this, and fewer optional facts than THIN_FACTS: there is
+# too little to judge, so no score is shown.
+THIN_WORDS = 8
+THIN_FACTS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +49,9 @@ class Facts:
 
     @property
     def thin(self) -> bool:
-        facts = len(self.domains) + len(self.needs) + len(self.services) + len(self.modes)
-        return self.words < THIN_WORDS and facts < 3
+        optional = len(self.needs) + len(self.services) + len(self.programs) + len(self.modes)
+        optional += max(0, len(self.domains) - 1)
+        return self.words < THIN_WORDS and optional < THIN_FACTS
 
 
 def _words(*texts: str | None) -> int:
@@ -66,17 +70,42 @@ def facts_of(kind: str, p: Any) -> Facts:
         "languages": frozenset(getattr(p, "languages", None) or ()),
     }
     if kind == "startup":
-        return Facts(title=p.name, words=_words(p.pitch, p.description), stage=p.stage,
-                     trl=p.trl, needs=frozenset(p.needs), **common)
+        return Facts(
+            title=p.name,
+            words=_words(p.pitch, p.description),
+            stage=p.stage,
+            trl=p.trl,
+            needs=frozenset(p.needs),
+            **common,
+        )
     if kind == "incubator":
-        return Facts(title=p.name, words=_words(p.description), subkind=p.kind,
-                     stages=frozenset(p.stages), trl_min=p.trl_min, trl_max=p.trl_max,
-                     services=frozenset(p.services), capacity=p.capacity,
-                     programs=frozenset(p.programs), **common)
+        return Facts(
+            title=p.name,
+            words=_words(p.description),
+            subkind=p.kind,
+            stages=frozenset(p.stages),
+            trl_min=p.trl_min,
+            trl_max=p.trl_max,
+            services=frozenset(p.services),
+            capacity=p.capacity,
+            programs=frozenset(p.programs),
+            **common,
+        )
     if kind == "partner":
-        return Facts(title=p.name, words=_words(p.description), subkind=p.kind,
-                     stages=frozenset(p.stages), modes=frozenset(p.collaboration_modes),
-                     **common)
-    return Facts(title=p.title, words=_words(p.description), min_trl=p.min_trl,
-                 modes=frozenset({p.collaboration_mode}), status=p.status,
-                 deadline=p.deadline, **common)
+        return Facts(
+            title=p.name,
+            words=_words(p.description),
+            subkind=p.kind,
+            stages=frozenset(p.stages),
+            modes=frozenset(p.collaboration_modes),
+            **common,
+        )
+    return Facts(
+        title=p.title,
+        words=_words(p.description),
+        min_trl=p.min_trl,
+        modes=frozenset({p.collaboration_mode}),
+        status=p.status,
+        deadline=p.deadline,
+        **common,
+    )

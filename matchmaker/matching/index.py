@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
@@ -31,7 +32,8 @@ class VectorIndex:
         self._lock = threading.RLock()
         # IDMap2 over a flat index, or a bare IVF (which keeps external ids itself: IDMap's
         # remove assumes the inner index renumbers like a flat one, and IVF does not).
-        self._index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        # Any: the faiss stubs do not know the SWIG classes' real signatures.
+        self._index: Any = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
         self._ids: Ids | None = None  # sorted id cache, dropped on every write
 
     def __len__(self) -> int:
@@ -43,6 +45,8 @@ class VectorIndex:
 
     def __contains__(self, profile_id: object) -> bool:
         ids = self.ids()
+        if not isinstance(profile_id, int):
+            return False
         pos = int(np.searchsorted(ids, profile_id))
         return pos < len(ids) and int(ids[pos]) == profile_id
 
@@ -105,7 +109,9 @@ class VectorIndex:
             k = min(k, len(self))
             if k <= 0:
                 return np.empty(0, np.int64), np.empty(0, np.float32)
-            params = faiss.SearchParametersIVF(nprobe=self.nprobe) if self.approximate else None
+            params: Any = None
+            if self.approximate:
+                params = faiss.SearchParametersIVF(nprobe=self.nprobe)  # type: ignore[call-arg]
             scores, ids = self._index.search(q, k, params=params)
         keep = ids[0] >= 0
         return ids[0][keep].astype(np.int64), scores[0][keep]
@@ -127,7 +133,7 @@ class VectorIndex:
             top = np.argsort(-scores, kind="stable")[:k]
             return present[top], scores[top]
         selector = faiss.IDSelectorBatch(present)
-        scores_, ids_ = self._index.search(q, k, params=faiss.SearchParameters(sel=selector))
+        scores_, ids_ = self._index.search(q, k, params=faiss.SearchParameters(sel=selector))  # type: ignore[call-arg]
         keep = ids_[0] >= 0
         return ids_[0][keep].astype(np.int64), scores_[0][keep]
 
@@ -141,7 +147,7 @@ class VectorIndex:
         quantizer = faiss.IndexFlatIP(self.dim)
         ivf = faiss.IndexIVFFlat(quantizer, self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
         ivf.train(vecs)
-        ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # reconstruct and remove by id
+        ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]  # reconstruct and remove by id
         ivf.add_with_ids(vecs, ids)
         self._index = ivf
         self._ids = None

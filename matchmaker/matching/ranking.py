@@ -90,8 +90,10 @@ def score_pair(
         raw *= TRL_SHORTFALL_FACTOR
     thin = startup.thin or target.thin
     if thin:
-        hints.append("a profile has too little description and too few facts to judge; "
-                     "add a description, domains and needs")
+        hints.append(
+            "a profile has too little description and too few facts to judge; "
+            "add a description, domains and needs"
+        )
     return PairScore(
         startup_id=startup.id,
         target_kind=target.kind,
@@ -117,15 +119,19 @@ def _words(values: list[str]) -> str:
 def reason(p: PairScore, target_title: str) -> str:
     """One sentence a person can read, true to the numbers it summarises."""
     if p.score is None:
-        return (f"{target_title}: too little information to judge this match; "
-                "the profiles need more description and facts.")
+        return (
+            f"{target_title}: too little information to judge this match; "
+            "the profiles need more description and facts."
+        )
     # Shared domains first (people decide on them), then the strongest other criteria.
     order = {"domain": 0, "needs": 1, "trl": 2, "region": 3, "stage": 4, "semantic": 5}
     strong = sorted(
         (
             (name, c)
             for name, c in p.components.items()
-            if name in order and c.note and (c.value >= 0.75 or (name == "domain" and c.value))
+            if name in order
+            and c.note
+            and (c.value >= 0.75 or (name == "domain" and c.value))
             and (name != "semantic" or c.value >= 0.5)
         ),
         key=lambda item: (order[item[0]], -item[1].contribution),
@@ -135,6 +141,8 @@ def reason(p: PairScore, target_title: str) -> str:
     if strong:
         text += ": " + "; ".join(c.note for _, c in strong)
     if p.trl_shortfall:
-        text += f"; ranked lower because the startup is {p.trl_shortfall} TRL level" \
-                f"{'s' if p.trl_shortfall > 1 else ''} below the scenario's minimum"
+        text += (
+            f"; ranked lower because the startup is {p.trl_shortfall} TRL level"
+            f"{'s' if p.trl_shortfall > 1 else ''} below the scenario's minimum"
+        )
     return text + "."

@@ -24,15 +24,18 @@ def reindex(
         model = kind.model
         with sessions() as session:
             total = session.scalar(select(func.count()).select_from(model)) or 0
-        fresh = VectorIndex(store.encoder.dim, store.indexes[name].exact_max,
-                            store.indexes[name].nprobe)
+        fresh = VectorIndex(
+            store.encoder.dim, store.indexes[name].exact_max, store.indexes[name].nprobe
+        )
         done, last_id = 0, 0
         with tqdm(total=total, desc=f"reindex {kind.plural}", disable=not progress) as bar:
             while True:
                 with sessions() as session, session.begin():
-                    rows = list(session.scalars(
-                        select(model).where(model.id > last_id).order_by(model.id).limit(CHUNK)
-                    ))
+                    rows = list(
+                        session.scalars(
+                            select(model).where(model.id > last_id).order_by(model.id).limit(CHUNK)
+                        )
+                    )
                     if not rows:
                         break
                     items = [_Pending(name, r.id, r.version, compose(name, r)) for r in rows]
@@ -43,17 +46,23 @@ def reindex(
                     ids = [r.id for r in rows]
                     vecs = session.execute(
                         select(Embedding.profile_id, Embedding.vector).where(
-                            Embedding.kind == name, Embedding.profile_id.in_(ids))
+                            Embedding.kind == name, Embedding.profile_id.in_(ids)
+                        )
                     ).all()
-                fresh.add([pid for pid, _ in vecs],
-                          np.stack([np.frombuffer(v, dtype="<f4") for _, v in vecs]))
+                fresh.add(
+                    [pid for pid, _ in vecs],
+                    np.stack([np.frombuffer(v, dtype="<f4") for _, v in vecs]),
+                )
                 last_id = rows[-1].id
                 done += len(rows)
                 bar.update(len(rows))
         with sessions() as session, session.begin():
             # Vectors whose profile is gone would only mislead a later catch-up.
-            session.execute(delete(Embedding).where(
-                Embedding.kind == name, Embedding.profile_id.not_in(select(model.id))))
+            session.execute(
+                delete(Embedding).where(
+                    Embedding.kind == name, Embedding.profile_id.not_in(select(model.id))
+                )
+            )
         store.indexes[name] = fresh
         store.stale[name] = 0
         store.missing[name] = 0

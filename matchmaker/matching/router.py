@@ -49,8 +49,14 @@ def match_filters(
 FiltersDep = Annotated[MatchFilters, Depends(match_filters)]
 
 
-def _matches(session: SessionDep, matcher: Matcher, kind: ProfileKind, profile_id: int,
-             target: ProfileKind, filters: MatchFilters) -> MatchList:
+def _matches(
+    session: SessionDep,
+    matcher: Matcher,
+    kind: ProfileKind,
+    profile_id: int,
+    target: ProfileKind,
+    filters: MatchFilters,
+) -> MatchList:
     profile = profiles.get(session, kind, profile_id)
     return matcher.matches(session, kind, profile, target, filters)
 

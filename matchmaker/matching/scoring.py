@@ -19,8 +19,12 @@ RANKING_VERSION = "hybrid-1"
 TRL_SHORTFALL_FACTOR = 0.6
 
 INTERNATIONAL_KINDS = frozenset(
-    {"offshore_carrier", "international_incubator", "multinational_corporation",
-     "foreign_rd_center"}
+    {
+        "offshore_carrier",
+        "international_incubator",
+        "multinational_corporation",
+        "foreign_rd_center",
+    }
 )
 INTERNATIONAL_PROGRAMS = frozenset({"cross_border_accelerator_camp", "offshore_incubation"})
 # Which partner collaboration mode serves which startup need.
@@ -102,21 +106,29 @@ def region_fit(s: Facts, t: Facts) -> tuple[float, str]:
             return 1.0, f"both are in {s.country}"
         if intl:
             return 1.0, "its international program suits a startup from abroad"
-        return (0.4, "China-based without an international program") if t.region != Region.abroad \
+        return (
+            (0.4, "China-based without an international program")
+            if t.region != Region.abroad
             else (0.5, f"different countries ({s.country}, {t.country})")
+        )
     if t.region == Region.abroad:
         if wants_abroad and intl:
             return 1.0, f"an offshore base in {t.country} for the startup's international expansion"
         if wants_abroad:
             return 0.7, f"based in {t.country}, where the startup wants to expand"
-        return (0.35 if intl else 0.2), f"based abroad ({t.country}); the startup is not going abroad"
+        return (
+            0.35 if intl else 0.2
+        ), f"based abroad ({t.country}); the startup is not going abroad"
     if s.region == t.region:
         if s.region != Region.china_other or s.city.casefold() == t.city.casefold():
             return 1.0, f"same region ({_place(t)})"
         return 0.6, f"both in China, different cities ({s.city or '?'}, {t.city or '?'})"
     if s.region in BTH_REGIONS and t.region in BTH_REGIONS:
-        return 0.9, f"{s.region.capitalize()} and {t.region.capitalize()} are one " \
-            "Beijing–Tianjin–Hebei collaborative region"
+        return (
+            0.9,
+            f"{s.region.capitalize()} and {t.region.capitalize()} are one "
+            "Beijing–Tianjin–Hebei collaborative region",
+        )
     if wants_abroad and intl:
         return 0.9, "its international program suits the startup's expansion abroad"
     return 0.5, f"different regions of China ({s.region}, {t.region})"
@@ -174,7 +186,9 @@ def needs_fit(s: Facts, t: Facts) -> tuple[float, str, list[str]] | None:
         wanted = s.needs & {"pilot_scenario", "market_access"}
         covered, missing = sorted(wanted), []
         value = 1.0 if wanted else 0.5
-    note = (f"offers {', '.join(c.replace('_', ' ') for c in covered)}" if covered else "")
+    note = f"offers {', '.join(c.replace('_', ' ') for c in covered)}" if covered else ""
     if missing:
-        note += ("; " if note else "") + f"does not offer {', '.join(m.replace('_', ' ') for m in missing)}"
+        note += (
+            "; " if note else ""
+        ) + f"does not offer {', '.join(m.replace('_', ' ') for m in missing)}"
     return value, note, covered

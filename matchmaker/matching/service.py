@@ -20,7 +20,7 @@ from matchmaker.errors import ServiceUnavailable
 from matchmaker.kinds import BY_NAME, INCUBATOR, SCENARIO, STARTUP
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.ranking import reason, score_pair
-from matchmaker.matching.schemas import MatchList, MatchRead, ProfileRef
+from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
 from matchmaker.matching.scoring import RANKING_VERSION, PairScore, Weights
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.matching.texts import compose
@@ -120,9 +120,9 @@ class Matcher:
     def vector_of(self, kind: ProfileKind, profile: Any) -> np.ndarray:
         index = self.store.indexes[kind.name]
         if profile.id and profile.id in index:
-            return index.vectors([profile.id])[0]
+            return np.asarray(index.vectors([profile.id])[0])
         # Not indexed (unsaved, or written before the engine knew it): embed it now.
-        return self.store.encoder.encode([compose(kind.name, profile)])[0]
+        return np.asarray(self.store.encoder.encode([compose(kind.name, profile)])[0])
 
     # -- internals ----------------------------------------------------------------------
     def _allowed_ids(
@@ -132,8 +132,12 @@ class Matcher:
         model = target.model
         stmt = select(model.id)
         restricted = False
-        for facet, values in (("domain", filters.domains), ("stage", filters.stages),
-                              ("region", filters.regions), ("kind", filters.kinds)):
+        for facet, values in (
+            ("domain", filters.domains),
+            ("stage", filters.stages),
+            ("region", filters.regions),
+            ("kind", filters.kinds),
+        ):
             if values:
                 stmt = stmt.where(model.id.in_(matching_ids(target, facet, values)))
                 restricted = True
@@ -162,14 +166,15 @@ def ref(kind: str, row: Any) -> ProfileRef:
 
 
 def to_read(p: PairScore, other: Facts) -> MatchRead:
-    profile = ProfileRef(kind=other.kind, id=other.id, title=other.title, region=other.region,
-                         city=other.city)
+    profile = ProfileRef(
+        kind=other.kind, id=other.id, title=other.title, region=other.region, city=other.city
+    )
     return MatchRead(
         profile=profile,
         score=p.score,
         confidence=p.confidence,
         similarity=p.similarity,
-        components={name: c.__dict__ for name, c in p.components.items()},  # type: ignore[misc]
+        components={name: ComponentRead(**vars(c)) for name, c in p.components.items()},
         matched_domains=p.matched_domains,
         matched_needs=p.matched_needs,
         reason=reason(p, other.title),

@@ -129,7 +129,11 @@ class EmbeddingStore:
             todo = []
             for p in group:
                 row = rows.get(p.profile_id)
-                if row and row.model == self.encoder.name and row.content_hash == content_hash(p.text):
+                if (
+                    row
+                    and row.model == self.encoder.name
+                    and row.content_hash == content_hash(p.text)
+                ):
                     continue  # unchanged text is never embedded again
                 todo.append(p)
             vectors = self.encoder.encode([p.text for p in todo])
@@ -165,8 +169,12 @@ class EmbeddingStore:
             data_path, meta_path = self._paths(kind)
             saved_at = datetime.now(UTC)
             index.save(data_path)
-            meta = {"model": self.encoder.name, "dim": self.encoder.dim,
-                    "saved_at": saved_at.isoformat(), "count": len(index)}
+            meta = {
+                "model": self.encoder.name,
+                "dim": self.encoder.dim,
+                "saved_at": saved_at.isoformat(),
+                "count": len(index),
+            }
             tmp = meta_path.with_suffix(".json.tmp")
             tmp.write_text(json.dumps(meta), encoding="utf-8")
             tmp.replace(meta_path)
@@ -189,16 +197,20 @@ class EmbeddingStore:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             if meta["model"] != self.encoder.name or meta["dim"] != self.encoder.dim:
-                log.warning("index snapshot for %s was made by %s; rebuilding from the database",
-                            kind, meta["model"])
+                log.warning(
+                    "index snapshot for %s was made by %s; rebuilding from the database",
+                    kind,
+                    meta["model"],
+                )
                 return None
             self.indexes[kind] = VectorIndex.load(
                 data_path, self.encoder.dim, self._exact_max, self._nprobe
             )
             return datetime.fromisoformat(meta["saved_at"])
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
-            log.warning("index snapshot for %s unreadable (%s); rebuilding from the database",
-                        kind, exc)
+            log.warning(
+                "index snapshot for %s unreadable (%s); rebuilding from the database", kind, exc
+            )
             self.indexes[kind] = VectorIndex(self.encoder.dim, self._exact_max, self._nprobe)
             return None
 
@@ -210,33 +222,47 @@ class EmbeddingStore:
         in_index = set(index.ids().tolist())
         gone = in_index - db_ids.keys()
         cutoff = since - SNAPSHOT_MARGIN if since else None
-        fetch = [pid for pid, at in db_ids.items()
-                 if pid not in in_index or cutoff is None or at >= cutoff]
+        fetch = [
+            pid
+            for pid, at in db_ids.items()
+            if pid not in in_index or cutoff is None or at >= cutoff
+        ]
         index.remove(list(gone))
         for start in range(0, len(fetch), 5000):
-            chunk = fetch[start:start + 5000]
+            chunk = fetch[start : start + 5000]
             vecs = session.execute(
                 select(Embedding.profile_id, Embedding.vector).where(
                     *mine, Embedding.profile_id.in_(chunk)
                 )
             ).all()
-            index.add([pid for pid, _ in vecs],
-                      np.stack([np.frombuffer(v, dtype="<f4") for _, v in vecs]))
+            index.add(
+                [pid for pid, _ in vecs], np.stack([np.frombuffer(v, dtype="<f4") for _, v in vecs])
+            )
         model = self.kinds[kind].model
-        self.stale[kind] = session.scalar(
-            select(func.count()).select_from(Embedding).where(
-                Embedding.kind == kind, Embedding.model != self.encoder.name)
-        ) or 0
-        self.missing[kind] = session.scalar(
-            select(func.count()).select_from(model).where(
-                model.id.not_in(select(Embedding.profile_id).where(*mine)))
-        ) or 0
+        self.stale[kind] = (
+            session.scalar(
+                select(func.count())
+                .select_from(Embedding)
+                .where(Embedding.kind == kind, Embedding.model != self.encoder.name)
+            )
+            or 0
+        )
+        self.missing[kind] = (
+            session.scalar(
+                select(func.count())
+                .select_from(model)
+                .where(model.id.not_in(select(Embedding.profile_id).where(*mine)))
+            )
+            or 0
+        )
         return {"indexed": len(index), "fetched": len(fetch), "removed": len(gone)}
 
     def mismatch(self) -> str | None:
         """Why the stored vectors cannot be searched as they are, if they cannot."""
         stale = {k: n for k, n in self.stale.items() if n}
         if stale:
-            return (f"{sum(stale.values())} stored vectors were made by another model than "
-                    f"{self.encoder.name}; run `matchmaker reindex`")
+            return (
+                f"{sum(stale.values())} stored vectors were made by another model than "
+                f"{self.encoder.name}; run `matchmaker reindex`"
+            )
         return None

@@ -29,54 +29,62 @@ def _place(p: Any) -> str:
 
 
 def startup_text(s: Any) -> str:
-    return _lines([
-        ("Startup", s.name),
-        ("Pitch", s.pitch),
-        ("Domains", _labels(s.domains)),
-        ("Tags", ", ".join(s.tags)),
-        ("Stage", label(s.stage)),
-        ("Technology readiness", f"TRL {s.trl}"),
-        ("Needs", _labels(s.needs)),
-        ("Location", _place(s)),
-        ("Description", s.description),
-    ])
+    return _lines(
+        [
+            ("Startup", s.name),
+            ("Pitch", s.pitch),
+            ("Domains", _labels(s.domains)),
+            ("Tags", ", ".join(s.tags)),
+            ("Stage", label(s.stage)),
+            ("Technology readiness", f"TRL {s.trl}"),
+            ("Needs", _labels(s.needs)),
+            ("Location", _place(s)),
+            ("Description", s.description),
+        ]
+    )
 
 
 def incubator_text(i: Any) -> str:
-    return _lines([
-        ("Incubator", i.name),
-        ("Kind", label(i.kind)),
-        ("Domains", _labels(i.domains)),
-        ("Stages", _labels(i.stages)),
-        ("Technology readiness", f"TRL {i.trl_min} to {i.trl_max}"),
-        ("Services", _labels(i.services)),
-        ("Programs", _labels(i.programs)),
-        ("Location", _place(i)),
-        ("Description", i.description),
-    ])
+    return _lines(
+        [
+            ("Incubator", i.name),
+            ("Kind", label(i.kind)),
+            ("Domains", _labels(i.domains)),
+            ("Stages", _labels(i.stages)),
+            ("Technology readiness", f"TRL {i.trl_min} to {i.trl_max}"),
+            ("Services", _labels(i.services)),
+            ("Programs", _labels(i.programs)),
+            ("Location", _place(i)),
+            ("Description", i.description),
+        ]
+    )
 
 
 def partner_text(p: Any) -> str:
-    return _lines([
-        ("Partner", p.name),
-        ("Kind", label(p.kind)),
-        ("Domains", _labels(p.domains)),
-        ("Collaboration", _labels(p.collaboration_modes)),
-        ("Stages", _labels(p.stages)),
-        ("Location", _place(p)),
-        ("Description", p.description),
-    ])
+    return _lines(
+        [
+            ("Partner", p.name),
+            ("Kind", label(p.kind)),
+            ("Domains", _labels(p.domains)),
+            ("Collaboration", _labels(p.collaboration_modes)),
+            ("Stages", _labels(p.stages)),
+            ("Location", _place(p)),
+            ("Description", p.description),
+        ]
+    )
 
 
 def scenario_text(s: Any) -> str:
-    return _lines([
-        ("Scenario", s.title),
-        ("Domains", _labels(s.domains)),
-        ("Minimum technology readiness", f"TRL {s.min_trl}"),
-        ("Collaboration", label(s.collaboration_mode)),
-        ("Location", _place(s)),
-        ("Description", s.description),
-    ])
+    return _lines(
+        [
+            ("Scenario", s.title),
+            ("Domains", _labels(s.domains)),
+            ("Minimum technology readiness", f"TRL {s.min_trl}"),
+            ("Collaboration", label(s.collaboration_mode)),
+            ("Location", _place(s)),
+            ("Description", s.description),
+        ]
+    )
 
 
 COMPOSERS: dict[str, Callable[[Any], str]] = {

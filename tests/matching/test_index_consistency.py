@@ -13,7 +13,14 @@ from sqlalchemy import text
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
-from tests.matching.helpers import CountingEncoder, db_embeddings, ids_of, index_state, make, matches
+from tests.matching.helpers import (
+    CountingEncoder,
+    db_embeddings,
+    ids_of,
+    index_state,
+    make,
+    matches,
+)
 
 
 @pytest.fixture
@@ -49,21 +56,30 @@ def test_update_reembeds_only_when_the_text_changes(
     sid = make(app_client, "startups")
     before = db_embeddings(app_client, "startup")[sid]
     counting.texts.clear()
-    assert app_client.patch(f"/v1/startups/{sid}", json={"website": "https://x.example.cn",
-                                                         "contact_email": "a@example.com"}
-                            ).status_code == 200
+    assert (
+        app_client.patch(
+            f"/v1/startups/{sid}",
+            json={"website": "https://x.example.cn", "contact_email": "a@example.com"},
+        ).status_code
+        == 200
+    )
     assert counting.texts == []  # identity fields are not embedded: nothing re-encoded
-    assert app_client.patch(f"/v1/startups/{sid}",
-                            json={"description": "Quantum gravimeters for oil exploration."}
-                            ).status_code == 200
-    assert len(counting.texts) == 1 and "Quantum gravimeters" in counting.texts[0]
+    assert (
+        app_client.patch(
+            f"/v1/startups/{sid}", json={"description": "Quantum gravimeters for oil exploration."}
+        ).status_code
+        == 200
+    )
+    assert len(counting.texts) == 1
+    assert "Quantum gravimeters" in counting.texts[0]
     after = db_embeddings(app_client, "startup")[sid]
     assert not np.allclose(before, after)
     _assert_index_is_database(app_client, "startup")
 
 
-def test_deleted_profile_never_comes_back(app_client: TestClient, settings: Settings,
-                                          counting: CountingEncoder) -> None:
+def test_deleted_profile_never_comes_back(
+    app_client: TestClient, settings: Settings, counting: CountingEncoder
+) -> None:
     inc = make(app_client, "incubators")
     keep = make(app_client, "incubators")
     startup = make(app_client, "startups", domains=["robotics"])
@@ -86,8 +102,12 @@ def test_restart_loads_the_snapshot_and_catches_up_without_reembedding(
     with TestClient(create_app(other, encoder)) as writer:
         assert writer.delete(f"/v1/incubators/{gone}").status_code == 204
         added = make(writer, "incubators", name="Added while down")
-        assert writer.patch(f"/v1/incubators/{changed}",
-                            json={"description": "Now a quantum photonics lab."}).status_code == 200
+        assert (
+            writer.patch(
+                f"/v1/incubators/{changed}", json={"description": "Now a quantum photonics lab."}
+            ).status_code
+            == 200
+        )
     counting.texts.clear()
     with TestClient(create_app(settings, counting)) as second:
         assert counting.texts == []  # caught up from stored vectors, nothing re-embedded
@@ -107,8 +127,12 @@ def test_concurrent_writers_and_readers_leave_the_index_equal_to_the_database(
 
     def writer(n: int) -> None:
         for step in range(4):
-            sid = make(app_client, "startups", name=f"W{n}-{step}",
-                       description=f"Robot grippers, variant {n}-{step}.")
+            sid = make(
+                app_client,
+                "startups",
+                name=f"W{n}-{step}",
+                description=f"Robot grippers, variant {n}-{step}.",
+            )
             r = app_client.patch(f"/v1/startups/{sid}", json={"pitch": f"pitch {n} {step}"})
             if r.status_code != 200:
                 errors.append(r.text)
