@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from matchmaker import __version__
+from matchmaker.access.router import router as access_router
 from matchmaker.config import Settings
 from matchmaker.errors import install_error_handlers
 from matchmaker.health.router import router as health_router
@@ -16,6 +17,7 @@ from matchmaker.incubators.router import router as incubators_router
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.router import router as matching_router
 from matchmaker.partners.router import router as partners_router
+from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router
 from matchmaker.startups.router import router as startups_router
@@ -23,6 +25,10 @@ from matchmaker.startups.router import router as startups_router
 DESCRIPTION = """
 Matches hard-tech startups with technology business incubators, multinational partners and
 application scenarios, with ranked and explained recommendations.
+
+Every `/v1` route except `/v1/vocabularies` needs an API key: `Authorization: Bearer mm_...`
+(`matchmaker keys create`, or `POST /v1/keys` with an admin key). No key or a bad, revoked or
+expired one gets 401; a key whose role or scope does not allow the action gets 403.
 
 Every error has the body `{"error": code, "message": text, "detail": ...}`; validation errors
 list `{"field", "reason"}` in `detail`.
@@ -58,4 +64,6 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         startups_router, incubators_router, partners_router, scenarios_router, matching_router
     ):
         app.include_router(router)
+    app.include_router(access_router)
+    app.include_router(reviews_router)
     return app

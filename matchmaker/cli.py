@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from matchmaker.access.cli import keys_cli, print_demo_keys
 from matchmaker.config import Settings
 
 cli = typer.Typer(
@@ -13,6 +14,9 @@ cli = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+cli.add_typer(keys_cli, name="keys")
 
 
 def _settings() -> Settings:
@@ -38,6 +42,7 @@ def seed_demo() -> None:
 
     counts = seed.load(_settings())
     typer.echo("demo data: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    print_demo_keys()
 
 
 @cli.command()

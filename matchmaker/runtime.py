@@ -16,6 +16,7 @@ from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
 from matchmaker.matching.scoring import Weights
 from matchmaker.matching.service import Matcher
 from matchmaker.matching.store import EmbeddingStore
+from matchmaker.reviews import feedback
 
 log = logging.getLogger(__name__)
 
@@ -63,4 +64,6 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     problem = store.mismatch()
     if problem:
         log.warning("%s", problem)
-    return Runtime(settings, engine, sessions, store, Matcher(store, weights_from(settings)))
+    matcher = Matcher(store, weights_from(settings))
+    feedback.install(matcher)  # declined pairs are never proposed again
+    return Runtime(settings, engine, sessions, store, matcher)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,6 +20,8 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
 
 from matchmaker import migrations_state
+from matchmaker.access import service as access
+from matchmaker.access.models import Role
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
@@ -103,7 +106,54 @@ def encoder() -> Encoder:
     return SentenceTransformerEncoder()
 
 
+def mint_key(
+    client: TestClient,
+    role: str,
+    *,
+    incubator_ids: Iterable[int] = (),
+    partner_ids: Iterable[int] = (),
+    expires_in_days: int | None = None,
+) -> str:
+    """A new account of ``role`` and its key, made in the test database as the CLI does."""
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    with sessions() as session, session.begin():
+        issued = access.create_key(
+            session, Role(role), f"test {role}", incubator_ids, partner_ids, expires_in_days
+        )
+    return issued.plaintext
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def as_admin(client: TestClient) -> TestClient:
+    """Make a started client send a new admin key (for tests that build their own app)."""
+    client.headers.update(bearer(mint_key(client, "admin")))
+    return client
+
+
 @pytest.fixture
 def client(settings: Settings, encoder: Encoder) -> Iterator[TestClient]:
+    """A client of a fresh app that sends an admin key (so it may do anything)."""
     with TestClient(create_app(settings, encoder)) as test_client:
-        yield test_client
+        yield as_admin(test_client)
+
+
+KeyFactory = Callable[..., dict[str, str]]
+
+
+@pytest.fixture
+def auth(client: TestClient) -> KeyFactory:
+    """``auth("manager", incubator_ids=[3])``: headers with a new key of that role."""
+
+    def make(role: str, **scope: Any) -> dict[str, str]:
+        return bearer(mint_key(client, role, **scope))
+
+    return make
+
+
+@pytest.fixture
+def anonymous(client: TestClient) -> TestClient:
+    """A client of the same running app that sends no key."""
+    return TestClient(client.app)

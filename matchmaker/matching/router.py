@@ -6,18 +6,29 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from matchmaker.access import policy
+from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.db import SessionDep
-from matchmaker.errors import NotFound, ServiceUnavailable, error_responses
+from matchmaker.errors import (
+    Forbidden,
+    NotFound,
+    ServiceUnavailable,
+    Unauthorized,
+    error_responses,
+)
 from matchmaker.kinds import BY_PLURAL, INCUBATOR, PARTNER, SCENARIO, STARTUP
 from matchmaker.matching.bundle import bundle
 from matchmaker.matching.schemas import BundleResponse, MatchList, TargetKind
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.reviews import feedback
+from matchmaker.reviews.router import ViewerDep
 from matchmaker.vocab import Domain, Region, Stage
 
-router = APIRouter(prefix="/v1", tags=["matching"])
-ERRORS = error_responses(NotFound, ServiceUnavailable)
+# Recommendations need a key that manages the queried profile (see reviews.feedback.recommend).
+router = APIRouter(prefix="/v1", tags=["matching"], dependencies=REQUIRE_KEY)
+ERRORS = error_responses(NotFound, ServiceUnavailable, Unauthorized, Forbidden)
 
 
 def get_matcher(request: Request) -> Matcher:
@@ -56,9 +67,10 @@ def _matches(
     profile_id: int,
     target: ProfileKind,
     filters: MatchFilters,
+    viewer: feedback.Viewer,
 ) -> MatchList:
     profile = profiles.get(session, kind, profile_id)
-    return matcher.matches(session, kind, profile, target, filters)
+    return feedback.recommend(session, matcher, viewer, kind, profile, target, filters)
 
 
 @router.get("/startups/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
@@ -67,37 +79,55 @@ def startup_matches(
     matcher: MatcherDep,
     profile_id: int,
     filters: FiltersDep,
+    viewer: ViewerDep,
     target: TargetKind = TargetKind.incubators,
 ) -> MatchList:
     """Incubators, partners or scenarios for a startup, ranked and explained."""
-    return _matches(session, matcher, STARTUP, profile_id, BY_PLURAL[target.value], filters)
+    target_kind = BY_PLURAL[target.value]
+    return _matches(session, matcher, STARTUP, profile_id, target_kind, filters, viewer)
 
 
 @router.get("/incubators/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
 def incubator_matches(
-    session: SessionDep, matcher: MatcherDep, profile_id: int, filters: FiltersDep
+    session: SessionDep,
+    matcher: MatcherDep,
+    profile_id: int,
+    filters: FiltersDep,
+    viewer: ViewerDep,
 ) -> MatchList:
     """Startups that fit an incubator, ranked and explained."""
-    return _matches(session, matcher, INCUBATOR, profile_id, STARTUP, filters)
+    return _matches(session, matcher, INCUBATOR, profile_id, STARTUP, filters, viewer)
 
 
 @router.get("/partners/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
 def partner_matches(
-    session: SessionDep, matcher: MatcherDep, profile_id: int, filters: FiltersDep
+    session: SessionDep,
+    matcher: MatcherDep,
+    profile_id: int,
+    filters: FiltersDep,
+    viewer: ViewerDep,
 ) -> MatchList:
     """Startups that fit a partner, ranked and explained."""
-    return _matches(session, matcher, PARTNER, profile_id, STARTUP, filters)
+    return _matches(session, matcher, PARTNER, profile_id, STARTUP, filters, viewer)
 
 
 @router.get("/scenarios/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
 def scenario_matches(
-    session: SessionDep, matcher: MatcherDep, profile_id: int, filters: FiltersDep
+    session: SessionDep,
+    matcher: MatcherDep,
+    profile_id: int,
+    filters: FiltersDep,
+    viewer: ViewerDep,
 ) -> MatchList:
     """Startups that fit an application scenario, ranked and explained."""
-    return _matches(session, matcher, SCENARIO, profile_id, STARTUP, filters)
+    return _matches(session, matcher, SCENARIO, profile_id, STARTUP, filters, viewer)
 
 
 @router.get("/startups/{profile_id}/bundle", response_model=BundleResponse, responses=ERRORS)
-def startup_bundle(session: SessionDep, matcher: MatcherDep, profile_id: int) -> BundleResponse:
+def startup_bundle(
+    session: SessionDep, matcher: MatcherDep, principal: PrincipalDep, profile_id: int
+) -> BundleResponse:
     """An incubator, a partner and a scenario chosen to fit the startup and each other."""
-    return bundle(matcher, session, profiles.get(session, STARTUP, profile_id))
+    startup = profiles.get(session, STARTUP, profile_id)
+    policy.check_manage(principal, STARTUP.name, startup)
+    return bundle(matcher, session, startup)

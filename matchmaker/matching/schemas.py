@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from matchmaker.reviews.schemas import FeedbackRead
+
 
 class TargetKind(StrEnum):
     incubators = "incubators"
@@ -40,6 +42,9 @@ class MatchRead(BaseModel):
     matched_needs: list[str]
     reason: str
     improve: list[str] = Field(description="what would raise the score")
+    feedback: FeedbackRead | None = Field(
+        default=None, description="how your own accept/decline decisions moved this match"
+    )
 
 
 class MatchList(BaseModel):

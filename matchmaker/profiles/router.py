@@ -9,8 +9,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Path, Query, Response, status
 
+from matchmaker.access import policy
+from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.db import SessionDep
-from matchmaker.errors import Duplicate, InvalidInput, NotFound, PreconditionFailed, error_responses
+from matchmaker.errors import (
+    Duplicate,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    error_responses,
+)
 from matchmaker.profiles import service
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.schemas import MAX_ID, Page, clean_text
@@ -52,7 +62,12 @@ ProfileId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 def make_router(kind: ProfileKind) -> APIRouter:
     # Router-wide responses replace FastAPI's default 422 schema with the API's error body.
-    router = APIRouter(prefix=f"/v1/{kind.plural}", tags=[kind.plural], responses=error_responses())
+    router = APIRouter(
+        prefix=f"/v1/{kind.plural}",
+        tags=[kind.plural],
+        responses=error_responses(Unauthorized),
+        dependencies=REQUIRE_KEY,
+    )
     Read, Create, Update = kind.read, kind.create, kind.update  # noqa: N806
     # Typed per kind so the schema lists the allowed values and bad ones get 422.
     KindValue = kind.kind_vocab or str  # noqa: N806
@@ -64,15 +79,17 @@ def make_router(kind: ProfileKind) -> APIRouter:
         "",
         status_code=status.HTTP_201_CREATED,
         response_model=Read,
-        responses=error_responses(Duplicate),
+        responses=error_responses(Duplicate, Forbidden),
         summary=f"Create a {kind.name}",
     )
     def create_profile(
         session: SessionDep,
+        principal: PrincipalDep,
         response: Response,
         body: Annotated[Create, Body()],  # type: ignore[valid-type]
     ) -> Any:
-        obj = service.create(session, kind, body)
+        policy.check_create(session, principal, kind.name, body.model_dump())
+        obj = service.create(session, kind, body, owner_account_id=principal.account_id)
         response.headers["ETag"] = etag(obj.version)
         response.headers["Location"] = f"/v1/{kind.plural}/{obj.id}"
         return to_read(obj)
@@ -119,17 +136,19 @@ def make_router(kind: ProfileKind) -> APIRouter:
     @router.patch(
         "/{profile_id}",
         response_model=Read,
-        responses=error_responses(NotFound, Duplicate, PreconditionFailed),
+        responses=error_responses(NotFound, Duplicate, PreconditionFailed, Forbidden),
         summary=f"Update part of a {kind.name}",
     )
     def update_profile(
         session: SessionDep,
+        principal: PrincipalDep,
         profile_id: ProfileId,
         body: Annotated[Update, Body()],  # type: ignore[valid-type]
         response: Response,
         if_match: IfMatch = None,
     ) -> Any:
         obj = service.get(session, kind, profile_id)
+        policy.check_update(session, principal, kind.name, obj, body.model_dump(exclude_unset=True))
         obj = service.update(session, kind, obj, body, parse_if_match(if_match))
         response.headers["ETag"] = etag(obj.version)
         return to_read(obj)
@@ -137,13 +156,17 @@ def make_router(kind: ProfileKind) -> APIRouter:
     @router.delete(
         "/{profile_id}",
         status_code=status.HTTP_204_NO_CONTENT,
-        responses=error_responses(NotFound, PreconditionFailed),
+        responses=error_responses(NotFound, PreconditionFailed, Forbidden),
         summary=f"Delete a {kind.name}",
     )
     def delete_profile(
-        session: SessionDep, profile_id: ProfileId, if_match: IfMatch = None
+        session: SessionDep,
+        principal: PrincipalDep,
+        profile_id: ProfileId,
+        if_match: IfMatch = None,
     ) -> None:
         obj = service.get(session, kind, profile_id)
+        policy.check_manage(principal, kind.name, obj)
         service.remove(session, kind, obj, parse_if_match(if_match))
 
     return router

@@ -48,7 +48,9 @@ def get(session: Session, kind: ProfileKind, profile_id: int) -> ProfileBase:
     return obj
 
 
-def create(session: Session, kind: ProfileKind, data: BaseModel) -> ProfileBase:
+def create(
+    session: Session, kind: ProfileKind, data: BaseModel, owner_account_id: int | None = None
+) -> ProfileBase:
     """Store a new profile; an exact duplicate gets 409 naming the existing one."""
     values = data.model_dump()
     if kind.check_refs:
@@ -58,6 +60,7 @@ def create(session: Session, kind: ProfileKind, data: BaseModel) -> ProfileBase:
     obj = kind.model()
     _assign(obj, values)
     obj.dedupe_key = key
+    obj.owner_account_id = owner_account_id
     session.add(obj)
     _flush(session, kind, key)
     _write_facets(session, kind, obj)

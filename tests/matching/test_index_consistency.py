@@ -13,6 +13,7 @@ from sqlalchemy import text
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
+from tests.conftest import as_admin
 from tests.matching.helpers import (
     CountingEncoder,
     db_embeddings,
@@ -31,6 +32,7 @@ def counting(encoder: Encoder) -> CountingEncoder:
 @pytest.fixture
 def app_client(settings: Settings, counting: CountingEncoder) -> Iterator[TestClient]:
     with TestClient(create_app(settings, counting)) as client:
+        as_admin(client)
         yield client
 
 
@@ -93,6 +95,7 @@ def test_restart_loads_the_snapshot_and_catches_up_without_reembedding(
     settings: Settings, counting: CountingEncoder, encoder: Encoder
 ) -> None:
     with TestClient(create_app(settings, counting)) as first:
+        as_admin(first)
         kept = make(first, "incubators", name="Kept")
         gone = make(first, "incubators", name="Deleted while down")
         changed = make(first, "incubators", name="Changed while down")
@@ -100,6 +103,7 @@ def test_restart_loads_the_snapshot_and_catches_up_without_reembedding(
     # Another process (its own data dir, same database) writes while we are down.
     other = settings.model_copy(update={"data_dir": settings.data_dir.parent / "other"})
     with TestClient(create_app(other, encoder)) as writer:
+        as_admin(writer)
         assert writer.delete(f"/v1/incubators/{gone}").status_code == 204
         added = make(writer, "incubators", name="Added while down")
         assert (
@@ -110,6 +114,7 @@ def test_restart_loads_the_snapshot_and_catches_up_without_reembedding(
         )
     counting.texts.clear()
     with TestClient(create_app(settings, counting)) as second:
+        as_admin(second)
         assert counting.texts == []  # caught up from stored vectors, nothing re-embedded
         assert index_state(second, "incubator") == {kept, changed, added}
         _assert_index_is_database(second, "incubator")

@@ -13,6 +13,7 @@ from matchmaker.cli import cli
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder, ModelLoadError, SentenceTransformerEncoder
 from matchmaker.matching.models import Embedding
+from tests.conftest import as_admin
 from tests.matching.helpers import ids_of, make, matches
 
 
@@ -27,6 +28,7 @@ def test_vectors_of_another_model_stop_matching_until_reindex(
     settings: Settings, encoder: Encoder, db_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with TestClient(create_app(settings, encoder)) as first:
+        as_admin(first)
         inc = make(first, "incubators")
         startup = make(first, "startups", domains=["robotics"])
     with db_engine.begin() as conn:
@@ -36,6 +38,7 @@ def test_vectors_of_another_model_stop_matching_until_reindex(
         )
 
     with TestClient(create_app(settings, encoder)) as second:
+        as_admin(second)
         ready = second.get("/readyz")
         assert ready.status_code == 503
         assert "matchmaker reindex" in ready.json()["index"]["problem"]
@@ -51,5 +54,6 @@ def test_vectors_of_another_model_stop_matching_until_reindex(
     assert "1 startups" in result.output
 
     with TestClient(create_app(settings, encoder)) as third:
+        as_admin(third)
         assert third.get("/readyz").status_code == 200
         assert inc in ids_of(matches(third, f"/v1/startups/{startup}/matches"))
