@@ -1,0 +1,1 @@
+"""Accelerator camps: cohort allocation under places, eligibility and quotas, and schedules."""
