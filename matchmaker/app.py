@@ -21,6 +21,7 @@ from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router
 from matchmaker.startups.router import router as startups_router
+from matchmaker.web.router import router as web_router
 
 DESCRIPTION = """
 Matches hard-tech startups with technology business incubators, multinational partners and
@@ -66,4 +67,5 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         app.include_router(router)
     app.include_router(access_router)
     app.include_router(reviews_router)
+    app.include_router(web_router)  # the browser pages, at /
     return app

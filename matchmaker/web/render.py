@@ -1,0 +1,157 @@
+"""Jinja2 environments (one per language), page responses, redirects and the score chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from matchmaker.matching.schemas import ComponentRead
+from matchmaker.web import i18n, session
+
+TEMPLATES = Path(__file__).with_name("templates")
+# Pages load nothing but their own stylesheet; no script, no frames, forms only to this site.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    # Pages show private decisions and contacts: never keep them in a shared cache.
+    "Cache-Control": "no-store",
+}
+
+
+@cache
+def environment(lang: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        lang=lang,
+        html_lang=i18n.HTML_LANG[lang],
+        languages=[(code, i18n.SWITCH_LABELS[code]) for code in i18n.LANGUAGES],
+        label=lambda value: i18n.vocab_label(lang, str(value)),
+        chart=chart,
+        query=query,
+        title_of=title_of,
+        pair_url=pair_url,
+        state_names=i18n.STATE_NAMES,
+        action_names=i18n.ACTION_NAMES,
+        decision_names=i18n.DECISION_NAMES,
+        kind_names=i18n.KIND_NAMES,
+        component_names=i18n.COMPONENT_NAMES,
+        role_names=i18n.ROLE_NAMES,
+    )
+    return env
+
+
+def title_of(profile: Any) -> str:
+    """A profile's display name: a scenario's title, anyone else's name."""
+    return str(getattr(profile, "title", None) or getattr(profile, "name", ""))
+
+
+def pair_url(startup_id: int, kind: str, target_id: int) -> str:
+    return f"/pairs/{startup_id}/{kind}/{target_id}"
+
+
+def page(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
+    """A page in the visitor's language, with the session's CSRF token and flash messages."""
+    lang = i18n.language_of(request)
+    web = session.current(request)
+    html = (
+        environment(lang)
+        .get_template(template)
+        .render(
+            request=request,
+            path=request.url.path,
+            here=_here(request),
+            csrf=session.signer_of(request).csrf_token(web),
+            flash=web.pop_flash(),
+            user=getattr(request.state, "web_user", None),
+            **context,
+        )
+    )
+    response = HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
+    return session.save(request, response)
+
+
+def redirect(request: Request, url: str) -> Response:
+    """303 See Other: after a POST the browser GETs the next page (no resubmission)."""
+    return session.save(request, RedirectResponse(url, status_code=303))
+
+
+def translate(request: Request, message: str) -> str:
+    return i18n.gettext(i18n.language_of(request), message)
+
+
+def _here(request: Request) -> str:
+    query_string = request.url.query
+    return request.url.path + (f"?{query_string}" if query_string else "")
+
+
+def safe_next(target: str | None, default: str = "/") -> str:
+    """Only a path on this site: never an absolute or scheme-relative URL (open redirect)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return default
+    return target
+
+
+def query(base: dict[str, Any], **changes: Any) -> str:
+    """A query string: ``base`` with ``changes`` applied (None removes a key)."""
+    merged = {**base, **changes}
+    pairs: list[tuple[str, Any]] = []
+    for key, value in merged.items():
+        if value is None or value == "" or value == []:
+            continue
+        values = value if isinstance(value, list) else [value]
+        pairs.extend((key, v) for v in values)
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One component of a score in the chart: the share it could earn and what it earned."""
+
+    name: str
+    y: int
+    weight_width: float
+    earned_width: float
+    contribution: float
+    weight: float
+    note: str
+
+
+CHART_WIDTH = 180  # pixels of the bar area; labels sit left of it in the template
+ROW_HEIGHT = 16
+
+
+def chart(components: dict[str, ComponentRead]) -> list[Bar]:
+    """Bars scaled so the longest possible bar (the heaviest weight) fills the width."""
+    if not components:
+        return []
+    widest = max(c.weight for c in components.values()) or 1.0
+    bars = []
+    for row, (name, c) in enumerate(components.items()):
+        bars.append(
+            Bar(
+                name=name,
+                y=row * ROW_HEIGHT,
+                weight_width=round(CHART_WIDTH * c.weight / widest, 1),
+                earned_width=round(CHART_WIDTH * c.contribution / widest, 1),
+                contribution=c.contribution,
+                weight=c.weight,
+                note=c.note,
+            )
+        )
+    return bars
