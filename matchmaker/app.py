@@ -17,6 +17,7 @@ from matchmaker.incubators.router import router as incubators_router
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.router import router as matching_router
 from matchmaker.partners.router import router as partners_router
+from matchmaker.platform import setup as platform
 from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router
@@ -48,9 +49,11 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         app.state.settings = settings
         app.state.engine = runtime.engine
         app.state.sessions = runtime.sessions
+        workers = platform.start_workers(runtime, settings)  # imports, webhook delivery
         try:
             yield
         finally:
+            await run_in_threadpool(workers.stop)
             await run_in_threadpool(runtime.close)
 
     app = FastAPI(
@@ -67,5 +70,6 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         app.include_router(router)
     app.include_router(access_router)
     app.include_router(reviews_router)
+    platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
     return app

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from matchmaker.access.cli import keys_cli, print_demo_keys
 from matchmaker.config import Settings
+from matchmaker.webhooks.cli import webhooks_cli
 
 cli = typer.Typer(
     help="Matchmaker: match hard-tech startups with incubators, partners and scenarios.",
@@ -70,6 +72,32 @@ def serve(
     from matchmaker.app import create_app
 
     uvicorn.run(create_app(_settings()), host=host, port=port)
+
+
+# -- partner platforms: bulk import and webhook delivery -----------------------------------
+@cli.command("import")
+def import_file(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV, JSON or JSONL")],
+    kind: Annotated[str, typer.Option(help="startups, incubators, partners or scenarios")],
+    mapping: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="column mapping (JSON)")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="where the ids come from; default: the file's name")
+    ] = None,
+    format: Annotated[str | None, typer.Option(help="csv, json or jsonl; default: suffix")] = None,
+    progress: Annotated[bool, typer.Option(help="show a progress bar")] = True,
+) -> None:
+    """Import profiles from a file; running it again updates instead of duplicating."""
+    from matchmaker.imports.cli import run_import, summary
+
+    job, errors = run_import(_settings(), file, kind, mapping, source, format, progress)
+    typer.echo(summary(job, errors))
+    if job.status != "finished":
+        raise typer.Exit(1)
+
+
+cli.add_typer(webhooks_cli, name="webhooks")
 
 
 def main() -> None:

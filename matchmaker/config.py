@@ -47,6 +47,41 @@ class Settings(BaseSettings):
     feedback_beta: float = Field(
         default=0.25, ge=0, le=2, description="push away from the declined startups' mean"
     )
+    # Partner platforms (README "Integrate in 10 minutes"). The rate limiter is an in-memory
+    # token bucket per API key: exact for one process, per process when several run.
+    rate_limit_per_minute: int = Field(
+        default=1200,
+        ge=0,
+        description="requests per API key per minute (admin keys are exempt); 0 turns limits off",
+    )
+    rate_limit_burst: int = Field(default=120, ge=1, description="requests a key may send at once")
+    idempotency_ttl_hours: int = Field(
+        default=24, ge=1, le=24 * 30, description="how long an Idempotency-Key is remembered"
+    )
+    import_chunk_rows: int = Field(
+        default=500, ge=1, le=100_000, description="rows per import transaction"
+    )
+    import_max_errors: int = Field(
+        default=1000, ge=1, description="row errors stored per import job (all are counted)"
+    )
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    webhook_max_attempts: int = Field(default=8, ge=1, le=30)
+    webhook_backoff_seconds: float = Field(
+        default=2.0, gt=0, description="first retry delay; doubles per attempt, with jitter"
+    )
+    webhook_backoff_max_seconds: float = Field(default=3600.0, gt=0)
+    webhook_poll_seconds: float = Field(
+        default=1.0, gt=0, description="how often the worker looks for due deliveries"
+    )
+    webhook_match_min_score: float = Field(
+        default=0.6, ge=0, le=1, description="default threshold of match.found events"
+    )
+    webhook_allow_private_urls: bool = Field(
+        default=False, description="allow webhook URLs on loopback and private networks"
+    )
+    workers_enabled: bool = Field(
+        default=True, description="run the import and webhook workers inside the API process"
+    )
 
     # Signs the web pages' session cookies. There is deliberately no default value: unset, the
     # web layer generates one per installation and keeps it in data_dir (see

@@ -17,6 +17,7 @@ from matchmaker.matching.scoring import Weights
 from matchmaker.matching.service import Matcher
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.reviews import feedback
+from matchmaker.webhooks.events import ProfileOutbox
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,8 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     store = EmbeddingStore(
         encoder, ALL_KINDS, settings.index_dir, settings.index_exact_max, settings.index_nprobe
     )
-    sessions = make_sessionmaker(engine, listeners=[store])
+    # The outbox listener marks saved profiles for the webhook worker (match.found events).
+    sessions = make_sessionmaker(engine, listeners=[store, ProfileOutbox()])
     store.attach(sessions)
     report = store.load(sessions)
     log.info("indexes loaded: %s", report)

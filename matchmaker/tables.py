@@ -2,13 +2,22 @@
 
 from matchmaker.access.models import Account, AccountIncubator, AccountPartner, ApiKey
 from matchmaker.db import Base
+from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
 from matchmaker.incubators.models import Incubator
 from matchmaker.matching.models import Embedding
 from matchmaker.partners.models import Partner
+from matchmaker.platform.models import IdempotencyRecord
 from matchmaker.profiles.models import ProfileFacet
 from matchmaker.reviews.models import Match, MatchEvent
 from matchmaker.scenarios.models import Scenario
 from matchmaker.startups.models import Startup
+from matchmaker.webhooks.models import (
+    MatchNotice,
+    OutboxEvent,
+    Webhook,
+    WebhookAttempt,
+    WebhookDelivery,
+)
 
 metadata = Base.metadata
 
@@ -18,12 +27,21 @@ __all__ = [
     "AccountPartner",
     "ApiKey",
     "Embedding",
+    "ExternalRef",
+    "IdempotencyRecord",
+    "ImportJob",
+    "ImportRowError",
     "Incubator",
     "Match",
     "MatchEvent",
+    "MatchNotice",
+    "OutboxEvent",
     "Partner",
     "ProfileFacet",
     "Scenario",
     "Startup",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "metadata",
 ]

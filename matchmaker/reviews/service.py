@@ -24,6 +24,7 @@ from matchmaker.reviews import repository
 from matchmaker.reviews.models import Match, MatchEvent
 from matchmaker.reviews.schemas import Contacts, MatchActionCreate
 from matchmaker.reviews.workflow import Decision, Side, State, TransitionRefused, apply
+from matchmaker.webhooks import events as webhook_events
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ def act(
         session.flush()
     except StaleDataError as exc:
         raise Conflict(f"match {match.id} changed while you acted on it; try again") from exc
+    # In this transaction: the state change and its webhook event commit (or not) together.
+    webhook_events.match_state_changed(session, match, from_state, body.action.value, side.value)
     return match, created
 
 

@@ -1,0 +1,150 @@
+"""Routes: upload a file to import, and follow the job."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
+
+from matchmaker.access import policy
+from matchmaker.access.principal import PrincipalDep
+from matchmaker.db import SessionDep
+from matchmaker.errors import Forbidden, InvalidInput, NotFound, Unauthorized, error_responses
+from matchmaker.imports import service
+from matchmaker.imports.mapping import MappingError, parse
+from matchmaker.imports.models import ImportJob
+from matchmaker.imports.readers import FORMATS, detect_format
+from matchmaker.imports.schemas import ImportJobRead, RowErrorRead
+from matchmaker.imports.worker import upload_dir
+from matchmaker.kinds import BY_PLURAL
+from matchmaker.recommendations.schemas import Target
+
+router = APIRouter(prefix="/v1/imports", tags=["imports"])
+MAX_UPLOAD_BYTES = 1 << 30
+_MAPPING_EXAMPLE = json.dumps(
+    {
+        "external_id": "crm_id",
+        "fields": {
+            "name": "company",
+            "domains": {"column": "sectors", "split": ";"},
+            "stage": {"value": "prototype"},
+            "trl": "trl",
+            "location.region": {"value": "beijing"},
+        },
+    }
+)
+
+
+def read(session: Any, job: ImportJob, errors: int) -> ImportJobRead:
+    out = ImportJobRead.model_validate(job)
+    out.errors = [
+        RowErrorRead.model_validate(e) for e in service.errors_of(session, job.id, errors)
+    ]
+    return out
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=ImportJobRead,
+    responses=error_responses(Unauthorized, Forbidden),
+)
+def create_import(
+    request: Request,
+    session: SessionDep,
+    principal: PrincipalDep,
+    response: Response,
+    file: Annotated[UploadFile, File(description="CSV (with a header), JSON array or JSONL")],
+    kind: Annotated[Target, Form(description="the profile kind every row becomes")],
+    source: Annotated[
+        str,
+        Form(
+            min_length=1,
+            max_length=100,
+            pattern=r"^[A-Za-z0-9_.:-]+$",
+            description="names where the external ids come from; re-importing the same "
+            "source updates the profiles it created",
+        ),
+    ] = "api",
+    format: Annotated[
+        str | None, Form(description=f"one of {', '.join(FORMATS)}; default: from the name")
+    ] = None,
+    mapping: Annotated[
+        str | None,
+        Form(description="column mapping as JSON (see README)", examples=[_MAPPING_EXAMPLE]),
+    ] = None,
+) -> ImportJobRead:
+    """Upload a file of profiles; it is imported in the background. Poll the job for progress."""
+    profile_kind = BY_PLURAL[kind.value]
+    policy.check_create(session, principal, profile_kind.name, {})
+    fmt = format or detect_format(file.filename or "")
+    if fmt not in FORMATS:
+        raise InvalidInput("format", f"say which: {', '.join(FORMATS)}")
+    raw_mapping = _mapping(mapping, profile_kind.create)
+    settings = request.app.state.settings
+    folder = upload_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{uuid.uuid4().hex}.{fmt}"
+    try:
+        with open(path, "wb") as out:
+            copied = 0
+            while chunk := file.file.read(1 << 20):
+                copied += len(chunk)
+                if copied > MAX_UPLOAD_BYTES:
+                    raise InvalidInput("file", f"larger than {MAX_UPLOAD_BYTES >> 20} MB")
+                out.write(chunk)
+        job = service.create_job(
+            session,
+            kind=kind.value,
+            fmt=fmt,
+            source=source,
+            filename=(file.filename or "")[:300],
+            path=path,
+            mapping=raw_mapping,
+            account_id=principal.account_id,
+        )
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    response.headers["Location"] = f"/v1/imports/{job.id}"
+    return read(session, job, 0)
+
+
+def _mapping(text: str | None, schema: Any) -> dict[str, Any] | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        raw = json.loads(text)
+        parse(raw, schema, None)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput("mapping", f"not valid JSON: {exc.msg}") from exc
+    except MappingError as exc:
+        raise InvalidInput("mapping", str(exc)) from exc
+    return dict(raw)
+
+
+@router.get("", response_model=list[ImportJobRead], responses=error_responses(Unauthorized))
+def list_imports(
+    session: SessionDep,
+    principal: PrincipalDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> list[ImportJobRead]:
+    """Your account's import jobs, newest first (without their row errors)."""
+    return [read(session, j, 0) for j in service.list_for(session, principal, limit)]
+
+
+@router.get(
+    "/{import_id}",
+    response_model=ImportJobRead,
+    responses=error_responses(Unauthorized, NotFound),
+)
+def read_import(
+    session: SessionDep,
+    principal: PrincipalDep,
+    import_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    errors: Annotated[int, Query(ge=0, le=1000, description="how many row errors to list")] = 100,
+) -> ImportJobRead:
+    """One import job: status, counts and the first row errors (row, field, reason)."""
+    return read(session, service.get(session, principal, import_id), errors)

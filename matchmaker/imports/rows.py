@@ -1,0 +1,103 @@
+"""One record in, one profile created, updated or left alone; or the reasons it was not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from matchmaker.access import policy
+from matchmaker.access.principal import Principal
+from matchmaker.errors import DomainError, validation_fields
+from matchmaker.imports.mapping import ColumnMapping, RowInvalid, apply
+from matchmaker.imports.models import ExternalRef
+from matchmaker.profiles import service as profiles
+from matchmaker.profiles.kinds import ProfileKind
+
+Outcome = Literal["created", "updated", "unchanged"]
+
+
+class SessionPoisoned(Exception):
+    """The database refused a write; the transaction is dead and the chunk must be redone."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What every row of one job shares."""
+
+    kind: ProfileKind
+    mapping: ColumnMapping
+    source: str
+    owner: int  # ExternalRef namespace: the account id, or 0 for the operator
+    principal: Principal | None  # None: the operator, who may do anything
+
+
+def import_row(session: Session, target: Target, record: dict[str, Any]) -> Outcome:
+    """Create or update the profile of one record; RowInvalid says why not."""
+    data, external_id = apply(target.mapping, record)
+    kind = target.kind
+    try:
+        model = kind.create.model_validate(data)
+    except ValidationError as exc:
+        raise RowInvalid(
+            [(f["field"], f["reason"]) for f in validation_fields(exc.errors())]
+        ) from exc
+    key = (kind.name, target.owner, target.source, external_id)
+    ref = session.get(ExternalRef, key)
+    existing = session.get(kind.model, ref.profile_id) if ref is not None else None
+    try:
+        if existing is not None:
+            return _update(session, target, existing, model, set(data))
+        values = model.model_dump()
+        if target.principal is not None:
+            policy.check_create(session, target.principal, kind.name, values)
+        obj = profiles.create(session, kind, model)
+        if target.principal is not None:
+            obj.owner_account_id = policy.owner_for_new(target.principal)
+    except DomainError as exc:
+        _reraise_if_poisoned(exc)
+        raise RowInvalid(_errors_of(exc, kind)) from exc
+    except (SQLAlchemyError, StaleDataError) as exc:
+        raise SessionPoisoned(str(exc)) from exc
+    if ref is None:
+        session.add(
+            ExternalRef(
+                kind=kind.name,
+                owner=target.owner,
+                source=target.source,
+                external_id=external_id,
+                profile_id=obj.id,
+            )
+        )
+    else:
+        ref.profile_id = obj.id  # the profile it named was deleted since
+    return "created"
+
+
+def _update(session: Session, target: Target, obj: Any, model: Any, mapped: set[str]) -> Outcome:
+    kind = target.kind
+    if target.principal is not None:
+        policy.check_manage(target.principal, kind.name, obj)
+    # Only mapped fields change: what the file does not carry keeps its current value.
+    patch = kind.update.model_validate(model.model_dump(include=mapped))
+    before = obj.version
+    profiles.update(session, kind, obj, patch, None)
+    return "unchanged" if obj.version == before else "updated"
+
+
+def _reraise_if_poisoned(exc: DomainError) -> None:
+    if isinstance(exc.__cause__, SQLAlchemyError | StaleDataError):
+        raise SessionPoisoned(exc.message) from exc
+
+
+def _errors_of(exc: DomainError, kind: ProfileKind) -> list[tuple[str, str]]:
+    detail = exc.detail
+    if isinstance(detail, list) and detail and all(isinstance(d, dict) for d in detail):
+        return [(str(d.get("field", "row")), str(d.get("reason", exc.message))) for d in detail]
+    if exc.code == "duplicate":
+        return [("+".join(kind.dedupe_attrs), exc.message)]
+    return [("row", exc.message)]

@@ -1,0 +1,254 @@
+"""Import jobs: create one, run it in chunks, read it back. Each chunk is one transaction.
+
+Rows are committed ``import_chunk_rows`` at a time, so the engine embeds each chunk in one
+batch before its commit, and a crash loses at most the chunk in flight. The job's counters
+and ``rows_done`` commit with the rows they count; a resumed job skips the rows already done
+(re-running them would be harmless anyway: rows are matched on their external id).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from matchmaker.access import service as access
+from matchmaker.access.models import Account
+from matchmaker.access.principal import Principal
+from matchmaker.config import Settings
+from matchmaker.errors import NotFound
+from matchmaker.imports.mapping import RowInvalid, parse
+from matchmaker.imports.models import ImportJob, ImportRowError
+from matchmaker.imports.readers import Reader, Record
+from matchmaker.imports.rows import SessionPoisoned, Target, import_row
+from matchmaker.kinds import BY_PLURAL
+from matchmaker.webhooks import events
+
+log = logging.getLogger(__name__)
+
+WAKE = "matchmaker.import_queued"
+
+
+@dataclass
+class Tally:
+    """What one chunk did, added to the job when the chunk commits."""
+
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[tuple[int, str, str]] = field(default_factory=list)
+    last_row: int = 0
+
+
+Progress = Callable[[ImportJob, int], None]  # (job as of the last commit, bytes read)
+
+
+def create_job(
+    session: Session,
+    *,
+    kind: str,
+    fmt: str,
+    source: str,
+    filename: str,
+    path: Path,
+    mapping: dict[str, Any] | None,
+    account_id: int | None,
+) -> ImportJob:
+    """A queued job for a file already on this server."""
+    job = ImportJob(
+        account_id=account_id,
+        kind=kind,
+        format=fmt,
+        source=source,
+        filename=filename,
+        path=str(path),
+        mapping=mapping or {},
+        status="queued",
+    )
+    session.add(job)
+    session.flush()
+    session.info[WAKE] = True
+    return job
+
+
+def get(session: Session, principal: Principal, job_id: int) -> ImportJob:
+    """A job of the caller's account (any, for an admin); 404 otherwise."""
+    job = session.get(ImportJob, job_id) if 1 <= job_id <= 2**31 - 1 else None
+    if job is None or not (principal.is_admin or job.account_id == principal.account_id):
+        raise NotFound(f"no import with id {job_id}", {"id": job_id})
+    return job
+
+
+def list_for(session: Session, principal: Principal, limit: int) -> list[ImportJob]:
+    """The caller's account's jobs, newest first."""
+    stmt = select(ImportJob).where(ImportJob.account_id == principal.account_id)
+    return list(session.scalars(stmt.order_by(ImportJob.id.desc()).limit(limit)))
+
+
+def errors_of(session: Session, job_id: int, limit: int) -> list[ImportRowError]:
+    stmt = select(ImportRowError).where(ImportRowError.job_id == job_id)
+    return list(session.scalars(stmt.order_by(ImportRowError.id).limit(limit)))
+
+
+def run(
+    sessions: sessionmaker[Session],
+    job_id: int,
+    settings: Settings,
+    progress: Progress | None = None,
+    stop: threading.Event | None = None,
+) -> str:
+    """Run (or resume) a job to the end; returns its final status."""
+    with sessions() as session, session.begin():
+        job = session.get(ImportJob, job_id)
+        if job is None or job.status in ("finished", "failed"):
+            return job.status if job else "gone"
+        job.status = "running"
+        job.started_at = job.started_at or datetime.now(UTC)
+        principal = _principal(session, job.account_id)
+        kind, fmt, path = BY_PLURAL[job.kind], job.format, Path(job.path or "")
+        raw_mapping, done, source = job.mapping or None, job.rows_done, job.source
+    try:
+        reader = Reader(path, fmt, str((raw_mapping or {}).get("encoding", "utf-8-sig")))
+        columns = reader.header() if raw_mapping is None else None
+        mapping = parse(raw_mapping, kind.create, columns)
+        reader.encoding = mapping.encoding
+    except (OSError, ValueError) as exc:
+        return _finish(sessions, job_id, "failed", f"cannot start: {exc}")
+    target = Target(kind, mapping, source, principal.account_id if principal else 0, principal)
+    records = (r for r in reader if r.row > done)
+    for chunk in _chunks(records, settings.import_chunk_rows):
+        if stop is not None and stop.is_set():
+            with sessions() as session, session.begin():
+                job = session.get(ImportJob, job_id)
+                if job is not None:
+                    job.status = "queued"  # resumed by the next worker
+            return "queued"
+        tally = _run_chunk(sessions, job_id, target, chunk, settings)
+        if progress is not None:
+            with sessions() as session:
+                job = session.get(ImportJob, job_id)
+                if job is not None:
+                    progress(job, reader.position)
+        log.debug("import %s: chunk of %s rows", job_id, tally.rows)
+    return _finish(sessions, job_id, "finished", None)
+
+
+def _principal(session: Session, account_id: int | None) -> Principal | None:
+    if account_id is None:
+        return None
+    account = session.get(Account, account_id)
+    if account is None:
+        return None
+    return access.principal_of(session, account, key_id=0)
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    while True:
+        chunk = list(islice(records, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _run_chunk(
+    sessions: sessionmaker[Session],
+    job_id: int,
+    target: Target,
+    chunk: list[Record],
+    settings: Settings,
+) -> Tally:
+    try:
+        with sessions() as session, session.begin():
+            tally = Tally()
+            for record in chunk:
+                _one(session, target, record, tally)
+            _add_tally(session, job_id, tally, settings)
+            return tally
+    except SessionPoisoned:
+        pass
+    # A write the database refused killed the chunk's transaction: redo it row by row, so
+    # only the row that is really at fault is reported.
+    tally = Tally()
+    for record in chunk:
+        single = Tally()
+        try:
+            with sessions() as session, session.begin():
+                _one(session, target, record, single)
+        except SessionPoisoned as exc:
+            single = Tally(rows=1, failed=1, errors=[(record.row, "row", str(exc)[:1000])])
+        single.last_row = record.row
+        _merge(tally, single)
+    with sessions() as session, session.begin():
+        _add_tally(session, job_id, tally, settings)
+    return tally
+
+
+def _one(session: Session, target: Target, record: Record, tally: Tally) -> None:
+    tally.rows += 1
+    tally.last_row = record.row
+    if record.data is None:
+        tally.failed += 1
+        tally.errors.append((record.row, "row", record.error or "unreadable"))
+        return
+    try:
+        outcome = import_row(session, target, record.data)
+    except RowInvalid as exc:
+        tally.failed += 1
+        tally.errors.extend((record.row, f, r) for f, r in exc.errors)
+        return
+    setattr(tally, outcome, getattr(tally, outcome) + 1)
+
+
+def _merge(into: Tally, other: Tally) -> None:
+    for name in ("rows", "created", "updated", "unchanged", "failed"):
+        setattr(into, name, getattr(into, name) + getattr(other, name))
+    into.errors.extend(other.errors)
+    into.last_row = max(into.last_row, other.last_row)
+
+
+def _add_tally(session: Session, job_id: int, tally: Tally, settings: Settings) -> None:
+    job = session.get(ImportJob, job_id, with_for_update=True)
+    if job is None:
+        return
+    if tally.errors:
+        room = max(0, settings.import_max_errors - _count_errors(session, job_id))
+        session.add_all(
+            ImportRowError(job_id=job_id, row=row, field=f[:200], reason=reason[:1000])
+            for row, f, reason in tally.errors[:room]
+        )
+    job.rows_read += tally.rows
+    job.created += tally.created
+    job.updated += tally.updated
+    job.unchanged += tally.unchanged
+    job.failed += tally.failed
+    job.rows_done = max(job.rows_done, tally.last_row)
+
+
+def _count_errors(session: Session, job_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).select_from(ImportRowError).where(ImportRowError.job_id == job_id)
+        )
+        or 0
+    )
+
+
+def _finish(sessions: sessionmaker[Session], job_id: int, status: str, message: str | None) -> str:
+    with sessions() as session, session.begin():
+        job = session.get(ImportJob, job_id)
+        if job is None:
+            return "gone"
+        job.status, job.message = status, message
+        job.finished_at = datetime.now(UTC)
+        events.import_finished(session, job)
+    return status

@@ -1,0 +1,122 @@
+"""Wiring of the partner-platform features into the app: routes, middleware, OpenAPI, workers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from matchmaker.config import Settings
+from matchmaker.errors import ErrorBody
+from matchmaker.imports import service as imports
+from matchmaker.imports.router import router as imports_router
+from matchmaker.imports.worker import ImportWorker
+from matchmaker.platform.idempotency import HEADER, MAX_KEY_LENGTH
+from matchmaker.platform.middleware import PlatformMiddleware
+from matchmaker.recommendations.router import router as recommendations_router
+from matchmaker.webhooks import events
+from matchmaker.webhooks.router import router as webhooks_router
+from matchmaker.webhooks.worker import DeliveryWorker
+
+ROUTERS = (recommendations_router, imports_router, webhooks_router)
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """Add the routes, the rate-limit/idempotency middleware and their OpenAPI description."""
+    for router in ROUTERS:
+        app.include_router(router)
+    app.add_middleware(PlatformMiddleware, settings=settings)
+    app.openapi = _openapi(app)  # type: ignore[method-assign]
+
+
+@dataclass
+class Workers:
+    """The background threads of one app; ``stop()`` ends them."""
+
+    imports: ImportWorker | None = None
+    deliveries: DeliveryWorker | None = None
+    _unlisten: list[Callable[[], None]] = field(default_factory=list)
+
+    def stop(self) -> None:
+        for undo in self._unlisten:
+            undo()
+        for worker in (self.imports, self.deliveries):
+            if worker is not None:
+                worker.stop()
+
+
+def start_workers(runtime: Any, settings: Settings) -> Workers:
+    """Start the import and webhook workers (unless settings turn them off)."""
+    workers = Workers()
+    if not settings.workers_enabled:
+        return workers
+    workers.imports = ImportWorker(runtime.sessions, settings)
+    workers.deliveries = DeliveryWorker(runtime.sessions, runtime.matcher, settings)
+
+    def wake(session: Session) -> None:
+        # Committed work for a worker: start it now rather than at its next poll.
+        if session.info.pop(events.WAKE, False) and workers.deliveries is not None:
+            workers.deliveries.wake()
+        if session.info.pop(imports.WAKE, False) and workers.imports is not None:
+            workers.imports.wake()
+
+    event.listen(runtime.sessions, "after_commit", wake)
+    workers._unlisten.append(lambda: event.remove(runtime.sessions, "after_commit", wake))
+    workers.imports.start()
+    workers.deliveries.start()
+    return workers
+
+
+_IDEMPOTENCY_PARAM = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Send the same key to retry safely: the same request gets the first "
+    "response again; a different request with the key gets 422. Remembered per API key "
+    "for `idempotency_ttl_hours`.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH},
+    "example": "5f0c6a2e-7d3b-4f51-9a43-2b1e0c9d8f10",
+}
+_RATE_LIMITED = {
+    "description": "Too many requests for this API key; wait `Retry-After` seconds",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+}
+_IDEMPOTENCY_BUSY = {
+    "description": "A request with this Idempotency-Key is still running",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+}
+
+
+def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
+        for path, operations in schema.get("paths", {}).items():
+            if not path.startswith("/v1/"):
+                continue
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                responses.setdefault("429", _RATE_LIMITED)
+                if method == "post":
+                    params = operation.setdefault("parameters", [])
+                    if not any(p.get("name") == HEADER.title() for p in params):
+                        params.append(_IDEMPOTENCY_PARAM)
+                    responses.setdefault("409", _IDEMPOTENCY_BUSY)
+        app.openapi_schema = schema
+        return schema
+
+    return openapi

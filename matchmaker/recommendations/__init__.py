@@ -1,0 +1,1 @@
+"""Ranked, explained matches for profiles that are not stored (partner platforms' drafts)."""

@@ -1,0 +1,94 @@
+"""Routes: recommendations for one unsaved profile, or a batch of them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body
+
+from matchmaker.access.principal import PrincipalDep
+from matchmaker.db import SessionDep
+from matchmaker.errors import ServiceUnavailable, Unauthorized, error_responses
+from matchmaker.matching.router import MatcherDep
+from matchmaker.recommendations import service
+from matchmaker.recommendations.schemas import (
+    MAX_BATCH,
+    STARTUP_EXAMPLE,
+    BatchRecommendation,
+    BatchRequest,
+    Recommendation,
+    RecommendationRequest,
+)
+
+router = APIRouter(prefix="/v1/recommendations", tags=["recommendations"])
+ERRORS = error_responses(Unauthorized, ServiceUnavailable)
+
+_SINGLE_EXAMPLES = {
+    "startup": {"summary": "A startup, against incubators and partners", "value": STARTUP_EXAMPLE},
+    "incubator": {
+        "summary": "An incubator, against startups",
+        "value": {
+            "kind": "incubators",
+            "profile": {
+                "name": "Binhai Robotics Hub",
+                "kind": "municipal_incubator",
+                "description": "Robotics incubator with a shared machining shop and test field.",
+                "location": {"city": "Tianjin", "region": "tianjin", "country": "CN"},
+                "domains": ["robotics", "intelligent_manufacturing"],
+                "capacity": 8,
+            },
+        },
+    },
+}
+_BATCH_EXAMPLE = {
+    "kind": "startups",
+    "profiles": [
+        STARTUP_EXAMPLE["profile"],
+        {
+            "name": "Weld Vision",
+            "pitch": "AI inspection of welds on car body lines",
+            "domains": ["ai", "intelligent_manufacturing"],
+            "stage": "pilot",
+            "trl": 6,
+            "location": {"city": "Beijing", "region": "beijing", "country": "CN"},
+        },
+    ],
+    "targets": ["scenarios"],
+    "filters": {"limit": 3},
+}
+
+
+@router.post("", response_model=Recommendation, responses=ERRORS)
+def recommend(
+    session: SessionDep,
+    matcher: MatcherDep,
+    _: PrincipalDep,
+    body: Annotated[RecommendationRequest, Body(openapi_examples=_SINGLE_EXAMPLES)],
+) -> Recommendation:
+    """Ranked, explained matches for a profile that is not stored; nothing is saved."""
+    return service.recommend(
+        session, matcher, body.kind, [body.profile], body.targets, body.filters
+    )[0]
+
+
+@router.post(
+    "/batch",
+    response_model=BatchRecommendation,
+    responses=ERRORS,
+    description=f"Up to {MAX_BATCH} unsaved profiles of one kind, embedded in one batch; "
+    "one result per profile, in order. Nothing is saved.",
+)
+def recommend_batch(
+    session: SessionDep,
+    matcher: MatcherDep,
+    _: PrincipalDep,
+    body: Annotated[
+        BatchRequest,
+        Body(openapi_examples={"startups": {"summary": "Two startups", "value": _BATCH_EXAMPLE}}),
+    ],
+) -> BatchRecommendation:
+    """Recommendations for a batch of unsaved profiles."""
+    items = service.recommend(
+        session, matcher, body.kind, body.profiles, body.targets, body.filters
+    )
+    return BatchRecommendation(items=items)

@@ -1,0 +1,155 @@
+"""Requests and responses of the recommendation endpoints."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field
+
+from matchmaker.incubators.schemas import IncubatorCreate
+from matchmaker.matching.schemas import MatchList
+from matchmaker.matching.service import MAX_LIMIT
+from matchmaker.partners.schemas import PartnerCreate
+from matchmaker.scenarios.schemas import ScenarioCreate
+from matchmaker.startups.schemas import StartupCreate
+from matchmaker.vocab import Domain, Region, Stage
+
+MAX_BATCH = 100
+
+
+class Target(StrEnum):
+    startups = "startups"
+    incubators = "incubators"
+    partners = "partners"
+    scenarios = "scenarios"
+
+
+class Filters(BaseModel):
+    """The same filters as the stored profiles' match endpoints."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    domains: list[Domain] = Field(default=[], max_length=20)
+    stages: list[Stage] = Field(default=[], max_length=10)
+    regions: list[Region] = Field(default=[], max_length=10)
+    kinds: list[Annotated[str, Field(max_length=40)]] = Field(
+        default=[], max_length=20, description="incubator or partner kinds"
+    )
+    min_score: float | None = Field(default=None, ge=0, le=1)
+    limit: int = Field(default=10, ge=1, le=MAX_LIMIT)
+
+
+_TARGETS_DOC = "target kinds; a startup's default is all three, everyone else's is startups"
+Targets = Annotated[list[Target] | None, Field(default=None, min_length=1, max_length=3)]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    targets: Targets = Field(default=None, description=_TARGETS_DOC)
+    filters: Filters = Filters()
+
+
+class StartupRecommendation(_Request):
+    kind: Literal["startups"]
+    profile: StartupCreate
+
+
+class IncubatorRecommendation(_Request):
+    kind: Literal["incubators"]
+    profile: IncubatorCreate
+
+
+class PartnerRecommendation(_Request):
+    kind: Literal["partners"]
+    profile: PartnerCreate
+
+
+class ScenarioRecommendation(_Request):
+    kind: Literal["scenarios"]
+    profile: ScenarioCreate
+
+
+RecommendationRequest = Annotated[
+    StartupRecommendation
+    | IncubatorRecommendation
+    | PartnerRecommendation
+    | ScenarioRecommendation,
+    Discriminator("kind"),
+]
+
+
+class _BatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    targets: Targets = Field(default=None, description=_TARGETS_DOC)
+    filters: Filters = Filters()
+
+
+_PROFILES_DOC = f"at most {MAX_BATCH} profiles, all of ``kind``; encoded in one batch"
+
+
+class StartupBatch(_BatchRequest):
+    kind: Literal["startups"]
+    profiles: list[StartupCreate] = Field(
+        min_length=1, max_length=MAX_BATCH, description=_PROFILES_DOC
+    )
+
+
+class IncubatorBatch(_BatchRequest):
+    kind: Literal["incubators"]
+    profiles: list[IncubatorCreate] = Field(
+        min_length=1, max_length=MAX_BATCH, description=_PROFILES_DOC
+    )
+
+
+class PartnerBatch(_BatchRequest):
+    kind: Literal["partners"]
+    profiles: list[PartnerCreate] = Field(
+        min_length=1, max_length=MAX_BATCH, description=_PROFILES_DOC
+    )
+
+
+class ScenarioBatch(_BatchRequest):
+    kind: Literal["scenarios"]
+    profiles: list[ScenarioCreate] = Field(
+        min_length=1, max_length=MAX_BATCH, description=_PROFILES_DOC
+    )
+
+
+BatchRequest = Annotated[
+    StartupBatch | IncubatorBatch | PartnerBatch | ScenarioBatch, Discriminator("kind")
+]
+
+
+class Recommendation(BaseModel):
+    """The ranked, explained matches of one unsaved profile, one list per target kind.
+
+    ``query.id`` is 0: the profile was not stored.
+    """
+
+    results: list[MatchList]
+
+
+class BatchRecommendation(BaseModel):
+    """One ``Recommendation`` per profile, in the order they were sent."""
+
+    items: list[Recommendation]
+
+
+STARTUP_EXAMPLE: dict[str, Any] = {
+    "kind": "startups",
+    "profile": {
+        "name": "Qubit Sense",
+        "pitch": "Diamond NV-centre quantum magnetometers for brain imaging",
+        "description": "Room-temperature quantum sensors replacing SQUID arrays in MEG.",
+        "domains": ["quantum", "medical_devices"],
+        "stage": "prototype",
+        "trl": 4,
+        "location": {"city": "Tianjin", "region": "tianjin", "country": "CN"},
+        "needs": ["lab_equipment", "pilot_scenario"],
+    },
+    "targets": ["incubators", "partners"],
+    "filters": {"limit": 5},
+}

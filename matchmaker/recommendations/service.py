@@ -1,0 +1,85 @@
+"""Matches for profiles that are never stored.
+
+Each profile becomes a transient ORM object of its kind (never added to the session), so the
+engine ranks and explains it exactly as it would a stored one; a batch is embedded with one
+call to the encoder. Nothing is written: the session is only read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from matchmaker.errors import InvalidInput
+from matchmaker.kinds import BY_PLURAL, STARTUP
+from matchmaker.matching.service import Matcher, MatchFilters
+from matchmaker.matching.texts import compose
+from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.profiles.models import ProfileBase
+from matchmaker.recommendations.schemas import Filters, Recommendation, Target
+
+STARTUP_TARGETS = (Target.incubators, Target.partners, Target.scenarios)
+
+
+def transient(session: Session, kind: ProfileKind, data: BaseModel) -> ProfileBase:
+    """An unsaved ``kind`` row holding ``data``, assigned as the profile service assigns it."""
+    values: dict[str, Any] = data.model_dump()
+    if kind.check_refs:
+        kind.check_refs(session, values)  # resolves e.g. a scenario publisher's name
+    obj = kind.model()
+    for name, value in values.items():
+        if name == "location":
+            obj.city, obj.region, obj.country = value["city"], value["region"], value["country"]
+        else:
+            setattr(obj, name, value)
+    return obj
+
+
+def target_kinds(kind: ProfileKind, targets: Sequence[Target] | None) -> list[ProfileKind]:
+    """The kinds to rank against; 422 for a direction the engine does not rank."""
+    if kind.name == STARTUP.name:
+        wanted = list(dict.fromkeys(targets or STARTUP_TARGETS))
+        if Target.startups in wanted:
+            raise InvalidInput(
+                "targets", "a startup is matched with incubators, partners or scenarios"
+            )
+    else:
+        wanted = list(dict.fromkeys(targets or [Target.startups]))
+        if wanted != [Target.startups]:
+            raise InvalidInput("targets", f"{kind.plural} are matched with startups only")
+    return [BY_PLURAL[t.value] for t in wanted]
+
+
+def recommend(
+    session: Session,
+    matcher: Matcher,
+    kind_name: str,
+    profiles: Sequence[BaseModel],
+    targets: Sequence[Target] | None,
+    filters: Filters,
+) -> list[Recommendation]:
+    """Ranked, explained matches for each unsaved profile, embedded in one batch."""
+    kind = BY_PLURAL[kind_name]
+    wanted = target_kinds(kind, targets)
+    rows = [transient(session, kind, p) for p in profiles]
+    vectors = matcher.store.encoder.encode([compose(kind.name, row) for row in rows])
+    match_filters = MatchFilters(
+        domains=[str(d) for d in filters.domains],
+        stages=[str(s) for s in filters.stages],
+        regions=[str(r) for r in filters.regions],
+        kinds=list(filters.kinds),
+        min_score=filters.min_score,
+        limit=filters.limit,
+    )
+    out = []
+    for row, vector in zip(rows, vectors, strict=True):
+        query = np.asarray(vector)
+        results = [
+            matcher.matches(session, kind, row, target, match_filters, query) for target in wanted
+        ]
+        out.append(Recommendation(results=results))
+    return out

@@ -1,0 +1,151 @@
+"""Sending one delivery: claim it, POST it signed, record the attempt, schedule a retry.
+
+A delivery is claimed by pushing its ``next_attempt_at`` past the send's timeout in a
+committed conditional UPDATE, so two workers never send it at once; if the process dies
+mid-send the claim lapses and the delivery is sent again (receivers dedupe on the event id).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from matchmaker.config import Settings
+from matchmaker.webhooks import signing
+from matchmaker.webhooks.models import Webhook, WebhookAttempt, WebhookDelivery
+
+USER_AGENT = "Matchmaker-Webhooks/1"
+
+
+@dataclass(frozen=True)
+class Job:
+    delivery_id: int
+    outbox_id: int
+    event: str
+    url: str
+    secret: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Result:
+    status_code: int | None
+    latency_ms: int
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+def backoff(attempts: int, settings: Settings, rng: random.Random | None = None) -> float:
+    """Seconds before retry number ``attempts``: exponential, capped, with equal jitter."""
+    cap: float = min(
+        settings.webhook_backoff_max_seconds,
+        settings.webhook_backoff_seconds * 2 ** max(0, attempts - 1),
+    )
+    jitter: float = (rng or random.Random()).uniform(0, cap / 2)
+    return cap / 2 + jitter
+
+
+def due(session: Session, limit: int = 20) -> list[int]:
+    now = datetime.now(UTC)
+    return list(
+        session.scalars(
+            select(WebhookDelivery.id)
+            .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now)
+            .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
+            .limit(limit)
+        )
+    )
+
+
+def claim(sessions: sessionmaker[Session], delivery_id: int, lease: timedelta) -> Job | None:
+    """Take a due delivery for one send, or None if another worker has it."""
+    now = datetime.now(UTC)
+    with sessions() as session, session.begin():
+        result = session.execute(
+            update(WebhookDelivery)
+            .where(
+                WebhookDelivery.id == delivery_id,
+                WebhookDelivery.status == "pending",
+                WebhookDelivery.next_attempt_at <= now,
+            )
+            .values(next_attempt_at=now + lease)
+        )
+        if getattr(result, "rowcount", 0) != 1:
+            return None
+        delivery = session.get(WebhookDelivery, delivery_id)
+        hook = session.get(Webhook, delivery.webhook_id) if delivery else None
+        if delivery is None or hook is None:
+            return None
+        if not hook.active:
+            delivery.status, delivery.last_error = "failed", "webhook deactivated"
+            return None
+        return Job(
+            delivery.id, delivery.outbox_id, delivery.event, hook.url, hook.secret, delivery.body
+        )
+
+
+def send(client: httpx.Client, job: Job) -> Result:
+    """POST the signed body once; never raises."""
+    body = job.body.encode()
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        signing.TIMESTAMP_HEADER: str(timestamp),
+        signing.SIGNATURE_HEADER: signing.sign(job.secret, timestamp, body),
+        signing.EVENT_HEADER: job.event,
+        signing.EVENT_ID_HEADER: f"evt_{job.outbox_id}",
+        signing.DELIVERY_HEADER: str(job.delivery_id),
+    }
+    started = time.perf_counter()
+    try:
+        response = client.post(job.url, content=body, headers=headers)
+    except httpx.TimeoutException as exc:
+        return Result(None, _ms(started), f"timeout: {type(exc).__name__}")
+    except httpx.HTTPError as exc:
+        return Result(None, _ms(started), f"{type(exc).__name__}: {exc}"[:500])
+    return Result(response.status_code, _ms(started), None)
+
+
+def record(sessions: sessionmaker[Session], job: Job, result: Result, settings: Settings) -> str:
+    """Store the attempt and the delivery's next state; returns that state."""
+    now = datetime.now(UTC)
+    with sessions() as session, session.begin():
+        delivery = session.get(WebhookDelivery, job.delivery_id)
+        if delivery is None:  # the webhook was deleted meanwhile
+            return "gone"
+        session.add(
+            WebhookAttempt(
+                delivery_id=delivery.id,
+                attempted_at=now,
+                status_code=result.status_code,
+                latency_ms=result.latency_ms,
+                error=result.error,
+            )
+        )
+        delivery.attempts += 1
+        delivery.last_status_code = result.status_code
+        if result.ok:
+            delivery.status, delivery.delivered_at = "delivered", now
+            delivery.next_attempt_at, delivery.last_error = None, None
+        else:
+            delivery.last_error = result.error or f"HTTP {result.status_code}"
+            if delivery.attempts >= settings.webhook_max_attempts:
+                delivery.status, delivery.next_attempt_at = "failed", None
+            else:
+                delay = backoff(delivery.attempts, settings)
+                delivery.next_attempt_at = now + timedelta(seconds=delay)
+        return delivery.status
+
+
+def _ms(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)

@@ -1,0 +1,88 @@
+"""The delivery worker: fan out the outbox, then send what is due, until stopped."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+
+import httpx
+from sqlalchemy.orm import Session, sessionmaker
+
+from matchmaker.config import Settings
+from matchmaker.matching.service import Matcher
+from matchmaker.webhooks import delivery, fanout
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryWorker:
+    """One thread; ``wake()`` makes it look now instead of at the next poll."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        matcher: Matcher | None,
+        settings: Settings,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.sessions = sessions
+        self.matcher = matcher
+        self.settings = settings
+        # No redirects: a subscriber's URL must not bounce deliveries somewhere else.
+        self.client = httpx.Client(
+            timeout=settings.webhook_timeout_seconds, follow_redirects=False, transport=transport
+        )
+        self._lease = timedelta(seconds=settings.webhook_timeout_seconds * 2 + 30)
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_once(self) -> int:
+        """Fan out every pending outbox row, then send each due delivery once."""
+        while True:
+            with self.sessions() as session, session.begin():
+                if not fanout.dispatch(session, self.matcher):
+                    break
+        with self.sessions() as session:
+            ids = delivery.due(session)
+        sent = 0
+        for delivery_id in ids:
+            if self._stop.is_set():
+                break
+            job = delivery.claim(self.sessions, delivery_id, self._lease)
+            if job is None:
+                continue
+            result = delivery.send(self.client, job)
+            delivery.record(self.sessions, job, result, self.settings)
+            sent += 1
+        return sent
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="webhook-delivery", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self.client.close()
+
+    def run_forever(self) -> None:
+        """Run in the calling thread until ``stop()`` (or Ctrl-C)."""
+        self._loop()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                busy = self.run_once() > 0
+            except Exception:  # noqa: BLE001 - a bad row must not kill the worker
+                log.exception("webhook worker pass failed; retrying")
+                busy = False
+            if not busy:
+                self._wake.wait(self.settings.webhook_poll_seconds)
+            self._wake.clear()
