@@ -2,14 +2,17 @@
 
 Exact inner-product search (vectors are unit length, so inner product is cosine) up to
 ``exact_max`` vectors; above that an IVF index trained on the stored vectors, whose
-``nprobe`` is set from the recall measured by ``bench/``. Every method takes the lock:
-FAISS allows concurrent searches but not a search during an add or remove.
+``nprobe`` is set from the recall measured by ``bench/`` (see bench/RESULTS.md).
+
+Searches share a read lock and run side by side (FAISS releases the GIL); writes take the
+write lock: FAISS allows concurrent searches but not a search during an add or remove.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +23,81 @@ import numpy.typing as npt
 from matchmaker.matching.encoder import Vectors
 
 Ids = npt.NDArray[np.int64]
+Scores = npt.NDArray[np.float32]
+# Up to this many allowed ids are gathered and scored directly; above it a bitmap selector
+# scans every list, which costs about the same whatever the subset's size.
+GATHER_MAX = 2048
+
+
+class _RWLock:
+    """Many readers or one writer; a waiting writer holds back new readers."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._readers = 0
+        self._writer: int | None = None
+        self._depth = 0
+        self._waiting = 0
+
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        me = threading.get_ident()
+        if self._writer == me:  # a writer may read what it is writing
+            yield
+            return
+        with self._cond:
+            while self._writer is not None or self._waiting:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                if not self._readers:
+                    self._cond.notify_all()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._cond:
+            if self._writer != me:
+                self._waiting += 1
+                while self._writer is not None or self._readers:
+                    self._cond.wait()
+                self._waiting -= 1
+                self._writer = me
+            self._depth += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._depth -= 1
+                if not self._depth:
+                    self._writer = None
+                    self._cond.notify_all()
+
+
+def as_ids(values: Collection[int] | Ids) -> Ids:
+    if isinstance(values, np.ndarray):
+        return values.astype(np.int64, copy=False).ravel()
+    return np.fromiter(values, dtype=np.int64, count=len(values))
 
 
 class VectorIndex:
     """add / remove / search / save / load over (id, unit vector) pairs."""
 
-    def __init__(self, dim: int, exact_max: int = 200_000, nprobe: int = 32) -> None:
+    def __init__(self, dim: int, exact_max: int = 100_000, nprobe: int = 32) -> None:
         self.dim = dim
         self.exact_max = exact_max
         self.nprobe = nprobe
-        self._lock = threading.RLock()
+        self._lock = _RWLock()
         # IDMap2 over a flat index, or a bare IVF (which keeps external ids itself: IDMap's
         # remove assumes the inner index renumbers like a flat one, and IVF does not).
         # Any: the faiss stubs do not know the SWIG classes' real signatures.
         self._index: Any = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        # present[id]: membership in O(1) without asking FAISS (ids are dense database ids).
+        self._present = np.zeros(0, dtype=bool)
         self._ids: Ids | None = None  # sorted id cache, dropped on every write
 
     def __len__(self) -> int:
@@ -44,68 +108,79 @@ class VectorIndex:
         return isinstance(self._index, faiss.IndexIVF)
 
     def __contains__(self, profile_id: object) -> bool:
-        ids = self.ids()
-        if not isinstance(profile_id, int):
+        if not isinstance(profile_id, int | np.integer):
             return False
-        pos = int(np.searchsorted(ids, profile_id))
-        return pos < len(ids) and int(ids[pos]) == profile_id
+        present = self._present
+        return bool(0 <= profile_id < len(present) and present[profile_id])
 
     def ids(self) -> Ids:
-        with self._lock:
-            if self._ids is None:
-                self._ids = np.sort(self._collect_ids())
-            return self._ids
+        ids = self._ids
+        if ids is None:
+            ids = np.flatnonzero(self._present).astype(np.int64)
+            self._ids = ids
+        return ids
 
-    def _collect_ids(self) -> Ids:
-        if not self.approximate:
-            return faiss.vector_to_array(self._index.id_map).astype(np.int64)
-        lists = self._index.invlists
-        parts = [
-            faiss.rev_swig_ptr(lists.get_ids(i), lists.list_size(i)).copy()
-            for i in range(lists.nlist)
-            if lists.list_size(i)
-        ]
-        return np.concatenate(parts).astype(np.int64) if parts else np.empty(0, np.int64)
+    def _has(self, arr: Ids) -> npt.NDArray[np.bool_]:
+        present = self._present
+        inside = (arr >= 0) & (arr < len(present))
+        out = np.zeros(len(arr), dtype=bool)
+        out[inside] = present[arr[inside]]
+        return out
 
-    def add(self, ids: Collection[int], vectors: Vectors) -> None:
+    def _mark(self, arr: Ids, value: bool) -> None:
+        if value and len(arr) and int(arr.max()) >= len(self._present):
+            grown = np.zeros(max(int(arr.max()) + 1, 2 * len(self._present)), dtype=bool)
+            grown[: len(self._present)] = self._present
+            self._present = grown
+        self._present[arr] = value
+        self._ids = None
+
+    def add(self, ids: Collection[int] | Ids, vectors: Vectors) -> None:
         """Insert or replace vectors; an id already present is replaced."""
-        if len(ids) == 0:
+        arr = as_ids(ids)
+        if len(arr) == 0:
             return
-        arr = np.asarray(list(ids), dtype=np.int64)
         vecs = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(arr), self.dim)
-        with self._lock:
-            self._ids = None
-            self._index.remove_ids(arr)
+        if len(np.unique(arr)) != len(arr):  # the last vector given for an id wins
+            _, last = np.unique(arr[::-1], return_index=True)
+            keep = np.sort(len(arr) - 1 - last)
+            arr, vecs = arr[keep], vecs[keep]
+        with self._lock.write():
+            old = arr[self._has(arr)]
+            if len(old):
+                self._index.remove_ids(old)
             self._index.add_with_ids(vecs, arr)
+            self._mark(arr, True)
             self._maybe_grow()
 
-    def remove(self, ids: Collection[int]) -> None:
-        if len(ids) == 0:
-            return
-        with self._lock:
-            self._ids = None
-            self._index.remove_ids(np.asarray(list(ids), dtype=np.int64))
+    def remove(self, ids: Collection[int] | Ids) -> None:
+        arr = as_ids(ids)
+        with self._lock.write():
+            old = arr[self._has(arr)]
+            if len(old):
+                self._index.remove_ids(old)
+                self._mark(old, False)
 
-    def vectors(self, ids: Collection[int]) -> Vectors:
+    def vectors(self, ids: Collection[int] | Ids) -> Vectors:
         """Stored vectors of ``ids`` (all must be present), in the given order."""
-        with self._lock:
-            out = np.empty((len(ids), self.dim), dtype=np.float32)
-            for row, i in enumerate(ids):
-                out[row] = self._index.reconstruct(int(i))
-            return out
+        arr = as_ids(ids)
+        if len(arr) == 0:
+            return np.empty((0, self.dim), dtype=np.float32)
+        with self._lock.read():
+            return np.asarray(self._index.reconstruct_batch(arr), dtype=np.float32)
 
     def search(
-        self, query: Vectors, k: int, allowed: Collection[int] | None = None
-    ) -> tuple[Ids, npt.NDArray[np.float32]]:
+        self, query: Vectors, k: int, allowed: Collection[int] | Ids | None = None
+    ) -> tuple[Ids, Scores]:
         """The ``k`` nearest ids and their cosine similarities, best first.
 
-        ``allowed`` restricts the result to those ids. A small allowed set is scored
-        exactly from its own vectors: filtered approximate search loses recall badly.
+        ``allowed`` restricts the result to those ids, exactly: filtered approximate
+        search loses recall badly, so a subset is scored from all of its own vectors.
         """
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, self.dim)
-        with self._lock:
+        with self._lock.read():
             if allowed is not None:
-                return self._search_subset(q, k, allowed)
+                return self._search_subset(q, k, as_ids(allowed))
             k = min(k, len(self))
             if k <= 0:
                 return np.empty(0, np.int64), np.empty(0, np.float32)
@@ -116,24 +191,25 @@ class VectorIndex:
         keep = ids[0] >= 0
         return ids[0][keep].astype(np.int64), scores[0][keep]
 
-    def _search_subset(
-        self, q: Vectors, k: int, allowed: Collection[int]
-    ) -> tuple[Ids, npt.NDArray[np.float32]]:
-        present = np.fromiter(allowed, dtype=np.int64, count=len(allowed))
-        if len(present) == 0 or len(self) == 0:
-            return np.empty(0, np.int64), np.empty(0, np.float32)
+    def _search_subset(self, q: Vectors, k: int, allowed: Ids) -> tuple[Ids, Scores]:
+        present = np.unique(allowed[self._has(allowed)])  # ids not in the index are dropped
         k = min(k, len(present))
-        if self.approximate or len(present) * 8 < len(self):
-            # Gather the subset and score it exactly; ids not in the index are dropped.
-            known = np.isin(present, self.ids(), assume_unique=False)
-            present = present[known]
-            if len(present) == 0:
-                return np.empty(0, np.int64), np.empty(0, np.float32)
-            scores = self.vectors(present) @ q[0]
+        if k <= 0:
+            return np.empty(0, np.int64), np.empty(0, np.float32)
+        if len(present) <= GATHER_MAX:
+            scores = self._index.reconstruct_batch(present) @ q[0]
             top = np.argsort(-scores, kind="stable")[:k]
-            return present[top], scores[top]
-        selector = faiss.IDSelectorBatch(present)
-        scores_, ids_ = self._index.search(q, k, params=faiss.SearchParameters(sel=selector))  # type: ignore[call-arg]
+            return present[top], scores[top].astype(np.float32)
+        bitmap = np.zeros(int(present[-1]) + 1, dtype=bool)
+        bitmap[present] = True
+        packed = np.packbits(bitmap, bitorder="little")
+        selector = faiss.IDSelectorBitmap(len(packed), faiss.swig_ptr(packed))
+        if self.approximate:
+            # Every list: exact over the subset, at the cost of one pass over the ids.
+            params: Any = faiss.SearchParametersIVF(sel=selector, nprobe=self._index.nlist)  # type: ignore[call-arg]
+        else:
+            params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
+        scores_, ids_ = self._index.search(q, k, params=params)
         keep = ids_[0] >= 0
         return ids_[0][keep].astype(np.int64), scores_[0][keep]
 
@@ -142,7 +218,7 @@ class VectorIndex:
         if self.approximate or len(self) <= self.exact_max:
             return
         ids = self.ids()
-        vecs = self.vectors(ids)
+        vecs = np.asarray(self._index.reconstruct_batch(ids), dtype=np.float32)
         nlist = int(4 * np.sqrt(len(ids)))
         quantizer = faiss.IndexFlatIP(self.dim)
         ivf = faiss.IndexIVFFlat(quantizer, self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
@@ -150,32 +226,43 @@ class VectorIndex:
         ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]  # reconstruct and remove by id
         ivf.add_with_ids(vecs, ids)
         self._index = ivf
-        self._ids = None
 
     def save(self, path: Path) -> None:
         """Write atomically: a crash mid-write leaves the previous file intact."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(path.suffix + ".tmp")
-        with self._lock:
+        with self._lock.read():
             faiss.write_index(self._index, str(tmp))
         tmp.replace(path)
 
     @classmethod
-    def load(cls, path: Path, dim: int, exact_max: int = 200_000, nprobe: int = 32) -> VectorIndex:
+    def load(cls, path: Path, dim: int, exact_max: int = 100_000, nprobe: int = 32) -> VectorIndex:
         index = cls(dim, exact_max, nprobe)
         loaded = faiss.read_index(str(path))
         if loaded.d != dim:
             raise ValueError(f"index at {path} has dimension {loaded.d}, expected {dim}")
         index._index = loaded
+        index._mark(_stored_ids(loaded), True)
         return index
 
     def rebuild_approximate(self, train: Vectors | None = None) -> None:
         """Retrain the IVF lists, e.g. after the data drifted far from the first training."""
-        with self._lock:
+        with self._lock.write():
             if self.approximate:
                 ids = self.ids()
-                vecs = self.vectors(ids)
+                vecs = np.asarray(self._index.reconstruct_batch(ids), dtype=np.float32)
                 self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
                 self._index.add_with_ids(vecs, ids)
-            self._ids = None
             self._maybe_grow()
+
+
+def _stored_ids(index: Any) -> Ids:
+    if not isinstance(index, faiss.IndexIVF):
+        return faiss.vector_to_array(index.id_map).astype(np.int64)
+    lists: Any = index.invlists
+    parts = [
+        faiss.rev_swig_ptr(lists.get_ids(i), lists.list_size(i)).copy()
+        for i in range(lists.nlist)
+        if lists.list_size(i)
+    ]
+    return np.concatenate(parts).astype(np.int64) if parts else np.empty(0, np.int64)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from matchmaker.matching.facts import Facts
 from matchmaker.vocab import BTH_REGIONS, STAGE_ORDER, Region, Stage
@@ -90,6 +91,27 @@ def exclusion(target: Facts, today: date) -> str | None:
         if target.deadline is not None and target.deadline < today:
             return "the scenario's deadline has passed"
     return None
+
+
+# open_until's values: a target that is never (or always) open, as a day ordinal.
+NEVER, FOREVER = -1, 2**31 - 1
+# The columns the hard rules read, by target kind (the other kinds have no hard rule).
+HARD_RULE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "incubator": ("capacity",),
+    "scenario": ("status", "deadline"),
+}
+
+
+def open_until(kind: str, row: Any) -> int:
+    """The last day (``date.toordinal``) ``exclusion`` lets the target be proposed, read from
+    a row with the HARD_RULE_COLUMNS of its kind; filters.FacetMasks keeps it per id."""
+    if kind == "incubator":
+        return FOREVER if (row.capacity or 0) > 0 else NEVER
+    if kind == "scenario":
+        if row.status != "open":
+            return NEVER
+        return FOREVER if row.deadline is None else int(row.deadline.toordinal())
+    return FOREVER
 
 
 def is_international(target: Facts) -> bool:

@@ -13,19 +13,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
-from matchmaker.kinds import BY_NAME, INCUBATOR, SCENARIO, STARTUP
+from matchmaker.kinds import BY_NAME, SCENARIO, STARTUP
 from matchmaker.matching.facts import Facts, facts_of
+from matchmaker.matching.index import Ids
 from matchmaker.matching.ranking import reason, score_pair
 from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
-from matchmaker.matching.scoring import RANKING_VERSION, PairScore, Weights
+from matchmaker.matching.scoring import HARD_RULE_COLUMNS, RANKING_VERSION, PairScore, Weights
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.matching.texts import compose
 from matchmaker.profiles.kinds import ProfileKind
-from matchmaker.profiles.service import matching_ids
 
 MAX_LIMIT = 100
 
@@ -87,12 +87,12 @@ class Matcher:
         if (kind.name == STARTUP.name) == (target.name == STARTUP.name):
             raise ValueError("one side of a match is a startup")
         vector = query_vector if query_vector is not None else self.vector_of(kind, profile)
-        allowed = self._allowed_ids(session, target, filters)
+        allowed = self._allowed_ids(target, filters)
         excluded: set[int] = set()
         for hook in self.exclusion_hooks:
             excluded.update(hook(session, kind.name, profile.id or 0, target.name))
-        if allowed is not None:
-            allowed -= excluded
+        if allowed is not None and excluded:
+            allowed = np.setdiff1d(allowed, np.fromiter(excluded, np.int64, len(excluded)))
         k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
         ids, sims = self.store.indexes[target.name].search(vector, k, allowed)
         if len(ids) == 0:
@@ -107,6 +107,8 @@ class Matcher:
             if row is None or pid in excluded:  # deleted after the search, or declined
                 continue
             other = facts_of(target.name, row)
+            if not _passes(filters, other):
+                continue
             startup, tgt = (mine, other) if kind.name == STARTUP.name else (other, mine)
             pair = score_pair(startup, tgt, float(sim), self.weights, today)
             if pair.excluded:
@@ -125,34 +127,34 @@ class Matcher:
         return np.asarray(self.store.encoder.encode([compose(kind.name, profile)])[0])
 
     # -- internals ----------------------------------------------------------------------
-    def _allowed_ids(
-        self, session: Session, target: ProfileKind, filters: MatchFilters
-    ) -> set[int] | None:
-        """Ids that pass the filters and hard rules; None when nothing restricts them."""
-        model = target.model
-        stmt = select(model.id)
-        restricted = False
-        for facet, values in (
-            ("domain", filters.domains),
-            ("stage", filters.stages),
-            ("region", filters.regions),
-            ("kind", filters.kinds),
-        ):
-            if values:
-                stmt = stmt.where(model.id.in_(matching_ids(target, facet, values)))
-                restricted = True
+    def _allowed_ids(self, target: ProfileKind, filters: MatchFilters) -> Ids | None:
+        """Ids that pass the filters and hard rules; None when nothing restricts them.
+
+        Read from the store's in-memory masks: a database query here cost seconds at a
+        million profiles. Rows are checked again once loaded (``_passes``, ``exclusion``).
+        """
+        criteria = {
+            "domain": filters.domains,
+            "stage": filters.stages,
+            "region": filters.regions,
+            "kind": filters.kinds,
+        }
         # Hard rules first, so top-k is not spent on profiles that can never be shown.
-        if target.name == INCUBATOR.name:
-            stmt = stmt.where(model.capacity > 0)  # type: ignore[attr-defined]
-            restricted = True
-        if target.name == SCENARIO.name:
-            today = datetime.now(UTC).date()
-            stmt = stmt.where(
-                model.status == "open",  # type: ignore[attr-defined]
-                or_(model.deadline.is_(None), model.deadline >= today),  # type: ignore[attr-defined]
-            )
-            restricted = True
-        return set(session.scalars(stmt)) if restricted else None
+        today = datetime.now(UTC).date().toordinal() if target.name in HARD_RULE_COLUMNS else None
+        mask = self.store.filters[target.name].allowed(criteria, today)
+        return None if mask is None else np.flatnonzero(mask).astype(np.int64)
+
+
+def _passes(filters: MatchFilters, other: Facts) -> bool:
+    """The loaded row agrees with the filters (the masks may trail a concurrent write)."""
+    if filters.domains and not other.domains & set(filters.domains):
+        return False
+    if filters.regions and other.region not in filters.regions:
+        return False
+    stages = other.stages | ({other.stage} if other.stage else set())
+    if filters.stages and not stages & set(filters.stages):
+        return False
+    return not filters.kinds or other.subkind in filters.kinds
 
 
 def _order(p: PairScore, other_id: int) -> tuple[int, float, int]:

@@ -19,14 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
 from matchmaker.matching.index import VectorIndex
 from matchmaker.matching.models import Embedding
+from matchmaker.matching.scoring import FOREVER, HARD_RULE_COLUMNS, open_until
 from matchmaker.matching.texts import compose, content_hash
 from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.profiles.models import ProfileFacet
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,8 @@ INDEX_OPS = "matchmaker.index_ops"
 # Rows changed this close to the last snapshot are re-read at start-up: a commit may
 # have landed in the database just before the snapshot and in the index just after.
 SNAPSHOT_MARGIN = timedelta(minutes=10)
+CHUNK = 5000  # rows per query when reading stored vectors
+Ids = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class _Pending:
     profile_id: int
     version: int
     text: str
+    facets: dict[str, list[str]] | None = None  # None: leave the filter masks alone
+    until: int = FOREVER
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,10 @@ class _Op:
     kind: str
     profile_id: int
     version: int
-    vector: np.ndarray | None  # None: remove
+    vector: np.ndarray | None  # None: the vector is unchanged (or the profile is gone)
+    facets: dict[str, list[str]] | None = None
+    until: int = FOREVER
+    deleted: bool = False
 
 
 class EmbeddingStore:
@@ -61,13 +72,14 @@ class EmbeddingStore:
         encoder: Encoder,
         kinds: Sequence[ProfileKind],
         index_dir: Path,
-        exact_max: int = 200_000,
+        exact_max: int = 100_000,
         nprobe: int = 32,
     ) -> None:
         self.encoder = encoder
         self.kinds = {k.name: k for k in kinds}
         self.index_dir = index_dir
         self.indexes = {k: VectorIndex(encoder.dim, exact_max, nprobe) for k in self.kinds}
+        self.filters = {k: FacetMasks() for k in self.kinds}
         self._exact_max, self._nprobe = exact_max, nprobe
         self._applied: dict[tuple[str, int], int] = {}  # (kind, id) -> profile version
         self._deleted: set[tuple[str, int]] = set()
@@ -78,8 +90,14 @@ class EmbeddingStore:
     # -- ProfileListener --------------------------------------------------------------
     def saved(self, session: Session, kind: ProfileKind, profile: Any) -> None:
         pending: dict[tuple[str, int], _Pending] = session.info.setdefault(PENDING, {})
+        facets = {n: list(v) for n, v in kind.facets(profile).items() if n in FILTER_FACETS}
         pending[(kind.name, profile.id)] = _Pending(
-            kind.name, profile.id, profile.version, compose(kind.name, profile)
+            kind.name,
+            profile.id,
+            profile.version,
+            compose(kind.name, profile),
+            facets,
+            open_until(kind.name, profile),
         )
 
     def deleted(self, session: Session, kind: ProfileKind, profile_id: int) -> None:
@@ -87,7 +105,9 @@ class EmbeddingStore:
         session.execute(
             delete(Embedding).where(Embedding.kind == kind.name, Embedding.profile_id == profile_id)
         )
-        session.info.setdefault(INDEX_OPS, []).append(_Op(kind.name, profile_id, 1 << 62, None))
+        session.info.setdefault(INDEX_OPS, []).append(
+            _Op(kind.name, profile_id, 1 << 62, None, deleted=True)
+        )
 
     # -- transaction hooks --------------------------------------------------------------
     def attach(self, sessions: sessionmaker[Session]) -> None:
@@ -102,6 +122,11 @@ class EmbeddingStore:
         pending: dict[tuple[str, int], _Pending] = session.info.pop(PENDING, {})
         if pending:
             ops = self.write_embeddings(session, list(pending.values()))
+            ops += [
+                _Op(p.kind, p.profile_id, p.version, None, p.facets, p.until)
+                for p in pending.values()
+                if p.facets is not None
+            ]
             session.info.setdefault(INDEX_OPS, []).extend(ops)
             session.flush()
 
@@ -147,37 +172,62 @@ class EmbeddingStore:
         return ops
 
     def apply(self, ops: Iterable[_Op]) -> None:
-        """Apply committed changes in version order: a late, older write never wins."""
+        """Apply committed changes in version order: a late, older write never wins.
+
+        One remove and one add per kind: FAISS removal scans the whole index, so a bulk
+        import must not pay it once per profile.
+        """
         with self._apply_lock:
+            vectors: dict[str, dict[int, np.ndarray]] = {}
+            facets: dict[str, dict[int, tuple[dict[str, list[str]], int]]] = {}
+            removed: dict[str, set[int]] = {}
             for op in ops:
                 key = (op.kind, op.profile_id)
-                if op.vector is None:
+                if op.deleted:
                     self._deleted.add(key)
-                    self.indexes[op.kind].remove([op.profile_id])
+                    removed.setdefault(op.kind, set()).add(op.profile_id)
                     continue
                 if key in self._deleted or self._applied.get(key, 0) > op.version:
                     continue
                 self._applied[key] = op.version
-                self.indexes[op.kind].add([op.profile_id], op.vector.reshape(1, -1))
+                if op.vector is not None:
+                    vectors.setdefault(op.kind, {})[op.profile_id] = op.vector
+                if op.facets is not None:
+                    facets.setdefault(op.kind, {})[op.profile_id] = (op.facets, op.until)
+            for kind in removed.keys() | vectors.keys() | facets.keys():
+                gone = removed.get(kind, set())
+                add = {i: v for i, v in vectors.get(kind, {}).items() if i not in gone}
+                tags = {i: f for i, f in facets.get(kind, {}).items() if i not in gone}
+                self.indexes[kind].remove(list(gone))
+                if add:
+                    self.indexes[kind].add(list(add), np.stack(list(add.values())))
+                self.filters[kind].clear(list(gone))
+                self.filters[kind].set(
+                    list(tags), [f for f, _ in tags.values()], [u for _, u in tags.values()]
+                )
 
     # -- persistence --------------------------------------------------------------------
-    def _paths(self, kind: str) -> tuple[Path, Path]:
-        return self.index_dir / f"{kind}.faiss", self.index_dir / f"{kind}.json"
+    def _paths(self, kind: str) -> tuple[Path, Path, Path]:
+        base = self.index_dir / kind
+        return base.with_suffix(".faiss"), base.with_suffix(".json"), base.with_suffix(".npz")
 
     def save(self) -> None:
-        for kind, index in self.indexes.items():
-            data_path, meta_path = self._paths(kind)
-            saved_at = datetime.now(UTC)
-            index.save(data_path)
-            meta = {
-                "model": self.encoder.name,
-                "dim": self.encoder.dim,
-                "saved_at": saved_at.isoformat(),
-                "count": len(index),
-            }
-            tmp = meta_path.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(meta), encoding="utf-8")
-            tmp.replace(meta_path)
+        # Under the apply lock, so the vectors and the filter masks are of the same moment.
+        with self._apply_lock:
+            for kind, index in self.indexes.items():
+                data_path, meta_path, facets_path = self._paths(kind)
+                saved_at = datetime.now(UTC)
+                index.save(data_path)
+                self.filters[kind].save(facets_path)
+                meta = {
+                    "model": self.encoder.name,
+                    "dim": self.encoder.dim,
+                    "saved_at": saved_at.isoformat(),
+                    "count": len(index),
+                }
+                tmp = meta_path.with_suffix(".json.tmp")
+                tmp.write_text(json.dumps(meta), encoding="utf-8")
+                tmp.replace(meta_path)
 
     def load(self, sessions: sessionmaker[Session]) -> dict[str, dict[str, int]]:
         """Load the snapshots and catch up from the database; never re-embeds."""
@@ -191,8 +241,11 @@ class EmbeddingStore:
         return report
 
     def _load_snapshot(self, kind: str) -> datetime | None:
-        data_path, meta_path = self._paths(kind)
-        if not (data_path.exists() and meta_path.exists()):
+        """The snapshot's time, or None when the index must be rebuilt from the database."""
+        data_path, meta_path, facets_path = self._paths(kind)
+        self.indexes[kind] = VectorIndex(self.encoder.dim, self._exact_max, self._nprobe)
+        self.filters[kind] = FacetMasks()
+        if not (data_path.exists() and meta_path.exists() and facets_path.exists()):
             return None
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -203,59 +256,129 @@ class EmbeddingStore:
                     meta["model"],
                 )
                 return None
-            self.indexes[kind] = VectorIndex.load(
-                data_path, self.encoder.dim, self._exact_max, self._nprobe
-            )
+            index = VectorIndex.load(data_path, self.encoder.dim, self._exact_max, self._nprobe)
+            filters = FacetMasks.load(facets_path)
+            self.indexes[kind], self.filters[kind] = index, filters
             return datetime.fromisoformat(meta["saved_at"])
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             log.warning(
                 "index snapshot for %s unreadable (%s); rebuilding from the database", kind, exc
             )
-            self.indexes[kind] = VectorIndex(self.encoder.dim, self._exact_max, self._nprobe)
             return None
 
     def _catch_up(self, session: Session, kind: str, since: datetime | None) -> dict[str, int]:
+        """Bring a snapshot (or an empty index) up to the database.
+
+        The database is asked for ids only (from the primary key's index) and for the rows
+        changed since the snapshot; vectors are read for those alone. Reading every row's
+        timestamp made a cold start at a million profiles take many seconds.
+        """
         index = self.indexes[kind]
-        mine = (Embedding.kind == kind, Embedding.model == self.encoder.name)
-        rows = session.execute(select(Embedding.profile_id, Embedding.updated_at).where(*mine))
-        db_ids: dict[int, datetime] = {pid: at for pid, at in rows}
-        in_index = set(index.ids().tolist())
-        gone = in_index - db_ids.keys()
-        cutoff = since - SNAPSHOT_MARGIN if since else None
-        fetch = [
-            pid
-            for pid, at in db_ids.items()
-            if pid not in in_index or cutoff is None or at >= cutoff
-        ]
-        index.remove(list(gone))
-        for start in range(0, len(fetch), 5000):
-            chunk = fetch[start : start + 5000]
-            vecs = session.execute(
+        name = self.encoder.name
+        mine = (Embedding.kind == kind, Embedding.model == name)
+        stale = self._count(session, Embedding.kind == kind, Embedding.model != name)
+        # With no stale rows every row of the kind is ours: the primary key covers the query.
+        where = (Embedding.kind == kind,) if not stale else mine
+        db_ids = np.asarray(
+            session.scalars(select(Embedding.profile_id).where(*where)).all(), dtype=np.int64
+        )
+        in_index = index.ids()
+        gone = np.setdiff1d(in_index, db_ids)
+        fetch = np.setdiff1d(db_ids, in_index)
+        changed_profiles: Ids = np.empty(0, np.int64)
+        if since is not None:
+            cutoff = since - SNAPSHOT_MARGIN
+            changed = session.scalars(
+                select(Embedding.profile_id).where(*mine, Embedding.updated_at >= cutoff)
+            )
+            fetch = np.union1d(fetch, np.asarray(changed.all(), dtype=np.int64))
+            model = self.kinds[kind].model
+            touched = session.scalars(select(model.id).where(model.updated_at >= cutoff))
+            changed_profiles = np.asarray(touched.all(), dtype=np.int64)
+        index.remove(gone)
+        for start in range(0, len(fetch), CHUNK):
+            chunk = fetch[start : start + CHUNK].tolist()
+            rows = session.execute(
                 select(Embedding.profile_id, Embedding.vector).where(
                     *mine, Embedding.profile_id.in_(chunk)
                 )
             ).all()
-            index.add(
-                [pid for pid, _ in vecs], np.stack([np.frombuffer(v, dtype="<f4") for _, v in vecs])
-            )
-        model = self.kinds[kind].model
-        self.stale[kind] = (
-            session.scalar(
-                select(func.count())
-                .select_from(Embedding)
-                .where(Embedding.kind == kind, Embedding.model != self.encoder.name)
-            )
-            or 0
-        )
-        self.missing[kind] = (
-            session.scalar(
-                select(func.count())
-                .select_from(model)
-                .where(model.id.not_in(select(Embedding.profile_id).where(*mine)))
-            )
-            or 0
-        )
+            if rows:
+                index.add([pid for pid, _ in rows], _stack(rows, self.encoder.dim))
+        filters = self.filters[kind]
+        filters.clear(gone)
+        if since is None:
+            self._load_facets(session, kind, None)
+        else:
+            self._load_facets(session, kind, np.union1d(fetch, changed_profiles))
+        self.stale[kind] = stale
+        self.missing[kind] = self._missing(session, kind, len(db_ids))
         return {"indexed": len(index), "fetched": len(fetch), "removed": len(gone)}
+
+    def _count(self, session: Session, *where: Any) -> int:
+        stmt = select(func.count()).select_from(Embedding).where(*where)
+        return int(session.scalar(stmt) or 0)
+
+    def _missing(self, session: Session, kind: str, vectors: int) -> int:
+        """Profiles with no vector of this model (counted only when the totals differ)."""
+        model = self.kinds[kind].model
+        profiles = int(session.scalar(select(func.count()).select_from(model)) or 0)
+        if profiles == vectors:
+            return 0
+        mine = (Embedding.kind == kind, Embedding.model == self.encoder.name)
+        stmt = select(func.count()).select_from(model)
+        stmt = stmt.where(model.id.not_in(select(Embedding.profile_id).where(*mine)))
+        return int(session.scalar(stmt) or 0)
+
+    def _load_facets(self, session: Session, kind: str, ids: Ids | None) -> None:
+        """Read the filter facets and hard-rule columns of ``ids`` (None: of every profile)."""
+        filters = self.filters[kind]
+        model = self.kinds[kind].model
+        columns = HARD_RULE_COLUMNS.get(kind, ())
+        if ids is None:
+            pairs = session.execute(
+                select(ProfileFacet.name, ProfileFacet.value)
+                .where(ProfileFacet.kind == kind, ProfileFacet.name.in_(FILTER_FACETS))
+                .distinct()
+            ).all()
+            for facet, value in pairs:
+                members = session.scalars(
+                    select(ProfileFacet.profile_id).where(
+                        ProfileFacet.kind == kind,
+                        ProfileFacet.name == facet,
+                        ProfileFacet.value == value,
+                    )
+                )
+                filters.set_facet(facet, value, np.asarray(members.all(), dtype=np.int64))
+            if columns:
+                rows = session.execute(select(model.id, *(getattr(model, c) for c in columns)))
+                self._set_until(kind, rows.all())
+            return
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK].tolist()
+            found: dict[int, dict[str, list[str]]] = {pid: {} for pid in chunk}
+            for pid, facet, value in session.execute(
+                select(ProfileFacet.profile_id, ProfileFacet.name, ProfileFacet.value).where(
+                    ProfileFacet.kind == kind,
+                    ProfileFacet.name.in_(FILTER_FACETS),
+                    ProfileFacet.profile_id.in_(chunk),
+                )
+            ):
+                found[pid].setdefault(facet, []).append(value)
+            filters.set(chunk, [found[pid] for pid in chunk], [FOREVER] * len(chunk))
+            if columns:
+                rows = session.execute(
+                    select(model.id, *(getattr(model, c) for c in columns)).where(
+                        model.id.in_(chunk)
+                    )
+                )
+                self._set_until(kind, rows.all())
+
+    def _set_until(self, kind: str, rows: Sequence[Any]) -> None:
+        if rows:
+            ids = np.asarray([r[0] for r in rows], dtype=np.int64)
+            until = np.asarray([open_until(kind, r) for r in rows], dtype=np.int32)
+            self.filters[kind].set_until(ids, until)
 
     def mismatch(self) -> str | None:
         """Why the stored vectors cannot be searched as they are, if they cannot."""
@@ -266,3 +389,8 @@ class EmbeddingStore:
                 f"{self.encoder.name}; run `matchmaker reindex`"
             )
         return None
+
+
+def _stack(rows: Sequence[Any], dim: int) -> np.ndarray:
+    """Stored vectors (little-endian float32 bytes) as one matrix."""
+    return np.frombuffer(b"".join(v for _, v in rows), dtype="<f4").reshape(len(rows), dim)
