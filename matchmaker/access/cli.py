@@ -66,7 +66,9 @@ def create(
 
 
 @keys_cli.command("revoke")
-def revoke(key_id: Annotated[int, typer.Argument(help="the key's id (see `keys list`)")]) -> None:
+def revoke(
+    key_id: Annotated[int, typer.Argument(min=1, max=2**31 - 1, help="see `keys list`")],
+) -> None:
     """Revoke a key; requests with it fail from now on."""
     with _transaction() as session:
         key = service.revoke(session, OPERATOR, key_id)

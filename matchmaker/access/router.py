@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, status
+from fastapi import APIRouter, Body, Path, status
 
 from matchmaker.access import service
 from matchmaker.access.models import Account, ApiKey, Role
@@ -12,6 +12,9 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.access.schemas import KeyCreate, KeyIssued, KeyRead, KeyRotate, Me
 from matchmaker.db import SessionDep
 from matchmaker.errors import Conflict, Forbidden, NotFound, Unauthorized, error_responses
+from matchmaker.profiles.schemas import MAX_ID
+
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"])
 
@@ -85,7 +88,7 @@ def me(session: SessionDep, principal: PrincipalDep) -> Me:
 def rotate_key(
     session: SessionDep,
     principal: PrincipalDep,
-    key_id: int,
+    key_id: PathId,
     body: Annotated[KeyRotate | None, Body()] = None,
 ) -> KeyIssued:
     """Replace one of your keys: a new key is returned (once) and the old one is revoked."""
@@ -98,6 +101,6 @@ def rotate_key(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=error_responses(Unauthorized, NotFound),
 )
-def revoke_key(session: SessionDep, principal: PrincipalDep, key_id: int) -> None:
+def revoke_key(session: SessionDep, principal: PrincipalDep, key_id: PathId) -> None:
     """Revoke one of your keys (any key, for an admin); it fails from the next request on."""
     service.revoke(session, principal, key_id)

@@ -8,9 +8,10 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from matchmaker.access.models import Role
+from matchmaker.profiles.schemas import MAX_ID
 
 Days = Annotated[int, Field(ge=1, le=3650, description="days until the key stops working")]
-Ids = Annotated[list[Annotated[int, Field(ge=1)]], Field(max_length=100)]
+Ids = Annotated[list[Annotated[int, Field(ge=1, le=MAX_ID)]], Field(max_length=100)]
 
 
 class KeyCreate(BaseModel):

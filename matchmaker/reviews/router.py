@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden, NotFound, Unauthorized, error_responses
+from matchmaker.profiles.schemas import MAX_ID
 from matchmaker.reviews import scoring, service
 from matchmaker.reviews.feedback import Viewer
 from matchmaker.reviews.models import Match
@@ -22,9 +23,11 @@ from matchmaker.reviews.schemas import (
 from matchmaker.reviews.service import InvalidTransition, Scorer
 from matchmaker.reviews.workflow import State
 
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
 router = APIRouter(prefix="/v1/matches", tags=["reviews"])
 
-QueryId = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 def get_scorer(request: Request) -> Scorer | None:
@@ -105,7 +108,7 @@ def list_matches(
     response_model=MatchRecordRead,
     responses=error_responses(Unauthorized, NotFound),
 )
-def read_match(session: SessionDep, principal: PrincipalDep, match_id: int) -> MatchRecordRead:
+def read_match(session: SessionDep, principal: PrincipalDep, match_id: PathId) -> MatchRecordRead:
     """One match you are a party to; ``contacts`` only once it is connected."""
     return _read(session, service.get(session, principal, match_id))
 
@@ -116,7 +119,7 @@ def read_match(session: SessionDep, principal: PrincipalDep, match_id: int) -> M
     responses=error_responses(Unauthorized, NotFound),
 )
 def match_events(
-    session: SessionDep, principal: PrincipalDep, match_id: int
+    session: SessionDep, principal: PrincipalDep, match_id: PathId
 ) -> list[MatchEventRead]:
     """The append-only history of a match: who did what, when, and the score behind it."""
     return [MatchEventRead.model_validate(e) for e in service.events(session, principal, match_id)]
