@@ -1,0 +1,122 @@
+"""A real server and a real browser: uvicorn on 127.0.0.1 (random port) and Debian's chromium.
+
+The server is the whole app (API and pages) over the test database of each backend, with the
+session's shared model. Profiles and keys are made through the same services the API uses.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from matchmaker.access import service as access
+from matchmaker.access.models import Role
+from matchmaker.app import create_app
+from matchmaker.config import Settings
+from matchmaker.kinds import BY_PLURAL
+from matchmaker.matching.encoder import Encoder
+from matchmaker.profiles import service as profiles
+from tests.factories import BODIES
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_TIMEOUT_SECONDS = 120
+
+
+@dataclass
+class LiveServer:
+    """The running app: its address, and helpers that write through its services."""
+
+    url: str
+    app: FastAPI
+
+    def key(self, role: str, **scope: Any) -> str:
+        """A new account of ``role`` and its API key (plaintext)."""
+        with self.app.state.sessions() as session, session.begin():
+            issued = access.create_key(session, Role(role), f"web test {role}", **scope)
+        return issued.plaintext
+
+    def account_of(self, key: str) -> int:
+        with self.app.state.sessions() as session, session.begin():
+            return access.authenticate(session, key).account_id
+
+    def create(self, plural: str, owner_key: str | None = None, **overrides: Any) -> int:
+        """A profile from the test factories, owned by ``owner_key``'s account if given."""
+        kind = BY_PLURAL[plural]
+        owner = self.account_of(owner_key) if owner_key else None
+        body = kind.create.model_validate(BODIES[plural](**overrides))
+        with self.app.state.sessions() as session, session.begin():
+            return profiles.create(session, kind, body, owner_account_id=owner).id
+
+
+@pytest.fixture
+def live_server(settings: Settings, encoder: Encoder) -> Iterator[LiveServer]:
+    """The app served by uvicorn in a thread on 127.0.0.1, port chosen by the OS."""
+    app = create_app(settings, encoder)
+    # ws="none": the pages need no websockets, and their libraries' deprecation warnings
+    # would be errors here.
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_level="warning", ws="none", http="h11", lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the test server did not start", pytrace=False)
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", app)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=60)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's chromium, headless; never a browser that Playwright downloads."""
+    instance = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+    """A fresh browser context (no cookies) on the live server, in English."""
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(30_000)
+    yield context.new_page()
+    context.close()
+
+
+def sign_in(page: Page, key: str) -> None:
+    """Sign in through the form, as a person would."""
+    page.goto("/signin")
+    page.get_by_label("API key", exact=True).fill(key)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
