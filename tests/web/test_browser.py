@@ -31,6 +31,12 @@ def _startup(server: LiveServer, name: str, **overrides: object) -> int:
     return server.create("startups", name=name, website=None, **overrides)
 
 
+def _status(page: Page, path: str) -> int:
+    response = page.goto(path)
+    assert response is not None
+    return response.status
+
+
 def test_manager_filters_accepts_a_match_and_sees_it_move_tabs(
     page: Page, live_server: LiveServer
 ) -> None:
@@ -171,20 +177,17 @@ def test_a_founder_cannot_open_another_founders_edit_page(
     startup = _startup(live_server, "Owned Optics", owner_key=owner, domains=["photonics"])
 
     sign_in(page, intruder)
-    response = page.goto(f"/startups/{startup}/edit")
-    assert response is not None and response.status == 403
+    assert _status(page, f"/startups/{startup}/edit") == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("You are not allowed to do this")
     expect(page.locator("form.profile-form")).to_have_count(0)
-    response = page.goto(f"/startups/{startup}")
-    assert response is not None and response.status == 403
+    assert _status(page, f"/startups/{startup}") == 403
 
     # The owner, in a browser of their own, may.
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     try:
         own = context.new_page()
         sign_in(own, owner)
-        response = own.goto(f"/startups/{startup}/edit")
-        assert response is not None and response.status == 200
+        assert _status(own, f"/startups/{startup}/edit") == 200
         expect(own.get_by_role("textbox", name="Name", exact=True)).to_have_value("Owned Optics")
     finally:
         context.close()
