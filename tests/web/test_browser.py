@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import httpx
 from playwright.sync_api import Browser, Page, expect
@@ -27,7 +28,7 @@ def _robotics_incubator(server: LiveServer) -> int:
     )
 
 
-def _startup(server: LiveServer, name: str, **overrides: object) -> int:
+def _startup(server: LiveServer, name: str, **overrides: Any) -> int:
     return server.create("startups", name=name, website=None, **overrides)
 
 
