@@ -190,20 +190,27 @@ class _Engine:
     def _reject(self, j: int, state: _Run, witness: FloorWitness | None) -> int | None:
         """Which startup host ``j`` lets go after a proposal, if it must let one go."""
         ranks = state.held[j]
-        holders = [self.m.host_prefs[j][r] for r in ranks]
-        over_places = len(holders) > self.places[j]
-        violated = [c for c in self.caps_at[j] if sum(h in c.members for h in holders) > c.bound]
+        prefs = self.m.host_prefs[j]
+        over_places = len(ranks) > self.places[j]
+        violated = [
+            c for c in self.caps_at[j] if sum(prefs[r] in c.members for r in ranks) > c.bound
+        ]
         if not over_places and not violated:
             return None
         # Removing one startup must fix every violation: it has to be in every violated group.
-        fixing = [h for h in holders if all(h in c.members for c in violated)]
-        for pos in range(len(fixing) - 1, -1, -1):
-            cand = fixing[pos]
+        # Candidates are host ranks, best first.
+        candidates = (
+            [r for r in ranks if all(prefs[r] in c.members for c in violated)]
+            if violated
+            else ranks
+        )
+        for pos in range(len(candidates) - 1, -1, -1):
+            cand = prefs[candidates[pos]]
             if witness is None or cand not in self.floor_groups or witness.can_release(cand, j):
-                state.floor_kept[j].update(fixing[pos + 1 :])
+                state.floor_kept[j].update(prefs[r] for r in candidates[pos + 1 :])
                 return cand
         # Every candidate is needed for a floor; a cap leaves no choice but the lowest.
-        victim = fixing[-1]
+        victim = prefs[candidates[-1]]
         assert witness is not None
         witness.force_release(victim, j)
         return victim
@@ -284,7 +291,7 @@ def allocate(
         active = [i for i in range(len(apps)) if i not in locked_idx and i not in excluded]
         state = engine.run(active)
         placed = {market.host_prefs[j][r]: j for j, ranks in enumerate(state.held) for r in ranks}
-        newly = _over_cap(camp_caps, placed, position)
+        newly = _over_cap(camp_caps, placed, active, position)
         if newly and runs >= MAX_RUNS:
             # Out of runs (only conceivable with crossing caps): caps still hold, at the
             # price of leaving those places empty.
@@ -353,19 +360,31 @@ def allocate(
     )
 
 
-def _over_cap(caps: list[_Cap], placed: dict[int, int], position: dict[int, int]) -> dict[int, str]:
+def _over_cap(
+    caps: list[_Cap], placed: dict[int, int], active: list[int], position: dict[int, int]
+) -> dict[int, str]:
     """Startups to leave out so that every camp cap holds: the lowest camp priority first.
 
     Smaller groups go first, so with nested caps (city within region) the region cap only
-    trims what the city caps left.
+    trims what the city caps left. Unplaced members ranked below the cap's last kept member
+    go too: leaving startups out only helps the rest, so the kept ones stay placed and those
+    below could never get in; without this each re-run refills the vacancies from the same
+    group and the loop takes many more runs.
     """
     out: dict[int, str] = {}
     for cap in sorted(caps, key=lambda c: len(c.members)):
         inside = sorted(
             (i for i in placed if i in cap.members and i not in out), key=position.__getitem__
         )
-        for i in inside[max(cap.bound, 0) :]:
+        bound = max(cap.bound, 0)
+        if len(inside) <= bound:
+            continue
+        last_kept = position[inside[bound - 1]] if bound else -1
+        for i in inside[bound:]:
             out[i] = cap.quota.name
+        for i in active:
+            if i in cap.members and i not in placed and position[i] > last_kept:
+                out.setdefault(i, cap.quota.name)
     return out
 
 
@@ -382,6 +401,10 @@ def _justifying_cap(
     return None
 
 
+def _startups(n: int) -> str:
+    return f"{n} startup" if n == 1 else f"{n} startups"
+
+
 def _quota_report(
     market: Market,
     quotas: tuple[Quota, ...],
@@ -394,6 +417,7 @@ def _quota_report(
     total_places: int,
 ) -> tuple[QuotaOutcome, ...]:
     by_id = {a.id: a for a in market.applicants}
+    s_index = market.startup_index()
     rows: list[QuotaOutcome] = []
     for q in quotas:
         if q.kind == "at_least":
@@ -406,12 +430,18 @@ def _quota_report(
                     required - floor_required[g] + (floor_targets[g] if floor_targets else 0)
                 )
                 lost = sum(1 for i in excluded if q.group_of(market.applicants[i]) is not None)
-                reason = (
-                    f"only {reachable} startups of the group could be placed at all, given "
-                    "eligibility, both sides' rankings and the hosts' places"
-                )
+                applied = sum(1 for a in market.applicants if q.group_of(a) is not None)
+                if applied < required:
+                    reason = f"only {_startups(applied)} of the group applied"
+                else:
+                    reason = (
+                        f"only {_startups(reachable)} of the group could be placed at all, "
+                        "given eligibility, both sides' rankings and the hosts' places"
+                    )
                 if lost:
-                    reason += f"; {lost} of them were left out by camp caps"
+                    reason += f"; camp caps left out {lost} of them"
+                elif achieved < reachable:
+                    reason += "; host caps limited where they could go"
             rows.append(
                 QuotaOutcome(
                     q.name,
@@ -430,7 +460,7 @@ def _quota_report(
             achieved = sum(
                 1
                 for s, h in assignments.items()
-                if market.startup_index()[s] in cap.members and host_id in (None, h)
+                if s_index[s] in cap.members and host_id in (None, h)
             )
             bound = q.at_most or 0
             reason = None if achieved <= bound else "locked assignments already exceed the cap"

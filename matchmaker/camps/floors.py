@@ -49,6 +49,9 @@ class FloorWitness:
             while self.count[g] < need and self._augment(g, forbid=None):
                 pass
         self.target = list(self.count)
+        # A pair that could not be released stays so: open hosts only ever disappear, so the
+        # flow without it can only shrink. Only a lowered target (force_release) resets this.
+        self._pinned: set[tuple[int, int]] = set()
 
     def _open_hosts(self, member: int, forbid: tuple[int, int] | None) -> list[int]:
         hosts = self._prefs[member][self._ptr[member] :]
@@ -119,6 +122,8 @@ class FloorWitness:
         """
         if self._assigned.get(member) != host:
             return True
+        if (member, host) in self._pinned:
+            return False
         g = self._group_of[member]
         del self._assigned[member]
         self._at_host[host].discard(member)
@@ -128,6 +133,7 @@ class FloorWitness:
         self._assigned[member] = host
         self._at_host[host].add(member)
         self.count[g] += 1
+        self._pinned.add((member, host))
         return False
 
     def force_release(self, member: int, host: int) -> None:
@@ -140,3 +146,4 @@ class FloorWitness:
         self.count[g] -= 1
         if not self._augment(g, forbid=(member, host)):
             self.target[g] -= 1
+            self._pinned.clear()

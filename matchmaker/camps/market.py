@@ -36,6 +36,13 @@ class Eligibility:
     trl_min: int = 1
     trl_max: int = 9
 
+    def admits(self, applicant: Applicant) -> bool:
+        return (
+            (not self.domains or not self.domains.isdisjoint(applicant.domains))
+            and (not self.stages or applicant.stage in self.stages)
+            and self.trl_min <= applicant.trl <= self.trl_max
+        )
+
     def failures(self, applicant: Applicant) -> tuple[str, ...]:
         """Why ``applicant`` is not eligible, as short phrases (empty when it is)."""
         out: list[str] = []
@@ -121,7 +128,7 @@ class Market:
     host_prefs: tuple[tuple[int, ...], ...]  # host index -> applicant indices, best first
     host_rank: tuple[dict[int, int], ...]  # host index -> {applicant index: 0-based rank}
     scores: dict[tuple[int, int], float]  # (applicant index, host index) -> score, eligible only
-    ineligible: dict[tuple[int, int], tuple[str, ...]]  # pairs a side ranked but may not match
+    ineligible: dict[tuple[int, int], tuple[str, ...]]  # pairs the startup ranked, not eligible
     source: tuple[Literal["ranking", "score", "ranking+score"], ...]  # per applicant
 
     def startup_index(self) -> dict[int, int]:
@@ -199,12 +206,16 @@ def build_market(
     ineligible: dict[tuple[int, int], tuple[str, ...]] = {}
     eligible_hosts: list[list[int]] = [[] for _ in applicants]
     eligible_startups: list[list[int]] = [[] for _ in hosts]
+    h_index = {h.id: j for j, h in enumerate(hosts)}
     for i, a in enumerate(applicants):
-        camp_failures = camp_eligibility.failures(a)
+        camp_ok = camp_eligibility.admits(a)
+        ranked_hosts = {h_index[h] for h in a.ranking}
         for j, h in enumerate(hosts):
-            failures = camp_failures + (h.eligibility.failures(a) if h.eligibility else ())
-            if failures:
-                ineligible[(i, j)] = failures
+            if not (camp_ok and (h.eligibility is None or h.eligibility.admits(a))):
+                if j in ranked_hosts:  # only what an explanation will mention gets its phrases
+                    ineligible[(i, j)] = camp_eligibility.failures(a) + (
+                        h.eligibility.failures(a) if h.eligibility else ()
+                    )
                 continue
             value = float(score(a.id, h.id))
             if math.isnan(value):
@@ -214,7 +225,6 @@ def build_market(
             eligible_startups[j].append(i)
 
     s_index = {a.id: i for i, a in enumerate(applicants)}
-    h_index = {h.id: j for j, h in enumerate(hosts)}
     host_lists: list[list[int]] = []
     for j, h in enumerate(hosts):
         ranked = tuple(s_index[s] for s in h.ranking)
