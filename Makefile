@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 MATCHMAKER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export MATCHMAKER_TEST_POSTGRES_URL
 
-.PHONY: install run test lint fmt bench clean
+.PHONY: install run test lint fmt bench clean browser screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,12 +29,20 @@ run: install
 	$(BIN)/matchmaker seed-demo
 	$(BIN)/matchmaker serve --host $(HOST) --port $(PORT)
 
+# The browser tests drive Debian's chromium (never a browser Playwright would download).
+browser:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+# docs/screenshots/*.png for the README (demo data, a real server, headless chromium).
+screenshots: install browser
+	$(BIN)/python scripts/screenshots.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: install lint
+test: install lint browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 fmt: install

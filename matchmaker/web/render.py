@@ -45,6 +45,7 @@ def environment(lang: str) -> Environment:
         chart=chart,
         query=query,
         title_of=title_of,
+        place=lambda profile: place(lang, profile),
         pair_url=pair_url,
         state_names=i18n.STATE_NAMES,
         action_names=i18n.ACTION_NAMES,
@@ -59,6 +60,15 @@ def environment(lang: str) -> Environment:
 def title_of(profile: Any) -> str:
     """A profile's display name: a scenario's title, anyone else's name."""
     return str(getattr(profile, "title", None) or getattr(profile, "name", ""))
+
+
+def place(lang: str, profile: Any) -> str:
+    """Where a profile is: its city and region, the region once when the city is its name."""
+    region = i18n.vocab_label(lang, profile.region)
+    city = (profile.city or "").strip()
+    if not city or city.casefold() == str(profile.region).casefold():
+        return region
+    return f"{city}, {region}"
 
 
 def pair_url(startup_id: int, kind: str, target_id: int) -> str:
