@@ -24,7 +24,9 @@ constant) or ``template`` (``"{col} and {other}"``), then applies, in this order
 (value -> value, list or null; values not in the map are dropped, or kept if ``keep_unmapped``
 is true), ``keywords`` (vocabulary value -> words; every value whose words occur in the text),
 ``truncate`` and ``default`` (when nothing is left). Dotted field names build nested objects
-(``location.city``). List fields always receive lists; duplicates are removed.
+(``location.city``). List fields always receive lists, duplicates removed; a single-valued
+field given a list takes its first item. Keys other than ``fields``, ``external_id`` and
+``encoding`` (e.g. ``"description"``) are ignored, so a mapping can explain itself.
 
 Without a mapping, columns named like fields are used as they are (``city``, ``region`` and
 ``country`` fill ``location``; CSV cells of list fields are split on ``|``).
@@ -231,6 +233,8 @@ def apply(mapping: ColumnMapping, record: Mapping[str, Any]) -> tuple[dict[str, 
         top = name.split(".")[0]
         if top in mapping.list_fields:
             value = _dedupe(value if isinstance(value, list) else [value])
+        elif isinstance(value, list):
+            value = value[0]  # a single-valued field takes the first of several candidates
         if "." in name:
             data.setdefault(top, {})[name.split(".", 1)[1]] = value
         else:

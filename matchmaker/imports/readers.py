@@ -42,6 +42,7 @@ class Reader:
         self.path, self.format, self.encoding = path, fmt, encoding
         self.size = path.stat().st_size
         self._raw: BinaryIO | None = None
+        self._bad_line = False
         self.columns: list[str] | None = None
 
     @property
@@ -51,16 +52,30 @@ class Reader:
     def __iter__(self) -> Iterator[Record]:
         with open(self.path, "rb") as raw:
             self._raw = raw
-            text = io.TextIOWrapper(raw, encoding=self.encoding, errors="strict", newline="")
-            try:
-                if self.format == "csv":
-                    yield from self._csv(text)
-                elif self.format == "jsonl":
-                    yield from self._jsonl(text)
-                else:
+            self._bad_line = False
+            if self.format == "csv":
+                yield from self._csv(self._lines(raw))
+            elif self.format == "jsonl":
+                yield from self._jsonl(self._lines(raw))
+            else:
+                text = io.TextIOWrapper(raw, encoding=self.encoding, errors="strict", newline="")
+                try:
                     yield from self._json(text)
-            finally:
-                text.detach()
+                finally:
+                    text.detach()
+
+    def _lines(self, raw: BinaryIO) -> Iterator[str]:
+        # Decoded line by line, so one undecodable line costs one row, not the rest of the file.
+        while line := raw.readline():
+            try:
+                yield line.decode(self.encoding)
+            except UnicodeDecodeError:
+                self._bad_line = True
+                yield line.decode(self.encoding, errors="replace")
+
+    def _undecodable(self) -> bool:
+        bad, self._bad_line = self._bad_line, False
+        return bad
 
     def header(self) -> list[str]:
         """The CSV header (or the first JSON record's keys), read without consuming records."""
@@ -68,14 +83,17 @@ class Reader:
             return list(record.data or {})
         return []
 
-    def _csv(self, text: io.TextIOWrapper) -> Iterator[Record]:
-        reader = csv.reader(text)
+    def _csv(self, lines: Iterator[str]) -> Iterator[Record]:
+        reader = csv.reader(lines)
         try:
             header = next(reader)
         except StopIteration:
             return
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except csv.Error as exc:
             yield Record(0, None, f"header unreadable: {exc}")
+            return
+        if self._undecodable():
+            yield Record(0, None, f"header is not {self.encoding} text")
             return
         self.columns = [h.strip() for h in header]
         row = 0
@@ -88,9 +106,9 @@ class Reader:
             except csv.Error as exc:
                 yield Record(row, None, f"not valid CSV: {exc}")
                 continue
-            except UnicodeDecodeError as exc:
-                yield Record(row, None, f"not {self.encoding} text: {exc.reason}")
-                return  # the decoder cannot resynchronise
+            if self._undecodable():
+                yield Record(row, None, f'not {self.encoding} text (set "encoding" in the mapping)')
+                continue
             if not any(c.strip() for c in cells):
                 row -= 1  # blank lines are not records
                 continue
@@ -101,17 +119,15 @@ class Reader:
                 continue
             yield Record(row, dict(zip(self.columns, cells, strict=True)))
 
-    def _jsonl(self, text: io.TextIOWrapper) -> Iterator[Record]:
+    def _jsonl(self, lines: Iterator[str]) -> Iterator[Record]:
         line = 0
-        while True:
-            try:
-                raw_line = text.readline()
-            except UnicodeDecodeError as exc:
-                yield Record(line + 1, None, f"not {self.encoding} text: {exc.reason}")
-                return
-            if not raw_line:
-                return
+        for raw_line in lines:
             line += 1
+            if self._undecodable():
+                yield Record(
+                    line, None, f'not {self.encoding} text (set "encoding" in the mapping)'
+                )
+                continue
             if not raw_line.strip():
                 continue
             try:

@@ -55,9 +55,8 @@ def import_row(session: Session, target: Target, record: dict[str, Any]) -> Outc
         values = model.model_dump()
         if target.principal is not None:
             policy.check_create(session, target.principal, kind.name, values)
-        obj = profiles.create(session, kind, model)
-        if target.principal is not None:
-            obj.owner_account_id = policy.owner_for_new(target.principal)
+        owner = policy.owner_for_new(target.principal) if target.principal else None
+        obj = profiles.create(session, kind, model, owner_account_id=owner)
     except DomainError as exc:
         _reraise_if_poisoned(exc)
         raise RowInvalid(_errors_of(exc, kind)) from exc

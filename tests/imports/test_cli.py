@@ -1,0 +1,137 @@
+"""``matchmaker import`` from the command line, with the shipped example mappings."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select
+from typer.testing import CliRunner
+
+from matchmaker.cli import cli
+from matchmaker.config import Settings
+from matchmaker.imports.models import ImportJob, ImportRowError
+from matchmaker.incubators.models import Incubator
+
+MAPPINGS = Path(__file__).resolve().parents[2] / "matchmaker" / "imports" / "mappings"
+
+# Rows in the shape of the public accelerator directory (accelerators.csv).
+HEADER = [
+    "id",
+    "name",
+    "network",
+    "program_type",
+    "region_tags",
+    "location",
+    "focus",
+    "stage_tags",
+    "capital_tags",
+    "website",
+]
+ROWS = [
+    [
+        "zgc-1",
+        "Zhongguancun Hard Tech Camp",
+        "ZGC",
+        "Accelerator",
+        "Asia",
+        "Primarily Beijing",
+        "Deep tech / robotics / quantum",
+        "Pre-seed | Seed",
+        "Investment",
+        "https://camp.example.cn",
+    ],
+    [
+        "sf-1",
+        "Bay Robotics Lab",
+        "BRL",
+        "Corporate / Pilot Accelerator",
+        "North America",
+        "San Francisco, US",
+        "Robotics and AI",
+        "Seed | Series A",
+        "Conditional funding",
+        "https://brl.example.com",
+    ],
+    [
+        "nowhere",
+        "Everywhere Fellowship",
+        "EF",
+        "Founder Fellowship",
+        "Global",
+        "Remote / global",
+        "Industry-agnostic",
+        "Pre-company",
+        "Grant / stipend",
+        "https://ef.example.org",
+    ],
+]
+
+
+@pytest.fixture
+def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("MATCHMAKER_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("MATCHMAKER_DATA_DIR", str(settings.data_dir))
+    return settings
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def test_import_command_with_the_accelerator_directory_mapping(
+    env: Settings, tmp_path: Path
+) -> None:
+    path = _write(tmp_path / "accelerators.csv", ROWS)
+    args = [
+        "import",
+        str(path),
+        "--kind",
+        "incubators",
+        "--mapping",
+        str(MAPPINGS / "accelerator_directory_incubators.json"),
+        "--source",
+        "directory",
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "3 rows, 2 created, 0 updated, 0 unchanged, 1 failed" in result.output
+    assert "row 3: location.country: region 'abroad' needs the code" in result.output
+    engine = create_engine(env.database_url)
+    try:
+        with engine.connect() as conn:
+            rows = {r.name: r for r in conn.execute(select(Incubator))}
+            job = conn.execute(select(ImportJob)).one()
+            errors = conn.execute(select(ImportRowError.row, ImportRowError.field)).all()
+    finally:
+        engine.dispose()
+    zgc, bay = rows["Zhongguancun Hard Tech Camp"], rows["Bay Robotics Lab"]
+    assert (zgc.region, zgc.country, zgc.kind) == ("beijing", "CN", "municipal_incubator")
+    assert (bay.region, bay.country, bay.kind) == ("abroad", "US", "corporate_incubator")
+    assert set(zgc.domains) >= {"robotics", "quantum"}
+    assert zgc.stages == ["prototype", "pilot"]
+    assert (job.status, job.source, job.account_id) == ("finished", "directory", None)
+    assert errors == [(3, "location.country")]
+    # The same file again: nothing new, nothing duplicated.
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert "3 rows, 0 created, 0 updated, 2 unchanged, 1 failed" in again.output
+
+
+def test_shipped_mappings_are_valid() -> None:
+    from matchmaker.imports.mapping import parse
+    from matchmaker.kinds import BY_PLURAL
+
+    kinds = {
+        "techstars_startups.json": "startups",
+        "accelerator_directory_incubators.json": "incubators",
+    }
+    for path in sorted(MAPPINGS.glob("*.json")):
+        parse(json.loads(path.read_text()), BY_PLURAL[kinds[path.name]].create, None)
+    assert {p.name for p in MAPPINGS.glob("*.json")} == set(kinds)

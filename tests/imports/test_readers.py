@@ -1,0 +1,165 @@
+"""Streaming readers and column mappings, on files written by the test (no database)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from matchmaker.imports import readers
+from matchmaker.imports.mapping import MappingError, RowInvalid, apply, parse
+from matchmaker.incubators.schemas import IncubatorCreate
+from matchmaker.startups.schemas import StartupCreate
+
+ROWS = 100_000
+
+
+def _peak_while_reading(path: Path, fmt: str) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        count = sum(1 for r in readers.Reader(path, fmt) if r.data is not None)
+        return count, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+def test_100k_rows_stream_in_bounded_memory(tmp_path: Path) -> None:
+    row = {"external_id": "", "name": "", "pitch": "Solid-state lidar for mining trucks " * 3}
+    path_csv, path_json = tmp_path / "big.csv", tmp_path / "big.json"
+    with open(path_csv, "w", newline="") as f, open(path_json, "w") as j:
+        writer = csv.DictWriter(f, fieldnames=list(row))
+        writer.writeheader()
+        j.write("[\n")
+        for i in range(ROWS):
+            record = {**row, "external_id": f"s{i}", "name": f"Startup {i}"}
+            writer.writerow(record)
+            j.write(("," if i else "") + json.dumps(record) + "\n")
+        j.write("]\n")
+    for path, fmt in ((path_csv, "csv"), (path_json, "json")):
+        count, peak = _peak_while_reading(path, fmt)
+        assert count == ROWS
+        # The files are 12-14 MB; the reader never holds more than a sliver of them.
+        assert path.stat().st_size > 10_000_000
+        assert peak < 2_000_000, (fmt, peak)
+
+
+def test_json_elements_across_buffer_boundaries(tmp_path: Path) -> None:
+    records = [
+        {"n": i, "text": "x" * (i * 37 % 5000), "nested": {"a": [i, "]"]}} for i in range(400)
+    ]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(records, indent=1))
+    got = list(readers.Reader(path, "json"))
+    assert [r.data for r in got] == records
+    assert [r.row for r in got] == list(range(1, 401))
+
+
+def test_broken_json_array_reports_where_it_broke(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    path.write_text('[{"a": 1}, {"a": 2} {"a": 3}]')
+    got = list(readers.Reader(path, "json"))
+    assert [r.data for r in got[:2]] == [{"a": 1}, {"a": 2}]
+    assert got[2].row == 3
+    assert got[2].error == "expected ',' or ']' between elements"
+    path.write_text('{"a": 1}')
+    (only,) = readers.Reader(path, "json")
+    assert only.error == "a JSON import is one array of objects: [{...}, ...]"
+
+
+def test_an_undecodable_line_costs_one_row(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"name,pitch\nOk,fine\nBad,\xff\xfe\nAlso ok,\xe5\x8c\x97\xe4\xba\xac\n")
+    got = list(readers.Reader(path, "csv"))
+    assert [r.data for r in got] == [
+        {"name": "Ok", "pitch": "fine"},
+        None,
+        {"name": "Also ok", "pitch": "北京"},
+    ]
+    assert got[1].row == 2
+    assert got[1].error is not None
+    assert got[1].error.startswith("not utf-8-sig text")
+
+
+def test_mapping_rules() -> None:
+    mapping = parse(
+        {
+            "external_id": ["id", {"template": "{name}-{city}"}],
+            "fields": {
+                "name": {"column": "name", "truncate": 5},
+                "description": {"template": "{name} in {city}. {missing}"},
+                "domains": [
+                    {
+                        "column": "tags",
+                        "split": "|",
+                        "map": {"AI": "ai", "bots": ["robotics", "ai"]},
+                    },
+                    {"value": ["quantum"]},
+                ],
+                "kind": {
+                    "column": "type",
+                    "keywords": {"maker_space": ["maker"], "corporate_incubator": ["corp"]},
+                },
+                "location.country": {"column": "place", "split": ",", "pick": -1},
+                "location.region": {"column": "place", "map": {}, "default": "abroad"},
+                "capacity": {"column": "seats", "default": 3},
+            },
+        },
+        IncubatorCreate,
+        None,
+    )
+    data, external = apply(
+        mapping,
+        {
+            "name": "Robotics Hub",
+            "city": "Oslo",
+            "tags": "bots | AI",
+            "type": "Corp maker lab",
+            "place": "Oslo, NO",
+            "seats": "",
+        },
+    )
+    assert external == "Robotics Hub-Oslo"
+    assert data == {
+        "name": "Robot",
+        "description": "Robotics Hub in Oslo.",
+        "domains": ["robotics", "ai"],
+        "kind": "maker_space",
+        "location": {"country": "NO", "region": "abroad"},
+        "capacity": 3,
+    }
+    data, _ = apply(mapping, {"id": 7, "name": "X", "tags": "fintech", "place": "Oslo, NO"})
+    assert data["domains"] == ["quantum"]
+    with pytest.raises(RowInvalid) as err:
+        apply(parse({"fields": {"name": "n"}}, StartupCreate, None), {"n": "x"})
+    assert err.value.errors == [("external_id", "missing: every row needs its source id")]
+
+
+def test_mapping_mistakes_are_caught_before_any_row() -> None:
+    for raw, message in (
+        ({"fields": {"colour": "c"}}, "not fields of this kind: colour"),
+        ({"fields": {"name": {"column": "a", "value": "b"}}}, "exactly one of"),
+        ({"fields": {"name": {"column": "a", "shout": True}}}, "unknown rule keys"),
+        ({"columns": {}}, '"fields"'),
+    ):
+        with pytest.raises(MappingError, match=message):
+            parse(raw, StartupCreate, None)
+
+
+def test_without_a_mapping_columns_named_like_fields_are_used() -> None:
+    mapping = parse(None, StartupCreate, ["external_id", "name", "domains", "city", "colour"])
+    data, external = apply(
+        mapping,
+        {
+            "external_id": "e1",
+            "name": "N",
+            "domains": "ai|quantum",
+            "city": "Tianjin",
+            "colour": "red",
+        },
+    )
+    assert external == "e1"
+    assert data == {"name": "N", "domains": ["ai", "quantum"], "location": {"city": "Tianjin"}}
