@@ -88,7 +88,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         response: Response,
         body: Annotated[Create, Body()],  # type: ignore[valid-type]
     ) -> Any:
-        policy.check_create(session, principal, kind.name, body.model_dump())
+        policy.check_create(session, principal, kind.name, body)
         obj = service.create(session, kind, body, owner_account_id=principal.account_id)
         response.headers["ETag"] = etag(obj.version)
         response.headers["Location"] = f"/v1/{kind.plural}/{obj.id}"
@@ -148,7 +148,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         if_match: IfMatch = None,
     ) -> Any:
         obj = service.get(session, kind, profile_id)
-        policy.check_update(session, principal, kind.name, obj, body.model_dump(exclude_unset=True))
+        policy.check_update(session, principal, kind.name, obj, body)
         obj = service.update(session, kind, obj, body, parse_if_match(if_match))
         response.headers["ETag"] = etag(obj.version)
         return to_read(obj)

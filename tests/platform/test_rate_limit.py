@@ -1,0 +1,55 @@
+"""Per-key token buckets: 429 with Retry-After, per key, admins exempt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from matchmaker.app import create_app
+from matchmaker.config import Settings
+from matchmaker.matching.encoder import Encoder
+from matchmaker.platform.ratelimit import RateLimiter
+from tests.conftest import as_admin, bearer, mint_key
+
+
+@pytest.fixture
+def limited(settings: Settings, encoder: Encoder) -> Iterator[TestClient]:
+    tight = settings.model_copy(update={"rate_limit_per_minute": 6, "rate_limit_burst": 3})
+    with TestClient(create_app(tight, encoder)) as client:
+        yield as_admin(client)
+
+
+def test_a_key_over_its_limit_gets_429_with_retry_after(limited: TestClient) -> None:
+    one = bearer(mint_key(limited, "partner"))
+    two = bearer(mint_key(limited, "partner"))
+    answers = [limited.get("/v1/startups", headers=one) for _ in range(4)]
+    assert [r.status_code for r in answers] == [200, 200, 200, 429]
+    assert [r.headers["X-RateLimit-Remaining"] for r in answers[:3]] == ["2", "1", "0"]
+    refused = answers[-1]
+    assert refused.json()["error"] == "rate_limited"
+    # 6 a minute: one token every 10 s.
+    assert 1 <= int(refused.headers["Retry-After"]) <= 10
+    # Other keys have buckets of their own; admin keys are not limited.
+    assert limited.get("/v1/startups", headers=two).status_code == 200
+    assert all(limited.get("/v1/startups").status_code == 200 for _ in range(10))
+
+
+def test_requests_without_a_usable_key_are_left_to_the_route(limited: TestClient) -> None:
+    anonymous = TestClient(limited.app)
+    answers = [anonymous.get("/v1/startups").status_code for _ in range(5)]
+    assert answers == [401] * 5
+
+
+def test_bucket_arithmetic_with_a_clock_of_our_own() -> None:
+    now = [0.0]
+    limiter = RateLimiter(per_minute=60, burst=2, clock=lambda: now[0])
+    assert [limiter.take(1).allowed for _ in range(3)] == [True, True, False]
+    assert limiter.take(1).retry_after == 1
+    now[0] = 1.0  # one token back after a second
+    assert limiter.take(1).allowed
+    assert not limiter.take(1).allowed
+    now[0] = 100.0  # never more than the burst
+    assert [limiter.take(1).allowed for _ in range(3)] == [True, True, False]
+    assert limiter.take(2).allowed  # another key
