@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import ColumnElement, false, or_, true
 from sqlalchemy.orm import Session
 
@@ -69,7 +70,7 @@ def managed_clause(principal: Principal, kind: str) -> ColumnElement[bool]:
     return or_(owned, bound)
 
 
-def check_create(session: Session, principal: Principal, kind: str, values: dict[str, Any]) -> None:
+def check_create(session: Session, principal: Principal, kind: str, body: BaseModel) -> None:
     """403 unless the role may create ``kind`` and may speak for any partner it names."""
     if principal.role not in CREATORS[kind]:
         allowed = ", ".join(sorted(r.value for r in CREATORS[kind]))
@@ -77,15 +78,15 @@ def check_create(session: Session, principal: Principal, kind: str, values: dict
             f"a {principal.role.value} key cannot create a {kind}; roles that can: {allowed}",
             {"role": principal.role.value, "kind": kind},
         )
-    _check_publisher(session, principal, kind, values)
+    _check_publisher(session, principal, kind, body.model_dump())
 
 
 def check_update(
-    session: Session, principal: Principal, kind: str, obj: Any, changes: dict[str, Any]
+    session: Session, principal: Principal, kind: str, obj: Any, patch: BaseModel
 ) -> None:
-    """403 unless the caller manages ``obj`` (and any partner a change names)."""
+    """403 unless the caller manages ``obj`` (and any partner the patch names)."""
     check_manage(principal, kind, obj)
-    _check_publisher(session, principal, kind, changes)
+    _check_publisher(session, principal, kind, patch.model_dump(exclude_unset=True))
 
 
 def check_manage(principal: Principal, kind: str, obj: Any) -> None:

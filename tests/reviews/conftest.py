@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -27,7 +26,7 @@ class Parties:
     partner: int
     scenario: int
 
-    def act(self, headers: dict[str, str], **body: Any) -> httpx.Response:
+    def act(self, headers: dict[str, str], **body: Any) -> Any:  # the TestClient's response
         body.setdefault("startup_id", self.startup)
         if not any(k in body for k in ("incubator_id", "partner_id", "scenario_id")):
             body["incubator_id"] = self.incubator

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.conftest import KeyFactory
@@ -160,7 +162,7 @@ def test_the_side_comes_from_the_key(parties: Parties, client: TestClient) -> No
 
 
 def test_requests_are_validated(parties: Parties) -> None:
-    bad = [
+    bad: list[dict[str, Any]] = [
         {"action": "decline"},  # no reason
         {"action": "decline", "reason": "too_cold"},  # not in the vocabulary
         {"action": "decline", "reason": "other"},  # other needs a note
@@ -211,8 +213,9 @@ def test_managers_list_their_incubator_matches_by_state_page_by_page(
     # A match elsewhere that the manager must not see.
     parties.act(parties.founder, action="accept", partner_id=parties.partner)
 
-    def listed(headers: dict[str, str], **params: object) -> list[dict[str, object]]:
-        items, cursor = [], None
+    def listed(headers: dict[str, str], **params: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        cursor: str | None = None
         while True:
             query = {**params, "limit": 2, **({"cursor": cursor} if cursor else {})}
             page = parties.client.get("/v1/matches", params=query, headers=headers).json()
