@@ -14,7 +14,15 @@ from matchmaker.reviews.schemas import MatchActionCreate
 from matchmaker.reviews.workflow import Action, Side, State
 from matchmaker.vocab import DeclineReason
 from matchmaker.web import forms, i18n, render, service, session
-from matchmaker.web.deps import FlashRedirect, FormDep, MatcherDep, ScorerDep, UserDep, WebRoute
+from matchmaker.web.deps import (
+    FlashRedirect,
+    FormDep,
+    MatcherDep,
+    PathId,
+    ScorerDep,
+    UserDep,
+    WebRoute,
+)
 from matchmaker.web.i18n import N_
 
 router = APIRouter(route_class=WebRoute)
@@ -33,9 +41,9 @@ def pair_page(
     db: SessionDep,
     matcher: MatcherDep,
     user: UserDep,
-    startup_id: int,
+    startup_id: PathId,
     kind: str,
-    target_id: int,
+    target_id: PathId,
     side: Annotated[Side | None, Query()] = None,
 ) -> Response:
     """One startup–target pair: the explained score, both decisions, the history, contacts."""
@@ -44,7 +52,7 @@ def pair_page(
 
 
 @router.get("/matches/{match_id}")
-def match_page(request: Request, db: SessionDep, user: UserDep, match_id: int) -> Response:
+def match_page(request: Request, db: SessionDep, user: UserDep, match_id: PathId) -> Response:
     """A match record by id (as the API names it): its pair's page."""
     record = service.get_record(db, user, match_id)
     return render.redirect(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
@@ -16,7 +17,7 @@ from matchmaker.profiles import service as profiles
 from matchmaker.vocab import DeclineReason, Domain, Region, Stage
 from matchmaker.web import render
 from matchmaker.web.dashboards import TABS, Filters, target_dashboard
-from matchmaker.web.deps import MatcherDep, ViewerDep, WebRoute
+from matchmaker.web.deps import MatcherDep, PathId, ViewerDep, WebRoute
 
 router = APIRouter(route_class=WebRoute)
 
@@ -54,13 +55,13 @@ def _score(value: str) -> float | None:
     return score
 
 
-def _view(kind: str):  # type: ignore[no-untyped-def]
+def _view(kind: str) -> Callable[..., Response]:
     def dashboard(
         request: Request,
         db: SessionDep,
         matcher: MatcherDep,
         viewer: ViewerDep,
-        profile_id: int,
+        profile_id: PathId,
         tab: Annotated[str, Query()] = "new",
         domain_value: Annotated[str, Query(alias="domain", max_length=40)] = "",
         stage_value: Annotated[str, Query(alias="stage", max_length=40)] = "",

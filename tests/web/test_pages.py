@@ -1,0 +1,73 @@
+"""Pages answer refusals and bad addresses with pages, and edits keep the API's rules."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import mint_key
+from tests.factories import BODIES
+from tests.web.test_session import _browser, _csrf, _sign_in
+
+
+def _create(client: TestClient, plural: str, key: str | None = None, **body: object) -> int:
+    headers = {"Authorization": f"Bearer {key}"} if key else None
+    r = client.post(f"/v1/{plural}", json=BODIES[plural](**body), headers=headers)
+    assert r.status_code == 201, r.text
+    return int(r.json()["id"])
+
+
+def test_refusals_and_bad_addresses_are_pages_not_json(client: TestClient) -> None:
+    mine, theirs = _create(client, "incubators"), _create(client, "incubators")
+    manager = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(manager, mint_key(client, "manager", incubator_ids=[mine]))
+    for path, status in (
+        (f"/incubators/{mine}", 200),
+        (f"/incubators/{theirs}", 403),  # the policy's answer, as the API gives it
+        ("/incubators/99999", 404),
+        (f"/matches/{2**40}", 404),  # no integer column holds it: never asked of the database
+        (f"/incubators/{mine}?domain=alchemy", 422),
+        ("/startups/new", 403),  # managers do not create startups
+    ):
+        r = manager.get(path)
+        assert r.status_code == status, path
+        assert r.headers["content-type"].startswith("text/html"), path
+        assert "no-store" in r.headers["cache-control"]
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+
+
+def test_a_stale_edit_is_refused_with_the_form_kept(client: TestClient) -> None:
+    key = mint_key(client, "founder")
+    startup = _create(client, "startups", key, name="Stale Sensors", website=None)
+    founder = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(founder, key)
+    form = founder.get(f"/startups/{startup}/edit")
+    assert 'name="version" value="1"' in form.text
+    patch = client.patch(
+        f"/v1/startups/{startup}",
+        json={"pitch": "changed through the API"},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert patch.status_code == 200
+
+    body = BODIES["startups"](name="Stale Sensors, renamed")
+    data = {
+        "csrf": _csrf(founder, f"/startups/{startup}/edit"),
+        "version": "1",
+        "name": body["name"],
+        "domains": body["domains"],
+        "stage": body["stage"],
+        "trl": str(body["trl"]),
+        "location.region": "beijing",
+    }
+    r = founder.post(f"/startups/{startup}/edit", data=data)
+    assert r.status_code == 409
+    assert "Someone saved this profile meanwhile" in r.text
+    assert 'value="Stale Sensors, renamed"' in r.text
+    current = client.get(f"/v1/startups/{startup}").json()
+    assert (current["name"], current["pitch"]) == ("Stale Sensors", "changed through the API")
+
+    data["version"] = "2"
+    data["csrf"] = _csrf(founder, f"/startups/{startup}/edit")
+    r = founder.post(f"/startups/{startup}/edit", data=data, follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (303, f"/startups/{startup}")
+    assert client.get(f"/v1/startups/{startup}").json()["name"] == "Stale Sensors, renamed"
