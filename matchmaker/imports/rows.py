@@ -52,9 +52,8 @@ def import_row(session: Session, target: Target, record: dict[str, Any]) -> Outc
     try:
         if existing is not None:
             return _update(session, target, existing, model, set(data))
-        values = model.model_dump()
         if target.principal is not None:
-            policy.check_create(session, target.principal, kind.name, values)
+            policy.check_create(session, target.principal, kind.name, model)
         owner = policy.owner_for_new(target.principal) if target.principal else None
         obj = profiles.create(session, kind, model, owner_account_id=owner)
     except DomainError as exc:
@@ -79,10 +78,10 @@ def import_row(session: Session, target: Target, record: dict[str, Any]) -> Outc
 
 def _update(session: Session, target: Target, obj: Any, model: Any, mapped: set[str]) -> Outcome:
     kind = target.kind
-    if target.principal is not None:
-        policy.check_manage(target.principal, kind.name, obj)
     # Only mapped fields change: what the file does not carry keeps its current value.
     patch = kind.update.model_validate(model.model_dump(include=mapped))
+    if target.principal is not None:
+        policy.check_update(session, target.principal, kind.name, obj, patch)
     before = obj.version
     profiles.update(session, kind, obj, patch, None)
     return "unchanged" if obj.version == before else "updated"

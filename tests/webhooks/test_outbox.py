@@ -33,7 +33,7 @@ def test_an_event_committed_before_a_crash_is_delivered_on_restart(
             as_admin(first)
 
             def auth(role: str, **scope: list[int]) -> dict[str, str]:
-                return bearer(mint_key(first, role, **scope))
+                return bearer(mint_key(first, role, **scope))  # type: ignore[arg-type]
 
             pair = make_pair(first, auth)
             subscribe(first, pair.founder, rx.url, ["match.state_changed"])
