@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -12,7 +13,9 @@ from sqlalchemy.orm import Session
 from matchmaker.access import policy
 from matchmaker.kinds import BY_NAME, BY_PLURAL, STARTUP
 from matchmaker.matching.bundle import bundle
+from matchmaker.matching.facts import facts_of
 from matchmaker.matching.schemas import BundleResponse, MatchRead
+from matchmaker.matching.scoring import exclusion
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.profiles.service import matching_ids
 from matchmaker.reviews.feedback import Viewer, recommend
@@ -55,6 +58,8 @@ class Dashboard:
     cards: list[Card]
     counts: dict[str, int]
     more: bool
+    # Why the engine proposes nobody to this target at all (e.g. no open places), if so.
+    closed: str | None = None
 
 
 def target_dashboard(
@@ -88,8 +93,15 @@ def target_dashboard(
         tab_cards = new_cards
     else:
         tab_cards.sort(key=lambda c: (-(c.score or 0.0), c.startup.id))
+    closed = exclusion(facts_of(kind, target), datetime.now(UTC).date())
     return Dashboard(
-        kind, target, tab, tab_cards[: filters.limit], dict(counts), len(tab_cards) > filters.limit
+        kind,
+        target,
+        tab,
+        tab_cards[: filters.limit],
+        dict(counts),
+        len(tab_cards) > filters.limit,
+        closed,
     )
 
 
