@@ -71,3 +71,15 @@ def test_a_stale_edit_is_refused_with_the_form_kept(client: TestClient) -> None:
     r = founder.post(f"/startups/{startup}/edit", data=data, follow_redirects=False)
     assert (r.status_code, r.headers["location"]) == (303, f"/startups/{startup}")
     assert client.get(f"/v1/startups/{startup}").json()["name"] == "Stale Sensors, renamed"
+
+
+def test_a_full_incubator_is_told_why_nobody_is_proposed(client: TestClient) -> None:
+    full = _create(client, "incubators", capacity=0)
+    _create(client, "startups", domains=["robotics"])
+    manager = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(manager, mint_key(client, "manager", incubator_ids=[full]))
+    page = manager.get(f"/incubators/{full}").text
+    assert "Nobody is recommended to this profile right now: the incubator has no open places" in (
+        page
+    )
+    assert 'class="card"' not in page
