@@ -5,9 +5,11 @@ classes, not their names.
 """
 
 import re
+from collections import Counter
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Path, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response, status
+from fastapi.params import Depends as DependsParam
 
 from matchmaker.access import policy
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
@@ -53,6 +55,29 @@ def clean_query(q: str | None) -> str | None:
         raise InvalidInput("q", str(exc)) from exc
 
 
+FILTERS = frozenset({"domain", "stage", "region", "kind", "status"})
+LIST_PARAMS = FILTERS | {"q", "limit", "cursor"}
+
+
+def strict_query(allowed: frozenset[str] = frozenset()) -> DependsParam:
+    """Refuse query parameters a route does not take, as unknown body fields are refused.
+
+    A mistyped filter (``?domian=ai``) would otherwise return an unfiltered list; a repeated
+    single-valued parameter would silently keep only its last value.
+    """
+
+    def check(request: Request) -> None:
+        counts = Counter(name for name, _ in request.query_params.multi_items())
+        for name, n in counts.items():
+            if name not in allowed:
+                known = ", ".join(sorted(allowed)) or "none"
+                raise InvalidInput(name or "query", f"unknown query parameter (known: {known})")
+            if n > 1 and name not in FILTERS:
+                raise InvalidInput(name, "given more than once")
+
+    return Depends(check)
+
+
 IfMatch = Annotated[
     str | None,
     Header(alias="If-Match", description='ETag from a read (W/"<version>"); stale gets 412'),
@@ -80,6 +105,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         status_code=status.HTTP_201_CREATED,
         response_model=Read,
         responses=error_responses(Duplicate, Forbidden),
+        dependencies=[strict_query()],
         summary=f"Create a {kind.name}",
     )
     def create_profile(
@@ -97,6 +123,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
     @router.get(
         "",
         response_model=Page[Read],  # type: ignore[valid-type]
+        dependencies=[strict_query(LIST_PARAMS)],
         summary=f"List {kind.plural}",
     )
     def list_profiles(
@@ -126,6 +153,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         "/{profile_id}",
         response_model=Read,
         responses=error_responses(NotFound),
+        dependencies=[strict_query()],
         summary=f"Read a {kind.name}",
     )
     def read_profile(session: SessionDep, profile_id: ProfileId, response: Response) -> Any:
@@ -137,6 +165,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         "/{profile_id}",
         response_model=Read,
         responses=error_responses(NotFound, Duplicate, PreconditionFailed, Forbidden),
+        dependencies=[strict_query()],
         summary=f"Update part of a {kind.name}",
     )
     def update_profile(
@@ -157,6 +186,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         "/{profile_id}",
         status_code=status.HTTP_204_NO_CONTENT,
         responses=error_responses(NotFound, PreconditionFailed, Forbidden),
+        dependencies=[strict_query()],
         summary=f"Delete a {kind.name}",
     )
     def delete_profile(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from matchmaker.errors import (
+    Conflict,
     Duplicate,
     InvalidInput,
     NotFound,
@@ -107,13 +108,15 @@ def remove(session: Session, kind: ProfileKind, obj: ProfileBase, if_match: int 
     """Delete a profile and everything that only describes it."""
     _check_version(kind, obj, if_match)
     profile_id = obj.id
+    # The profile row first, then its facets: the order update() takes its locks in, so a
+    # concurrent update and delete queue on the row instead of deadlocking on PostgreSQL.
+    session.delete(obj)
+    _flush(session, kind, obj.dedupe_key)
     session.execute(
         delete(ProfileFacet).where(
             ProfileFacet.kind == kind.name, ProfileFacet.profile_id == profile_id
         )
     )
-    session.delete(obj)
-    _flush(session, kind, obj.dedupe_key)
     for listener in _listeners(session):
         listener.deleted(session, kind, profile_id)
 
@@ -181,10 +184,14 @@ def _check_version(kind: ProfileKind, obj: ProfileBase, if_match: int | None) ->
 def _refuse_duplicate(session: Session, kind: ProfileKind, key: str, own_id: int | None) -> None:
     existing = session.scalar(select(kind.model.id).where(kind.model.dedupe_key == key))
     if existing is not None and existing != own_id:
-        raise Duplicate(
-            f"a {kind.name} with the same {' and '.join(kind.dedupe_attrs)} exists",
-            {"existing_id": existing, "url": f"/v1/{kind.plural}/{existing}"},
-        )
+        raise _duplicate(kind, existing)
+
+
+def _duplicate(kind: ProfileKind, existing: int) -> Duplicate:
+    return Duplicate(
+        f"a {kind.name} with the same {' and '.join(kind.dedupe_attrs)} exists",
+        {"existing_id": existing, "url": f"/v1/{kind.plural}/{existing}"},
+    )
 
 
 def _flush(session: Session, kind: ProfileKind, key: str) -> None:
@@ -195,9 +202,15 @@ def _flush(session: Session, kind: ProfileKind, key: str) -> None:
             f"the {kind.name} was changed by another request; read it again"
         ) from exc
     except IntegrityError as exc:
-        # A concurrent insert won the race past _refuse_duplicate.
-        raise Duplicate(
-            f"a {kind.name} with the same {' and '.join(kind.dedupe_attrs)} exists", {"key": key}
+        # A concurrent write won the race past _refuse_duplicate (or removed a referenced
+        # partner). This transaction is dead on PostgreSQL, so the winner, committed by now,
+        # is looked up on a connection of its own.
+        with session.get_bind().connect() as conn:
+            existing = conn.scalar(select(kind.model.id).where(kind.model.dedupe_key == key))
+        if existing is not None:
+            raise _duplicate(kind, existing) from exc
+        raise Conflict(
+            f"the {kind.name} conflicts with a concurrent change; read it again and retry"
         ) from exc
 
 

@@ -222,3 +222,24 @@ def test_contact_email_is_never_listed(client: TestClient) -> None:
         listed = client.get(f"/v1/{plural}").text
         assert "private@example.cn" not in listed
         assert "contact_email" not in listed
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "field", "reason"),
+    [
+        ("/v1/startups", "domian=ai", "domian", "unknown query parameter"),
+        ("/v1/startups", "limit=5&limit=6", "limit", "more than once"),
+        ("/v1/startups", "q=a&q=b", "q", "more than once"),
+        ("/v1/startups/1", "verbose=1", "verbose", "unknown query parameter"),
+    ],
+)
+def test_unknown_or_repeated_query_parameters_are_422(
+    client: TestClient, path: str, query: str, field: str, reason: str
+) -> None:
+    create(client, "startups", startup_body())
+    assert_invalid(client.get(f"{path}?{query}"), field, reason)
+
+
+def test_a_filter_may_be_repeated(client: TestClient) -> None:
+    created = create(client, "startups", startup_body(domains=["quantum"]))
+    assert ids(client, "startups", domain=["ai", "quantum"]) == [created["id"]]
