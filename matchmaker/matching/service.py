@@ -7,7 +7,7 @@ score. Results are ordered by (score desc, id asc), so they are deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -19,10 +19,16 @@ from sqlalchemy.orm import Session
 from matchmaker.errors import ServiceUnavailable
 from matchmaker.kinds import BY_NAME, SCENARIO, STARTUP
 from matchmaker.matching.facts import Facts, facts_of
-from matchmaker.matching.index import Ids
-from matchmaker.matching.ranking import reason, score_pair
+from matchmaker.matching.index import Ids, Scores
+from matchmaker.matching.ranking import rank_key, reason, score_pair
 from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
-from matchmaker.matching.scoring import HARD_RULE_COLUMNS, RANKING_VERSION, PairScore, Weights
+from matchmaker.matching.scoring import (
+    HARD_RULE_COLUMNS,
+    RANKING_VERSION,
+    PairScore,
+    Weights,
+    exclusion,
+)
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.matching.texts import compose
 from matchmaker.profiles.kinds import ProfileKind
@@ -80,7 +86,8 @@ class Matcher:
         filters: MatchFilters,
         query_vector: np.ndarray | None = None,
     ) -> list[tuple[PairScore, Facts]]:
-        """Scored candidates, best first, each with the facts of the other side."""
+        """The best ``filters.limit`` scored candidates, best first, each with the facts of
+        the other side."""
         problem = self.store.mismatch()
         if problem:
             raise ServiceUnavailable(problem)
@@ -97,26 +104,30 @@ class Matcher:
         ids, sims = self.store.indexes[target.name].search(vector, k, allowed)
         if len(ids) == 0:
             return []
-        rows = session.scalars(select(target.model).where(target.model.id.in_(ids.tolist())))
-        by_id = {row.id: row for row in rows}
         mine = facts_of(kind.name, profile)
         today = datetime.now(UTC).date()
-        out: list[tuple[PairScore, Facts]] = []
-        for pid, sim in zip(ids.tolist(), sims.tolist(), strict=True):
-            row = by_id.get(pid)
-            if row is None or pid in excluded:  # deleted after the search, or declined
+        keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
+        for pid, sim, row in _rows(session, target, ids, sims):
+            if pid in excluded:  # declined
                 continue
             other = facts_of(target.name, row)
             if not _passes(filters, other):
                 continue
             startup, tgt = (mine, other) if kind.name == STARTUP.name else (other, mine)
-            pair = score_pair(startup, tgt, float(sim), self.weights, today)
-            if pair.excluded:
+            if exclusion(tgt, today):  # the non-startup side has no places, or is closed
                 continue
-            if filters.min_score is not None and (pair.score or 0) < filters.min_score:
+            score, raw = rank_key(startup, tgt, sim, self.weights)
+            if filters.min_score is not None and (score or 0) < filters.min_score:
                 continue
-            out.append((pair, other))
-        out.sort(key=lambda item: _order(item[0], item[1].id))
+            # Judged matches first by score, then low-confidence ones by the same
+            # arithmetic; ties by id.
+            keyed.append(((0 if score is not None else 1, -raw, other.id), sim, other))
+        # Explanations only for what is shown: the order is the same, from the same numbers.
+        keyed.sort(key=lambda item: item[0])
+        out: list[tuple[PairScore, Facts]] = []
+        for _, sim, other in keyed[: filters.limit]:
+            startup, tgt = (mine, other) if kind.name == STARTUP.name else (other, mine)
+            out.append((score_pair(startup, tgt, sim, self.weights, today), other))
         return out
 
     def vector_of(self, kind: ProfileKind, profile: Any) -> np.ndarray:
@@ -157,9 +168,23 @@ def _passes(filters: MatchFilters, other: Facts) -> bool:
     return not filters.kinds or other.subkind in filters.kinds
 
 
-def _order(p: PairScore, other_id: int) -> tuple[int, float, int]:
-    # Judged matches first by score, then low-confidence ones by the same arithmetic.
-    return (0 if p.score is not None else 1, -p.raw_score, other_id)
+def _rows(
+    session: Session, target: ProfileKind, ids: Ids, sims: Scores
+) -> Iterator[tuple[int, float, Any]]:
+    """(id, similarity, row) of the candidates, in one query of the columns facts read
+    (plain rows: building ORM objects cost more than scoring them)."""
+    table = target.model.__table__
+    columns = [c for c in table.c if c.name not in _UNREAD]
+    rows = session.execute(select(*columns).where(table.c.id.in_(ids.tolist())))
+    by_id = {row.id: row for row in rows}
+    for pid, sim in zip(ids.tolist(), sims.tolist(), strict=True):
+        row = by_id.get(pid)
+        if row is not None:  # else deleted after the search
+            yield pid, float(sim), row
+
+
+# Columns no fact is read from.
+_UNREAD = frozenset({"created_at", "updated_at", "dedupe_key", "contact_email", "website"})
 
 
 def ref(kind: str, row: Any) -> ProfileRef:
