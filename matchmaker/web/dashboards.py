@@ -19,7 +19,7 @@ from matchmaker.matching.scoring import exclusion
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.profiles.service import matching_ids
 from matchmaker.reviews.feedback import Viewer, recommend
-from matchmaker.reviews.models import Match
+from matchmaker.reviews.models import TARGET_KINDS, Match
 from matchmaker.reviews.workflow import Side
 from matchmaker.startups.models import Startup
 from matchmaker.web import service
@@ -228,7 +228,7 @@ def _bundle_cards(
 
 def _targets(session: Session, records: list[Match]) -> dict[tuple[str, int], Any]:
     out: dict[tuple[str, int], Any] = {}
-    for kind in service.TARGET_KINDS:
+    for kind in TARGET_KINDS:
         ids = [r.target_id for r in records if r.target_kind == kind]
         if ids:
             model = BY_NAME[kind].model

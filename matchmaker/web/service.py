@@ -29,12 +29,11 @@ from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.models import ProfileBase
 from matchmaker.reviews import service as reviews
-from matchmaker.reviews.models import Match, MatchEvent
+from matchmaker.reviews.models import TARGET_KINDS, Match, MatchEvent
 from matchmaker.reviews.schemas import Contacts, FeedbackRead, MatchActionCreate
 from matchmaker.reviews.service import Scorer
 from matchmaker.reviews.workflow import Action, Decision, Side, TransitionRefused, apply
 
-TARGET_KINDS = ("incubator", "partner", "scenario")
 # Enough for any one incubator's review queue; the pages say when a list was cut.
 MAX_RECORDS = 500
 
@@ -146,7 +145,7 @@ def card(
     match: MatchRead | None,
     record: Match | None,
 ) -> Card:
-    feedback = getattr(match, "feedback", None) if match else None
+    feedback = match.feedback if match else None
     return Card(startup, kind, target, side, match, record, allowed_actions(side, record), feedback)
 
 
