@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 import matchmaker.tables  # noqa: F401 - every mapped table, so foreign keys resolve
+from matchmaker import migrations_state
 from matchmaker.config import Settings
 from matchmaker.db import make_engine, make_sessionmaker
 from matchmaker.kinds import ALL_KINDS
@@ -29,11 +30,14 @@ class Runtime:
     sessions: sessionmaker[Session]
     store: EmbeddingStore
     matcher: Matcher
+    # False when the schema was not at head at start: /readyz says 503 until a restart.
+    indexes_loaded: bool = True
 
     def close(self) -> None:
         """Snapshot the indexes so the next start only catches up."""
         try:
-            self.store.save()
+            if self.indexes_loaded:
+                self.store.save()
         finally:
             self.engine.dispose()
 
@@ -61,11 +65,16 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     # The outbox listener marks saved profiles for the webhook worker (match.found events).
     sessions = make_sessionmaker(engine, listeners=[store, ProfileOutbox()])
     store.attach(sessions)
-    report = store.load(sessions)
-    log.info("indexes loaded: %s", report)
-    problem = store.mismatch()
-    if problem:
-        log.warning("%s", problem)
+    schema = migrations_state.check(engine)
+    if schema.ready:
+        report = store.load(sessions)
+        log.info("indexes loaded: %s", report)
+        problem = store.mismatch()
+        if problem:
+            log.warning("%s", problem)
+    else:
+        # Start anyway, so /healthz answers and /readyz can say why the service is not ready.
+        log.warning("indexes not loaded: %s", schema.error)
     matcher = Matcher(store, weights_from(settings))
     feedback.install(matcher)  # declined pairs are never proposed again
-    return Runtime(settings, engine, sessions, store, matcher)
+    return Runtime(settings, engine, sessions, store, matcher, indexes_loaded=schema.ready)

@@ -23,8 +23,11 @@ def healthz() -> dict[str, str]:
 def readyz(request: Request) -> JSONResponse:
     """The database answers, its schema is at head, and the indexes hold this model's vectors."""
     state = migrations_state.check(request.app.state.engine)
-    store = request.app.state.runtime.store
+    runtime = request.app.state.runtime
+    store = runtime.store
     problem = store.mismatch()
+    if not runtime.indexes_loaded:
+        problem = "indexes were not loaded: the schema was not at head when the server started"
     body: dict[str, Any] = state.as_dict()
     body["index"] = {
         "model": store.encoder.name,
