@@ -16,6 +16,7 @@ from matchmaker.errors import ErrorBody
 from matchmaker.imports import service as imports
 from matchmaker.imports.router import router as imports_router
 from matchmaker.imports.worker import ImportWorker
+from matchmaker.platform import idempotency
 from matchmaker.platform.idempotency import HEADER, MAX_KEY_LENGTH
 from matchmaker.platform.middleware import PlatformMiddleware
 from matchmaker.recommendations.router import router as recommendations_router
@@ -56,7 +57,12 @@ def start_workers(runtime: Any, settings: Settings) -> Workers:
     if not settings.workers_enabled:
         return workers
     workers.imports = ImportWorker(runtime.sessions, settings)
-    workers.deliveries = DeliveryWorker(runtime.sessions, runtime.matcher, settings)
+    workers.deliveries = DeliveryWorker(
+        runtime.sessions,
+        runtime.matcher,
+        settings,
+        housekeeping=lambda: idempotency.purge_expired(runtime.sessions),
+    )
 
     def wake(session: Session) -> None:
         # Committed work for a worker: start it now rather than at its next poll.

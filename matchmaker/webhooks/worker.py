@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from datetime import timedelta
 
 import httpx
@@ -15,6 +17,8 @@ from matchmaker.webhooks import delivery, fanout
 
 log = logging.getLogger(__name__)
 
+HOUSEKEEPING_SECONDS = 3600.0
+
 
 class DeliveryWorker:
     """One thread; ``wake()`` makes it look now instead of at the next poll."""
@@ -25,6 +29,7 @@ class DeliveryWorker:
         matcher: Matcher | None,
         settings: Settings,
         transport: httpx.BaseTransport | None = None,
+        housekeeping: Callable[[], object] | None = None,
     ) -> None:
         self.sessions = sessions
         self.matcher = matcher
@@ -37,6 +42,9 @@ class DeliveryWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # Run now and then by the loop (e.g. purging expired idempotency records).
+        self._housekeeping = housekeeping
+        self._next_housekeeping = 0.0
 
     def run_once(self) -> int:
         """Fan out every pending outbox row, then send each due delivery once."""
@@ -79,6 +87,9 @@ class DeliveryWorker:
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
+                if self._housekeeping is not None and time.monotonic() >= self._next_housekeeping:
+                    self._next_housekeeping = time.monotonic() + HOUSEKEEPING_SECONDS
+                    self._housekeeping()
                 busy = self.run_once() > 0
             except Exception:  # noqa: BLE001 - a bad row must not kill the worker
                 log.exception("webhook worker pass failed; retrying")

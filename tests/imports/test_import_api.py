@@ -6,8 +6,11 @@ import json
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import KeyFactory
-from tests.imports.helpers import run, upload
+from matchmaker.app import create_app
+from matchmaker.config import Settings
+from matchmaker.matching.encoder import Encoder
+from tests.conftest import KeyFactory, as_admin
+from tests.imports.helpers import finished, run, upload
 
 MAPPING = {
     "external_id": "crm_id",
@@ -140,3 +143,25 @@ def test_a_broken_mapping_or_format_is_refused_before_the_job(client: TestClient
     r = upload(client, "a,b\n1,2\n", "x.txt")
     assert r.status_code == 422
     assert r.json()["detail"][0]["field"] == "format"
+
+
+def test_a_queued_upload_is_imported_by_the_next_process(
+    settings: Settings, encoder: Encoder
+) -> None:
+    rows = "external_id,name,domains,stage,trl,region\nr1,Resumed Robotics,robotics,pilot,5,hebei\n"
+    stopped = settings.model_copy(update={"workers_enabled": False})
+    with TestClient(create_app(stopped, encoder)) as first:
+        as_admin(first)
+        r = upload(first, rows, "later.csv", source="crm")
+        assert r.status_code == 202, r.text
+        job_id = r.json()["id"]
+        assert first.get(f"/v1/imports/{job_id}").json()["status"] == "queued"
+    # The process died with the job queued; the next one picks it up.
+    with TestClient(create_app(settings, encoder)) as second:
+        as_admin(second)
+        job = finished(second, job_id)
+        assert (job["status"], job["created"]) == ("finished", 1)
+        assert [s["name"] for s in second.get("/v1/startups").json()["items"]] == [
+            "Resumed Robotics"
+        ]
+    assert list((settings.data_dir / "imports").iterdir()) == []  # the upload is removed
