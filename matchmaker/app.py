@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from matchmaker import __version__
 from matchmaker.access.router import router as access_router
+from matchmaker.camps.router import router as camps_router
 from matchmaker.config import Settings
 from matchmaker.errors import install_error_handlers
 from matchmaker.health.router import router as health_router
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         app.include_router(router)
     app.include_router(access_router)
     app.include_router(reviews_router)
+    app.include_router(camps_router)
     platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
     return app

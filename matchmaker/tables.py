@@ -1,6 +1,15 @@
 """Imports every table so ``Base.metadata`` is complete (for Alembic and tests)."""
 
 from matchmaker.access.models import Account, AccountIncubator, AccountPartner, ApiKey
+from matchmaker.camps.models import (
+    Camp,
+    CampAllocationRun,
+    CampApplication,
+    CampAssignment,
+    CampAssignmentEvent,
+    CampHost,
+    CampHostRanking,
+)
 from matchmaker.db import Base
 from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
 from matchmaker.incubators.models import Incubator
@@ -26,6 +35,13 @@ __all__ = [
     "AccountIncubator",
     "AccountPartner",
     "ApiKey",
+    "Camp",
+    "CampAllocationRun",
+    "CampApplication",
+    "CampAssignment",
+    "CampAssignmentEvent",
+    "CampHost",
+    "CampHostRanking",
     "Embedding",
     "ExternalRef",
     "IdempotencyRecord",

@@ -1,0 +1,195 @@
+"""Routes of accelerator camps: create, apply, rank, allocate, adjust, and the schedule."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, status
+
+from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
+from matchmaker.camps import days, runs, service
+from matchmaker.camps.models import Camp
+from matchmaker.camps.schemas import (
+    AllocateRequest,
+    AllocationRead,
+    ApplicationCreate,
+    ApplicationRead,
+    AssignmentEventRead,
+    AssignmentRead,
+    AssignmentUpdate,
+    CampCreate,
+    CampRead,
+    RankingRead,
+    RankingUpdate,
+    ScheduleRead,
+)
+from matchmaker.db import SessionDep
+from matchmaker.errors import (
+    Conflict,
+    Duplicate,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Unauthorized,
+    error_responses,
+)
+from matchmaker.matching.service import Matcher
+from matchmaker.profiles.schemas import MAX_ID
+
+router = APIRouter(prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY)
+
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+
+
+def get_camp(session: SessionDep, camp_id: PathId) -> Camp:
+    return service.get_camp(session, camp_id)
+
+
+CampDep = Annotated[Camp, Depends(get_camp)]
+
+
+def get_matcher(request: Request) -> Matcher | None:
+    runtime = getattr(request.app.state, "runtime", None)
+    return runtime.matcher if runtime is not None else None
+
+
+MatcherDep = Annotated[Matcher | None, Depends(get_matcher)]
+
+
+@router.post(
+    "",
+    response_model=CampRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(Unauthorized, Forbidden),
+)
+def create_camp(session: SessionDep, principal: PrincipalDep, body: CampCreate) -> CampRead:
+    """Create a camp with hosts, places, eligibility, quotas and a day plan (managers, admins)."""
+    camp = service.create_camp(session, principal, body)
+    return service.read_camp(session, camp)
+
+
+@router.get(
+    "/{camp_id}", response_model=CampRead, responses=error_responses(NotFound, Unauthorized)
+)
+def read_camp(session: SessionDep, camp: CampDep) -> CampRead:
+    """A camp with its hosts (their camp host ids), places and rules."""
+    return service.read_camp(session, camp)
+
+
+@router.post(
+    "/{camp_id}/applications",
+    response_model=ApplicationRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(NotFound, Duplicate, Forbidden, Unauthorized),
+)
+def apply(
+    session: SessionDep, principal: PrincipalDep, camp: CampDep, body: ApplicationCreate
+) -> ApplicationRead:
+    """Apply a startup you manage, optionally ranking the hosts you want."""
+    return service.apply(session, principal, camp, body)
+
+
+@router.put(
+    "/{camp_id}/hosts/{host_id}/ranking",
+    response_model=RankingRead,
+    responses=error_responses(NotFound, Forbidden, Unauthorized),
+)
+def rank(
+    session: SessionDep,
+    principal: PrincipalDep,
+    camp: CampDep,
+    host_id: PathId,
+    body: RankingUpdate,
+) -> RankingRead:
+    """Replace a host's ranking of applicants (the camp's manager or the host's own)."""
+    return service.set_ranking(session, principal, camp, host_id, body)
+
+
+@router.post(
+    "/{camp_id}/allocate",
+    response_model=AllocationRead,
+    responses=error_responses(NotFound, Forbidden, Unauthorized),
+)
+def allocate(
+    session: SessionDep,
+    principal: PrincipalDep,
+    camp: CampDep,
+    matcher: MatcherDep,
+    body: Annotated[AllocateRequest | None, Body()] = None,
+) -> AllocationRead:
+    """Allocate places by deferred acceptance; locked assignments are kept (camp managers)."""
+    priority = body.camp_priority if body else None
+    record = runs.run(session, principal, camp, matcher, priority)
+    return runs.read(session, principal, camp, record)
+
+
+@router.get(
+    "/{camp_id}/allocation",
+    response_model=AllocationRead,
+    responses=error_responses(NotFound, Unauthorized),
+)
+def read_allocation(session: SessionDep, principal: PrincipalDep, camp: CampDep) -> AllocationRead:
+    """Current assignments with the latest run's explanations (yours only, unless you run it)."""
+    return runs.read(session, principal, camp, runs.latest(session, camp))
+
+
+@router.patch(
+    "/{camp_id}/assignments/{startup_id}",
+    response_model=AssignmentRead,
+    responses=error_responses(NotFound, Conflict, Forbidden, Unauthorized),
+)
+def adjust(
+    session: SessionDep,
+    principal: PrincipalDep,
+    camp: CampDep,
+    startup_id: PathId,
+    body: AssignmentUpdate,
+) -> AssignmentRead:
+    """Move or lock an assignment (camp managers); audited, and locked ones survive re-runs."""
+    row = service.adjust(session, principal, camp, startup_id, body)
+    view = runs.read(session, principal, camp, runs.latest(session, camp))
+    return next(a for a in view.assignments if a.startup_id == row.startup_id)
+
+
+@router.get(
+    "/{camp_id}/assignments/events",
+    response_model=list[AssignmentEventRead],
+    responses=error_responses(NotFound, Forbidden, Unauthorized),
+)
+def assignment_events(
+    session: SessionDep, principal: PrincipalDep, camp: CampDep
+) -> list[AssignmentEventRead]:
+    """The audit trail of manual changes, oldest first (camp managers)."""
+    return [AssignmentEventRead.model_validate(e) for e in service.events(session, principal, camp)]
+
+
+@router.get(
+    "/{camp_id}/schedule",
+    response_model=ScheduleRead,
+    responses={
+        **error_responses(NotFound, Forbidden, Unauthorized, InvalidInput),
+        200: {
+            "description": "The schedule as JSON, or as iCalendar with format=ics",
+            "content": {"text/calendar": {}},
+        },
+    },
+)
+def read_schedule(
+    session: SessionDep,
+    principal: PrincipalDep,
+    camp: CampDep,
+    startup_id: QueryId = None,
+    host_id: QueryId = None,
+    format: Literal["json", "ics"] = "json",  # noqa: A002 - the contract's query name
+) -> ScheduleRead | Response:
+    """Matchmaking-day meetings of allocated and connected pairs; one participant's if asked."""
+    if format == "json":
+        return days.read(session, principal, camp, startup_id, host_id)
+    text = days.calendar(session, principal, camp, startup_id, host_id)
+    who = f"startup-{startup_id}" if startup_id else f"host-{host_id}" if host_id else "all"
+    return Response(
+        content=text,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="camp-{camp.id}-{who}.ics"'},
+    )
