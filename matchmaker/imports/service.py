@@ -125,8 +125,9 @@ def run(
     except (OSError, ValueError) as exc:
         return _finish(sessions, job_id, "failed", f"cannot start: {exc}")
     target = Target(kind, mapping, source, principal.account_id if principal else 0, principal)
-    records = (r for r in reader if r.row > done)
-    for chunk in _chunks(records, settings.import_chunk_rows):
+    for chunk in _chunks(_after(reader, done), settings.import_chunk_rows):
+        if chunk[0].row == 0:  # the file as a whole is unreadable (header, not an array)
+            return _finish(sessions, job_id, "failed", chunk[0].error)
         if stop is not None and stop.is_set():
             with sessions() as session, session.begin():
                 job = session.get(ImportJob, job_id)
@@ -150,6 +151,16 @@ def _principal(session: Session, account_id: int | None) -> Principal | None:
     if account is None:
         return None
     return access.principal_of(session, account, key_id=0)
+
+
+def _after(reader: Reader, done: int) -> Iterator[Record]:
+    """Records past row ``done``; a whole-file problem (row 0) comes alone, first."""
+    for record in reader:
+        if record.row == 0:
+            yield record
+            return
+        if record.row > done:
+            yield record
 
 
 def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:

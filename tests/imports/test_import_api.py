@@ -165,3 +165,10 @@ def test_a_queued_upload_is_imported_by_the_next_process(
             "Resumed Robotics"
         ]
     assert list((settings.data_dir / "imports").iterdir()) == []  # the upload is removed
+
+
+def test_a_file_that_cannot_be_read_at_all_fails_the_job(client: TestClient) -> None:
+    job = run(client, '{"not": "an array"}', "x.json")
+    assert job["status"] == "failed"
+    assert job["message"] == "a JSON import is one array of objects: [{...}, ...]"
+    assert job["rows_read"] == 0
