@@ -25,8 +25,16 @@ from matchmaker.platform import idempotency
 from matchmaker.platform.ratelimit import RateLimiter
 
 
-def error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
-    body = ErrorBody(error=code, message=message, detail=None)
+def error(
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    field: str | None = None,
+) -> Response:
+    # 422s name the field like every other validation error of the API.
+    detail = [{"field": field, "reason": message}] if field else None
+    body = ErrorBody(error=code, message=message, detail=detail)
     return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers)
 
 
@@ -95,7 +103,8 @@ class PlatformMiddleware:
             await error(
                 422,
                 "validation_failed",
-                f"Idempotency-Key: 1 to {idempotency.MAX_KEY_LENGTH} characters",
+                f"1 to {idempotency.MAX_KEY_LENGTH} characters",
+                field="Idempotency-Key",
             )(scope, receive, send)
             return
         sessions = scope["app"].state.sessions
@@ -137,6 +146,7 @@ class PlatformMiddleware:
                     422,
                     "idempotency_key_reused",
                     "this Idempotency-Key was used with a different request; use a new key",
+                    field="Idempotency-Key",
                 )(scope, receive, send)
                 return
             await _replay(outcome, send)

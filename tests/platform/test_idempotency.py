@@ -42,6 +42,7 @@ def test_the_same_key_with_another_body_is_refused(client: TestClient, auth: Key
     r = client.post("/v1/startups", json=startup_body(name="B"), headers=founder)
     assert r.status_code == 422
     assert r.json()["error"] == "idempotency_key_reused"
+    assert r.json()["detail"][0]["field"] == "Idempotency-Key"
     # Same body to another path is another request too.
     r = client.post("/v1/recommendations", json=startup_body(name="A"), headers=founder)
     assert r.status_code == 422
