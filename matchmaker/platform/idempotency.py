@@ -57,6 +57,15 @@ def claim(
     sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta
 ) -> Stored | Claimed | Busy:
     """The stored response for ``key``, or a fresh claim on it, or Busy."""
+    try:
+        return _claim(sessions, api_key_id, key, ttl)
+    except IntegrityError:
+        return Busy()  # a concurrent request with the same key claimed it first
+
+
+def _claim(
+    sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta
+) -> Stored | Claimed | Busy:
     now = utcnow()
     with sessions() as session, session.begin():
         record = session.scalar(
@@ -85,10 +94,7 @@ def claim(
             expires_at=now + ttl,
         )
         session.add(record)
-        try:
-            session.flush()
-        except IntegrityError:
-            return Busy()  # a concurrent request claimed it first
+        session.flush()
         return Claimed(record.id)
 
 

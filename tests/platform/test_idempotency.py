@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
@@ -106,3 +107,17 @@ def test_a_key_in_use_answers_409_and_an_expired_one_runs_again(
     )
     assert r.status_code == 201
     assert idempotency.purge_expired(sessions) == 0
+
+
+def test_two_claims_racing_for_one_key_get_one_winner(client: TestClient, auth: KeyFactory) -> None:
+    founder = auth("founder")
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    me = client.get("/v1/keys/me", headers=founder).json()["key"]["id"]
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(
+            pool.map(
+                lambda _: idempotency.claim(sessions, me, "race", timedelta(hours=1)), range(8)
+            )
+        )
+    assert sum(isinstance(o, idempotency.Claimed) for o in outcomes) == 1
+    assert all(isinstance(o, idempotency.Claimed | idempotency.Busy) for o in outcomes)
