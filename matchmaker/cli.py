@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from matchmaker.access.cli import keys_cli, print_demo_keys
+from matchmaker.camps.cli import camps_cli
 from matchmaker.config import Settings
 from matchmaker.webhooks.cli import webhooks_cli
 
@@ -19,6 +20,7 @@ cli = typer.Typer(
 
 
 cli.add_typer(keys_cli, name="keys")
+cli.add_typer(camps_cli, name="camps")
 
 
 def _settings() -> Settings:
