@@ -1,6 +1,6 @@
 """Camp allocation: startup-proposing deferred acceptance with places, eligibility and quotas.
 
-How it works (the README's "Camps" section says the same for users):
+How it works (matchmaker/camps/README.md says the same for users):
 
 * **Preferences** come from each side's ranking, else from the reciprocal score, ties by id
   (see :mod:`matchmaker.camps.market`). Only eligible, mutually acceptable pairs can match.
