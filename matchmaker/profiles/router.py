@@ -75,7 +75,8 @@ def strict_query(allowed: frozenset[str] = frozenset()) -> DependsParam:
             if n > 1 and name not in FILTERS:
                 raise InvalidInput(name, "given more than once")
 
-    return Depends(check)
+    dependency: DependsParam = Depends(check)
+    return dependency
 
 
 IfMatch = Annotated[

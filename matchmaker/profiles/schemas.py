@@ -22,6 +22,7 @@ from pydantic import (
     create_model,
     field_validator,
 )
+from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 from matchmaker.vocab import Domain, Region
@@ -68,7 +69,7 @@ Url = Annotated[
     _Clean,
 ]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
-_UNIQUE = {"uniqueItems": True}
+_UNIQUE: JsonDict = {"uniqueItems": True}
 Domains = Annotated[
     list[Domain],
     Field(min_length=1, max_length=MAX_LIST, json_schema_extra=_UNIQUE),

@@ -205,7 +205,7 @@ def _flush(session: Session, kind: ProfileKind, key: str) -> None:
         # A concurrent write won the race past _refuse_duplicate (or removed a referenced
         # partner). This transaction is dead on PostgreSQL, so the winner, committed by now,
         # is looked up on a connection of its own.
-        with session.get_bind().connect() as conn:
+        with session.get_bind().engine.connect() as conn:
             existing = conn.scalar(select(kind.model.id).where(kind.model.dedupe_key == key))
         if existing is not None:
             raise _duplicate(kind, existing) from exc

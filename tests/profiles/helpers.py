@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
-import httpx
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -15,7 +15,22 @@ from matchmaker.profiles.models import ProfileFacet
 KINDS = list(BY_PLURAL)
 
 
-def assert_invalid(response: httpx.Response, field: str, reason: str = "") -> dict[str, Any]:
+class Response(Protocol):
+    """What the tests read of a TestClient response (whichever httpx the client is built on)."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+    def json(self) -> Any: ...
+
+
+def assert_invalid(response: Response, field: str, reason: str = "") -> dict[str, Any]:
     """A 422 in the API's error shape whose detail names ``field`` (and ``reason``, if given)."""
     assert response.status_code == 422, response.text
     body = response.json()
@@ -31,7 +46,7 @@ def assert_invalid(response: httpx.Response, field: str, reason: str = "") -> di
     return body  # type: ignore[no-any-return]
 
 
-def assert_error(response: httpx.Response, status: int, error: str) -> dict[str, Any]:
+def assert_error(response: Response, status: int, error: str) -> dict[str, Any]:
     assert response.status_code == status, response.text
     body = response.json()
     assert set(body) == {"error", "message", "detail"}

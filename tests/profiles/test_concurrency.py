@@ -12,18 +12,17 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from tests.factories import BODIES, startup_body
-from tests.profiles.helpers import KINDS, create, row_counts
+from tests.profiles.helpers import KINDS, Response, create, row_counts
 
 
 @pytest.fixture
-def overlap(client: TestClient) -> Callable[..., list[httpx.Response]]:
+def overlap(client: TestClient) -> Callable[..., list[Response]]:
     """Run requests in parallel, each held before its first write until all have got there."""
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
     barrier = threading.Barrier(2, timeout=20)
@@ -35,7 +34,7 @@ def overlap(client: TestClient) -> Callable[..., list[httpx.Response]]:
             session.info["held"] = True
             barrier.wait()
 
-    def run(*calls: Callable[[], httpx.Response]) -> list[httpx.Response]:
+    def run(*calls: Callable[[], Response]) -> list[Response]:
         barrier.reset()
         event.listen(sessions, "before_flush", hold_first_flush)
         try:
@@ -51,7 +50,7 @@ def overlap(client: TestClient) -> Callable[..., list[httpx.Response]]:
 @pytest.mark.parametrize("with_if_match", [True, False], ids=["if-match", "no-if-match"])
 def test_two_concurrent_updates_one_wins_the_other_gets_412(
     client: TestClient,
-    overlap: Callable[..., list[httpx.Response]],
+    overlap: Callable[..., list[Response]],
     plural: str,
     with_if_match: bool,
 ) -> None:
@@ -59,7 +58,7 @@ def test_two_concurrent_updates_one_wins_the_other_gets_412(
     url = f"/v1/{plural}/{created['id']}"
     headers = {"If-Match": client.get(url).headers["ETag"]} if with_if_match else {}
 
-    def write(text: str) -> Callable[[], httpx.Response]:
+    def write(text: str) -> Callable[[], Response]:
         return lambda: client.patch(url, json={"description": text}, headers=headers)
 
     responses = overlap(write("Writer A"), write("Writer B"))
@@ -78,7 +77,7 @@ def test_two_concurrent_updates_one_wins_the_other_gets_412(
 
 
 def test_a_concurrent_update_and_delete_do_not_both_succeed(
-    client: TestClient, overlap: Callable[..., list[httpx.Response]]
+    client: TestClient, overlap: Callable[..., list[Response]]
 ) -> None:
     created = create(client, "startups", startup_body())
     url = f"/v1/startups/{created['id']}"
@@ -97,7 +96,7 @@ def test_a_concurrent_update_and_delete_do_not_both_succeed(
 
 
 def test_two_concurrent_identical_creates_store_one_and_point_at_it(
-    client: TestClient, overlap: Callable[..., list[httpx.Response]]
+    client: TestClient, overlap: Callable[..., list[Response]]
 ) -> None:
     body = startup_body(name="Twin Lidar", website="https://twin-lidar.cn")
     responses = overlap(
