@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     report["total_s"] = round(time.perf_counter() - began, 1)
     report["targets"] = targets(report)
     write_json("summary", report, out_dir)
-    print_table(report)
+    print_table(report, out_dir)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return report
@@ -294,7 +294,7 @@ def targets(r: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def print_table(r: dict[str, Any]) -> None:
+def print_table(r: dict[str, Any], out: Path) -> None:
     print()
     print(f"{'target':<58} {'value':>10}  {'goal':<9} met")
     for row in r["targets"]:
@@ -302,7 +302,7 @@ def print_table(r: dict[str, Any]) -> None:
         value = row["value"]
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         print(f"{row['target']:<58} {shown:>10}  {row['goal']:<9} {met}")
-    print(f"\ntotal {r['total_s']} s; JSON in {common.OUT}")
+    print(f"\ntotal {r['total_s']} s; JSON in {out}")
 
 
 if __name__ == "__main__":
