@@ -36,6 +36,7 @@ MODES: dict[str, dict[str, Any]] = {
         "repeat": 2,
         "recall_queries": 100,
         "old_sql_reps": 5,
+        "unsaved_queries": 12,
         "peer_size": 100_000,
         "http_seconds": 8.0,
     },
@@ -48,6 +49,7 @@ MODES: dict[str, dict[str, Any]] = {
         "repeat": 2,
         "recall_queries": 40,
         "old_sql_reps": 5,
+        "unsaved_queries": 8,
         "peer_size": 10_000,
         "http_seconds": 4.0,
     },
@@ -154,8 +156,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         fig["unsaved"] = latency.unsaved(
             scale,
             encoder,
-            list(synth.startups(cfg["queries"], seed=99)),
-            list(synth.incubators(cfg["queries"], seed=98)),
+            list(synth.startups(min(cfg["queries"], cfg["unsaved_queries"]), seed=99)),
+            list(synth.incubators(min(cfg["queries"], cfg["unsaved_queries"]), seed=98)),
             cfg["repeat"],
         )
         fig["bench_rss"] = common.rss_mb()
