@@ -44,16 +44,19 @@ def run_import(
     runtime = open_runtime(settings)
     try:
         with runtime.sessions() as session, session.begin():
-            job = service.create_job(
-                session,
-                kind=kind,
-                fmt=fmt,
-                source=source or path.stem,
-                filename=path.name,
-                path=path.resolve(),
-                mapping=raw,
-                account_id=None,
-            )
+            # An interrupted import of the same file goes on from its last committed chunk.
+            job = service.interrupted_cli_job(session, kind, source or path.stem, path.resolve())
+            if job is None:
+                job = service.create_job(
+                    session,
+                    kind=kind,
+                    fmt=fmt,
+                    source=source or path.stem,
+                    filename=path.name,
+                    path=path.resolve(),
+                    mapping=raw,
+                    account_id=None,
+                )
             job_id = job.id
         bar = tqdm(
             total=path.stat().st_size,

@@ -81,6 +81,22 @@ def create_job(
     return job
 
 
+def interrupted_cli_job(session: Session, kind: str, source: str, path: Path) -> ImportJob | None:
+    """An operator's import of this file that stopped before the end (the process died)."""
+    return session.scalar(
+        select(ImportJob)
+        .where(
+            ImportJob.account_id.is_(None),
+            ImportJob.kind == kind,
+            ImportJob.source == source,
+            ImportJob.path == str(path),
+            ImportJob.status.in_(("queued", "running")),
+        )
+        .order_by(ImportJob.id.desc())
+        .limit(1)
+    )
+
+
 def get(session: Session, principal: Principal, job_id: int) -> ImportJob:
     """A job of the caller's account (any, for an admin); 404 otherwise."""
     job = session.get(ImportJob, job_id) if 1 <= job_id <= 2**31 - 1 else None

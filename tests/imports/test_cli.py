@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+import threading
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select
 from typer.testing import CliRunner
 
 from matchmaker.cli import cli
 from matchmaker.config import Settings
+from matchmaker.imports import service
 from matchmaker.imports.models import ImportJob, ImportRowError
 from matchmaker.incubators.models import Incubator
 
@@ -135,3 +138,38 @@ def test_shipped_mappings_are_valid() -> None:
     for path in sorted(MAPPINGS.glob("*.json")):
         parse(json.loads(path.read_text()), BY_PLURAL[kinds[path.name]].create, None)
     assert {p.name for p in MAPPINGS.glob("*.json")} == set(kinds)
+
+
+def test_an_interrupted_import_goes_on_where_it_stopped(
+    env: Settings, client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "three.csv"
+    path.write_text(
+        "external_id,name,domains,stage,trl,region\n"
+        "t1,First Robotics,robotics,pilot,5,beijing\n"
+        "t2,Second Robotics,robotics,pilot,5,beijing\n"
+        "t3,Third Robotics,robotics,pilot,5,beijing\n"
+    )
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    with sessions() as session, session.begin():
+        job = service.create_job(
+            session,
+            kind="startups",
+            fmt="csv",
+            source="three",
+            filename=path.name,
+            path=path.resolve(),
+            mapping=None,
+            account_id=None,
+        )
+    stop = threading.Event()
+    one_row = env.model_copy(update={"import_chunk_rows": 1})
+    # The first process commits one row, then stops (as if it had been killed).
+    status = service.run(sessions, job.id, one_row, progress=lambda *_: stop.set(), stop=stop)
+    assert status == "queued"
+    monkeypatch.setenv("MATCHMAKER_IMPORT_CHUNK_ROWS", "1")
+    result = CliRunner().invoke(cli, ["import", str(path), "--kind", "startups", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert f"import #{job.id} finished: 3 rows, 3 created" in result.output
+    names = [s["name"] for s in client.get("/v1/startups").json()["items"]]
+    assert names == ["First Robotics", "Second Robotics", "Third Robotics"]
