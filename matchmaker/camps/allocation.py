@@ -33,7 +33,7 @@ from bisect import insort
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from matchmaker.camps.floors import FloorWitness
 from matchmaker.camps.market import (
@@ -47,31 +47,16 @@ from matchmaker.camps.market import (
     build_market,
     validate,
 )
+from matchmaker.camps.quotas import (
+    Cap,
+    QuotaOutcome,
+    cap_groups,
+    justifying_cap,
+    over_cap,
+    quota_report,
+)
 
 MAX_RUNS = 50
-
-
-@dataclass(frozen=True)
-class QuotaOutcome:
-    """One row of the quota report: what was asked, what the allocation achieved, and why."""
-
-    name: str
-    kind: Literal["at_least", "at_most"]
-    group: str
-    host_id: int | None
-    required: int
-    achieved: int
-    met: bool
-    reason: str | None = None
-
-
-@dataclass
-class _Cap:
-    quota: Quota
-    group: str
-    host: int | None  # host index, None for camp-wide
-    members: frozenset[int]  # applicant indices
-    bound: int  # remaining after locked assignments
 
 
 @dataclass
@@ -115,37 +100,18 @@ class Allocation:
         }
 
 
-def _cap_groups(
-    market: Market, quotas: Sequence[Quota], host_index: Mapping[int, int]
-) -> list[_Cap]:
-    caps: list[_Cap] = []
-    for q in quotas:
-        if q.kind != "at_most":
-            continue
-        groups: dict[str, set[int]] = {}
-        for i, a in enumerate(market.applicants):
-            key = q.group_of(a)
-            if key is not None:
-                groups.setdefault(key, set()).add(i)
-        host = host_index[q.host_id] if q.host_id is not None else None
-        for key in sorted(groups):
-            label = key if q.per_value else ",".join(sorted(q.values))
-            caps.append(_Cap(q, label, host, frozenset(groups[key]), q.at_most or 0))
-    return caps
-
-
 class _Engine:
     def __init__(
         self,
         market: Market,
         places: list[int],
-        host_caps: list[_Cap],
+        host_caps: list[Cap],
         floor_groups: dict[int, int],
         floor_required: list[int],
     ) -> None:
         self.m = market
         self.places = places
-        self.caps_at: list[list[_Cap]] = [[] for _ in market.hosts]
+        self.caps_at: list[list[Cap]] = [[] for _ in market.hosts]
         for cap in host_caps:
             assert cap.host is not None
             self.caps_at[cap.host].append(cap)
@@ -259,7 +225,7 @@ def allocate(
     if over := [hosts_t[j].id for j, p in enumerate(places) if p < 0]:
         raise AllocationInputError(f"locked assignments exceed the places of hosts {over}")
 
-    caps = _cap_groups(market, quotas_t, h_index)
+    caps = cap_groups(market, quotas_t, h_index)
     for cap in caps:  # locked startups use up cap room first
         cap.bound -= sum(
             1 for i, j in locked_idx.items() if i in cap.members and cap.host in (None, j)
@@ -291,7 +257,7 @@ def allocate(
         active = [i for i in range(len(apps)) if i not in locked_idx and i not in excluded]
         state = engine.run(active)
         placed = {market.host_prefs[j][r]: j for j, ranks in enumerate(state.held) for r in ranks}
-        newly = _over_cap(camp_caps, placed, active, position)
+        newly = over_cap(camp_caps, placed, active, position)
         if newly and runs >= MAX_RUNS:
             # Out of runs (only conceivable with crossing caps): caps still hold, at the
             # price of leaving those places empty.
@@ -307,7 +273,7 @@ def allocate(
         # slack; name the cap that justifies each exclusion, or let the startup back in.
         unjustified: list[int] = []
         for i in sorted(excluded, key=position.__getitem__):
-            name = _justifying_cap(i, camp_caps, placed, position)
+            name = justifying_cap(i, camp_caps, placed, position)
             if name is None:
                 unjustified.append(i)
             else:
@@ -323,7 +289,7 @@ def allocate(
         for j, kept in enumerate(state.floor_kept)
         if any(placed.get(i) == j for i in kept)
     }
-    report = _quota_report(
+    report = quota_report(
         market,
         quotas_t,
         caps,
@@ -358,122 +324,3 @@ def allocate(
             q.name: frozenset(a.id for a in apps if q.group_of(a) is not None) for q in floors
         },
     )
-
-
-def _over_cap(
-    caps: list[_Cap], placed: dict[int, int], active: list[int], position: dict[int, int]
-) -> dict[int, str]:
-    """Startups to leave out so that every camp cap holds: the lowest camp priority first.
-
-    Smaller groups go first, so with nested caps (city within region) the region cap only
-    trims what the city caps left. Unplaced members ranked below the cap's last kept member
-    go too: leaving startups out only helps the rest, so the kept ones stay placed and those
-    below could never get in; without this each re-run refills the vacancies from the same
-    group and the loop takes many more runs.
-    """
-    out: dict[int, str] = {}
-    for cap in sorted(caps, key=lambda c: len(c.members)):
-        inside = sorted(
-            (i for i in placed if i in cap.members and i not in out), key=position.__getitem__
-        )
-        bound = max(cap.bound, 0)
-        if len(inside) <= bound:
-            continue
-        last_kept = position[inside[bound - 1]] if bound else -1
-        for i in inside[bound:]:
-            out[i] = cap.quota.name
-        for i in active:
-            if i in cap.members and i not in placed and position[i] > last_kept:
-                out.setdefault(i, cap.quota.name)
-    return out
-
-
-def _justifying_cap(
-    i: int, caps: list[_Cap], placed: dict[int, int], position: dict[int, int]
-) -> str | None:
-    """A camp cap that is full with startups of higher camp priority than ``i``, if any."""
-    for cap in caps:
-        if i not in cap.members:
-            continue
-        inside = [t for t in placed if t in cap.members]
-        if len(inside) >= cap.bound and all(position[t] < position[i] for t in inside):
-            return cap.quota.name
-    return None
-
-
-def _startups(n: int) -> str:
-    return f"{n} startup" if n == 1 else f"{n} startups"
-
-
-def _quota_report(
-    market: Market,
-    quotas: tuple[Quota, ...],
-    caps: list[_Cap],
-    floors: list[Quota],
-    floor_required: list[int],
-    floor_targets: list[int],
-    assignments: dict[int, int],
-    excluded: dict[int, str],
-    total_places: int,
-) -> tuple[QuotaOutcome, ...]:
-    by_id = {a.id: a for a in market.applicants}
-    s_index = market.startup_index()
-    rows: list[QuotaOutcome] = []
-    for q in quotas:
-        if q.kind == "at_least":
-            g = floors.index(q)
-            required = q.floor(total_places)
-            achieved = sum(1 for s in assignments if q.group_of(by_id[s]) is not None)
-            reason = None
-            if achieved < required:
-                reachable = (
-                    required - floor_required[g] + (floor_targets[g] if floor_targets else 0)
-                )
-                lost = sum(1 for i in excluded if q.group_of(market.applicants[i]) is not None)
-                applied = sum(1 for a in market.applicants if q.group_of(a) is not None)
-                if applied < required:
-                    reason = f"only {_startups(applied)} of the group applied"
-                else:
-                    reason = (
-                        f"only {_startups(reachable)} of the group could be placed at all, "
-                        "given eligibility, both sides' rankings and the hosts' places"
-                    )
-                if lost:
-                    reason += f"; camp caps left out {lost} of them"
-                elif achieved < reachable:
-                    reason += "; host caps limited where they could go"
-            rows.append(
-                QuotaOutcome(
-                    q.name,
-                    "at_least",
-                    ",".join(sorted(q.values)),
-                    None,
-                    required,
-                    achieved,
-                    achieved >= required,
-                    reason,
-                )
-            )
-            continue
-        for cap in (c for c in caps if c.quota is q):
-            host_id = market.hosts[cap.host].id if cap.host is not None else None
-            achieved = sum(
-                1
-                for s, h in assignments.items()
-                if s_index[s] in cap.members and host_id in (None, h)
-            )
-            bound = q.at_most or 0
-            reason = None if achieved <= bound else "locked assignments already exceed the cap"
-            rows.append(
-                QuotaOutcome(
-                    q.name,
-                    "at_most",
-                    cap.group,
-                    host_id,
-                    bound,
-                    achieved,
-                    achieved <= bound,
-                    reason,
-                )
-            )
-    return tuple(rows)
