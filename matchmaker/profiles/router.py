@@ -28,7 +28,7 @@ from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.schemas import MAX_ID, Page, clean_text
 from matchmaker.vocab import Domain, Region, ScenarioStatus, Stage
 
-_ETAG = re.compile(r'(?:W/)?"?([0-9]{1,9})"?')
+_ETAG = re.compile(r'(?:W/)?"([0-9]{1,9})"|([0-9]{1,9})')
 
 
 def etag(version: int) -> str:
@@ -42,7 +42,7 @@ def parse_if_match(value: str | None) -> int | None:
     match = _ETAG.fullmatch(value.strip())
     if match is None:
         raise InvalidInput("If-Match", 'expected the ETag returned by a read, e.g. W/"3"')
-    return int(match.group(1))
+    return int(match.group(1) or match.group(2))
 
 
 def clean_query(q: str | None) -> str | None:
