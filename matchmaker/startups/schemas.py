@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, EmailStr, Field
+from pydantic_core import PydanticCustomError
 
 from matchmaker.profiles.schemas import (
     Description,
@@ -26,6 +27,19 @@ from matchmaker.vocab import Domain, Need, Qualification, Stage
 Trl = Annotated[int, Field(ge=1, le=9, description="Technology readiness level, 1 to 9")]
 
 
+def _not_in_the_future(year: int) -> int:
+    # Checked per request, not fixed at import: a server running over New Year must accept
+    # startups founded in the new year.
+    if year > date.today().year:
+        raise PydanticCustomError("future_year", "must not be after this year")
+    return year
+
+
+FoundedYear = Annotated[
+    int, Field(ge=1950, description="not after this year"), AfterValidator(_not_in_the_future)
+]
+
+
 class StartupFields(BaseModel):
     name: Name
     pitch: Pitch = ""
@@ -34,7 +48,7 @@ class StartupFields(BaseModel):
     tags: Tags = []
     stage: Stage
     trl: Trl
-    founded_year: Annotated[int, Field(ge=1950, le=date.today().year)] | None = None
+    founded_year: FoundedYear | None = None
     team_size: Annotated[int, Field(ge=1, le=100_000)] | None = None
     funding_raised_usd: Annotated[int, Field(ge=0, le=10**13)] | None = None
     location: Location

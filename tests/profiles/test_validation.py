@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -309,3 +310,11 @@ def test_every_failed_write_leaves_no_trace(client: TestClient, plural: str) -> 
     assert [r.status_code for r in attempts] == [422] * len(attempts)
     assert row_counts(client) == before
     assert client.get(f"/v1/{plural}/{kept['id']}").json() == kept
+
+
+def test_a_founding_year_in_the_future_is_refused(client: TestClient) -> None:
+    next_year = date.today().year + 1
+    response = client.post("/v1/startups", json=startup_body(founded_year=next_year))
+    assert_invalid(response, "founded_year", "must not be after this year")
+    this_year = create(client, "startups", startup_body(founded_year=date.today().year))
+    assert this_year["founded_year"] == date.today().year
