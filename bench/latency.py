@@ -139,7 +139,8 @@ def filtered(scale: Scale, queries: int, repeat: int, old_sql_reps: int) -> dict
     vectors = scale.runtime.store.indexes["incubator"].vectors([i.id for i in incs])
     allowed = scale.matcher._allowed_ids(STARTUP, FILTER)
     assert allowed is not None
-    subset = allowed[np.isin(allowed, index.ids())]
+    subset = np.flatnonzero(allowed)
+    subset = subset[np.isin(subset, index.ids())]
     sub_vectors = index.vectors(subset)
     raw = index._index
     bitmap = np.zeros(int(subset.max()) + 1, dtype=bool)

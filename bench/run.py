@@ -30,13 +30,13 @@ MODES: dict[str, dict[str, Any]] = {
     "full": {
         "sizes": [10_000, 100_000, 1_000_000],
         "ingest": 512,
-        "rounds": 4,
+        "rounds": 8,
         "incubators": 200,
         "queries": 40,
         "repeat": 2,
         "recall_queries": 100,
         "old_sql_reps": 5,
-        "unsaved_queries": 12,
+        "unsaved_queries": 20,
         "peer_size": 100_000,
         "http_seconds": 8.0,
     },
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     settings = Settings(
         database_url=url, data_dir=scale_dir, index_exact_max=exact_max, index_nprobe=nprobe
     )
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, select
 
     engine = create_engine(url)
     sizes: dict[str, Any] = {}
@@ -172,13 +172,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if not args.no_server:
         from bench import server
 
-        sessions = open_runtime(settings, encoder)
-        try:
-            with sessions.sessions() as session, session.begin():
-                key = access.create_key(session, Role.admin, "bench").plaintext
-            ids = [i.id for i in latency.load_incubators(sessions)]
-        finally:
-            sessions.close()
+        # A plain session: opening a runtime here would load the index once more.
+        from sqlalchemy.orm import sessionmaker
+
+        from matchmaker.incubators.models import Incubator
+
+        key_engine = create_engine(url)
+        with sessionmaker(key_engine)() as session, session.begin():
+            key = access.create_key(session, Role.admin, "bench").plaintext
+            ids = list(session.scalars(select(Incubator.id).order_by(Incubator.id)))
+        key_engine.dispose()
         report["server"] = server.cold_start_and_http(
             url, scale_dir, key, ids, concurrency=8, seconds=cfg["http_seconds"]
         )
@@ -257,6 +260,8 @@ def targets(r: dict[str, Any]) -> list[dict[str, Any]]:
         if "ratio_vs_raw_encode" in fig:
             v = fig["ratio_vs_raw_encode"]
             add(f"ingest {db}: path / raw encode throughput", v, ">= 0.9", v >= 0.9)
+            v = fig["median_round_ratio"]
+            add(f"ingest {db}: same, median of paired rounds", v, ">= 0.9", v >= 0.9)
     for size, fig in r.get("scale", {}).items():
         m = fig["match"]["matcher"]["p50_ms"]
         rec = fig["recall"]["recall_at_10"]

@@ -54,6 +54,26 @@ class Facts:
         return self.words < THIN_WORDS and optional < THIN_FACTS
 
 
+_COMMON = ("id", "domains", "region", "country", "city", "languages", "description")
+# The columns facts_of reads, by kind: candidate rows are loaded with these alone.
+FACT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "startup": (*_COMMON, "name", "pitch", "stage", "trl", "needs"),
+    "incubator": (
+        *_COMMON,
+        "name",
+        "kind",
+        "stages",
+        "trl_min",
+        "trl_max",
+        "services",
+        "capacity",
+        "programs",
+    ),
+    "partner": (*_COMMON, "name", "kind", "stages", "collaboration_modes"),
+    "scenario": (*_COMMON, "title", "min_trl", "collaboration_mode", "status", "deadline"),
+}
+
+
 def _words(*texts: str | None) -> int:
     return sum(len(t.split()) for t in texts if t)
 

@@ -25,6 +25,7 @@ from matchmaker.matching.encoder import Vectors
 
 Ids = npt.NDArray[np.int64]
 Scores = npt.NDArray[np.float32]
+Mask = npt.NDArray[np.bool_]  # indexed by id
 # Up to this many allowed ids are gathered and scored directly; above it a bitmap selector
 # scans every list, which costs about the same whatever the subset's size.
 GATHER_MAX = 2048
@@ -103,7 +104,7 @@ def as_ids(values: Collection[int] | Ids) -> Ids:
 class VectorIndex:
     """add / remove / search / save / load over (id, unit vector) pairs."""
 
-    def __init__(self, dim: int, exact_max: int = 100_000, nprobe: int = 32) -> None:
+    def __init__(self, dim: int, exact_max: int = 50_000, nprobe: int = 32) -> None:
         self.dim = dim
         self.exact_max = exact_max
         self.nprobe = nprobe
@@ -191,17 +192,21 @@ class VectorIndex:
             return np.asarray(self._index.reconstruct_batch(arr), dtype=np.float32)
 
     def search(
-        self, query: Vectors, k: int, allowed: Collection[int] | Ids | None = None
+        self, query: Vectors, k: int, allowed: Collection[int] | Ids | Mask | None = None
     ) -> tuple[Ids, Scores]:
         """The ``k`` nearest ids and their cosine similarities, best first.
 
-        ``allowed`` restricts the result to those ids, exactly: filtered approximate
+        ``allowed`` (ids, or a boolean mask indexed by id) restricts the result to those
+        ids, exactly: filtered approximate
         search loses recall badly, so a subset is scored from all of its own vectors.
         """
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, self.dim)
         with self._lock.read():
             if allowed is not None:
-                return self._search_subset(q, k, as_ids(allowed))
+                subset = allowed if isinstance(allowed, np.ndarray) else as_ids(allowed)
+                if subset.dtype != np.bool_:
+                    subset = subset.astype(np.int64, copy=False).ravel()
+                return self._search_subset(q, k, subset)
             k = min(k, len(self))
             if k <= 0:
                 return np.empty(0, np.int64), np.empty(0, np.float32)
@@ -212,18 +217,32 @@ class VectorIndex:
         keep = ids[0] >= 0
         return ids[0][keep].astype(np.int64), scores[0][keep]
 
-    def _search_subset(self, q: Vectors, k: int, allowed: Ids) -> tuple[Ids, Scores]:
-        present = np.unique(allowed[self._has(allowed)])  # ids not in the index are dropped
-        k = min(k, len(present))
+    def _search_subset(self, q: Vectors, k: int, allowed: Ids | Mask) -> tuple[Ids, Scores]:
+        # Ids not in the index are dropped; a mask (indexed by id) skips building one.
+        present_mask = self._present
+        if allowed.dtype == np.bool_:
+            n = min(len(allowed), len(present_mask))
+            mask = allowed[:n] & present_mask[:n]
+            count = int(np.count_nonzero(mask))
+            present = np.flatnonzero(mask) if count <= GATHER_MAX else None
+        else:
+            ids = allowed.astype(np.int64, copy=False)
+            present = np.unique(ids[self._has(ids)])
+            count = len(present)
+            mask = None
+        k = min(k, count)
         if k <= 0:
             return np.empty(0, np.int64), np.empty(0, np.float32)
-        if len(present) <= GATHER_MAX:
+        if present is not None and count <= GATHER_MAX:
+            present = present.astype(np.int64)
             scores = self._index.reconstruct_batch(present) @ q[0]
             top = np.argsort(-scores, kind="stable")[:k]
             return present[top], scores[top].astype(np.float32)
-        bitmap = np.zeros(int(present[-1]) + 1, dtype=bool)
-        bitmap[present] = True
-        packed = np.packbits(bitmap, bitorder="little")
+        if mask is None:
+            assert present is not None
+            mask = np.zeros(int(present[-1]) + 1, dtype=bool)
+            mask[present] = True
+        packed = np.packbits(mask, bitorder="little")
         selector = faiss.IDSelectorBitmap(len(packed), faiss.swig_ptr(packed))
         if self.approximate:
             # Every list: exact over the subset, at the cost of one pass over the ids.
@@ -258,7 +277,7 @@ class VectorIndex:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, path: Path, dim: int, exact_max: int = 100_000, nprobe: int = 32) -> VectorIndex:
+    def load(cls, path: Path, dim: int, exact_max: int = 50_000, nprobe: int = 32) -> VectorIndex:
         index = cls(dim, exact_max, nprobe)
         loaded = faiss.read_index(str(path))
         if loaded.d != dim:

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
 from matchmaker.kinds import BY_NAME, SCENARIO, STARTUP
-from matchmaker.matching.facts import Facts, facts_of
-from matchmaker.matching.index import Ids, Scores
+from matchmaker.matching.facts import FACT_COLUMNS, Facts, facts_of
+from matchmaker.matching.index import Ids, Mask, Scores
 from matchmaker.matching.ranking import rank_key, reason, score_pair
 from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
 from matchmaker.matching.scoring import (
@@ -99,7 +99,9 @@ class Matcher:
         for hook in self.exclusion_hooks:
             excluded.update(hook(session, kind.name, profile.id or 0, target.name))
         if allowed is not None and excluded:
-            allowed = np.setdiff1d(allowed, np.fromiter(excluded, np.int64, len(excluded)))
+            gone = np.fromiter(excluded, np.int64, len(excluded))
+            allowed = allowed.copy()
+            allowed[gone[(gone >= 0) & (gone < len(allowed))]] = False
         k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
         ids, sims = self.store.indexes[target.name].search(vector, k, allowed)
         if len(ids) == 0:
@@ -138,8 +140,9 @@ class Matcher:
         return np.asarray(self.store.encoder.encode([compose(kind.name, profile)])[0])
 
     # -- internals ----------------------------------------------------------------------
-    def _allowed_ids(self, target: ProfileKind, filters: MatchFilters) -> Ids | None:
-        """Ids that pass the filters and hard rules; None when nothing restricts them.
+    def _allowed_ids(self, target: ProfileKind, filters: MatchFilters) -> Mask | None:
+        """A mask (by id) of those passing the filters and hard rules; None when nothing
+        restricts them.
 
         Read from the store's in-memory masks: a database query here cost seconds at a
         million profiles. Rows are checked again once loaded (``_passes``, ``exclusion``).
@@ -152,8 +155,7 @@ class Matcher:
         }
         # Hard rules first, so top-k is not spent on profiles that can never be shown.
         today = datetime.now(UTC).date().toordinal() if target.name in HARD_RULE_COLUMNS else None
-        mask = self.store.filters[target.name].allowed(criteria, today)
-        return None if mask is None else np.flatnonzero(mask).astype(np.int64)
+        return self.store.filters[target.name].allowed(criteria, today)
 
 
 def _passes(filters: MatchFilters, other: Facts) -> bool:
@@ -174,17 +176,13 @@ def _rows(
     """(id, similarity, row) of the candidates, in one query of the columns facts read
     (plain rows: building ORM objects cost more than scoring them)."""
     table = target.model.__table__
-    columns = [c for c in table.c if c.name not in _UNREAD]
+    columns = [table.c[name] for name in FACT_COLUMNS[target.name] if name in table.c]
     rows = session.execute(select(*columns).where(table.c.id.in_(ids.tolist())))
     by_id = {row.id: row for row in rows}
     for pid, sim in zip(ids.tolist(), sims.tolist(), strict=True):
         row = by_id.get(pid)
         if row is not None:  # else deleted after the search
             yield pid, float(sim), row
-
-
-# Columns no fact is read from.
-_UNREAD = frozenset({"created_at", "updated_at", "dedupe_key", "contact_email", "website"})
 
 
 def ref(kind: str, row: Any) -> ProfileRef:

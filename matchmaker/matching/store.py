@@ -36,9 +36,12 @@ log = logging.getLogger(__name__)
 
 PENDING = "matchmaker.embedding_pending"
 INDEX_OPS = "matchmaker.index_ops"
-# Rows changed this close to the last snapshot are re-read at start-up: a commit may
-# have landed in the database just before the snapshot and in the index just after.
-SNAPSHOT_MARGIN = timedelta(minutes=10)
+# A snapshot's time is the start of the oldest transaction still writing when it was taken
+# (its rows carry earlier timestamps than its commit, and reach the index only after it);
+# rows changed after that, less this margin for clock steps, are re-read at start-up. A
+# fixed ten-minute margin re-read a whole bulk import at every restart soon after it.
+SNAPSHOT_MARGIN = timedelta(minutes=1)
+INFLIGHT = "matchmaker.inflight_since"
 CHUNK = 5000  # rows per query when reading stored vectors
 Ids = npt.NDArray[np.int64]
 
@@ -72,7 +75,7 @@ class EmbeddingStore:
         encoder: Encoder,
         kinds: Sequence[ProfileKind],
         index_dir: Path,
-        exact_max: int = 100_000,
+        exact_max: int = 50_000,
         nprobe: int = 32,
     ) -> None:
         self.encoder = encoder
@@ -84,11 +87,27 @@ class EmbeddingStore:
         self._applied: dict[tuple[str, int], int] = {}  # (kind, id) -> profile version
         self._deleted: set[tuple[str, int]] = set()
         self._apply_lock = threading.Lock()
+        self._inflight: dict[int, datetime] = {}  # id(session) -> its first profile write
+        self._inflight_lock = threading.Lock()
         self.stale: dict[str, int] = {}  # vectors made by another model, per kind
         self.missing: dict[str, int] = {}  # profiles with no vector, per kind
 
     # -- ProfileListener --------------------------------------------------------------
+    def _writing(self, session: Session) -> None:
+        if INFLIGHT not in session.info:
+            # The profile row was flushed just before this call: step back a little.
+            since = datetime.now(UTC) - timedelta(seconds=5)
+            session.info[INFLIGHT] = since
+            with self._inflight_lock:
+                self._inflight[id(session)] = since
+
+    def _done(self, session: Session) -> None:
+        if session.info.pop(INFLIGHT, None) is not None:
+            with self._inflight_lock:
+                self._inflight.pop(id(session), None)
+
     def saved(self, session: Session, kind: ProfileKind, profile: Any) -> None:
+        self._writing(session)
         pending: dict[tuple[str, int], _Pending] = session.info.setdefault(PENDING, {})
         facets = {n: list(v) for n, v in kind.facets(profile).items() if n in FILTER_FACETS}
         pending[(kind.name, profile.id)] = _Pending(
@@ -101,6 +120,7 @@ class EmbeddingStore:
         )
 
     def deleted(self, session: Session, kind: ProfileKind, profile_id: int) -> None:
+        self._writing(session)
         session.info.get(PENDING, {}).pop((kind.name, profile_id), None)
         session.execute(
             delete(Embedding).where(Embedding.kind == kind.name, Embedding.profile_id == profile_id)
@@ -131,11 +151,15 @@ class EmbeddingStore:
             session.flush()
 
     def _after_commit(self, session: Session) -> None:
-        self.apply(session.info.pop(INDEX_OPS, []))
+        try:
+            self.apply(session.info.pop(INDEX_OPS, []))
+        finally:
+            self._done(session)
 
     def _after_rollback(self, session: Session) -> None:
         session.info.pop(PENDING, None)
         session.info.pop(INDEX_OPS, None)
+        self._done(session)
 
     def write_embeddings(self, session: Session, items: list[_Pending]) -> list[_Op]:
         """Embed the texts that changed (one batch) and store them; returns index ops."""
@@ -216,7 +240,8 @@ class EmbeddingStore:
         with self._apply_lock:
             for kind, index in self.indexes.items():
                 data_path, meta_path, facets_path = self._paths(kind)
-                saved_at = datetime.now(UTC)
+                with self._inflight_lock:
+                    saved_at = min([datetime.now(UTC), *self._inflight.values()])
                 index.save(data_path)
                 self.filters[kind].save(facets_path)
                 meta = {
