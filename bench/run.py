@@ -170,11 +170,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     report["scale"] = sizes
 
     if not args.no_server:
-        from bench import server
-
         # A plain session: opening a runtime here would load the index once more.
         from sqlalchemy.orm import sessionmaker
 
+        from bench import server
         from matchmaker.incubators.models import Incubator
 
         key_engine = create_engine(url)
