@@ -180,7 +180,8 @@ def reason(p: PairScore, target_title: str) -> str:
     verdict = "Strong fit" if p.score >= 0.7 else "Good fit" if p.score >= 0.5 else "Partial fit"
     text = f"{verdict} ({p.score:.2f}) with {target_title}"
     if strong:
-        text += ": " + "; ".join(c.note for _, c in strong)
+        # The reason says what fits; gaps ("does not offer ...") belong to `improve`.
+        text += ": " + "; ".join(c.note.split("; does not")[0] for _, c in strong)
     if p.trl_shortfall:
         text += (
             f"; ranked lower because the startup is {p.trl_shortfall} TRL level"
