@@ -27,9 +27,17 @@ class Settings(BaseSettings):
         default=32, ge=1, le=1024, description="throughput peaks at 16-64 on 2 cores"
     )
     index_exact_max: int = Field(
-        default=200_000, ge=1, description="above this many vectors a kind's index is IVF"
+        default=50_000,
+        ge=1,
+        description="above this many vectors a kind's index is IVF (exact search at 100k "
+        "took 10-20 ms a query here; see bench/RESULTS.md)",
     )
-    index_nprobe: int = Field(default=32, ge=1, description="IVF lists searched per query")
+    index_nprobe: int = Field(
+        default=16,
+        ge=1,
+        description="IVF lists searched per query: recall@10 0.996 at 100k, 0.998 at 1M "
+        "(bench/RESULTS.md)",
+    )
     # Ranking weights (see README "How matching works"); renormalised over the
     # components that apply to a pair, so they need not add up to one.
     weight_semantic: float = Field(default=0.35, ge=0)

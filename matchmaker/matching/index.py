@@ -104,7 +104,7 @@ def as_ids(values: Collection[int] | Ids) -> Ids:
 class VectorIndex:
     """add / remove / search / save / load over (id, unit vector) pairs."""
 
-    def __init__(self, dim: int, exact_max: int = 50_000, nprobe: int = 32) -> None:
+    def __init__(self, dim: int, exact_max: int = 50_000, nprobe: int = 16) -> None:
         self.dim = dim
         self.exact_max = exact_max
         self.nprobe = nprobe
@@ -277,7 +277,7 @@ class VectorIndex:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, path: Path, dim: int, exact_max: int = 50_000, nprobe: int = 32) -> VectorIndex:
+    def load(cls, path: Path, dim: int, exact_max: int = 50_000, nprobe: int = 16) -> VectorIndex:
         index = cls(dim, exact_max, nprobe)
         loaded = faiss.read_index(str(path))
         if loaded.d != dim:
