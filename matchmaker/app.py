@@ -66,7 +66,11 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     install_error_handlers(app)
     app.include_router(health_router)
     for router in (
-        startups_router, incubators_router, partners_router, scenarios_router, matching_router
+        startups_router,
+        incubators_router,
+        partners_router,
+        scenarios_router,
+        matching_router,
     ):
         app.include_router(router)
     app.include_router(access_router)
