@@ -118,7 +118,10 @@ def _facts(rng: np.random.Generator, kind: str, n: int) -> Facts:
     domains = ["ai", "robotics", "quantum", "photonics"]
     stages = ["idea", "prototype", "pilot", "early_revenue", "growth"]
     needs = ["funding", "lab_equipment", "pilot_scenario", "market_access", "workspace"]
-    pick = lambda pool, k: frozenset(rng.choice(pool, size=k, replace=False).tolist())  # noqa: E731
+
+    def pick(pool: list[str], k: int) -> frozenset[str]:
+        return frozenset(str(x) for x in rng.choice(pool, size=k, replace=False))
+
     region = str(rng.choice(["beijing", "tianjin", "hebei", "china_other", "abroad"]))
     common: dict[str, Any] = {
         "kind": kind,
