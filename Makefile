@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 MATCHMAKER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export MATCHMAKER_TEST_POSTGRES_URL
 
-.PHONY: install run test lint fmt bench clean browser screenshots
+.PHONY: install run test lint fmt bench bench-quick clean browser screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,14 @@ test: install lint browser
 fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Benchmarks against our own limits and a peer (Chroma); figures in bench/out/*.json and
+# bench/RESULTS.md. The full run builds 10k, 100k and 1M profiles (about 15 minutes).
+bench: install
+	$(BIN)/python -m bench.run
+
+bench-quick: install
+	$(BIN)/python -m bench.run --quick
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
