@@ -87,40 +87,36 @@ def startup_matches(
     return _matches(session, matcher, STARTUP, profile_id, target_kind, filters, viewer)
 
 
-@router.get("/incubators/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
-def incubator_matches(
-    session: SessionDep,
-    matcher: MatcherDep,
-    profile_id: int,
-    filters: FiltersDep,
-    viewer: ViewerDep,
-) -> MatchList:
-    """Startups that fit an incubator, ranked and explained."""
-    return _matches(session, matcher, INCUBATOR, profile_id, STARTUP, filters, viewer)
+def _add_reverse_route(kind: ProfileKind, description: str) -> None:
+    """GET /v1/<kind>/{id}/matches: the startups that fit one incubator, partner or scenario."""
+
+    def reverse_matches(
+        session: SessionDep,
+        matcher: MatcherDep,
+        profile_id: int,
+        filters: FiltersDep,
+        viewer: ViewerDep,
+    ) -> MatchList:
+        return _matches(session, matcher, kind, profile_id, STARTUP, filters, viewer)
+
+    router.add_api_route(
+        f"/{kind.plural}/{{profile_id}}/matches",
+        reverse_matches,
+        methods=["GET"],
+        response_model=MatchList,
+        responses=ERRORS,
+        name=f"{kind.name}_matches",
+        summary=f"Startups for {description}",
+        description=f"Startups that fit {description}, ranked and explained.",
+    )
 
 
-@router.get("/partners/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
-def partner_matches(
-    session: SessionDep,
-    matcher: MatcherDep,
-    profile_id: int,
-    filters: FiltersDep,
-    viewer: ViewerDep,
-) -> MatchList:
-    """Startups that fit a partner, ranked and explained."""
-    return _matches(session, matcher, PARTNER, profile_id, STARTUP, filters, viewer)
-
-
-@router.get("/scenarios/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
-def scenario_matches(
-    session: SessionDep,
-    matcher: MatcherDep,
-    profile_id: int,
-    filters: FiltersDep,
-    viewer: ViewerDep,
-) -> MatchList:
-    """Startups that fit an application scenario, ranked and explained."""
-    return _matches(session, matcher, SCENARIO, profile_id, STARTUP, filters, viewer)
+for _kind, _description in (
+    (INCUBATOR, "an incubator"),
+    (PARTNER, "a partner"),
+    (SCENARIO, "an application scenario"),
+):
+    _add_reverse_route(_kind, _description)
 
 
 @router.get("/startups/{profile_id}/bundle", response_model=BundleResponse, responses=ERRORS)
