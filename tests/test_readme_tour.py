@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from matchmaker.access import service as access
 from matchmaker.access.models import Role
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
+from tests.live import serve
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -34,23 +31,10 @@ def _section(title: str) -> str:
 def live_url(settings: Settings, encoder: Encoder) -> Iterator[tuple[str, str]]:
     """The app served by uvicorn on a free loopback port, and an admin key for it."""
     app = create_app(settings, encoder)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    with app.state.sessions() as session, session.begin():
-        key = access.create_key(session, Role.admin, "readme tour").plaintext
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}", key
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
+    with serve(app) as url:
+        with app.state.sessions() as session, session.begin():
+            key = access.create_key(session, Role.admin, "readme tour").plaintext
+        yield url, key
 
 
 def test_the_api_tour_runs_as_written(live_url: tuple[str, str]) -> None:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from matchmaker.access import service as access
 from matchmaker.access.models import Role
@@ -22,6 +18,7 @@ from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
 from tests.factories import incubator_body
+from tests.live import serve
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 SECTION = "## Integrate in 10 minutes"
@@ -42,21 +39,8 @@ def live(settings: Settings, encoder: Encoder) -> Iterator[tuple[str, object]]:
         update={"webhook_allow_private_urls": True, "webhook_poll_seconds": 0.1}
     )
     app = create_app(local, encoder)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}", app
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
+    with serve(app) as url:
+        yield url, app
 
 
 def _key(app: object, role: Role) -> str:

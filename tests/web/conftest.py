@@ -6,15 +6,12 @@ session's shared model. Profiles and keys are made through the same services the
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
@@ -26,6 +23,7 @@ from matchmaker.kinds import BY_PLURAL
 from matchmaker.matching.encoder import Encoder
 from matchmaker.profiles import service as profiles
 from tests.factories import BODIES
+from tests.live import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -69,25 +67,8 @@ class LiveServer:
 def live_server(settings: Settings, encoder: Encoder) -> Iterator[LiveServer]:
     """The app served by uvicorn in a thread on 127.0.0.1, port chosen by the OS."""
     app = create_app(settings, encoder)
-    # ws="none": the pages need no websockets, and their libraries' deprecation warnings
-    # would be errors here.
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=0, log_level="warning", ws="none", http="h11", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the test server did not start", pytrace=False)
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield LiveServer(f"http://127.0.0.1:{port}", app)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=60)
+    with serve(app, START_TIMEOUT_SECONDS) as url:
+        yield LiveServer(url, app)
 
 
 @pytest.fixture(scope="session")
