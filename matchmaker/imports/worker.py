@@ -8,12 +8,12 @@ interrupted by a restart is resumed by the next process. Only uploads (files und
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from matchmaker.background import PollingWorker
 from matchmaker.config import Settings
 from matchmaker.imports import service
 from matchmaker.imports.models import ImportJob
@@ -25,14 +25,16 @@ def upload_dir(settings: Settings) -> Path:
     return settings.data_dir / "imports"
 
 
-class ImportWorker:
+class ImportWorker(PollingWorker):
+    """Runs queued upload jobs one at a time."""
+
+    name = "imports"
+
     def __init__(self, sessions: sessionmaker[Session], settings: Settings) -> None:
+        super().__init__(settings.webhook_poll_seconds * 2)
         self.sessions = sessions
         self.settings = settings
         self.uploads = upload_dir(settings).resolve()
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def next_job(self) -> int | None:
         with self.sessions() as session:
@@ -61,27 +63,3 @@ class ImportWorker:
             if job is not None and job.path:
                 Path(job.path).unlink(missing_ok=True)
                 job.path = None
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="imports", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 30.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                busy = self.run_once()
-            except Exception:  # noqa: BLE001 - one broken job must not stop the others
-                log.exception("import worker pass failed")
-                busy = False
-            if not busy:
-                self._wake.wait(self.settings.webhook_poll_seconds * 2)
-            self._wake.clear()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -11,6 +10,7 @@ from datetime import timedelta
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
+from matchmaker.background import PollingWorker
 from matchmaker.config import Settings
 from matchmaker.matching.service import Matcher
 from matchmaker.webhooks import delivery, fanout
@@ -20,8 +20,10 @@ log = logging.getLogger(__name__)
 HOUSEKEEPING_SECONDS = 3600.0
 
 
-class DeliveryWorker:
-    """One thread; ``wake()`` makes it look now instead of at the next poll."""
+class DeliveryWorker(PollingWorker):
+    """Fans out the outbox and sends due deliveries, in one thread."""
+
+    name = "webhook-delivery"
 
     def __init__(
         self,
@@ -31,6 +33,7 @@ class DeliveryWorker:
         transport: httpx.BaseTransport | None = None,
         housekeeping: Callable[[], object] | None = None,
     ) -> None:
+        super().__init__(settings.webhook_poll_seconds)
         self.sessions = sessions
         self.matcher = matcher
         self.settings = settings
@@ -39,9 +42,6 @@ class DeliveryWorker:
             timeout=settings.webhook_timeout_seconds, follow_redirects=False, transport=transport
         )
         self._lease = timedelta(seconds=settings.webhook_timeout_seconds * 2 + 30)
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         # Run now and then by the loop (e.g. purging expired idempotency records).
         self._housekeeping = housekeeping
         self._next_housekeeping = 0.0
@@ -66,34 +66,11 @@ class DeliveryWorker:
             sent += 1
         return sent
 
-    def wake(self) -> None:
-        self._wake.set()
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="webhook-delivery", daemon=True)
-        self._thread.start()
-
     def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        super().stop(timeout)
         self.client.close()
 
-    def run_forever(self) -> None:
-        """Run in the calling thread until ``stop()`` (or Ctrl-C)."""
-        self._loop()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                if self._housekeeping is not None and time.monotonic() >= self._next_housekeeping:
-                    self._next_housekeeping = time.monotonic() + HOUSEKEEPING_SECONDS
-                    self._housekeeping()
-                busy = self.run_once() > 0
-            except Exception:  # noqa: BLE001 - a bad row must not kill the worker
-                log.exception("webhook worker pass failed; retrying")
-                busy = False
-            if not busy:
-                self._wake.wait(self.settings.webhook_poll_seconds)
-            self._wake.clear()
+    def before_pass(self) -> None:
+        if self._housekeeping is not None and time.monotonic() >= self._next_housekeeping:
+            self._next_housekeeping = time.monotonic() + HOUSEKEEPING_SECONDS
+            self._housekeeping()
