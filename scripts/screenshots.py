@@ -28,15 +28,8 @@ from matchmaker.access.models import Role
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.demo import seed
+from matchmaker.web.chromium import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LAPTOP: dict[str, object] = {"viewport": {"width": 1280, "height": 860}}
 PHONE: dict[str, object] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
 
@@ -86,7 +79,7 @@ def run(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp) / "data") as (url, keys):
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
-                executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
             visitor = browser.new_page(base_url=url, viewport={"width": 1280, "height": 860})
             visitor.goto("/signin")

@@ -22,18 +22,10 @@ from matchmaker.config import Settings
 from matchmaker.kinds import BY_PLURAL
 from matchmaker.matching.encoder import Encoder
 from matchmaker.profiles import service as profiles
+from matchmaker.web.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import BODIES
 from tests.live import serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 START_TIMEOUT_SECONDS = 120
 
 
