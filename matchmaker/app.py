@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         app.state.settings = settings
         app.state.engine = runtime.engine
         app.state.sessions = runtime.sessions
-        workers = platform.start_workers(runtime, settings)  # imports, webhook delivery
+        workers = platform.start(runtime, settings)  # idempotency hook; import, webhook workers
         try:
             yield
         finally:

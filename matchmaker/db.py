@@ -73,10 +73,16 @@ def make_sessionmaker(engine: Engine, listeners: Sequence[Any] = ()) -> sessionm
     return sessionmaker(engine, expire_on_commit=False, info={"listeners": tuple(listeners)})
 
 
+# Middleware hands facts to the request's transaction under this key of the request state
+# (the Idempotency-Key claim that the transaction stamps when it commits).
+SESSION_INFO = "session_info"
+
+
 def get_session(request: Request) -> Iterator[Session]:
     """The only place that commits: one transaction per request, rolled back on any error."""
     factory: sessionmaker[Session] = request.app.state.sessions
     with factory() as session, session.begin():
+        session.info.update(getattr(request.state, SESSION_INFO, {}))
         yield session
 
 

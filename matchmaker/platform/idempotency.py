@@ -1,21 +1,29 @@
 """The ``Idempotency-Key`` store: the first response to a (key, request) is the only one.
 
 A record is claimed before the request runs (so a concurrent retry gets 409 instead of
-running twice), and completed with the response once it is sent. A 5xx is not remembered:
-the client may retry it. The record and the request's own changes are two transactions, so
-a process that dies between them leaves a claim without a response; such a claim answers 409
-until ``STALE_CLAIM`` has passed, and then the request may run again.
+running twice), and completed with the response once it is sent. The claim travels into the
+request's own transaction (``SESSION_INFO``), which stamps ``committed_at`` on it when it
+writes anything, so the record commits or rolls back with the change itself. That settles
+what a retry may do when no response was stored:
+
+- not committed: the request's changes never landed. A 5xx is not remembered, and a claim
+  whose process died may run again once ``STALE_CLAIM`` has passed;
+- committed: the changes landed, so the request never runs again. A 5xx is stored and
+  replayed like any response; a response that could not be kept (too large, or the process
+  died before storing it) answers ``Lost``.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, event, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 from matchmaker.db import utcnow
 from matchmaker.platform.models import IdempotencyRecord
@@ -26,6 +34,9 @@ STALE_CLAIM = timedelta(minutes=5)
 # Responses larger than this are not stored (the claim is dropped): replaying them would
 # need the database to hold arbitrarily large bodies.
 MAX_STORED_BODY = 1_000_000
+# session.info keys: the claim a request's transaction completes, and whether it wrote.
+CLAIM = "idempotency_claim"
+_WROTE = "idempotency_wrote"
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,13 @@ class Busy:
     """Another request with this key has not finished (or died less than STALE_CLAIM ago)."""
 
 
+@dataclass(frozen=True)
+class Lost:
+    """The request with this key took effect, but its response was not kept."""
+
+    request_hash: str
+
+
 def request_hash(method: str, path: str, query: bytes, body_digest: str) -> str:
     h = hashlib.sha256()
     for part in (method.encode(), path.encode(), query, body_digest.encode()):
@@ -55,8 +73,8 @@ def request_hash(method: str, path: str, query: bytes, body_digest: str) -> str:
 
 def claim(
     sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta
-) -> Stored | Claimed | Busy:
-    """The stored response for ``key``, or a fresh claim on it, or Busy."""
+) -> Stored | Claimed | Busy | Lost:
+    """The stored response for ``key``, a fresh claim on it, Busy or Lost."""
     try:
         return _claim(sessions, api_key_id, key, ttl)
     except IntegrityError:
@@ -65,7 +83,7 @@ def claim(
 
 def _claim(
     sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta
-) -> Stored | Claimed | Busy:
+) -> Stored | Claimed | Busy | Lost:
     now = utcnow()
     with sessions() as session, session.begin():
         record = session.scalar(
@@ -73,17 +91,21 @@ def _claim(
                 IdempotencyRecord.api_key_id == api_key_id, IdempotencyRecord.key == key
             )
         )
-        if record is not None:
-            stale = record.status_code is None and now - record.created_at > STALE_CLAIM
-            if record.expires_at > now and not stale:
-                if record.status_code is None:
+        if record is not None and record.expires_at > now:
+            if record.status_code is None:
+                stale = now - record.created_at > STALE_CLAIM
+                if record.committed_at is not None and (stale or record.request_hash):
+                    return Lost(record.request_hash)
+                if not stale:
                     return Busy()
+            else:
                 return Stored(
                     record.status_code,
                     [(str(k), str(v)) for k, v in record.response_headers or []],
                     record.response_body or b"",
                     record.request_hash,
                 )
+        if record is not None:
             session.delete(record)
             session.flush()
         record = IdempotencyRecord(
@@ -106,29 +128,77 @@ def complete(
     headers: list[tuple[str, str]],
     body: bytes,
 ) -> None:
-    """Store the response of a claimed request (or drop the claim if it must not be kept)."""
+    """Store the response of a claimed request, or drop a claim that must not be kept."""
     with sessions() as session, session.begin():
-        if status_code >= 500 or len(body) > MAX_STORED_BODY:
-            session.execute(
-                delete(IdempotencyRecord).where(IdempotencyRecord.id == claimed.record_id)
-            )
+        record = session.get(IdempotencyRecord, claimed.record_id)
+        if record is None:
             return
+        if record.committed_at is None and status_code >= 500:
+            session.delete(record)  # nothing happened: the client may retry
+            return
+        record.request_hash = req_hash
+        if len(body) > MAX_STORED_BODY:
+            if record.committed_at is None:
+                session.delete(record)  # e.g. a large read-only answer: running again is safe
+            return  # took effect, response too large to keep: retries get Lost
+        record.status_code = status_code
+        record.response_headers = [list(h) for h in headers]
+        record.response_body = body
+
+
+def release(sessions: sessionmaker[Session], claimed: Claimed) -> None:
+    """Drop the claim of a request that raised, unless its changes were committed."""
+    with sessions() as session, session.begin():
         session.execute(
-            update(IdempotencyRecord)
-            .where(IdempotencyRecord.id == claimed.record_id)
-            .values(
-                request_hash=req_hash,
-                status_code=status_code,
-                response_headers=[list(h) for h in headers],
-                response_body=body,
+            delete(IdempotencyRecord).where(
+                IdempotencyRecord.id == claimed.record_id,
+                IdempotencyRecord.committed_at.is_(None),
             )
         )
 
 
-def release(sessions: sessionmaker[Session], claimed: Claimed) -> None:
-    """Drop a claim whose request failed before producing a response."""
-    with sessions() as session, session.begin():
-        session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == claimed.record_id))
+def track_commits(sessions: sessionmaker[Session]) -> Callable[[], None]:
+    """Stamp a request's claim inside the request's transaction when it writes; returns the
+    undo. A read-only request (recommendations) leaves it unstamped: running it again is
+    harmless, so its claim is not held against a retry."""
+
+    def flushed(session: Session, _flush: UOWTransaction) -> None:
+        session.info[_WROTE] = True
+
+    def executed(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            state.session.info[_WROTE] = True
+
+    def before_commit(session: Session) -> None:
+        record_id = session.info.pop(CLAIM, None)
+        wrote = session.info.pop(_WROTE, False) or bool(
+            session.new or session.dirty or session.deleted
+        )
+        if record_id is not None and wrote:
+            session.execute(
+                update(IdempotencyRecord)
+                .where(IdempotencyRecord.id == record_id)
+                .values(committed_at=utcnow())
+            )
+
+    def forget(session: Session, *_: Any) -> None:
+        session.info.pop(_WROTE, None)
+
+    listeners: list[tuple[str, Callable[..., None]]] = [
+        ("after_flush", flushed),
+        ("do_orm_execute", executed),
+        ("before_commit", before_commit),
+        ("after_commit", forget),
+        ("after_rollback", forget),
+    ]
+    for name, fn in listeners:
+        event.listen(sessions, name, fn)
+
+    def undo() -> None:
+        for name, fn in listeners:
+            event.remove(sessions, name, fn)
+
+    return undo
 
 
 def purge_expired(sessions: sessionmaker[Session]) -> int:

@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from matchmaker.access import service as access
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
+from matchmaker.db import SESSION_INFO
 from matchmaker.errors import ErrorBody, Unauthorized
 from matchmaker.platform import idempotency
 from matchmaker.platform.ratelimit import RateLimiter
@@ -140,17 +141,28 @@ class PlatformMiddleware:
                 {"Retry-After": "1"},
             )(scope, receive, send)
             return
-        if isinstance(outcome, idempotency.Stored):
-            if await drain() != outcome.request_hash:
+        if isinstance(outcome, idempotency.Stored | idempotency.Lost):
+            req_hash = await drain()
+            if outcome.request_hash and req_hash != outcome.request_hash:
                 await error(
                     422,
                     "idempotency_key_reused",
                     "this Idempotency-Key was used with a different request; use a new key",
                     field="Idempotency-Key",
                 )(scope, receive, send)
-                return
-            await _replay(outcome, send)
+            elif isinstance(outcome, idempotency.Lost):
+                await error(
+                    409,
+                    "idempotency_response_lost",
+                    "the request with this Idempotency-Key was carried out, but its response "
+                    "was not kept; read the result (e.g. the list or the resource) instead "
+                    "of retrying",
+                )(scope, receive, send)
+            else:
+                await _replay(outcome, send)
             return
+        # The route's transaction stamps the claim when it commits (idempotency.track_commits).
+        scope.setdefault("state", {})[SESSION_INFO] = {idempotency.CLAIM: outcome.record_id}
         status = 500
         response_headers: list[tuple[str, str]] = []
         chunks: list[bytes] = []

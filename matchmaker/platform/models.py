@@ -14,7 +14,9 @@ from matchmaker.db import Base, UTCDateTime, utcnow
 class IdempotencyRecord(Base):
     """One (API key, Idempotency-Key): the request's fingerprint and, once done, its response.
 
-    ``status_code`` is null while the first request is still running.
+    ``status_code`` is null while the first request is still running. ``committed_at`` is
+    set in the request's own transaction when that transaction wrote something, so a record
+    can tell a request that never took effect from one whose response was lost.
     """
 
     __tablename__ = "idempotency_record"
@@ -26,6 +28,7 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     response_headers: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     response_body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    committed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 

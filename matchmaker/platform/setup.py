@@ -51,9 +51,11 @@ class Workers:
                 worker.stop()
 
 
-def start_workers(runtime: Any, settings: Settings) -> Workers:
-    """Start the import and webhook workers (unless settings turn them off)."""
+def start(runtime: Any, settings: Settings) -> Workers:
+    """Hook Idempotency-Key claims into request transactions; start the import and webhook
+    workers (unless settings turn them off). ``stop()`` undoes both."""
     workers = Workers()
+    workers._unlisten.append(idempotency.track_commits(runtime.sessions))
     if not settings.workers_enabled:
         return workers
     workers.imports = ImportWorker(runtime.sessions, settings)
@@ -94,7 +96,9 @@ _RATE_LIMITED = {
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
 }
 _IDEMPOTENCY_BUSY = {
-    "description": "A request with this Idempotency-Key is still running",
+    "description": "A request with this Idempotency-Key is still running (retry after "
+    "`Retry-After`), or it was carried out but its response was not kept "
+    "(`idempotency_response_lost`: read the result instead of retrying)",
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
 }
 
