@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 MATCHMAKER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export MATCHMAKER_TEST_POSTGRES_URL
 
-.PHONY: install run test lint fmt bench bench-quick clean browser screenshots
+.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m bench.run --quick
+
+# 100k startups through `matchmaker import` (SQLite; about 45 minutes on two cores), with its
+# progress bar and the process's memory sampled. ARGS="--pg-url URL" runs it on PostgreSQL.
+bench-import: install
+	$(BIN)/python -m bench.bulk_import $(ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
