@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     webhook_match_min_score: float = Field(
         default=0.6, ge=0, le=1, description="default threshold of match.found events"
     )
+    webhook_retention_days: int = Field(
+        default=30,
+        ge=1,
+        description="settled events (delivered or given up) and their delivery log are "
+        "deleted after this many days",
+    )
     webhook_allow_private_urls: bool = Field(
         default=False, description="allow webhook URLs on loopback and private networks"
     )

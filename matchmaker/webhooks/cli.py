@@ -17,12 +17,18 @@ def deliver(
 ) -> None:
     """Fan out the outbox and send due deliveries (until Ctrl-C, or once)."""
     from matchmaker.config import Settings
+    from matchmaker.platform import idempotency
     from matchmaker.runtime import open_runtime
     from matchmaker.webhooks.worker import DeliveryWorker
 
     settings = Settings()
     runtime = open_runtime(settings)
-    worker = DeliveryWorker(runtime.sessions, runtime.matcher, settings)
+    worker = DeliveryWorker(
+        runtime.sessions,
+        runtime.matcher,
+        settings,
+        housekeeping=lambda: idempotency.purge_expired(runtime.sessions),
+    )
     try:
         if once:
             sent = worker.run_once()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from matchmaker.background import PollingWorker
 from matchmaker.config import Settings
 from matchmaker.matching.service import Matcher
-from matchmaker.webhooks import delivery, fanout
+from matchmaker.webhooks import delivery, fanout, retention
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class DeliveryWorker(PollingWorker):
             timeout=settings.webhook_timeout_seconds, follow_redirects=False, transport=transport
         )
         self._lease = timedelta(seconds=settings.webhook_timeout_seconds * 2 + 30)
-        # Run now and then by the loop (e.g. purging expired idempotency records).
+        # Other upkeep run now and then by the loop (e.g. purging idempotency records).
         self._housekeeping = housekeeping
         self._next_housekeeping = 0.0
 
@@ -71,6 +71,10 @@ class DeliveryWorker(PollingWorker):
         self.client.close()
 
     def before_pass(self) -> None:
-        if self._housekeeping is not None and time.monotonic() >= self._next_housekeeping:
+        if time.monotonic() >= self._next_housekeeping:
             self._next_housekeeping = time.monotonic() + HOUSEKEEPING_SECONDS
-            self._housekeeping()
+            retention.purge_settled(
+                self.sessions, timedelta(days=self.settings.webhook_retention_days)
+            )
+            if self._housekeeping is not None:
+                self._housekeeping()
