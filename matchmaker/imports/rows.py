@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -36,22 +36,28 @@ class Target:
     principal: Principal | None  # None: the operator, who may do anything
 
 
-def import_row(session: Session, target: Target, record: dict[str, Any]) -> Outcome:
-    """Create or update the profile of one record; RowInvalid says why not."""
+def validated(target: Target, record: dict[str, Any]) -> tuple[BaseModel, set[str], str]:
+    """The record as a create body, the fields it maps, and its external id; or RowInvalid."""
     data, external_id = apply(target.mapping, record)
-    kind = target.kind
     try:
-        model = kind.create.model_validate(data)
+        model = target.kind.create.model_validate(data)
     except ValidationError as exc:
         raise RowInvalid(
             [(f["field"], f["reason"]) for f in validation_fields(exc.errors())]
         ) from exc
+    return model, set(data), external_id
+
+
+def import_row(session: Session, target: Target, record: dict[str, Any]) -> Outcome:
+    """Create or update the profile of one record; RowInvalid says why not."""
+    model, mapped, external_id = validated(target, record)
+    kind = target.kind
     key = (kind.name, target.owner, target.source, external_id)
     ref = session.get(ExternalRef, key)
     existing = session.get(kind.model, ref.profile_id) if ref is not None else None
     try:
         if existing is not None:
-            return _update(session, target, existing, model, set(data))
+            return _update(session, target, existing, model, mapped)
         if target.principal is not None:
             policy.check_create(session, target.principal, kind.name, model)
         owner = policy.owner_for_new(target.principal) if target.principal else None

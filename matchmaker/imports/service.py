@@ -1,9 +1,9 @@
 """Import jobs: create one, run it in chunks, read it back. Each chunk is one transaction.
 
-Rows are committed ``import_chunk_rows`` at a time, so the engine embeds each chunk in one
-batch before its commit, and a crash loses at most the chunk in flight. The job's counters
-and ``rows_done`` commit with the rows they count; a resumed job skips the rows already done
-(re-running them would be harmless anyway: rows are matched on their external id).
+Rows are committed ``import_chunk_rows`` at a time, each chunk's texts embedded in one batch
+before its transaction begins (``ahead.py``), and a crash loses at most the chunk in flight.
+The job's counters and ``rows_done`` commit with the rows they count; a resumed job skips the
+rows already done (re-running them would be harmless anyway: rows match on external id).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from matchmaker.access.models import Account
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.errors import NotFound
+from matchmaker.imports.ahead import embed_ahead
 from matchmaker.imports.mapping import RowInvalid, parse
 from matchmaker.imports.models import ImportJob, ImportRowError
 from matchmaker.imports.readers import Reader, Record
@@ -194,8 +195,10 @@ def _run_chunk(
     chunk: list[Record],
     settings: Settings,
 ) -> Tally:
+    ahead = embed_ahead(sessions, target, chunk)  # the slow part, outside the transaction
     try:
         with sessions() as session, session.begin():
+            session.info.update(ahead)
             tally = Tally()
             for record in chunk:
                 _one(session, target, record, tally)
@@ -210,6 +213,7 @@ def _run_chunk(
         single = Tally()
         try:
             with sessions() as session, session.begin():
+                session.info.update(ahead)
                 _one(session, target, record, single)
         except SessionPoisoned as exc:
             single = Tally(rows=1, failed=1, errors=[(record.row, "row", str(exc)[:1000])])

@@ -42,6 +42,9 @@ INDEX_OPS = "matchmaker.index_ops"
 # fixed ten-minute margin re-read a whole bulk import at every restart soon after it.
 SNAPSHOT_MARGIN = timedelta(minutes=1)
 INFLIGHT = "matchmaker.inflight_since"
+# Vectors by content hash, encoded before a bulk write's transaction began (embed_ahead):
+# encoding 500 texts takes ~15 s, during which SQLite would refuse every other writer.
+AHEAD = "matchmaker.embedded_ahead"
 CHUNK = 5000  # rows per query when reading stored vectors
 Ids = npt.NDArray[np.int64]
 
@@ -161,8 +164,40 @@ class EmbeddingStore:
         session.info.pop(INDEX_OPS, None)
         self._done(session)
 
+    def embed_ahead(
+        self, session: Session, kind: str, texts: Sequence[tuple[int | None, str]]
+    ) -> dict[str, np.ndarray]:
+        """Encode, outside any write transaction, the texts that profiles are about to get.
+
+        ``texts`` pairs a profile id (None for a profile not yet created) with its coming
+        text; texts already stored for that profile are skipped. Put the result in the
+        writing session's ``info[AHEAD]``: its commit then only stores the vectors.
+        """
+        ids = [pid for pid, _ in texts if pid is not None]
+        stored: set[tuple[int, str]] = set()
+        for start in range(0, len(ids), CHUNK):
+            stored.update(
+                (int(pid), str(h))
+                for pid, h in session.execute(
+                    select(Embedding.profile_id, Embedding.content_hash).where(
+                        Embedding.kind == kind,
+                        Embedding.model == self.encoder.name,
+                        Embedding.profile_id.in_(ids[start : start + CHUNK]),
+                    )
+                )
+            )
+        todo = {
+            content_hash(text): text
+            for pid, text in texts
+            if pid is None or (pid, content_hash(text)) not in stored
+        }
+        if not todo:
+            return {}
+        return dict(zip(todo, self.encoder.encode(list(todo.values())), strict=True))
+
     def write_embeddings(self, session: Session, items: list[_Pending]) -> list[_Op]:
         """Embed the texts that changed (one batch) and store them; returns index ops."""
+        ahead: dict[str, np.ndarray] = session.info.get(AHEAD, {})
         ops: list[_Op] = []
         for kind in {p.kind for p in items}:
             group = [p for p in items if p.kind == kind]
@@ -185,11 +220,15 @@ class EmbeddingStore:
                 ):
                     continue  # unchanged text is never embedded again
                 todo.append(p)
-            vectors = self.encoder.encode([p.text for p in todo])
-            for p, vec in zip(todo, vectors, strict=True):
+            hashes = {p.text: content_hash(p.text) for p in todo}
+            missing = [text for text, h in hashes.items() if h not in ahead]
+            fresh = dict(zip(missing, self.encoder.encode(missing), strict=True)) if missing else {}
+            for p in todo:
+                h = hashes[p.text]
+                vec = ahead[h] if h in ahead else fresh[p.text]
                 row = rows.get(p.profile_id) or Embedding(kind=kind, profile_id=p.profile_id)
                 row.model, row.dim = self.encoder.name, self.encoder.dim
-                row.content_hash = content_hash(p.text)
+                row.content_hash = h
                 row.vector = vec.astype("<f4").tobytes()
                 session.add(row)
                 ops.append(_Op(kind, p.profile_id, p.version, vec))

@@ -58,8 +58,7 @@ def create(
         kind.check_refs(session, values)
     key = kind.dedupe_key(values)
     _refuse_duplicate(session, kind, key, None)
-    obj = kind.model()
-    _assign(obj, values)
+    obj = build(kind, values)
     obj.dedupe_key = key
     obj.owner_account_id = owner_account_id
     session.add(obj)
@@ -67,6 +66,13 @@ def create(
     _write_facets(session, kind, obj)
     for listener in _listeners(session):
         listener.saved(session, kind, obj)
+    return obj
+
+
+def build(kind: ProfileKind, values: dict[str, Any]) -> ProfileBase:
+    """The profile of a create body's ``values``, in no session (its id is still None)."""
+    obj = kind.model()
+    _assign(obj, values)
     return obj
 
 
