@@ -8,8 +8,10 @@ Writes a CSV of synthetic startups (bench/synth.py, every name unique so every r
 embedded) to a temporary folder, migrates a fresh database and loads the demo data, then
 runs the CLI as a separate process, exactly as an operator would, with its progress bar on
 this terminal. Meanwhile it samples that process's resident memory, so "bounded memory"
-is a figure: RSS after each tenth of the file, not just the peak. Then it runs the same
-command again, which must update nothing and create nothing, and counts the rows.
+is a figure: RSS after each tenth of the file, not just the peak, and it times a small write
+transaction of another client twice a second, which is how long an API write waits behind
+the import. Then it runs the same command again, which must update nothing and create
+nothing, and counts the rows.
 """
 
 from __future__ import annotations
@@ -80,6 +82,49 @@ class Sampler(threading.Thread):
             rss = rss_mb(self.pid)["rss_mb"]
             if rss == rss:  # NaN once the process is gone
                 self.samples.append((time.perf_counter() - start, rss))
+
+
+class WriteProbe(threading.Thread):
+    """Another client's one-row write transaction every ``every`` seconds: its latency."""
+
+    def __init__(self, url: str, every: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.url, self.every = url, every
+        self.ms: list[float] = []
+        self.errors: list[str] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        from sqlalchemy import text
+
+        from matchmaker.db import make_engine
+
+        engine = make_engine(self.url)  # the service's settings (SQLite: busy_timeout 30 s)
+        touch = text("UPDATE account SET name = name WHERE id = (SELECT min(id) FROM account)")
+        try:
+            while not self.stop.wait(self.every):
+                start = time.perf_counter()
+                try:
+                    with engine.begin() as conn:
+                        conn.execute(touch)
+                except Exception as exc:  # noqa: BLE001 - a refused write is a figure too
+                    self.errors.append(str(exc).splitlines()[0])
+                    continue
+                self.ms.append((time.perf_counter() - start) * 1000)
+        finally:
+            engine.dispose()
+
+    def figures(self) -> dict[str, Any]:
+        ms = sorted(self.ms)
+        if not ms:
+            return {"writes": 0, "failed": len(self.errors)}
+        return {
+            "writes": len(ms),
+            "failed": len(self.errors),
+            "p50_ms": round(ms[len(ms) // 2], 1),
+            "p99_ms": round(ms[min(len(ms) - 1, int(len(ms) * 0.99))], 1),
+            "max_ms": round(ms[-1], 1),
+        }
 
 
 def run_cli(args: list[str], env: dict[str, str], sample_every: float) -> dict[str, Any]:
@@ -173,7 +218,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         if args.no_progress:
             cmd.append("--no-progress")
         log(f"first run: matchmaker {' '.join(cmd)}")
-        first = run_cli(cmd, env, args.sample_every)
+        probe = WriteProbe(url)
+        probe.start()
+        try:
+            first = run_cli(cmd, env, args.sample_every)
+        finally:
+            probe.stop.set()
+            probe.join()
         log(first["stdout"])
         after_first = counts(url)
         log("second run of the same file (must create nothing)")
@@ -191,6 +242,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "peak_rss_mb": peak,
         "rss_mb_by_tenth": deciles(first["rss"]),
         "first_summary": first["stdout"].splitlines()[0],
+        "concurrent_write_wait": probe.figures(),
         "second_seconds": second["seconds"],
         "second_summary": second["stdout"].splitlines()[0],
         "startups_added": after_first["startups"] - before["startups"],

@@ -27,4 +27,8 @@ def test_small_import_reports_counts_and_memory(tmp_path: Path) -> None:
     assert "40 unchanged" in report["second_summary"]
     assert len(report["rss_mb_by_tenth"]) == 10
     assert all(math.isfinite(x) and x > 0 for x in report["rss_mb_by_tenth"])
+    wait = report["concurrent_write_wait"]
+    assert wait["writes"] > 0
+    assert wait["failed"] == 0
+    assert 0 <= wait["p50_ms"] <= wait["max_ms"]
     assert json.loads((tmp_path / "bulk_import.json").read_text())["rows"] == 40
