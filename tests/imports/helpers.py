@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+
+from matchmaker.imports import service
 
 
 def upload(
@@ -42,3 +45,20 @@ def run(client: TestClient, content: str, filename: str, **kwargs: Any) -> dict[
     assert r.status_code == 202, r.text
     assert r.headers["Location"] == f"/v1/imports/{r.json()['id']}"
     return finished(client, r.json()["id"], kwargs.get("headers"))
+
+
+def operator_job(client: TestClient, path: Path, source: str) -> int:
+    """A queued job importing the CSV ``path`` as startups, as the CLI would create it."""
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    with sessions() as session, session.begin():
+        job = service.create_job(
+            session,
+            kind="startups",
+            fmt="csv",
+            source=source,
+            filename=path.name,
+            path=path.resolve(),
+            mapping=None,
+            account_id=None,
+        )
+        return int(job.id)

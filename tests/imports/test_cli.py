@@ -17,6 +17,7 @@ from matchmaker.config import Settings
 from matchmaker.imports import service
 from matchmaker.imports.models import ImportJob, ImportRowError
 from matchmaker.incubators.models import Incubator
+from tests.imports.helpers import operator_job
 
 MAPPINGS = Path(__file__).resolve().parents[2] / "matchmaker" / "imports" / "mappings"
 
@@ -151,25 +152,15 @@ def test_an_interrupted_import_goes_on_where_it_stopped(
         "t3,Third Robotics,robotics,pilot,5,beijing\n"
     )
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    with sessions() as session, session.begin():
-        job = service.create_job(
-            session,
-            kind="startups",
-            fmt="csv",
-            source="three",
-            filename=path.name,
-            path=path.resolve(),
-            mapping=None,
-            account_id=None,
-        )
+    job_id = operator_job(client, path, "three")
     stop = threading.Event()
     one_row = env.model_copy(update={"import_chunk_rows": 1})
     # The first process commits one row, then stops (as if it had been killed).
-    status = service.run(sessions, job.id, one_row, progress=lambda *_: stop.set(), stop=stop)
+    status = service.run(sessions, job_id, one_row, progress=lambda *_: stop.set(), stop=stop)
     assert status == "queued"
     monkeypatch.setenv("MATCHMAKER_IMPORT_CHUNK_ROWS", "1")
     result = CliRunner().invoke(cli, ["import", str(path), "--kind", "startups", "--no-progress"])
     assert result.exit_code == 0, result.output
-    assert f"import #{job.id} finished: 3 rows, 3 created" in result.output
+    assert f"import #{job_id} finished: 3 rows, 3 created" in result.output
     names = [s["name"] for s in client.get("/v1/startups").json()["items"]]
     assert names == ["First Robotics", "Second Robotics", "Third Robotics"]

@@ -21,6 +21,7 @@ from matchmaker.matching.models import Embedding
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.matching.texts import compose
 from matchmaker.startups.models import Startup
+from tests.imports.helpers import operator_job
 
 HEADER = "external_id,name,pitch,domains,stage,trl,region\n"
 
@@ -35,20 +36,10 @@ def _rows(pitches: list[str], trl: dict[int, int] | None = None) -> str:
 def _import(client: TestClient, path: Path, chunk: int) -> ImportJob:
     sessions: sessionmaker[Session] = client.app.state.sessions  # type: ignore[attr-defined]
     settings: Settings = client.app.state.settings  # type: ignore[attr-defined]
-    with sessions() as session, session.begin():
-        job = service.create_job(
-            session,
-            kind="startups",
-            fmt="csv",
-            source="ahead",
-            filename=path.name,
-            path=path.resolve(),
-            mapping=None,
-            account_id=None,
-        )
-    service.run(sessions, job.id, settings.model_copy(update={"import_chunk_rows": chunk}))
+    job_id = operator_job(client, path, "ahead")
+    service.run(sessions, job_id, settings.model_copy(update={"import_chunk_rows": chunk}))
     with sessions() as session:
-        done = session.get(ImportJob, job.id)
+        done = session.get(ImportJob, job_id)
         assert done is not None
         return done
 

@@ -13,6 +13,7 @@ from matchmaker.platform.models import IdempotencyRecord
 from matchmaker.startups.models import Startup
 from tests.conftest import KeyFactory
 from tests.factories import startup_body
+from tests.platform.helpers import claim
 
 
 def _count(client: TestClient, model: type) -> int:
@@ -89,9 +90,7 @@ def test_a_key_in_use_answers_409_and_an_expired_one_runs_again(
 ) -> None:
     founder = auth("founder")
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    me = client.get("/v1/keys/me", headers=founder).json()["key"]["id"]
-    claimed = idempotency.claim(sessions, me, "busy", timedelta(hours=1))
-    assert isinstance(claimed, idempotency.Claimed)
+    record_id = claim(client, founder, "busy")
     r = client.post(
         "/v1/startups", json=startup_body(), headers={**founder, "Idempotency-Key": "busy"}
     )
@@ -99,7 +98,7 @@ def test_a_key_in_use_answers_409_and_an_expired_one_runs_again(
     assert r.json()["error"] == "idempotency_in_progress"
     # The claim's request died: once the record expires the key may run again.
     with sessions() as session, session.begin():
-        record = session.get(IdempotencyRecord, claimed.record_id)
+        record = session.get(IdempotencyRecord, record_id)
         assert record is not None
         record.expires_at = record.created_at
     r = client.post(

@@ -18,6 +18,7 @@ from matchmaker.platform.models import IdempotencyRecord
 from matchmaker.startups.models import Startup
 from tests.conftest import KeyFactory
 from tests.factories import startup_body
+from tests.platform.helpers import claim
 
 
 def _record(client: TestClient, key: str) -> IdempotencyRecord:
@@ -97,12 +98,7 @@ def test_a_process_dying_before_commit_lets_the_request_run_again(
     client: TestClient, auth: KeyFactory
 ) -> None:
     founder = auth("founder")
-    sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    me = client.get("/v1/keys/me", headers=founder).json()["key"]["id"]
-    # A claim whose request never committed: its process died mid-request.
-    assert isinstance(
-        idempotency.claim(sessions, me, "died", timedelta(hours=1)), idempotency.Claimed
-    )
+    claim(client, founder, "died")  # a claim whose request never committed: it died mid-way
     headers = {**founder, "Idempotency-Key": "died"}
     assert client.post("/v1/startups", json=startup_body(), headers=headers).status_code == 409
     _age(client, "died", idempotency.STALE_CLAIM + timedelta(seconds=1))
@@ -113,15 +109,13 @@ def test_a_process_dying_before_commit_lets_the_request_run_again(
 
 def _claimed(client: TestClient, auth: KeyFactory, key: str, committed: bool) -> int:
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    me = client.get("/v1/keys/me", headers=auth("founder")).json()["key"]["id"]
-    claimed = idempotency.claim(sessions, me, key, timedelta(hours=1))
-    assert isinstance(claimed, idempotency.Claimed)
+    record_id = claim(client, auth("founder"), key)
     if committed:
         with sessions() as session, session.begin():
-            record = session.get(IdempotencyRecord, claimed.record_id)
+            record = session.get(IdempotencyRecord, record_id)
             assert record is not None
             record.committed_at = record.created_at
-    return claimed.record_id
+    return record_id
 
 
 @pytest.mark.parametrize("committed", [False, True])
