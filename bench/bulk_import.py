@@ -116,11 +116,12 @@ class WriteProbe(threading.Thread):
 
     def figures(self) -> dict[str, Any]:
         ms = sorted(self.ms)
+        failed = {"failed": len(self.errors), "first_error": self.errors[0] if self.errors else ""}
         if not ms:
-            return {"writes": 0, "failed": len(self.errors)}
+            return {"writes": 0, **failed}
         return {
             "writes": len(ms),
-            "failed": len(self.errors),
+            **failed,
             "p50_ms": round(ms[len(ms) // 2], 1),
             "p99_ms": round(ms[min(len(ms) - 1, int(len(ms) * 0.99))], 1),
             "max_ms": round(ms[-1], 1),
