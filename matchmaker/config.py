@@ -38,6 +38,12 @@ class Settings(BaseSettings):
         description="IVF lists searched per query: recall@10 0.996 at 100k, 0.998 at 1M "
         "(bench/RESULTS.md)",
     )
+    index_refresh_seconds: float = Field(
+        default=10.0,
+        ge=0,
+        description="how often a server picks up profiles other processes saved (a CLI "
+        "import); 0 turns it off",
+    )
     # Ranking weights (see README "How matching works"); renormalised over the
     # components that apply to a pair, so they need not add up to one.
     weight_semantic: float = Field(default=0.35, ge=0)
@@ -94,7 +100,8 @@ class Settings(BaseSettings):
         default=False, description="allow webhook URLs on loopback and private networks"
     )
     workers_enabled: bool = Field(
-        default=True, description="run the import and webhook workers inside the API process"
+        default=True,
+        description="run the import, webhook and index-refresh workers inside the API process",
     )
 
     # Signs the web pages' session cookies. There is deliberately no default value: unset, the

@@ -22,4 +22,7 @@ class Embedding(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian, normalised
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
-    __table_args__ = (Index("ix_embedding_kind_model", "kind", "model"),)
+    __table_args__ = (
+        Index("ix_embedding_kind_model", "kind", "model"),
+        Index("ix_embedding_kind_updated_at", "kind", "updated_at"),
+    )

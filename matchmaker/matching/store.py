@@ -269,6 +269,49 @@ class EmbeddingStore:
                     list(tags), [f for f, _ in tags.values()], [u for _, u in tags.values()]
                 )
 
+    def refresh(self, sessions: sessionmaker[Session], since: datetime) -> int:
+        """Apply profiles that other processes (a CLI import, another server) saved since
+        ``since``; returns how many changed here. Their deletions reach this process at its
+        next start. What this process committed itself is skipped by version."""
+        cutoff = since - SNAPSHOT_MARGIN
+        ops: list[_Op] = []
+        with sessions() as session:
+            for name, kind in self.kinds.items():
+                model = kind.model
+                mine = (Embedding.kind == name, Embedding.model == self.encoder.name)
+                recent = set(session.scalars(select(model.id).where(model.updated_at >= cutoff)))
+                embedded = set(
+                    session.scalars(
+                        select(Embedding.profile_id).where(*mine, Embedding.updated_at >= cutoff)
+                    )
+                )
+                ids = sorted(recent | embedded)
+                for start in range(0, len(ids), CHUNK):
+                    chunk = ids[start : start + CHUNK]
+                    vectors = {
+                        int(pid): vec
+                        for pid, vec in session.execute(
+                            select(Embedding.profile_id, Embedding.vector).where(
+                                *mine, Embedding.profile_id.in_(chunk)
+                            )
+                        )
+                    }
+                    for profile in session.scalars(select(model).where(model.id.in_(chunk))):
+                        key = (name, profile.id)
+                        if self._applied.get(key) == profile.version and profile.id not in embedded:
+                            continue  # already here
+                        raw = vectors.get(profile.id)
+                        vec = None if raw is None else np.frombuffer(raw, dtype="<f4").copy()
+                        facets = {
+                            n: list(v)
+                            for n, v in kind.facets(profile).items()
+                            if n in FILTER_FACETS
+                        }
+                        until = open_until(name, profile)
+                        ops.append(_Op(name, profile.id, profile.version, vec, facets, until))
+        self.apply(ops)
+        return len(ops)
+
     # -- persistence --------------------------------------------------------------------
     def _paths(self, kind: str) -> tuple[Path, Path, Path]:
         base = self.index_dir / kind

@@ -16,6 +16,7 @@ from matchmaker.errors import ErrorBody
 from matchmaker.imports import service as imports
 from matchmaker.imports.router import router as imports_router
 from matchmaker.imports.worker import ImportWorker
+from matchmaker.matching.refresh import IndexRefresher
 from matchmaker.platform import idempotency
 from matchmaker.platform.idempotency import HEADER, MAX_KEY_LENGTH
 from matchmaker.platform.middleware import PlatformMiddleware
@@ -41,19 +42,20 @@ class Workers:
 
     imports: ImportWorker | None = None
     deliveries: DeliveryWorker | None = None
+    refresher: IndexRefresher | None = None
     _unlisten: list[Callable[[], None]] = field(default_factory=list)
 
     def stop(self) -> None:
         for undo in self._unlisten:
             undo()
-        for worker in (self.imports, self.deliveries):
+        for worker in (self.imports, self.deliveries, self.refresher):
             if worker is not None:
                 worker.stop()
 
 
 def start(runtime: Any, settings: Settings) -> Workers:
-    """Hook Idempotency-Key claims into request transactions; start the import and webhook
-    workers (unless settings turn them off). ``stop()`` undoes both."""
+    """Hook Idempotency-Key claims into request transactions; start the import, webhook and
+    index-refresh workers (unless settings turn them off). ``stop()`` undoes both."""
     workers = Workers()
     workers._unlisten.append(idempotency.track_commits(runtime.sessions))
     if not settings.workers_enabled:
@@ -77,6 +79,11 @@ def start(runtime: Any, settings: Settings) -> Workers:
     workers._unlisten.append(lambda: event.remove(runtime.sessions, "after_commit", wake))
     workers.imports.start()
     workers.deliveries.start()
+    if settings.index_refresh_seconds > 0:
+        workers.refresher = IndexRefresher(
+            runtime.store, runtime.sessions, settings.index_refresh_seconds
+        )
+        workers.refresher.start()
     return workers
 
 

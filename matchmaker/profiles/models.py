@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from matchmaker.db import Base, TimestampMixin
+from matchmaker.db import Base, TimestampMixin, UTCDateTime, utcnow
 
 
 class ProfileBase(Base, TimestampMixin):
@@ -27,6 +28,10 @@ class ProfileBase(Base, TimestampMixin):
     # Normalised name (+ website): an exact duplicate is refused with 409.
     dedupe_key: Mapped[str] = mapped_column(String(600), unique=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Indexed: servers poll it for profiles other processes changed (EmbeddingStore.refresh).
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), default=utcnow, onupdate=utcnow, index=True
+    )
     # The account whose key created it (see matchmaker.access.policy); null for seeded data.
     owner_account_id: Mapped[int | None] = mapped_column(
         ForeignKey("account.id", ondelete="SET NULL"), nullable=True, index=True
