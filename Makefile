@@ -57,7 +57,7 @@ bench: install
 bench-quick: install
 	$(BIN)/python -m bench.run --quick
 
-# 100k startups through `matchmaker import` (SQLite; about 45 minutes on two cores), with its
+# 100k startups through `matchmaker import` (SQLite; 32 minutes on two cores), with its
 # progress bar and the process's memory sampled. ARGS="--pg-url URL" runs it on PostgreSQL.
 bench-import: install
 	$(BIN)/python -m bench.bulk_import $(ARGS)
