@@ -112,14 +112,9 @@ class EmbeddingStore:
     def saved(self, session: Session, kind: ProfileKind, profile: Any) -> None:
         self._writing(session)
         pending: dict[tuple[str, int], _Pending] = session.info.setdefault(PENDING, {})
-        facets = {n: list(v) for n, v in kind.facets(profile).items() if n in FILTER_FACETS}
+        facets, until = _filter_facts(kind, profile)
         pending[(kind.name, profile.id)] = _Pending(
-            kind.name,
-            profile.id,
-            profile.version,
-            compose(kind.name, profile),
-            facets,
-            open_until(kind.name, profile),
+            kind.name, profile.id, profile.version, compose(kind.name, profile), facets, until
         )
 
     def deleted(self, session: Session, kind: ProfileKind, profile_id: int) -> None:
@@ -272,43 +267,48 @@ class EmbeddingStore:
     def refresh(self, sessions: sessionmaker[Session], since: datetime) -> int:
         """Apply profiles that other processes (a CLI import, another server) saved since
         ``since``; returns how many changed here. Their deletions reach this process at its
-        next start. What this process committed itself is skipped by version."""
+        next start.
+
+        A profile whose row changed is skipped when this process already applied that
+        version (its own commits). A vector that changed while its profile row did not (a
+        ``matchmaker reindex``) is always taken.
+        """
         cutoff = since - SNAPSHOT_MARGIN
         ops: list[_Op] = []
         with sessions() as session:
             for name, kind in self.kinds.items():
                 model = kind.model
                 mine = (Embedding.kind == name, Embedding.model == self.encoder.name)
-                recent = set(session.scalars(select(model.id).where(model.updated_at >= cutoff)))
-                embedded = set(
+                recent = dict(
+                    session.execute(
+                        select(model.id, model.version).where(model.updated_at >= cutoff)
+                    ).all()
+                )
+                revectored = set(
                     session.scalars(
                         select(Embedding.profile_id).where(*mine, Embedding.updated_at >= cutoff)
                     )
                 )
-                ids = sorted(recent | embedded)
-                for start in range(0, len(ids), CHUNK):
-                    chunk = ids[start : start + CHUNK]
-                    vectors = {
-                        int(pid): vec
-                        for pid, vec in session.execute(
+                todo = sorted(
+                    {i for i, v in recent.items() if self._applied.get((name, i)) != v}
+                    | (revectored - recent.keys())
+                )
+                for start in range(0, len(todo), CHUNK):
+                    chunk = todo[start : start + CHUNK]
+                    # Rows before vectors: a profile version seen here was committed with its
+                    # vector, so the vector read next is at least as new.
+                    profiles = list(session.scalars(select(model).where(model.id.in_(chunk))))
+                    vectors = dict(
+                        session.execute(
                             select(Embedding.profile_id, Embedding.vector).where(
-                                *mine, Embedding.profile_id.in_(chunk)
+                                *mine, Embedding.profile_id.in_([p.id for p in profiles])
                             )
-                        )
-                    }
-                    for profile in session.scalars(select(model).where(model.id.in_(chunk))):
-                        key = (name, profile.id)
-                        if self._applied.get(key) == profile.version and profile.id not in embedded:
-                            continue  # already here
-                        raw = vectors.get(profile.id)
+                        ).all()
+                    )
+                    for p in profiles:
+                        raw = vectors.get(p.id)
                         vec = None if raw is None else np.frombuffer(raw, dtype="<f4").copy()
-                        facets = {
-                            n: list(v)
-                            for n, v in kind.facets(profile).items()
-                            if n in FILTER_FACETS
-                        }
-                        until = open_until(name, profile)
-                        ops.append(_Op(name, profile.id, profile.version, vec, facets, until))
+                        ops.append(_Op(name, p.id, p.version, vec, *_filter_facts(kind, p)))
         self.apply(ops)
         return len(ops)
 
@@ -494,6 +494,12 @@ class EmbeddingStore:
                 f"{self.encoder.name}; run `matchmaker reindex`"
             )
         return None
+
+
+def _filter_facts(kind: ProfileKind, profile: Any) -> tuple[dict[str, list[str]], int]:
+    """What the filter masks hold of a profile: its filter facets, and until when it is open."""
+    facets = {n: list(v) for n, v in kind.facets(profile).items() if n in FILTER_FACETS}
+    return facets, open_until(kind.name, profile)
 
 
 def _stack(rows: Sequence[Any], dim: int) -> np.ndarray:

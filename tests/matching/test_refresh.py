@@ -7,13 +7,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.kinds import STARTUP
 from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.models import Embedding
 from matchmaker.profiles import service as profiles
 from matchmaker.runtime import open_runtime
+from matchmaker.startups.models import Startup
 from matchmaker.startups.schemas import StartupCreate
 from tests.conftest import as_admin
 from tests.factories import incubator_body, startup_body
@@ -60,7 +63,7 @@ def test_a_profile_saved_by_another_process_is_recommended_within_the_interval(
         assert startup not in ids_of(matches(client, path, region="tianjin"))
 
 
-def test_refreshing_over_this_process_own_write_keeps_one_copy(client: TestClient) -> None:
+def test_refresh_skips_what_this_process_wrote_itself(client: TestClient) -> None:
     store = client.app.state.runtime.store  # type: ignore[attr-defined]
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
     before = store.indexes["startup"].ids().tolist()
@@ -68,7 +71,20 @@ def test_refreshing_over_this_process_own_write_keeps_one_copy(client: TestClien
     profile_id = client.get("/v1/startups").json()["items"][0]["id"]
     assert profile_id in store.indexes["startup"].ids()
     assert profile_id not in before
-    applied = store.refresh(sessions, datetime.now(UTC) - timedelta(hours=1))
-    # Its vector was written in this window, so it is re-read once; nothing else is.
-    assert applied == 1
+    # Its own commit already put this version in the index: nothing is read again.
+    assert store.refresh(sessions, datetime.now(UTC) - timedelta(hours=1)) == 0
+    assert store.indexes["startup"].ids().tolist().count(profile_id) == 1
+    # A vector rewritten without its profile row changing (a reindex elsewhere) is taken.
+    with sessions() as session, session.begin():
+        session.execute(
+            update(Embedding)
+            .where(Embedding.kind == "startup", Embedding.profile_id == profile_id)
+            .values(updated_at=datetime.now(UTC))
+        )
+        session.execute(
+            update(Startup)
+            .where(Startup.id == profile_id)
+            .values(updated_at=datetime.now(UTC) - timedelta(hours=2))
+        )
+    assert store.refresh(sessions, datetime.now(UTC) - timedelta(hours=1)) == 1
     assert store.indexes["startup"].ids().tolist().count(profile_id) == 1
