@@ -76,10 +76,9 @@ def embed_ahead(
             current = existing.get(refs.get(external_id, 0))
             if current is not None:
                 try:  # as rows._update will have it: only the mapped fields change
-                    base = kind.create.model_validate(current).model_dump()
-                    values = kind.create.model_validate(
-                        {**base, **model.model_dump(include=mapped)}
-                    ).model_dump()
+                    _, values = profiles.with_changes(
+                        kind, current, model.model_dump(include=mapped)
+                    )
                 except ValidationError:
                     continue
             profile_id = current.id if current is not None else None

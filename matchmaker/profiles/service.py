@@ -76,6 +76,15 @@ def build(kind: ProfileKind, values: dict[str, Any]) -> ProfileBase:
     return obj
 
 
+def with_changes(
+    kind: ProfileKind, obj: ProfileBase, changes: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A profile's create body as it is and with ``changes`` applied, validated as a whole
+    (ValidationError when the result breaks a rule across fields)."""
+    current = kind.create.model_validate(obj).model_dump()
+    return current, kind.create.model_validate({**current, **changes}).model_dump()
+
+
 def update(
     session: Session,
     kind: ProfileKind,
@@ -85,10 +94,8 @@ def update(
 ) -> ProfileBase:
     """Apply a partial update; the merged profile is validated as a whole."""
     _check_version(kind, obj, if_match)
-    current = kind.create.model_validate(obj).model_dump()
-    changes = patch.model_dump(exclude_unset=True)
     try:
-        merged = kind.create.model_validate({**current, **changes}).model_dump()
+        current, merged = with_changes(kind, obj, patch.model_dump(exclude_unset=True))
     except ValidationError as exc:
         # The merged profile breaks a rule across fields (e.g. trl_min above a patched trl_max).
         raise InvalidInput.from_fields(validation_fields(exc.errors())) from exc
