@@ -123,12 +123,18 @@ def _mapping(text: str | None, schema: Any) -> dict[str, Any] | None:
         return None
     try:
         raw = json.loads(text)
-        parse(raw, schema, None)
     except json.JSONDecodeError as exc:
         raise InvalidInput("mapping", f"not valid JSON: {exc.msg}") from exc
+    if not isinstance(raw, dict):
+        # JSON null, a list or a number would read as "no mapping" or crash further on.
+        raise InvalidInput(
+            "mapping", 'must be a JSON object with "fields" (leave it out to map by column name)'
+        )
+    try:
+        parse(raw, schema, None)
     except MappingError as exc:
         raise InvalidInput("mapping", str(exc)) from exc
-    return dict(raw)
+    return raw
 
 
 @router.get("", response_model=list[ImportJobRead], responses=error_responses(Unauthorized))

@@ -145,6 +145,26 @@ def test_a_broken_mapping_or_format_is_refused_before_the_job(client: TestClient
     assert r.json()["detail"][0]["field"] == "format"
 
 
+def test_a_mapping_that_is_not_a_json_object_is_refused_for_every_role_that_imports(
+    client: TestClient, auth: KeyFactory
+) -> None:
+    kinds = {"founder": "startups", "manager": "incubators", "partner": "scenarios"}
+    headers = {role: auth(role) for role in kinds} | {"admin": {}}
+    not_objects: tuple[object, ...] = (None, [], 5, "fields")
+    for role, kind in (kinds | {"admin": "partners"}).items():
+        for mapping in not_objects:
+            r = upload(client, "a,b\n1,2\n", "x.csv", kind, headers[role], mapping=mapping)
+            assert r.status_code == 422, (role, mapping, r.text)
+            assert r.json()["detail"] == [
+                {
+                    "field": "mapping",
+                    "reason": 'must be a JSON object with "fields" (leave it out to map by '
+                    "column name)",
+                }
+            ], (role, mapping)
+    assert client.get("/v1/imports").json() == []  # no job was queued
+
+
 def test_a_queued_upload_is_imported_by_the_next_process(
     settings: Settings, encoder: Encoder
 ) -> None:
