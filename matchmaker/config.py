@@ -96,8 +96,11 @@ class Settings(BaseSettings):
         description="settled events (delivered or given up) and their delivery log are "
         "deleted after this many days",
     )
+    # Only the operator can set this (no request reaches settings); tests of deliveries to
+    # receivers on 127.0.0.1 turn it on.
     webhook_allow_private_urls: bool = Field(
-        default=False, description="allow webhook URLs on loopback and private networks"
+        default=False,
+        description="allow webhook URLs on loopback, private and reserved addresses",
     )
     workers_enabled: bool = Field(
         default=True,

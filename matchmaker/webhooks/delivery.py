@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.config import Settings
-from matchmaker.webhooks import signing
+from matchmaker.webhooks import signing, urls
 from matchmaker.webhooks.models import Webhook, WebhookAttempt, WebhookDelivery
 
 USER_AGENT = "Matchmaker-Webhooks/1"
@@ -93,11 +93,19 @@ def claim(sessions: sessionmaker[Session], delivery_id: int, lease: timedelta) -
         )
 
 
-def send(client: httpx.Client, job: Job) -> Result:
-    """POST the signed body once; never raises."""
+def send(
+    client: httpx.Client, job: Job, allow_private: bool, resolver: urls.Resolver = urls.resolve
+) -> Result:
+    """POST the signed body once, to the address checked for it; never raises."""
+    try:
+        target = urls.pin(job.url, allow_private, resolver)
+    except urls.UrlRefused as exc:
+        # Refused before connecting: no status and no latency, nothing to learn about the target.
+        return Result(None, 0, f"refused: {exc}")
     body = job.body.encode()
     timestamp = int(time.time())
     headers = {
+        "Host": target.host_header,
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
         signing.TIMESTAMP_HEADER: str(timestamp),
@@ -108,7 +116,13 @@ def send(client: httpx.Client, job: Job) -> Result:
     }
     started = time.perf_counter()
     try:
-        response = client.post(job.url, content=body, headers=headers)
+        response = client.post(
+            target.url,
+            content=body,
+            headers=headers,
+            # TLS is verified for the name, while the connection goes to the checked address.
+            extensions={"sni_hostname": target.server_name},
+        )
     except httpx.TimeoutException as exc:
         return Result(None, _ms(started), f"timeout: {type(exc).__name__}")
     except httpx.HTTPError as exc:

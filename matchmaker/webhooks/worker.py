@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from matchmaker.background import PollingWorker
 from matchmaker.config import Settings
 from matchmaker.matching.service import Matcher
-from matchmaker.webhooks import delivery, fanout, retention
+from matchmaker.webhooks import delivery, fanout, retention, urls
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ class DeliveryWorker(PollingWorker):
         matcher: Matcher | None,
         settings: Settings,
         transport: httpx.BaseTransport | None = None,
+        resolver: urls.Resolver = urls.resolve,
         housekeeping: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(settings.webhook_poll_seconds)
@@ -41,6 +42,7 @@ class DeliveryWorker(PollingWorker):
         self.client = httpx.Client(
             timeout=settings.webhook_timeout_seconds, follow_redirects=False, transport=transport
         )
+        self._resolver = resolver
         self._lease = timedelta(seconds=settings.webhook_timeout_seconds * 2 + 30)
         # Other upkeep run now and then by the loop (e.g. purging idempotency records).
         self._housekeeping = housekeeping
@@ -61,7 +63,9 @@ class DeliveryWorker(PollingWorker):
             job = delivery.claim(self.sessions, delivery_id, self._lease)
             if job is None:
                 continue
-            result = delivery.send(self.client, job)
+            result = delivery.send(
+                self.client, job, self.settings.webhook_allow_private_urls, self._resolver
+            )
             delivery.record(self.sessions, job, result, self.settings)
             sent += 1
         return sent

@@ -25,6 +25,8 @@ class Receiver:
     # Seconds to wait before answering, in order (to make the sender time out).
     delays: list[float] = field(default_factory=list)
     requests: list[Received] = field(default_factory=list)
+    # Sent as Location with every answer (to test that redirects are not followed).
+    location: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self) -> tuple[int, float]:
@@ -62,6 +64,8 @@ def receiver(
             with state.lock:
                 state.requests.append(Received(dict(self.headers.items()), body, status))
             self.send_response(status)
+            if state.location:
+                self.send_header("Location", state.location)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
