@@ -19,6 +19,7 @@ from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.router import router as matching_router
 from matchmaker.partners.router import router as partners_router
 from matchmaker.platform import setup as platform
+from matchmaker.platform.bodylimit import BodyLimitMiddleware
 from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router
@@ -78,4 +79,6 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     app.include_router(camps_router)
     platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
+    # Added last, so it runs first: no other layer reads a body over the limit.
+    app.add_middleware(BodyLimitMiddleware, settings=settings)
     return app

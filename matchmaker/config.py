@@ -72,6 +72,16 @@ class Settings(BaseSettings):
     idempotency_ttl_hours: int = Field(
         default=24, ge=1, le=24 * 30, description="how long an Idempotency-Key is remembered"
     )
+    max_body_bytes: int = Field(
+        default=1 << 20,
+        ge=1024,
+        description="request bodies larger than this are refused with 413 before parsing",
+    )
+    max_upload_bytes: int = Field(
+        default=256 << 20,
+        ge=1024,
+        description="the same for the multipart upload of POST /v1/imports",
+    )
     import_chunk_rows: int = Field(
         default=500, ge=1, le=100_000, description="rows per import transaction"
     )
