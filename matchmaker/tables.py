@@ -1,6 +1,12 @@
 """Imports every table so ``Base.metadata`` is complete (for Alembic and tests)."""
 
-from matchmaker.access.models import Account, AccountIncubator, AccountPartner, ApiKey
+from matchmaker.access.models import (
+    Account,
+    AccountIncubator,
+    AccountPartner,
+    ApiKey,
+    BrowserSession,
+)
 from matchmaker.camps.models import (
     Camp,
     CampAllocationRun,
@@ -35,6 +41,7 @@ __all__ = [
     "AccountIncubator",
     "AccountPartner",
     "ApiKey",
+    "BrowserSession",
     "Camp",
     "CampAllocationRun",
     "CampApplication",

@@ -83,3 +83,21 @@ class AccountPartner(Base):
     partner_id: Mapped[int] = mapped_column(
         ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class BrowserSession(Base):
+    """A signed-in web session. The cookie holds a random token; only its sha256 is stored,
+    so the table cannot be replayed as cookies. Sign-out deletes the row; revoking or rotating
+    the key behind it revokes it."""
+
+    __tablename__ = "web_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    key_id: Mapped[int] = mapped_column(ForeignKey("api_key.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    __table_args__ = {"sqlite_autoincrement": True}

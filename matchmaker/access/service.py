@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchmaker.access import keys
+from matchmaker.access import keys, sessions
 from matchmaker.access.models import Account, AccountIncubator, AccountPartner, ApiKey, Role
 from matchmaker.access.principal import Principal
 from matchmaker.db import utcnow
@@ -142,6 +142,7 @@ def revoke(session: Session, principal: Principal, key_id: int) -> ApiKey:
     key = get_key(session, principal, key_id)
     if key.revoked_at is None:
         key.revoked_at = utcnow()
+        sessions.end_for_key(session, key.id, key.revoked_at)
         session.flush()
     return key
 
@@ -160,6 +161,7 @@ def rotate(
         expires_in_days = max(1, (key.expires_at - key.created_at).days)
     issued = issue_key(session, account, expires_in_days)
     key.revoked_at = utcnow()
+    sessions.end_for_key(session, key.id, key.revoked_at)
     session.flush()
     return issued
 

@@ -106,9 +106,9 @@ class WebRoute(APIRoute):
 def get_user(request: Request, db: SessionDep) -> Principal:
     """The signed-in principal; its key is checked again on every request."""
     web = session.current(request)
-    principal = service.principal_for(db, web.key_id, web.account_id)
+    principal = service.principal_for(db, web.token)
     if principal is None:
-        if web.key_id is not None:
+        if web.token is not None:
             web.sign_out()
         raise SignInRequired
     request.state.web_user = principal

@@ -61,19 +61,20 @@ def signin(request: Request, db: SessionDep, form: FormDep) -> Response:
     key = str(form.get("key") or "")
     next_url = render.safe_next(str(form.get("next") or "/"))
     try:
-        principal = service.sign_in(db, key)
+        _, token = service.sign_in(db, key)
     except Unauthorized:
         error = render.translate(
             request, N_("This key is not valid: it is unknown, revoked or expired.")
         )
         return render.page(request, "signin.html", 401, next=next_url, error=error)
-    session.current(request).sign_in(principal.key_id, principal.account_id)
+    session.current(request).sign_in(token)
     return render.redirect(request, next_url)
 
 
 @router.post("/signout")
-def signout(request: Request, form: FormDep) -> Response:
-    """End the session; the API key keeps working for the API."""
+def signout(request: Request, db: SessionDep, form: FormDep) -> Response:
+    """End the session, on the server too; the API key keeps working for the API."""
+    service.sign_out(db, session.current(request).token)
     session.current(request).sign_out()
     session.current(request).add_flash("info", render.translate(request, N_("You signed out.")))
     return render.redirect(request, "/signin")

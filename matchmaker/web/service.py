@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
 from matchmaker.access import service as access
-from matchmaker.access.models import Account, ApiKey
+from matchmaker.access import sessions as web_sessions
+from matchmaker.access.models import Account
 from matchmaker.access.principal import Principal
-from matchmaker.db import utcnow
 from matchmaker.errors import NotFound
 from matchmaker.kinds import BY_NAME, STARTUP
 from matchmaker.matching.facts import facts_of
@@ -38,20 +38,25 @@ from matchmaker.reviews.workflow import Action, Decision, Side, TransitionRefuse
 MAX_RECORDS = 500
 
 
-def principal_for(session: Session, key_id: int | None, account_id: int | None) -> Principal | None:
-    """The principal of a signed-in session, or None once its key is revoked or expired."""
-    if key_id is None or account_id is None:
+def principal_for(session: Session, token: str | None) -> Principal | None:
+    """The principal of a signed-in session, or None once it ended or its key stopped working."""
+    key = web_sessions.live_key(session, token)
+    account = session.get(Account, key.account_id) if key is not None else None
+    if key is None or account is None:
         return None
-    key = session.get(ApiKey, key_id)
-    if key is None or key.account_id != account_id or not key.usable_at(utcnow()):
-        return None
-    account = session.get(Account, account_id)
-    return access.principal_of(session, account, key.id) if account is not None else None
+    return access.principal_of(session, account, key.id)
 
 
-def sign_in(session: Session, plaintext: str) -> Principal:
-    """The principal behind an API key; 401 exactly as the API would answer."""
-    return access.authenticate(session, plaintext)
+def sign_in(session: Session, plaintext: str) -> tuple[Principal, str]:
+    """The principal behind an API key (401 exactly as the API would answer) and the token
+    of the new server-side session."""
+    principal = access.authenticate(session, plaintext)
+    return principal, web_sessions.start(session, principal)
+
+
+def sign_out(session: Session, token: str | None) -> None:
+    """End the session on the server: its cookie, or any copy of it, opens nothing after."""
+    web_sessions.end(session, token)
 
 
 def managed(session: Session, principal: Principal, kind: ProfileKind) -> list[ProfileBase]:

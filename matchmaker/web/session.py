@@ -1,9 +1,11 @@
 """The browser session: a signed cookie, its CSRF token, and the server secret that signs both.
 
-The cookie holds no API key, only the id of the key the visitor signed in with; every request
-checks that key again (revoked or expired keys end the session). It is HttpOnly, SameSite=Strict
-and Secure over HTTPS. A session without a key still carries a random nonce, so the sign-in and
-language forms have CSRF tokens too; signing in draws a new nonce (no session fixation).
+The cookie holds no API key, only the random token of a server-side session
+(``matchmaker.access.sessions``); every request looks that session and its key up again, so
+signing out, revoking or rotating the key, or the session's expiry ends it on the server, even
+for a copy of the cookie. It is HttpOnly, SameSite=Strict and Secure over HTTPS. A session
+without a sign-in still carries a random nonce, so the sign-in and language forms have CSRF
+tokens too; signing in draws a new nonce (no session fixation).
 """
 
 from __future__ import annotations
@@ -26,8 +28,6 @@ from matchmaker.config import Settings
 
 COOKIE = "mm_session"
 LANG_COOKIE = "mm_lang"
-# A signed-in session lasts a working day; signing in again is cheap.
-MAX_AGE_SECONDS = 12 * 3600
 SECRET_FILE = "secret_key"
 
 
@@ -69,21 +69,18 @@ class WebSession:
     """What the cookie carries; ``changed`` says whether the response must rewrite it."""
 
     nonce: str = field(default_factory=lambda: secrets.token_urlsafe(16))
-    key_id: int | None = None
-    account_id: int | None = None
-    signed_in_at: int | None = None
+    token: str | None = None  # of the server-side session; None when not signed in
     flash: list[tuple[str, str]] = field(default_factory=list)
     changed: bool = True
 
-    def sign_in(self, key_id: int, account_id: int) -> None:
+    def sign_in(self, token: str) -> None:
         self.nonce = secrets.token_urlsafe(16)
-        self.key_id, self.account_id = key_id, account_id
-        self.signed_in_at = int(time.time())
+        self.token = token
         self.changed = True
 
     def sign_out(self) -> None:
         self.nonce = secrets.token_urlsafe(16)
-        self.key_id = self.account_id = self.signed_in_at = None
+        self.token = None
         self.changed = True
 
     def add_flash(self, level: str, message: str) -> None:
@@ -97,13 +94,7 @@ class WebSession:
         return messages
 
     def payload(self) -> dict[str, Any]:
-        return {
-            "n": self.nonce,
-            "k": self.key_id,
-            "a": self.account_id,
-            "t": self.signed_in_at,
-            "f": self.flash,
-        }
+        return {"n": self.nonce, "s": self.token, "f": self.flash}
 
 
 class Signer:
@@ -119,8 +110,8 @@ class Signer:
         body = json.dumps(session.payload(), separators=(",", ":")).encode()
         return f"{_b64(body)}.{_b64(self._mac('session', body))}"
 
-    def load(self, cookie: str | None, now: float | None = None) -> WebSession:
-        """The session in a cookie; a fresh anonymous one if it is missing, forged or stale."""
+    def load(self, cookie: str | None) -> WebSession:
+        """The session in a cookie; a fresh anonymous one if it is missing or forged."""
         if not cookie or "." not in cookie:
             return WebSession()
         body_text, _, mac_text = cookie.partition(".")
@@ -129,20 +120,15 @@ class Signer:
             if not hmac.compare_digest(mac, self._mac("session", body)):
                 return WebSession()
             raw = json.loads(body)
-            session = WebSession(
+            token = raw["s"]
+            return WebSession(
                 nonce=str(raw["n"]),
-                key_id=raw["k"],
-                account_id=raw["a"],
-                signed_in_at=raw["t"],
+                token=str(token) if token is not None else None,
                 flash=[(str(level), str(text)) for level, text in raw["f"]],
                 changed=False,
             )
         except (ValueError, KeyError, TypeError):
             return WebSession()
-        now = time.time() if now is None else now
-        if session.signed_in_at is not None and now - session.signed_in_at > MAX_AGE_SECONDS:
-            session.sign_out()
-        return session
 
     def csrf_token(self, session: WebSession) -> str:
         return _b64(self._mac("csrf", session.nonce.encode()))

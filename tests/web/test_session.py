@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
+from datetime import timedelta
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import select, update
 
 from matchmaker.access import service as access
+from matchmaker.access import sessions as web_sessions
+from matchmaker.access.models import BrowserSession
+from matchmaker.db import utcnow
 from matchmaker.web.session import COOKIE
 from tests.conftest import mint_key
 from tests.factories import BODIES
@@ -113,6 +121,78 @@ def test_signing_out_ends_the_session(client: TestClient) -> None:
     r = browser.post("/signout", data={"csrf": _csrf(browser, "/")}, follow_redirects=False)
     assert (r.status_code, r.headers["location"]) == (303, "/signin")
     assert not _signed_in(browser)
+
+
+def _manager_with_incubator(client: TestClient) -> tuple[str, int]:
+    incubator = client.post("/v1/incubators", json=BODIES["incubators"]()).json()["id"]
+    return mint_key(client, "manager", incubator_ids=[incubator]), incubator
+
+
+def _session_rows(client: TestClient) -> list[BrowserSession]:
+    with client.app.state.sessions() as session:  # type: ignore[attr-defined]
+        return list(session.scalars(select(BrowserSession).order_by(BrowserSession.id)))
+
+
+def test_a_cookie_copied_before_signing_out_opens_nothing_afterwards(client: TestClient) -> None:
+    key, incubator = _manager_with_incubator(client)
+    browser = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(browser, key)
+    assert browser.get(f"/incubators/{incubator}").status_code == 200
+    copied = browser.cookies[COOKIE]
+    r = browser.post("/signout", data={"csrf": _csrf(browser, "/")}, follow_redirects=False)
+    assert r.status_code == 303
+    assert _session_rows(client) == []  # ended on the server, not only in this browser
+    thief = _browser(client.app)  # type: ignore[arg-type]
+    thief.cookies.set(COOKIE, copied)
+    r = thief.get(f"/incubators/{incubator}", follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (303, f"/signin?next=/incubators/{incubator}")
+    assert not _signed_in(thief)
+
+
+def test_the_server_keeps_only_a_hash_of_the_session_token(client: TestClient) -> None:
+    browser = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(browser, mint_key(client, "founder"))
+    body = browser.cookies[COOKIE].partition(".")[0]
+    token = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))["s"]
+    (row,) = _session_rows(client)
+    assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in {row.token_hash, str(row.id)}
+    assert row.revoked_at is None
+    assert row.expires_at - row.created_at == web_sessions.LIFETIME
+
+
+def test_rotating_or_revoking_the_key_ends_its_sessions(client: TestClient) -> None:
+    key, incubator = _manager_with_incubator(client)
+    browsers = [_browser(client.app) for _ in range(2)]  # type: ignore[arg-type]
+    for browser in browsers:
+        _sign_in(browser, key)
+        assert _signed_in(browser)
+    r = client.post(f"/v1/keys/{_session_rows(client)[0].key_id}/rotate", json={})
+    assert r.status_code == 201, r.text
+    assert all(row.revoked_at is not None for row in _session_rows(client))
+    assert not any(_signed_in(browser) for browser in browsers)
+    # The new key signs in again; revoking it ends that session the same way.
+    again = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(again, r.json()["key"])
+    assert again.get(f"/incubators/{incubator}").status_code == 200
+    assert client.delete(f"/v1/keys/{r.json()['id']}").status_code == 204
+    assert all(row.revoked_at is not None for row in _session_rows(client))
+    assert not _signed_in(again)
+
+
+def test_an_expired_session_ends_and_old_rows_are_cleaned_up(client: TestClient) -> None:
+    key = mint_key(client, "founder")
+    browser = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(browser, key)
+    with client.app.state.sessions() as session, session.begin():  # type: ignore[attr-defined]
+        session.execute(update(BrowserSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+    assert not _signed_in(browser)
+    (stale,) = _session_rows(client)
+    fresh = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(fresh, key)  # signing in deletes what has expired or been revoked
+    assert [row.id for row in _session_rows(client)] != [stale.id]
+    assert len(_session_rows(client)) == 1
+    assert _signed_in(fresh)
 
 
 def _pair_page(browser: TestClient, startup: int, incubator: int) -> str:
