@@ -145,13 +145,28 @@ def _summary(fields: list[dict[str, str]]) -> str:
     return "; ".join(f"{f['field']}: {f['reason']}" for f in fields[:5]) or "invalid input"
 
 
+def _not_json(request: Request, errors: Iterable[Mapping[str, Any]]) -> str | None:
+    """The media type of a body FastAPI did not read as JSON because it was labelled as
+    something else (it then fails as "not a dictionary"); None for any other error."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not media_type or media_type == "application/json" or media_type.endswith("+json"):
+        return None
+    whole_body = any(tuple(e.get("loc", ())) == ("body",) for e in errors)
+    return media_type if whole_body else None
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
         return _render(exc.status_code, exc.code, exc.message, exc.detail, exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        media_type = _not_json(request, exc.errors())
+        if media_type is not None:
+            reason = f"send it as JSON with Content-Type: application/json (got {media_type})"
+            fields = [{"field": "body", "reason": reason}]
+            return _render(415, "unsupported_media_type", _summary(fields), fields)
         fields = validation_fields(exc.errors())
         return _render(422, "validation_failed", _summary(fields), fields)
 

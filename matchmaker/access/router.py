@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, status
+from fastapi import APIRouter, Body, status
 
 from matchmaker.access import service
 from matchmaker.access.models import Account, ApiKey, Role
@@ -12,9 +12,7 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.access.schemas import KeyCreate, KeyIssued, KeyRead, KeyRotate, Me
 from matchmaker.db import SessionDep
 from matchmaker.errors import Conflict, Forbidden, NotFound, Unauthorized, error_responses
-from matchmaker.profiles.schemas import MAX_ID
-
-PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+from matchmaker.params import PathId
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"])
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from matchmaker.access.models import Role
-from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.profiles.schemas import Id, Int, clean_line
 
-Days = Annotated[int, Field(ge=1, le=3650, description="days until the key stops working")]
-Ids = Annotated[list[Annotated[int, Field(ge=1, le=MAX_ID)]], Field(max_length=100)]
+Days = Annotated[Int, Field(ge=1, le=3650, description="days until the key stops working")]
+Ids = Annotated[list[Id], Field(max_length=100)]
 
 
 class KeyCreate(BaseModel):
@@ -20,7 +20,9 @@ class KeyCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Role
-    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    name: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(clean_line)
+    ] = ""
     incubator_ids: Ids = Field(default=[], description="incubators a manager key manages")
     partner_ids: Ids = Field(default=[], description="partners a partner-platform key acts for")
     expires_in_days: Days | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Request, Response, status
 
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.camps import days, runs, service
@@ -34,12 +34,9 @@ from matchmaker.errors import (
     error_responses,
 )
 from matchmaker.matching.service import Matcher
-from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.params import PathId, QueryId
 
 router = APIRouter(prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY)
-
-PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
-QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 def get_camp(session: SessionDep, camp_id: PathId) -> Camp:

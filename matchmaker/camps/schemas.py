@@ -6,13 +6,13 @@ from datetime import date, datetime, time
 from typing import Annotated, Literal, Self
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.profiles.schemas import Flag, Id, Int, Number, clean_line, clean_text
 from matchmaker.vocab import Domain, Stage
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Trl = Annotated[int, Field(ge=1, le=9)]
+Trl = Annotated[Int, Field(ge=1, le=9)]
+Line = Annotated[str, AfterValidator(clean_line)]
 
 
 class EligibilityIn(BaseModel):
@@ -48,9 +48,9 @@ class HostRef(BaseModel):
 
 
 class CampHostIn(HostRef):
-    places: int = Field(ge=0, le=10_000)
+    places: Int = Field(ge=0, le=10_000)
     eligibility: EligibilityIn | None = None
-    accept_unranked: bool = Field(
+    accept_unranked: Flag = Field(
         default=True, description="Without a full ranking, rank the rest by engine score."
     )
 
@@ -65,15 +65,15 @@ class QuotaIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=120)
+    name: Line = Field(min_length=1, max_length=120)
     attribute: Literal["region", "city", "country"]
-    values: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+    values: list[Annotated[Line, Field(min_length=1, max_length=100)]] = Field(
         default_factory=list, max_length=50
     )
-    per_value: bool = False
-    at_least: int | None = Field(default=None, ge=0)
-    at_least_share: float | None = Field(default=None, ge=0, le=1)
-    at_most: int | None = Field(default=None, ge=0)
+    per_value: Flag = False
+    at_least: Int | None = Field(default=None, ge=0)
+    at_least_share: Number | None = Field(default=None, ge=0, le=1)
+    at_most: Int | None = Field(default=None, ge=0)
     host: HostRef | None = None
 
     @model_validator(mode="after")
@@ -95,13 +95,13 @@ class DayPlanIn(BaseModel):
 
     start: time = time(9, 0)
     end: time = time(17, 0)
-    slot_minutes: int = Field(default=30, ge=5, le=240)
-    gap_minutes: int = Field(default=0, ge=0, le=120)
+    slot_minutes: Int = Field(default=30, ge=5, le=240)
+    gap_minutes: Int = Field(default=0, ge=0, le=120)
     breaks: list[tuple[time, time]] = Field(
         default_factory=lambda: [(time(12, 0), time(13, 30))], max_length=10
     )
-    max_per_host_per_day: int | None = Field(default=None, ge=1)
-    max_per_startup_per_day: int | None = Field(default=None, ge=1)
+    max_per_host_per_day: Int | None = Field(default=None, ge=1)
+    max_per_startup_per_day: Int | None = Field(default=None, ge=1)
     days: list[date] | None = Field(
         default=None, max_length=31, description="Defaults to every day of the camp."
     )
@@ -110,10 +110,10 @@ class DayPlanIn(BaseModel):
 class CampCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Line = Field(min_length=1, max_length=200)
     starts_on: date
     ends_on: date
-    location: str = Field(min_length=1, max_length=300)
+    location: Line = Field(min_length=1, max_length=300)
     timezone: str = Field(default="Asia/Shanghai", max_length=60)
     hosts: list[CampHostIn] = Field(min_length=1, max_length=500)
     eligibility: EligibilityIn = Field(default_factory=EligibilityIn)
@@ -172,7 +172,7 @@ class ApplicationCreate(BaseModel):
             'or {"incubator_id": n} / {"partner_id": n} when an id is both.'
         ),
     )
-    accept_unranked: bool = Field(
+    accept_unranked: Flag = Field(
         default=True, description="Also accept hosts not listed, ordered by engine score."
     )
 
@@ -191,7 +191,7 @@ class RankingUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     startup_ids: list[Id] = Field(max_length=10_000, description="Applicants, best first.")
-    accept_unranked: bool = Field(
+    accept_unranked: Flag = Field(
         default=True, description="Also accept applicants not listed, ordered by engine score."
     )
 
@@ -309,7 +309,7 @@ class AssignmentUpdate(BaseModel):
 
     host_id: Id | None = Field(default=None, description="Camp host id to move the startup to.")
     locked: bool | None = None
-    note: str = Field(default="", max_length=1000)
+    note: Annotated[str, AfterValidator(clean_text)] = Field(default="", max_length=1000)
 
     @model_validator(mode="after")
     def _something(self) -> Self:

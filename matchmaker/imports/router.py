@@ -6,7 +6,7 @@ import json
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
 
 from matchmaker.access import policy
@@ -20,6 +20,7 @@ from matchmaker.imports.readers import FORMATS, detect_format
 from matchmaker.imports.schemas import ImportJobRead, RowErrorRead
 from matchmaker.imports.worker import upload_dir
 from matchmaker.kinds import BY_PLURAL
+from matchmaker.params import PathId
 from matchmaker.recommendations.schemas import Target
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
@@ -151,7 +152,7 @@ def list_imports(
 def read_import(
     session: SessionDep,
     principal: PrincipalDep,
-    import_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    import_id: PathId,
     errors: Annotated[int, Query(ge=0, le=1000, description="how many row errors to list")] = 100,
 ) -> ImportJobRead:
     """One import job: status, counts and the first row errors (row, field, reason)."""

@@ -17,6 +17,7 @@ from matchmaker.imports.mapping import ColumnMapping, RowInvalid, apply
 from matchmaker.imports.models import ExternalRef
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.profiles.schemas import TEXT_INPUT
 
 Outcome = Literal["created", "updated", "unchanged"]
 
@@ -40,7 +41,8 @@ def validated(target: Target, record: dict[str, Any]) -> tuple[BaseModel, set[st
     """The record as a create body, the fields it maps, and its external id; or RowInvalid."""
     data, external_id = apply(target.mapping, record)
     try:
-        model = target.kind.create.model_validate(data)
+        # Cells of a CSV file are text: whole numbers may come as digits.
+        model = target.kind.create.model_validate(data, context={TEXT_INPUT: True})
     except ValidationError as exc:
         raise RowInvalid(
             [(f["field"], f["reason"]) for f in validation_fields(exc.errors())]

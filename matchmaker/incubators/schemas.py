@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 from matchmaker.profiles.schemas import (
     Description,
     Domains,
+    Int,
     Languages,
     Location,
     Name,
@@ -21,7 +22,7 @@ from matchmaker.profiles.schemas import (
 )
 from matchmaker.vocab import Domain, IncubatorKind, Need, Program, Stage
 
-Trl = Annotated[int, Field(ge=1, le=9)]
+Trl = Annotated[Int, Field(ge=1, le=9)]
 
 
 class IncubatorFields(BaseModel):
@@ -34,8 +35,8 @@ class IncubatorFields(BaseModel):
     trl_min: Trl = 1
     trl_max: Trl = 9
     services: unique_list(Need) = []  # type: ignore[valid-type]
-    capacity: Annotated[int, Field(ge=0, le=100_000, description="open places")] = 0
-    fund_size_usd: Annotated[int, Field(ge=0, le=10**13)] | None = None
+    capacity: Annotated[Int, Field(ge=0, le=100_000, description="open places")] = 0
+    fund_size_usd: Annotated[Int, Field(ge=0, le=10**13)] | None = None
     languages: Languages = ["zh"]
     programs: unique_list(Program) = []  # type: ignore[valid-type]
     website: Url | None = None

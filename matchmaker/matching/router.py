@@ -20,6 +20,7 @@ from matchmaker.kinds import BY_PLURAL, INCUBATOR, PARTNER, SCENARIO, STARTUP
 from matchmaker.matching.bundle import bundle
 from matchmaker.matching.schemas import BundleResponse, MatchList, TargetKind
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
+from matchmaker.params import PathId
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.reviews import feedback
@@ -77,7 +78,7 @@ def _matches(
 def startup_matches(
     session: SessionDep,
     matcher: MatcherDep,
-    profile_id: int,
+    profile_id: PathId,
     filters: FiltersDep,
     viewer: ViewerDep,
     target: TargetKind = TargetKind.incubators,
@@ -93,7 +94,7 @@ def _add_reverse_route(kind: ProfileKind, description: str) -> None:
     def reverse_matches(
         session: SessionDep,
         matcher: MatcherDep,
-        profile_id: int,
+        profile_id: PathId,
         filters: FiltersDep,
         viewer: ViewerDep,
     ) -> MatchList:
@@ -121,7 +122,7 @@ for _kind, _description in (
 
 @router.get("/startups/{profile_id}/bundle", response_model=BundleResponse, responses=ERRORS)
 def startup_bundle(
-    session: SessionDep, matcher: MatcherDep, principal: PrincipalDep, profile_id: int
+    session: SessionDep, matcher: MatcherDep, principal: PrincipalDep, profile_id: PathId
 ) -> BundleResponse:
     """An incubator, a partner and a scenario chosen to fit the startup and each other."""
     startup = profiles.get(session, STARTUP, profile_id)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response, status
 from fastapi.params import Depends as DependsParam
 
 from matchmaker.access import policy
@@ -23,9 +23,10 @@ from matchmaker.errors import (
     Unauthorized,
     error_responses,
 )
+from matchmaker.params import PathId
 from matchmaker.profiles import service
 from matchmaker.profiles.kinds import ProfileKind
-from matchmaker.profiles.schemas import MAX_ID, Page, clean_text
+from matchmaker.profiles.schemas import Page, clean_text
 from matchmaker.vocab import Domain, Region, ScenarioStatus, Stage
 
 _ETAG = re.compile(r'(?:W/)?"([0-9]{1,9})"|([0-9]{1,9})')
@@ -83,7 +84,6 @@ IfMatch = Annotated[
     str | None,
     Header(alias="If-Match", description='ETag from a read (W/"<version>"); stale gets 412'),
 ]
-ProfileId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def make_router(kind: ProfileKind) -> APIRouter:
@@ -157,7 +157,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         dependencies=[strict_query()],
         summary=f"Read a {kind.name}",
     )
-    def read_profile(session: SessionDep, profile_id: ProfileId, response: Response) -> Any:
+    def read_profile(session: SessionDep, profile_id: PathId, response: Response) -> Any:
         obj = service.get(session, kind, profile_id)
         response.headers["ETag"] = etag(obj.version)
         return to_read(obj)
@@ -172,7 +172,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
     def update_profile(
         session: SessionDep,
         principal: PrincipalDep,
-        profile_id: ProfileId,
+        profile_id: PathId,
         body: Annotated[Update, Body()],  # type: ignore[valid-type]
         response: Response,
         if_match: IfMatch = None,
@@ -193,7 +193,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
     def delete_profile(
         session: SessionDep,
         principal: PrincipalDep,
-        profile_id: ProfileId,
+        profile_id: PathId,
         if_match: IfMatch = None,
     ) -> None:
         obj = service.get(session, kind, profile_id)

@@ -2,21 +2,27 @@
 
 Size limits (documented in the README): names and titles 200 characters, pitch 280,
 descriptions 5,000, city 100, website 300, at most 20 items in a list, tags 40 characters each.
-Text may not contain control characters other than tab and line breaks (PostgreSQL cannot store
-NUL, and nobody means to send the others).
+Text may not contain control characters (long text may hold tabs and line breaks) nor invisible
+formatting characters such as the bidirectional overrides U+202A-U+202E and U+2066-U+2069,
+which make a name display as something other than what it is. Numbers must be JSON numbers:
+``true`` or ``"5"`` is not a TRL. Forms and imported files, whose cells are text, say so with
+``TEXT_INPUT`` in the validation context and may give whole numbers as digits.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     ValidationInfo,
     create_model,
@@ -31,8 +37,12 @@ MAX_LIST = 20
 # Ids are 32-bit integers on every backend; a larger number cannot name a row.
 MAX_ID = 2**31 - 1
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BIDI = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+_LINE_BREAKS = frozenset("\t\n\r")  # browsers send a textarea's line breaks as CR LF
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+# Validation context key: the input is text cells (a web form, a CSV file), not JSON.
+TEXT_INPUT = "text_input"
 
 
 def _unique(values: list[Any]) -> list[Any]:
@@ -41,32 +51,67 @@ def _unique(values: list[Any]) -> list[Any]:
     return values
 
 
-def clean_text(value: str) -> str:
-    """Refuse what no database stores faithfully: control characters, lone surrogates."""
-    if _CONTROL.search(value):
-        raise PydanticCustomError(
-            "control_character",
-            "must not contain control characters other than tab and line breaks",
-        )
+def _refuse_invisible(value: str, allowed: frozenset[str]) -> str:
+    for char in value:
+        category = unicodedata.category(char)
+        if char in allowed or category not in ("Cc", "Cf"):
+            continue
+        point = f"U+{ord(char):04X}"
+        if ord(char) in _BIDI:
+            reason = "must not contain bidirectional override or isolate characters ({point})"
+        elif category == "Cf":
+            reason = "must not contain invisible formatting characters ({point})"
+        elif char in _LINE_BREAKS:
+            reason = "must be a single line: no tabs or line breaks ({point})"
+        else:
+            reason = "must not contain control characters ({point})"
+        raise PydanticCustomError("control_character", reason, {"point": point})
     if _SURROGATE.search(value):
         raise PydanticCustomError("invalid_unicode", "must be valid Unicode text")
     return value
 
 
+def clean_text(value: str) -> str:
+    """Long text: no control characters but tab and line breaks, no invisible formatting."""
+    return _refuse_invisible(value, _LINE_BREAKS)
+
+
+def clean_line(value: str) -> str:
+    """A name, title or other one-line text: no control or invisible characters at all."""
+    return _refuse_invisible(value, frozenset())
+
+
+def _whole_number_from_text(value: Any, info: ValidationInfo) -> Any:
+    if (
+        isinstance(value, str)
+        and info.context
+        and info.context.get(TEXT_INPUT)
+        and _DIGITS.fullmatch(value.strip())
+    ):
+        return int(value)
+    return value
+
+
+# An integer that is a JSON integer: not a bool, not a float, not a string (but for text input).
+Int = Annotated[int, Strict(), BeforeValidator(_whole_number_from_text)]
+# A positive id, as any integer column holds it.
+Id = Annotated[Int, Field(ge=1, le=MAX_ID)]
+# A number (an integer is one too) and a flag: JSON's own types, never true for 1 or "yes".
+Number = Annotated[float, Strict()]
+Flag = Annotated[bool, Strict()]
+_Line = AfterValidator(clean_line)
 _Clean = AfterValidator(clean_text)
-Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _Clean
-]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _Line]
 Pitch = Annotated[str, StringConstraints(strip_whitespace=True, max_length=280), _Clean]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), _Clean]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), _Clean]
-City = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), _Clean]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), _Line]
+City = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), _Line]
 Url = Annotated[
     str,
     StringConstraints(
         strip_whitespace=True, max_length=300, pattern=r"^(https?://)?[^\s/]+\.[^\s]+$"
     ),
-    _Clean,
+    _Line,
 ]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 _UNIQUE: JsonDict = {"uniqueItems": True}

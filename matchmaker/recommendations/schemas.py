@@ -11,6 +11,7 @@ from matchmaker.incubators.schemas import IncubatorCreate
 from matchmaker.matching.schemas import MatchList
 from matchmaker.matching.service import MAX_LIMIT
 from matchmaker.partners.schemas import PartnerCreate
+from matchmaker.profiles.schemas import Int, Number
 from matchmaker.scenarios.schemas import ScenarioCreate
 from matchmaker.startups.schemas import StartupCreate
 from matchmaker.vocab import Domain, Region, Stage
@@ -36,8 +37,8 @@ class Filters(BaseModel):
     kinds: list[Annotated[str, Field(max_length=40)]] = Field(
         default=[], max_length=20, description="incubator or partner kinds"
     )
-    min_score: float | None = Field(default=None, ge=0, le=1)
-    limit: int = Field(default=10, ge=1, le=MAX_LIMIT)
+    min_score: Number | None = Field(default=None, ge=0, le=1)
+    limit: Int = Field(default=10, ge=1, le=MAX_LIMIT)
 
 
 _TARGETS_DOC = "target kinds; a startup's default is all three, everyone else's is startups"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden, NotFound, Unauthorized, error_responses
-from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.params import PathId, QueryId
 from matchmaker.reviews import scoring, service
 from matchmaker.reviews.feedback import Viewer
 from matchmaker.reviews.models import Match
@@ -23,11 +23,7 @@ from matchmaker.reviews.schemas import (
 from matchmaker.reviews.service import InvalidTransition, Scorer
 from matchmaker.reviews.workflow import State
 
-PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
-
 router = APIRouter(prefix="/v1/matches", tags=["reviews"])
-
-QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 def get_scorer(request: Request) -> Scorer | None:

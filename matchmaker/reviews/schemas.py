@@ -5,14 +5,27 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
-from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.profiles.schemas import Id, clean_text
 from matchmaker.reviews.workflow import Action, Decision, Side, State
 from matchmaker.vocab import DeclineReason
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+Note = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=1000),
+    AfterValidator(clean_text),
+]
 
 
 class MatchActionCreate(BaseModel):
@@ -25,10 +38,15 @@ class MatchActionCreate(BaseModel):
     partner_id: Id | None = None
     scenario_id: Id | None = None
     action: Action
+    # validate_default: a missing reason or note is checked too, and reported on its own field.
     reason: DeclineReason | None = Field(
-        default=None, description="why, when declining (required then; see decline_reasons)"
+        default=None,
+        validate_default=True,
+        description="why, when declining (required then; see decline_reasons)",
     )
-    note: Note | None = Field(default=None, description="free text kept in the audit trail")
+    note: Note | None = Field(
+        default=None, validate_default=True, description="free text kept in the audit trail"
+    )
     as_side: Side | None = Field(
         default=None,
         description="which side you act for; needed only when your key manages both sides "
@@ -40,13 +58,30 @@ class MatchActionCreate(BaseModel):
         targets = [t for t in (self.incubator_id, self.partner_id, self.scenario_id) if t]
         if len(targets) != 1:
             raise ValueError("give exactly one of incubator_id, partner_id, scenario_id")
-        if self.action is Action.decline and self.reason is None:
-            raise ValueError("a decline needs a reason from the decline_reasons vocabulary")
-        if self.action is not Action.decline and self.reason is not None:
-            raise ValueError("a reason is given only when declining; use note instead")
-        if self.reason is DeclineReason.other and not self.note:
-            raise ValueError("reason 'other' needs a note saying why")
         return self
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_with_decline(
+        cls, reason: DeclineReason | None, info: ValidationInfo
+    ) -> DeclineReason | None:
+        action = info.data.get("action")
+        if action is Action.decline and reason is None:
+            raise PydanticCustomError(
+                "value_error", "a decline needs a reason from the decline_reasons vocabulary"
+            )
+        if action is not None and action is not Action.decline and reason is not None:
+            raise PydanticCustomError(
+                "value_error", "a reason is given only when declining; use note instead"
+            )
+        return reason
+
+    @field_validator("note")
+    @classmethod
+    def _note_for_other(cls, note: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("reason") is DeclineReason.other and not note:
+            raise PydanticCustomError("value_error", "reason 'other' needs a note saying why")
+        return note
 
     @property
     def target(self) -> tuple[str, int]:

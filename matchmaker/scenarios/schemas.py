@@ -8,9 +8,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Discriminator, EmailStr, Field, Tag
 
 from matchmaker.profiles.schemas import (
-    MAX_ID,
     Description,
     Domains,
+    Id,
+    Int,
     Location,
     Name,
     ReadBase,
@@ -26,7 +27,7 @@ def _publisher_tag(value: Any) -> str:
 
 # Tagged, so an error names "publisher.id" or "publisher.name", not pydantic's union members.
 Publisher = Annotated[
-    Annotated[int, Field(ge=1, le=MAX_ID), Tag("id")] | Annotated[Name, Tag("name")],
+    Annotated[Id, Tag("id")] | Annotated[Name, Tag("name")],
     Discriminator(_publisher_tag),
     Field(description="the publishing partner's id, or a name when it has no profile"),
 ]
@@ -37,10 +38,10 @@ class ScenarioFields(BaseModel):
     description: Description = ""
     publisher: Publisher
     domains: Domains
-    min_trl: Annotated[int, Field(ge=1, le=9)] = 1
+    min_trl: Annotated[Int, Field(ge=1, le=9)] = 1
     location: Location
     collaboration_mode: CollaborationMode = CollaborationMode.pilot_procurement
-    budget_usd: Annotated[int, Field(ge=0, le=10**13)] | None = None
+    budget_usd: Annotated[Int, Field(ge=0, le=10**13)] | None = None
     deadline: date | None = None
     status: ScenarioStatus = ScenarioStatus.open
 

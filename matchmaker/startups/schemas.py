@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from matchmaker.profiles.schemas import (
     Description,
     Domains,
+    Int,
     Languages,
     Location,
     Name,
@@ -24,7 +25,7 @@ from matchmaker.profiles.schemas import (
 )
 from matchmaker.vocab import Domain, Need, Qualification, Stage
 
-Trl = Annotated[int, Field(ge=1, le=9, description="Technology readiness level, 1 to 9")]
+Trl = Annotated[Int, Field(ge=1, le=9, description="Technology readiness level, 1 to 9")]
 
 
 def _not_in_the_future(year: int) -> int:
@@ -36,7 +37,7 @@ def _not_in_the_future(year: int) -> int:
 
 
 FoundedYear = Annotated[
-    int, Field(ge=1950, description="not after this year"), AfterValidator(_not_in_the_future)
+    Int, Field(ge=1950, description="not after this year"), AfterValidator(_not_in_the_future)
 ]
 
 
@@ -49,8 +50,8 @@ class StartupFields(BaseModel):
     stage: Stage
     trl: Trl
     founded_year: FoundedYear | None = None
-    team_size: Annotated[int, Field(ge=1, le=100_000)] | None = None
-    funding_raised_usd: Annotated[int, Field(ge=0, le=10**13)] | None = None
+    team_size: Annotated[Int, Field(ge=1, le=100_000)] | None = None
+    funding_raised_usd: Annotated[Int, Field(ge=0, le=10**13)] | None = None
     location: Location
     needs: unique_list(Need) = []  # type: ignore[valid-type]
     languages: Languages = ["zh"]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.datastructures import FormData
@@ -19,7 +19,6 @@ from matchmaker.access.principal import Principal
 from matchmaker.db import SessionDep
 from matchmaker.errors import DomainError
 from matchmaker.matching.service import Matcher
-from matchmaker.profiles.schemas import MAX_ID
 from matchmaker.reviews import scoring
 from matchmaker.reviews.feedback import Viewer
 from matchmaker.reviews.service import Scorer
@@ -147,8 +146,6 @@ def get_scorer(request: Request) -> Scorer | None:
     return scoring.scorer_for(request.app)
 
 
-# Ids in page addresses: a number no integer column holds is a 404 page, not a database error.
-PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 UserDep = Annotated[Principal, Depends(get_user)]
 OptionalUserDep = Annotated[Principal | None, Depends(get_optional_user)]
 FormDep = Annotated[FormData, Depends(checked_form)]

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from matchmaker.profiles.schemas import TEXT_INPUT
 from matchmaker.startups.schemas import StartupCreate
 from matchmaker.vocab import Domain, Need, Qualification, Region, Stage
 from matchmaker.web.i18n import N_, error_message
@@ -179,7 +180,8 @@ NEW_STARTUP_DEFAULTS = {"location.country": "CN", "languages": "zh"}
 def validate(state: FormState, lang: str) -> tuple[StartupCreate | None, FormState]:
     """The API's schema applied to the form; errors placed on the field they concern."""
     try:
-        return StartupCreate.model_validate(to_body(state)), state
+        body = to_body(state)
+        return StartupCreate.model_validate(body, context={TEXT_INPUT: True}), state
     except ValidationError as exc:
         state.errors = field_errors(exc.errors(), lang)
         return None, state

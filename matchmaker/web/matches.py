@@ -10,6 +10,8 @@ from starlette.responses import Response
 
 from matchmaker.db import SessionDep
 from matchmaker.errors import DomainError
+from matchmaker.params import PathId
+from matchmaker.profiles.schemas import TEXT_INPUT
 from matchmaker.reviews.schemas import MatchActionCreate
 from matchmaker.reviews.workflow import Action, Side, State
 from matchmaker.vocab import DeclineReason
@@ -18,7 +20,6 @@ from matchmaker.web.deps import (
     FlashRedirect,
     FormDep,
     MatcherDep,
-    PathId,
     ScorerDep,
     UserDep,
     WebRoute,
@@ -77,7 +78,7 @@ def act(
         "as_side": form.get("as_side") or None,
     }
     try:
-        body = MatchActionCreate.model_validate(fields)
+        body = MatchActionCreate.model_validate(fields, context={TEXT_INPUT: True})
     except ValidationError as exc:
         messages = forms.field_errors(exc.errors(), lang)
         text = " ".join(m for group in messages.values() for m in group)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, status
+from fastapi import APIRouter, Query, Request, status
 
 from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import NotFound, Unauthorized, error_responses
+from matchmaker.params import PathId
 from matchmaker.webhooks import service
 from matchmaker.webhooks.schemas import (
     DeliveryPage,
@@ -19,7 +20,6 @@ from matchmaker.webhooks.schemas import (
 )
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 NOT_FOUND = error_responses(Unauthorized, NotFound)
 
 
@@ -44,19 +44,21 @@ def list_webhooks(session: SessionDep, principal: PrincipalDep) -> list[WebhookR
 
 
 @router.get("/{webhook_id}", response_model=WebhookRead, responses=NOT_FOUND)
-def read_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Id) -> WebhookRead:
+def read_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: PathId) -> WebhookRead:
     """One of your webhooks."""
     return WebhookRead.model_validate(service.get(session, principal, webhook_id))
 
 
 @router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
-def delete_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Id) -> None:
+def delete_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: PathId) -> None:
     """Unsubscribe; undelivered events for it are dropped."""
     service.remove(session, principal, webhook_id)
 
 
 @router.post("/{webhook_id}/ping", status_code=status.HTTP_202_ACCEPTED, responses=NOT_FOUND)
-def ping_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Id) -> dict[str, str]:
+def ping_webhook(
+    session: SessionDep, principal: PrincipalDep, webhook_id: PathId
+) -> dict[str, str]:
     """Queue a signed ``ping`` event for this webhook, to test your receiver."""
     service.ping(session, principal, webhook_id)
     return {"status": "queued"}
@@ -66,7 +68,7 @@ def ping_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Id) -
 def list_deliveries(
     session: SessionDep,
     principal: PrincipalDep,
-    webhook_id: Id,
+    webhook_id: PathId,
     status_: Annotated[
         Literal["pending", "delivered", "failed"] | None, Query(alias="status")
     ] = None,
@@ -82,7 +84,7 @@ def list_deliveries(
     "/{webhook_id}/deliveries/{delivery_id}", response_model=DeliveryRead, responses=NOT_FOUND
 )
 def read_delivery(
-    session: SessionDep, principal: PrincipalDep, webhook_id: Id, delivery_id: Id
+    session: SessionDep, principal: PrincipalDep, webhook_id: PathId, delivery_id: PathId
 ) -> DeliveryRead:
     """One delivery: status, attempts with status codes, latency and errors."""
     row = service.get_delivery(session, principal, webhook_id, delivery_id)
@@ -96,7 +98,7 @@ def read_delivery(
     responses=NOT_FOUND,
 )
 def replay_delivery(
-    session: SessionDep, principal: PrincipalDep, webhook_id: Id, delivery_id: Id
+    session: SessionDep, principal: PrincipalDep, webhook_id: PathId, delivery_id: PathId
 ) -> DeliveryRead:
     """Send a delivery again: same event id and body, a fresh signature and timestamp."""
     row = service.replay(session, principal, webhook_id, delivery_id)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from matchmaker.profiles.schemas import clean_text
+from matchmaker.profiles.schemas import Number, clean_text
 from matchmaker.webhooks.events import EventType
 
 
@@ -36,7 +36,7 @@ class WebhookCreate(BaseModel):
 
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=2000)]
     events: Annotated[list[EventType], Field(min_length=1, max_length=3), AfterValidator(_unique)]
-    min_score: float | None = Field(
+    min_score: Number | None = Field(
         default=None, ge=0, le=1, description="match.found threshold; default from settings"
     )
     description: Annotated[

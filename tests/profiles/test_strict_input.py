@@ -1,0 +1,130 @@
+"""Loose input the API used to take: booleans and strings as numbers, invisible characters in
+names, a body labelled as something other than JSON, and ids of 0 on nested routes."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.factories import BODIES, startup_body
+from tests.profiles.helpers import assert_error, assert_invalid, create, row_counts
+
+
+@pytest.mark.parametrize(
+    ("plural", "field", "value"),
+    [
+        ("startups", "trl", True),
+        ("startups", "trl", "5"),
+        ("startups", "trl", 5.0),
+        ("startups", "team_size", False),
+        ("startups", "founded_year", "2020"),
+        ("startups", "funding_raised_usd", True),
+        ("incubators", "trl_min", True),
+        ("incubators", "capacity", True),
+        ("incubators", "fund_size_usd", "100"),
+        ("scenarios", "min_trl", True),
+        ("scenarios", "budget_usd", False),
+        ("scenarios", "publisher", True),
+    ],
+)
+def test_a_number_must_be_a_json_number(
+    client: TestClient, plural: str, field: str, value: Any
+) -> None:
+    response = client.post(f"/v1/{plural}", json=BODIES[plural](**{field: value}))
+    body = assert_invalid(response, field if field != "publisher" else "publisher.name")
+    assert row_counts(client)[plural] == 0, body
+
+
+def test_flags_and_scores_of_other_bodies_are_strict_too(client: TestClient) -> None:
+    hook = {"url": "https://hooks.example.com/mm", "events": ["match.found"], "min_score": True}
+    assert_invalid(client.post("/v1/webhooks", json=hook), "min_score", "valid number")
+    batch = {"kind": "startups", "profile": startup_body(), "filters": {"limit": True}}
+    assert_invalid(client.post("/v1/recommendations", json=batch), "startups.filters.limit")
+    key = {"role": "founder", "expires_in_days": "30"}
+    assert_invalid(client.post("/v1/keys", json=key), "expires_in_days", "valid integer")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Acme\u202egnp.exe", "bidirectional override or isolate characters (U+202E)"),
+        ("Acme\u202aLab", "bidirectional override or isolate characters (U+202A)"),
+        ("\u2066Acme\u2069", "bidirectional override or isolate characters (U+2066)"),
+        ("Ac\u200bme", "invisible formatting characters (U+200B)"),
+        ("Acme\ufeff", "invisible formatting characters (U+FEFF)"),
+        ("Acme\u00adLab", "invisible formatting characters (U+00AD)"),
+        ("Acme\x85Lab", "control characters (U+0085)"),
+        ("Acme\nLab", "single line: no tabs or line breaks (U+000A)"),
+        ("Acme\tLab", "single line: no tabs or line breaks (U+0009)"),
+    ],
+)
+def test_names_refuse_invisible_and_direction_changing_characters(
+    client: TestClient, text: str, reason: str
+) -> None:
+    for plural in BODIES:
+        field = "title" if plural == "scenarios" else "name"
+        response = client.post(f"/v1/{plural}", json=BODIES[plural](**{field: text}))
+        assert_invalid(response, field, reason)
+    assert_invalid(
+        client.post("/v1/startups", json=startup_body(tags=[text])), "tags.0", reason.split(" (")[0]
+    )
+    assert sum(row_counts(client).values()) == 0
+
+
+def test_long_text_keeps_line_breaks_but_not_overrides(client: TestClient) -> None:
+    response = client.post("/v1/startups", json=startup_body(description="ok\u202e reversed"))
+    assert_invalid(response, "description", "U+202E")
+    text = "第一行：面向工业场景的灵巧机械手。\n\t第二行（北京·海淀）"
+    created = create(
+        client,
+        "startups",
+        startup_body(name="北京灵巧机器人科技有限公司", pitch="灵巧手", description=text),
+    )
+    assert (created["name"], created["description"]) == ("北京灵巧机器人科技有限公司", text)
+    # Joiners inside emoji and scripts are format characters too: refused, not silently kept.
+    assert_invalid(
+        client.post("/v1/startups", json=startup_body(name="Team 👩\u200d🔬")),
+        "name",
+        "U+200D",
+    )
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
+def test_a_json_route_sent_another_content_type_says_to_send_json(
+    client: TestClient, content_type: str
+) -> None:
+    response = client.post(
+        "/v1/startups",
+        content=json.dumps(startup_body()),
+        headers={"Content-Type": content_type},
+    )
+    body = assert_error(response, 415, "unsupported_media_type")
+    (detail,) = body["detail"]
+    assert detail["field"] == "body"
+    assert "Content-Type: application/json" in detail["reason"]
+    assert content_type in detail["reason"]
+    assert row_counts(client)["startups"] == 0
+
+
+def test_every_api_route_answers_an_id_of_0_with_422_on_that_parameter(
+    client: TestClient,
+) -> None:
+    checked = 0
+    for template, operations in client.get("/openapi.json").json()["paths"].items():
+        names = re.findall(r"{(\w+)}", template)
+        if not names:
+            continue
+        path = template
+        for name in names:
+            path = path.replace(f"{{{name}}}", "0")
+        for method in operations:
+            response = client.request(method.upper(), path)
+            assert response.status_code == 422, (method, template, response.text)
+            fields = {d["field"] for d in response.json()["detail"]}
+            assert set(names) <= fields, (method, template, fields)
+            checked += 1
+    assert checked >= 20  # the profile, match, key, import, webhook and camp routes
