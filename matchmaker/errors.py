@@ -5,6 +5,7 @@ Every error response has the shape ``{"error": code, "message": text, "detail": 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -13,7 +14,12 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from matchmaker.db_errors import connection_failure, storage_failure
+
+log = logging.getLogger(__name__)
 
 
 class ErrorBody(BaseModel):
@@ -91,6 +97,38 @@ class ServiceUnavailable(DomainError):
     code = "unavailable"
 
 
+# Seconds a client is asked to wait when the database is down: a PostgreSQL restart or a
+# fail-over takes a few seconds.
+RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    """The database cannot be reached right now; retry after `Retry-After` seconds."""
+
+    code = "database_unavailable"
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
+class StorageUnwritable(DatabaseUnavailable):
+    """The database's storage cannot be written (read-only, full or failing disk)."""
+
+    code = "storage_unwritable"
+
+
+def unavailable(exc: BaseException) -> DatabaseUnavailable | None:
+    """The 503 that a database error means, or None when it is not an outage (a bug)."""
+    if isinstance(exc, DatabaseUnavailable):
+        return exc
+    if storage_failure(exc):
+        return StorageUnwritable(
+            "the database cannot be written: its storage is read-only, full or failing; "
+            "nothing was changed, retry later"
+        )
+    if connection_failure(exc):
+        return DatabaseUnavailable("the database is unreachable; nothing was changed, retry later")
+    return None
+
+
 def error_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, Any]]:
     """``responses=`` for a route, so the OpenAPI schema lists what it can return."""
     out: dict[int | str, dict[str, Any]] = {
@@ -165,7 +203,20 @@ def install_error_handlers(app: FastAPI) -> None:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return _render(exc.status_code, code, str(exc.detail))
 
+    @app.exception_handler(SQLAlchemyError)
+    async def _database(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+        down = unavailable(exc)
+        if down is None:
+            log.error("database error", exc_info=exc)
+            return _render(500, "internal_error", "internal error")
+        log.warning("answered 503 %s: %s", down.code, exc)
+        return _render(down.status_code, down.code, down.message, None, down.headers)
+
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # Middleware errors land here (outside the handlers above): an outage is still a 503.
+        down = unavailable(exc)
+        if down is not None:
+            return _render(down.status_code, down.code, down.message, None, down.headers)
         # Never leak internals; the traceback goes to the server log via uvicorn.
         return _render(500, "internal_error", "internal error")

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from matchmaker.atomic import write_atomically
 from matchmaker.matching.scoring import FOREVER
 
 # The facets a match request can filter on (MatchFilters' domains, stages, regions, kinds).
@@ -131,14 +132,18 @@ class FacetMasks:
             closed = np.flatnonzero(self._until != FOREVER)
             arrays["until_ids"] = closed
             arrays["until"] = self._until[closed]
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **arrays)  # type: ignore[arg-type]
-        tmp.replace(path)
+
+        def write(tmp: Path) -> None:
+            with tmp.open("wb") as out:
+                np.savez(out, **arrays)  # type: ignore[arg-type]
+
+        write_atomically(path, write)
 
     @classmethod
     def load(cls, path: Path) -> FacetMasks:
         masks = cls()
-        with np.load(path) as data:
+        # Our own file object: np.load leaves its own open when the content is garbage.
+        with path.open("rb") as file, np.load(file) as data:
             for key in data.files:
                 if "::" not in key:
                     continue

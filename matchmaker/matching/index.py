@@ -21,6 +21,7 @@ import faiss
 import numpy as np
 import numpy.typing as npt
 
+from matchmaker.atomic import write_atomically
 from matchmaker.matching.encoder import Vectors
 
 Ids = npt.NDArray[np.int64]
@@ -270,11 +271,8 @@ class VectorIndex:
 
     def save(self, path: Path) -> None:
         """Write atomically: a crash mid-write leaves the previous file intact."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
         with self._lock.read():
-            faiss.write_index(self._index, str(tmp))
-        tmp.replace(path)
+            write_atomically(path, lambda tmp: faiss.write_index(self._index, str(tmp)))
 
     @classmethod
     def load(cls, path: Path, dim: int, exact_max: int = 50_000, nprobe: int = 16) -> VectorIndex:

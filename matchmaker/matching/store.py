@@ -23,6 +23,7 @@ import numpy.typing as npt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from matchmaker.atomic import write_text_atomically
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
 from matchmaker.matching.index import VectorIndex
@@ -332,9 +333,8 @@ class EmbeddingStore:
                     "saved_at": saved_at.isoformat(),
                     "count": len(index),
                 }
-                tmp = meta_path.with_suffix(".json.tmp")
-                tmp.write_text(json.dumps(meta), encoding="utf-8")
-                tmp.replace(meta_path)
+                # Written last: its saved_at never claims more than the files before it hold.
+                write_text_atomically(meta_path, json.dumps(meta))
 
     def load(self, sessions: sessionmaker[Session]) -> dict[str, dict[str, int]]:
         """Load the snapshots and catch up from the database; never re-embeds."""
@@ -367,7 +367,8 @@ class EmbeddingStore:
             filters = FacetMasks.load(facets_path)
             self.indexes[kind], self.filters[kind] = index, filters
             return datetime.fromisoformat(meta["saved_at"])
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a snapshot is a cache: whatever is wrong
+            # with it (empty, truncated, garbage: EOFError, BadZipFile, ...), rebuild.
             log.warning(
                 "index snapshot for %s unreadable (%s); rebuilding from the database", kind, exc
             )

@@ -1,13 +1,18 @@
 """The ``Idempotency-Key`` store: the first response to a (key, request) is the only one.
 
 A record is claimed before the request runs (so a concurrent retry gets 409 instead of
-running twice), and completed with the response once it is sent. The claim travels into the
-request's own transaction (``SESSION_INFO``), which stamps ``committed_at`` on it when it
-writes anything, so the record commits or rolls back with the change itself. That settles
-what a retry may do when no response was stored:
+running twice), and completed with the response before the response is sent, so a retry
+sent the moment the response arrives is replayed. The claim travels into the request's own
+transaction (``SESSION_INFO``), which stamps ``committed_at`` on it when it writes anything,
+so the record commits or rolls back with the change itself.
 
-- not committed: the request's changes never landed. A 5xx is not remembered, and a claim
-  whose process died may run again once ``STALE_CLAIM`` has passed;
+A claim names its owner: the claiming process and the request within it (``leases``). While
+the owner runs, a retry gets 409; once it is gone (it finished without storing a response,
+or the process was killed), the claim is dead at once and what a retry may do depends only
+on the commit:
+
+- not committed: the request's changes never landed, so it runs again. A 5xx is not
+  remembered;
 - committed: the changes landed, so the request never runs again. A 5xx is stored and
   replayed like any response; a response that could not be kept (too large, or the process
   died before storing it) answers ``Lost``.
@@ -26,11 +31,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 from matchmaker.db import utcnow
+from matchmaker.platform import leases
 from matchmaker.platform.models import IdempotencyRecord
 
 HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 255
-STALE_CLAIM = timedelta(minutes=5)
 # Responses larger than this are not stored (the claim is dropped): replaying them would
 # need the database to hold arbitrarily large bodies.
 MAX_STORED_BODY = 1_000_000
@@ -54,7 +59,7 @@ class Claimed:
 
 @dataclass(frozen=True)
 class Busy:
-    """Another request with this key has not finished (or died less than STALE_CLAIM ago)."""
+    """Another request with this key is still running."""
 
 
 @dataclass(frozen=True)
@@ -72,17 +77,18 @@ def request_hash(method: str, path: str, query: bytes, body_digest: str) -> str:
 
 
 def claim(
-    sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta
+    sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta, owner: str
 ) -> Stored | Claimed | Busy | Lost:
-    """The stored response for ``key``, a fresh claim on it, Busy or Lost."""
+    """The stored response for ``key``, a fresh claim on it for ``owner`` (a
+    ``leases.Lease``), Busy or Lost."""
     try:
-        return _claim(sessions, api_key_id, key, ttl)
+        return _claim(sessions, api_key_id, key, ttl, owner)
     except IntegrityError:
         return Busy()  # a concurrent request with the same key claimed it first
 
 
 def _claim(
-    sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta
+    sessions: sessionmaker[Session], api_key_id: int, key: str, ttl: timedelta, owner: str
 ) -> Stored | Claimed | Busy | Lost:
     now = utcnow()
     with sessions() as session, session.begin():
@@ -93,11 +99,13 @@ def _claim(
         )
         if record is not None and record.expires_at > now:
             if record.status_code is None:
-                stale = now - record.created_at > STALE_CLAIM
-                if record.committed_at is not None and (stale or record.request_hash):
-                    return Lost(record.request_hash)
-                if not stale:
+                if record.committed_at is not None and record.request_hash:
+                    return Lost(record.request_hash)  # done, response too large to keep
+                if leases.alive(record.owner, record.created_at, now):
                     return Busy()
+                if record.committed_at is not None:
+                    return Lost(record.request_hash)  # its owner died after the commit
+                # Its owner died before committing anything: run the request again.
             else:
                 return Stored(
                     record.status_code,
@@ -112,6 +120,7 @@ def _claim(
             api_key_id=api_key_id,
             key=key,
             request_hash="",
+            owner=owner,
             created_at=now,
             expires_at=now + ttl,
         )

@@ -9,9 +9,12 @@ requests without a usable key pass through untouched, and the route answers them
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from fastapi.encoders import jsonable_encoder
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, Response
@@ -21,9 +24,11 @@ from matchmaker.access import service as access
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
-from matchmaker.errors import ErrorBody, Unauthorized
-from matchmaker.platform import idempotency
+from matchmaker.errors import ErrorBody, Unauthorized, unavailable
+from matchmaker.platform import idempotency, leases
 from matchmaker.platform.ratelimit import RateLimiter
+
+log = logging.getLogger(__name__)
 
 
 def error(
@@ -52,7 +57,11 @@ class PlatformMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        principal = await self._principal(scope, headers)
+        try:
+            principal = await self._principal(scope, headers)
+        except SQLAlchemyError as exc:
+            await _outage(exc)(scope, receive, send)
+            return
         if principal is None:
             await self.app(scope, receive, send)
             return
@@ -129,9 +138,19 @@ class PlatformMiddleware:
                 scope["method"], scope["path"], scope.get("query_string", b""), digest.hexdigest()
             )
 
-        outcome = await run_in_threadpool(
-            idempotency.claim, sessions, principal.key_id, key, self.ttl
-        )
+        # The lease is held before the claim commits, so no retry ever sees it ownerless.
+        with leases.Lease() as lease:
+            try:
+                outcome = await run_in_threadpool(
+                    idempotency.claim, sessions, principal.key_id, key, self.ttl, lease.owner
+                )
+            except SQLAlchemyError as exc:
+                await drain()
+                await _outage(exc)(scope, receive, send)
+                return
+            if isinstance(outcome, idempotency.Claimed):
+                await self._run_claimed(scope, hashing_receive, send, outcome, drain)
+                return
         if isinstance(outcome, idempotency.Busy):
             await drain()
             await error(
@@ -141,61 +160,99 @@ class PlatformMiddleware:
                 {"Retry-After": "1"},
             )(scope, receive, send)
             return
-        if isinstance(outcome, idempotency.Stored | idempotency.Lost):
-            req_hash = await drain()
-            if outcome.request_hash and req_hash != outcome.request_hash:
-                await error(
-                    422,
-                    "idempotency_key_reused",
-                    "this Idempotency-Key was used with a different request; use a new key",
-                    field="Idempotency-Key",
-                )(scope, receive, send)
-            elif isinstance(outcome, idempotency.Lost):
-                await error(
-                    409,
-                    "idempotency_response_lost",
-                    "the request with this Idempotency-Key was carried out, but its response "
-                    "was not kept; read the result (e.g. the list or the resource) instead "
-                    "of retrying",
-                )(scope, receive, send)
-            else:
-                await _replay(outcome, send)
-            return
-        # The route's transaction stamps the claim when it commits (idempotency.track_commits).
-        scope.setdefault("state", {})[SESSION_INFO] = {idempotency.CLAIM: outcome.record_id}
-        status = 500
-        response_headers: list[tuple[str, str]] = []
-        chunks: list[bytes] = []
+        req_hash = await drain()
+        if outcome.request_hash and req_hash != outcome.request_hash:
+            await error(
+                422,
+                "idempotency_key_reused",
+                "this Idempotency-Key was used with a different request; use a new key",
+                field="Idempotency-Key",
+            )(scope, receive, send)
+        elif isinstance(outcome, idempotency.Lost):
+            await error(
+                409,
+                "idempotency_response_lost",
+                "the request with this Idempotency-Key was carried out, but its response "
+                "was not kept; read the result (e.g. the list or the resource) instead "
+                "of retrying",
+            )(scope, receive, send)
+        else:
+            await _replay(outcome, send)
 
-        async def capturing_send(message: Message) -> None:
-            nonlocal status, response_headers
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-                response_headers = [
-                    (k.decode("latin-1"), v.decode("latin-1"))
-                    for k, v in message.get("headers", [])
-                    if k.lower() not in _NOT_REPLAYED
-                ]
+    async def _run_claimed(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        claimed: idempotency.Claimed,
+        drain: Callable[[], Awaitable[str]],
+    ) -> None:
+        """Run the route; store its response before sending it, so a retry sent as soon as
+        the response arrives finds it."""
+        sessions = scope["app"].state.sessions
+        # The route's transaction stamps the claim when it commits (idempotency.track_commits).
+        scope.setdefault("state", {})[SESSION_INFO] = {idempotency.CLAIM: claimed.record_id}
+        start: Message = {}
+        chunks: list[bytes] = []
+        stored = False
+
+        async def store() -> None:
+            nonlocal stored
+            stored = True
+            req_hash = await drain()
+            headers = [
+                (k.decode("latin-1"), v.decode("latin-1"))
+                for k, v in start.get("headers", [])
+                if k.lower() not in _NOT_REPLAYED
+            ]
+            status = int(start.get("status", 500))
+            try:
+                await run_in_threadpool(
+                    idempotency.complete,
+                    sessions,
+                    claimed,
+                    req_hash,
+                    status,
+                    headers,
+                    b"".join(chunks),
+                )
+            except SQLAlchemyError as exc:
+                # The request did what it did: send its answer. Once the lease ends, a retry
+                # finds a dead claim and is told by its commit (run again, or Lost).
+                log.warning("Idempotency-Key response not stored: %s", exc)
+
+        async def storing_send(message: Message) -> None:
+            nonlocal start
+            if stored:
+                await send(message)
+            elif message["type"] == "http.response.start":
+                start = message
             elif message["type"] == "http.response.body":
-                if sum(map(len, chunks)) <= idempotency.MAX_STORED_BODY:
-                    chunks.append(message.get("body", b""))
-            await send(message)
+                chunks.append(message.get("body", b""))
+                more = bool(message.get("more_body", False))
+                if more and sum(map(len, chunks)) <= idempotency.MAX_STORED_BODY:
+                    return  # keep buffering: the whole response is stored, then sent
+                await store()  # a body over the limit is not kept (complete() drops it)
+                await send(start)
+                await send({**message, "body": b"".join(chunks), "more_body": more})
 
         try:
-            await self.app(scope, hashing_receive, capturing_send)
+            await self.app(scope, receive, storing_send)
         except BaseException:
-            await run_in_threadpool(idempotency.release, sessions, outcome)
+            if not stored:
+                try:
+                    await run_in_threadpool(idempotency.release, sessions, claimed)
+                except SQLAlchemyError as exc:
+                    log.warning("Idempotency-Key claim not released: %s", exc)
             raise
-        req_hash = await drain()
-        await run_in_threadpool(
-            idempotency.complete,
-            sessions,
-            outcome,
-            req_hash,
-            status,
-            response_headers,
-            b"".join(chunks),
-        )
+
+
+def _outage(exc: SQLAlchemyError) -> Response:
+    """The 503 that a database outage answers; any other database error is a bug: raise."""
+    down = unavailable(exc)
+    if down is None:
+        raise exc
+    return error(down.status_code, down.code, down.message, down.headers)
 
 
 _NOT_REPLAYED = {b"date", b"server", b"x-ratelimit-limit", b"x-ratelimit-remaining"}

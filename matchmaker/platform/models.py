@@ -14,7 +14,7 @@ from matchmaker.db import Base, UTCDateTime, utcnow
 class IdempotencyRecord(Base):
     """One (API key, Idempotency-Key): the request's fingerprint and, once done, its response.
 
-    ``status_code`` is null while the first request is still running. ``committed_at`` is
+    ``status_code`` is null while the first request (its ``owner``) runs. ``committed_at`` is
     set in the request's own transaction when that transaction wrote something, so a record
     can tell a request that never took effect from one whose response was lost.
     """
@@ -29,6 +29,9 @@ class IdempotencyRecord(Base):
     response_headers: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     response_body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     committed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The process and request holding the claim (matchmaker.platform.leases); null on claims
+    # made before 0008, which are timed out instead.
+    owner: Mapped[str | None] = mapped_column(String(255), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 

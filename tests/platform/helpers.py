@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import uuid
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
-from matchmaker.platform import idempotency
+from matchmaker.platform import idempotency, leases
 
 
-def claim(client: TestClient, headers: dict[str, str], key: str) -> int:
-    """Claim ``key`` for the API key in ``headers``; returns the record's id."""
+def claim(client: TestClient, headers: dict[str, str], key: str, owner: str) -> int:
+    """Claim ``key`` for the API key in ``headers`` on behalf of ``owner``; returns the
+    record's id."""
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
     me = client.get("/v1/keys/me", headers=headers).json()["key"]["id"]
-    claimed = idempotency.claim(sessions, me, key, timedelta(hours=1))
+    claimed = idempotency.claim(sessions, me, key, timedelta(hours=1), owner)
     assert isinstance(claimed, idempotency.Claimed)
     return claimed.record_id
+
+
+def owner_in(process: subprocess.Popen[bytes]) -> str:
+    """The owner of a request running in ``process``."""
+    return f"{leases.process_owner(process.pid)}|{uuid.uuid4().hex}"
+
+
+def kill_9(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGKILL)
+    process.wait()

@@ -86,17 +86,17 @@ def test_error_responses_are_replayed_too_but_not_without_a_key(
 
 
 def test_a_key_in_use_answers_409_and_an_expired_one_runs_again(
-    client: TestClient, auth: KeyFactory
+    client: TestClient, auth: KeyFactory, live_owner: str
 ) -> None:
     founder = auth("founder")
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    record_id = claim(client, founder, "busy")
+    record_id = claim(client, founder, "busy", live_owner)
     r = client.post(
         "/v1/startups", json=startup_body(), headers={**founder, "Idempotency-Key": "busy"}
     )
     assert r.status_code == 409
     assert r.json()["error"] == "idempotency_in_progress"
-    # The claim's request died: once the record expires the key may run again.
+    # Once the record expires the key may run again, even while its request runs on.
     with sessions() as session, session.begin():
         record = session.get(IdempotencyRecord, record_id)
         assert record is not None
@@ -108,14 +108,17 @@ def test_a_key_in_use_answers_409_and_an_expired_one_runs_again(
     assert idempotency.purge_expired(sessions) == 0
 
 
-def test_two_claims_racing_for_one_key_get_one_winner(client: TestClient, auth: KeyFactory) -> None:
+def test_two_claims_racing_for_one_key_get_one_winner(
+    client: TestClient, auth: KeyFactory, live_owner: str
+) -> None:
     founder = auth("founder")
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
     me = client.get("/v1/keys/me", headers=founder).json()["key"]["id"]
     with ThreadPoolExecutor(8) as pool:
         outcomes = list(
             pool.map(
-                lambda _: idempotency.claim(sessions, me, "race", timedelta(hours=1)), range(8)
+                lambda _: idempotency.claim(sessions, me, "race", timedelta(hours=1), live_owner),
+                range(8),
             )
         )
     assert sum(isinstance(o, idempotency.Claimed) for o in outcomes) == 1

@@ -1,11 +1,13 @@
 """An Idempotency-Key claim commits or rolls back with the request's own changes.
 
 Whether a retry may run again depends on whether the first request's transaction
-committed, never on a timer alone: a request that took effect never runs twice.
+committed, never on a timer alone: a request that took effect never runs twice. A claim whose
+owner is gone (the request ended, its process was killed) is dead at once.
 """
 
 from __future__ import annotations
 
+import subprocess
 from datetime import timedelta
 
 import pytest
@@ -13,12 +15,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from matchmaker.platform import idempotency
+from matchmaker.platform import idempotency, leases
 from matchmaker.platform.models import IdempotencyRecord
 from matchmaker.startups.models import Startup
 from tests.conftest import KeyFactory
 from tests.factories import startup_body
-from tests.platform.helpers import claim
+from tests.platform.helpers import claim, kill_9, owner_in
 
 
 def _record(client: TestClient, key: str) -> IdempotencyRecord:
@@ -72,44 +74,68 @@ def test_a_request_that_rolls_back_leaves_its_claim_unstamped(
     assert record.status_code == 409  # still the first response, replayed to a retry
 
 
-def test_a_process_dying_after_commit_never_runs_the_request_twice(
+def test_a_request_whose_response_was_not_stored_answers_lost_at_once(
     client: TestClient, auth: KeyFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     founder = {**auth("founder"), "Idempotency-Key": "crash"}
     body = startup_body(name="Crash Lab")
-    # The process "dies" after the route committed and before the response is stored.
+    # Storing the response fails after the route committed (e.g. the database went away).
     with monkeypatch.context() as patch:
         patch.setattr(idempotency, "complete", lambda *args, **kwargs: None)
         assert client.post("/v1/startups", json=body, headers=founder).status_code == 201
     assert _record(client, "crash").committed_at is not None
-    # Soon after, the retry waits as for a running request ...
-    busy = client.post("/v1/startups", json=body, headers=founder)
-    assert busy.status_code == 409
-    assert busy.json()["error"] == "idempotency_in_progress"
-    # ... and later it is told the request took effect, instead of running it again.
-    _age(client, "crash", idempotency.STALE_CLAIM + timedelta(seconds=1))
+    # The request has ended, so its claim is dead: the retry is told at once that the
+    # request took effect, instead of waiting or running it again.
     lost = client.post("/v1/startups", json=body, headers=founder)
     assert lost.status_code == 409
     assert lost.json()["error"] == "idempotency_response_lost"
     assert _startups(client) == 1
 
 
-def test_a_process_dying_before_commit_lets_the_request_run_again(
-    client: TestClient, auth: KeyFactory
+def test_a_claim_of_a_killed_process_that_never_committed_runs_again_at_once(
+    client: TestClient, auth: KeyFactory, other_process: subprocess.Popen[bytes]
 ) -> None:
     founder = auth("founder")
-    claim(client, founder, "died")  # a claim whose request never committed: it died mid-way
+    claim(client, founder, "died", owner_in(other_process))
     headers = {**founder, "Idempotency-Key": "died"}
-    assert client.post("/v1/startups", json=startup_body(), headers=headers).status_code == 409
-    _age(client, "died", idempotency.STALE_CLAIM + timedelta(seconds=1))
+    busy = client.post("/v1/startups", json=startup_body(), headers=headers)
+    assert busy.status_code == 409  # its owner still runs
+    assert busy.json()["error"] == "idempotency_in_progress"
+    kill_9(other_process)
     again = client.post("/v1/startups", json=startup_body(), headers=headers)
     assert again.status_code == 201
     assert _startups(client) == 1
 
 
-def _claimed(client: TestClient, auth: KeyFactory, key: str, committed: bool) -> int:
+def test_a_claim_of_a_killed_process_that_committed_answers_lost_at_once(
+    client: TestClient, auth: KeyFactory, other_process: subprocess.Popen[bytes]
+) -> None:
+    record_id = _claimed(client, auth, "died-late", True, owner_in(other_process))
+    with client.app.state.sessions() as session:  # type: ignore[attr-defined]
+        record = session.get(IdempotencyRecord, record_id)
+        assert record is not None
+        me = record.api_key_id
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    record_id = claim(client, auth("founder"), key)
+    outcome = idempotency.claim(sessions, me, "died-late", timedelta(hours=1), "me")
+    assert outcome == idempotency.Busy()
+    kill_9(other_process)
+    outcome = idempotency.claim(sessions, me, "died-late", timedelta(hours=1), "me")
+    assert outcome == idempotency.Lost("")
+
+
+def test_a_claim_made_on_another_machine_is_timed_out(client: TestClient, auth: KeyFactory) -> None:
+    founder = auth("founder")
+    # A process there cannot be seen from here: its claim is held for STALE_CLAIM.
+    claim(client, founder, "far", "another-host|boot|42|1234|token")
+    headers = {**founder, "Idempotency-Key": "far"}
+    assert client.post("/v1/startups", json=startup_body(), headers=headers).status_code == 409
+    _age(client, "far", leases.STALE_CLAIM + timedelta(seconds=1))
+    assert client.post("/v1/startups", json=startup_body(), headers=headers).status_code == 201
+
+
+def _claimed(client: TestClient, auth: KeyFactory, key: str, committed: bool, owner: str) -> int:
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    record_id = claim(client, auth("founder"), key, owner)
     if committed:
         with sessions() as session, session.begin():
             record = session.get(IdempotencyRecord, record_id)
@@ -120,10 +146,10 @@ def _claimed(client: TestClient, auth: KeyFactory, key: str, committed: bool) ->
 
 @pytest.mark.parametrize("committed", [False, True])
 def test_a_5xx_is_kept_only_when_the_request_committed(
-    client: TestClient, auth: KeyFactory, committed: bool
+    client: TestClient, auth: KeyFactory, committed: bool, live_owner: str
 ) -> None:
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    record_id = _claimed(client, auth, "boom", committed)
+    record_id = _claimed(client, auth, "boom", committed, live_owner)
     idempotency.complete(sessions, idempotency.Claimed(record_id), "h", 500, [], b"{}")
     with sessions() as session:
         record = session.get(IdempotencyRecord, record_id)
@@ -135,20 +161,20 @@ def test_a_5xx_is_kept_only_when_the_request_committed(
 
 
 def test_a_response_too_large_to_keep_answers_lost_after_a_commit(
-    client: TestClient, auth: KeyFactory
+    client: TestClient, auth: KeyFactory, live_owner: str
 ) -> None:
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    record_id = _claimed(client, auth, "big", committed=True)
+    record_id = _claimed(client, auth, "big", True, live_owner)
     body = b"x" * (idempotency.MAX_STORED_BODY + 1)
     idempotency.complete(sessions, idempotency.Claimed(record_id), "hash-1", 200, [], body)
     with sessions() as session:
         record = session.get(IdempotencyRecord, record_id)
         assert record is not None
         me = record.api_key_id
-    outcome = idempotency.claim(sessions, me, "big", timedelta(hours=1))
+    outcome = idempotency.claim(sessions, me, "big", timedelta(hours=1), live_owner)
     assert outcome == idempotency.Lost("hash-1")
     # Uncommitted (a large read-only answer), the claim is dropped and may run again.
-    record_id = _claimed(client, auth, "big-read", committed=False)
+    record_id = _claimed(client, auth, "big-read", False, live_owner)
     idempotency.complete(sessions, idempotency.Claimed(record_id), "hash-2", 200, [], body)
     with sessions() as session:
         assert session.get(IdempotencyRecord, record_id) is None
