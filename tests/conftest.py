@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker import migrations_state
 from matchmaker.access import service as access
@@ -116,6 +117,17 @@ def mint_key(
 ) -> str:
     """A new account of ``role`` and its key, made in the test database as the CLI does."""
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    return mint_key_in(sessions, role, incubator_ids, partner_ids, expires_in_days)
+
+
+def mint_key_in(
+    sessions: sessionmaker[Session],
+    role: str,
+    incubator_ids: Iterable[int] = (),
+    partner_ids: Iterable[int] = (),
+    expires_in_days: int | None = None,
+) -> str:
+    """``mint_key`` for a database no app of this process has open (a server subprocess's)."""
     with sessions() as session, session.begin():
         issued = access.create_key(
             session, Role(role), f"test {role}", incubator_ids, partner_ids, expires_in_days

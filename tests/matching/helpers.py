@@ -43,6 +43,15 @@ def db_embeddings(client: TestClient, kind: str) -> dict[int, np.ndarray]:
         return {pid: np.frombuffer(vec, dtype="<f4") for pid, vec in rows}
 
 
+def assert_index_is_database(client: TestClient, kind: str) -> None:
+    """The app's index of ``kind`` holds exactly the stored vectors, id for id."""
+    stored = db_embeddings(client, kind)
+    assert index_state(client, kind) == set(stored)
+    index = client.app.state.runtime.store.indexes[kind]  # type: ignore[attr-defined]
+    for pid, vector in stored.items():
+        np.testing.assert_allclose(index.vectors([pid])[0], vector, rtol=0, atol=1e-6)
+
+
 class CountingEncoder:
     """The real encoder, counting the texts it is asked to embed."""
 

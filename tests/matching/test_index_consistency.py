@@ -16,6 +16,7 @@ from matchmaker.matching.encoder import Encoder
 from tests.conftest import as_admin
 from tests.matching.helpers import (
     CountingEncoder,
+    assert_index_is_database,
     db_embeddings,
     ids_of,
     index_state,
@@ -36,20 +37,12 @@ def app_client(settings: Settings, counting: CountingEncoder) -> Iterator[TestCl
         yield client
 
 
-def _assert_index_is_database(client: TestClient, kind: str) -> None:
-    stored = db_embeddings(client, kind)
-    assert index_state(client, kind) == set(stored)
-    index = client.app.state.runtime.store.indexes[kind]  # type: ignore[attr-defined]
-    for pid, vector in stored.items():
-        np.testing.assert_allclose(index.vectors([pid])[0], vector, rtol=0, atol=1e-6)
-
-
 def test_profile_is_matchable_as_soon_as_create_returns(app_client: TestClient) -> None:
     inc = make(app_client, "incubators")
     startup = make(app_client, "startups", domains=["robotics"])
     assert inc in ids_of(matches(app_client, f"/v1/startups/{startup}/matches"))
     assert startup in ids_of(matches(app_client, f"/v1/incubators/{inc}/matches"))
-    _assert_index_is_database(app_client, "startup")
+    assert_index_is_database(app_client, "startup")
 
 
 def test_update_reembeds_only_when_the_text_changes(
@@ -76,7 +69,7 @@ def test_update_reembeds_only_when_the_text_changes(
     assert "Quantum gravimeters" in counting.texts[0]
     after = db_embeddings(app_client, "startup")[sid]
     assert not np.allclose(before, after)
-    _assert_index_is_database(app_client, "startup")
+    assert_index_is_database(app_client, "startup")
 
 
 def test_deleted_profile_never_comes_back(
@@ -88,7 +81,7 @@ def test_deleted_profile_never_comes_back(
     assert app_client.delete(f"/v1/incubators/{inc}").status_code == 204
     assert inc not in ids_of(matches(app_client, f"/v1/startups/{startup}/matches"))
     assert keep in ids_of(matches(app_client, f"/v1/startups/{startup}/matches"))
-    _assert_index_is_database(app_client, "incubator")
+    assert_index_is_database(app_client, "incubator")
 
 
 def test_restart_loads_the_snapshot_and_catches_up_without_reembedding(
@@ -117,7 +110,7 @@ def test_restart_loads_the_snapshot_and_catches_up_without_reembedding(
         as_admin(second)
         assert counting.texts == []  # caught up from stored vectors, nothing re-embedded
         assert index_state(second, "incubator") == {kept, changed, added}
-        _assert_index_is_database(second, "incubator")
+        assert_index_is_database(second, "incubator")
         found = ids_of(matches(second, f"/v1/startups/{startup}/matches", limit=100))
         assert gone not in found
         assert {kept, added} <= set(found)
@@ -162,7 +155,7 @@ def test_concurrent_writers_and_readers_leave_the_index_equal_to_the_database(
     for t in threads:
         t.join()
     assert errors == []
-    _assert_index_is_database(app_client, "startup")
+    assert_index_is_database(app_client, "startup")
     with app_client.app.state.runtime.sessions() as session:  # type: ignore[attr-defined]
         db_ids = set(session.scalars(text("SELECT id FROM startup")))
     assert index_state(app_client, "startup") == db_ids

@@ -51,9 +51,10 @@ class Receiver:
 
 @contextmanager
 def receiver(
-    script: list[int] | None = None, delays: list[float] | None = None
+    script: list[int] | None = None, delays: list[float] | None = None, port: int = 0
 ) -> Iterator[Receiver]:
-    """Serve on a free port of 127.0.0.1 until the block ends."""
+    """Serve on 127.0.0.1 until the block ends; on a free port unless given ``port`` (to come
+    back where a receiver that went down was)."""
     state: Receiver
 
     class Handler(BaseHTTPRequestHandler):
@@ -72,7 +73,7 @@ def receiver(
         def log_message(self, format: str, *args: object) -> None:
             return None
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     state = Receiver(
         url=f"http://127.0.0.1:{server.server_address[1]}/hook",
         script=script or [],
