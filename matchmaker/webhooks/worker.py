@@ -32,6 +32,7 @@ class DeliveryWorker(PollingWorker):
         settings: Settings,
         transport: httpx.BaseTransport | None = None,
         housekeeping: Callable[[], object] | None = None,
+        on_attempt: Callable[[delivery.Result], object] | None = None,
     ) -> None:
         super().__init__(settings.webhook_poll_seconds)
         self.sessions = sessions
@@ -45,6 +46,7 @@ class DeliveryWorker(PollingWorker):
         # Other upkeep run now and then by the loop (e.g. purging idempotency records).
         self._housekeeping = housekeeping
         self._next_housekeeping = 0.0
+        self._on_attempt = on_attempt  # e.g. counting attempts for /metrics
 
     def run_once(self) -> int:
         """Fan out every pending outbox row, then send each due delivery once."""
@@ -63,6 +65,8 @@ class DeliveryWorker(PollingWorker):
                 continue
             result = delivery.send(self.client, job)
             delivery.record(self.sessions, job, result, self.settings)
+            if self._on_attempt is not None:
+                self._on_attempt(result)
             sent += 1
         return sent
 
