@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -17,15 +18,16 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
 
-from matchmaker import migrations_state
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
 from matchmaker.webhooks import signing
-from tests.conftest import _create_pg_database, _drop_pg_database, as_admin, bearer, mint_key
+from tests.conftest import as_admin, bearer, mint_key, pg_database
 from tests.imports.helpers import finished, upload
 from tests.webhooks.helpers import subscribe
 from tests.webhooks.receiver import receiver
@@ -36,20 +38,17 @@ PINGS = 5
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    name, url = _create_pg_database()
-    try:
-        migrations_state.upgrade(url)
+    with pg_database() as url:
         yield url
-    finally:
-        _drop_pg_database(name)
 
 
 @contextmanager
-def worker_process(env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def worker_process(
+    env: dict[str, str], log: Path, metrics_port: int
+) -> Iterator[subprocess.Popen[bytes]]:
+    command = [sys.executable, "-m", "matchmaker", "worker", "--metrics-port", str(metrics_port)]
     with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "matchmaker", "worker"], env=env, stdout=out, stderr=out
-        )
+        proc = subprocess.Popen(command, env=env, stdout=out, stderr=out)
         try:
             yield proc
         finally:
@@ -60,6 +59,23 @@ def worker_process(env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def attempts(port: int) -> float:
+    """The webhook attempts a worker says it made, from its /metrics."""
+    text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=30).text
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "matchmaker_webhook_attempts_total"
+    )
 
 
 def log_lines(path: Path) -> list[dict[str, object]]:
@@ -110,11 +126,12 @@ def test_two_workers_run_an_import_once_and_deliver_each_event_once(
         api = as_admin(stack.enter_context(TestClient(create_app(api_settings, encoder))))
         partner = bearer(mint_key(api, "partner"))
         webhook = subscribe(api, partner, hook.url, ["import.finished"])
+        ports = [free_port(), free_port()]
         procs = [
             stack.enter_context(
-                worker_process({**env, "MATCHMAKER_DATA_DIR": str(tmp_path / f"w{i}")}, log)
+                worker_process({**env, "MATCHMAKER_DATA_DIR": str(tmp_path / f"w{i}")}, log, port)
             )
-            for i, log in enumerate(logs)
+            for i, (log, port) in enumerate(zip(logs, ports, strict=True))
         ]
         wait_started(logs, procs)
 
@@ -128,6 +145,7 @@ def test_two_workers_run_an_import_once_and_deliver_each_event_once(
         hook.wait_for(lambda got: len(got) >= PINGS + 1, timeout=120)
         time.sleep(3)  # a second worker sending any event again would have done so by now
         deliveries = api.get(f"/v1/webhooks/{webhook['id']}/deliveries", headers=partner).json()
+        sent = [attempts(port) for port in ports]
 
         for proc in procs:
             proc.send_signal(signal.SIGTERM)
@@ -140,6 +158,8 @@ def test_two_workers_run_an_import_once_and_deliver_each_event_once(
     kinds = sorted(request.headers[signing.EVENT_HEADER] for request in hook.requests)
     assert kinds == ["import.finished"] + ["ping"] * PINGS
     assert [d["attempts"] for d in deliveries["items"]] == [1] * (PINGS + 1)
+    # What the workers' own /metrics count adds up to the same.
+    assert sum(sent) == PINGS + 1
     # Both workers were up and working on the same database.
     for path in logs:
         assert any(line["message"] == "worker stopped" for line in log_lines(path))
