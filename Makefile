@@ -9,8 +9,12 @@ export TRANSFORMERS_OFFLINE := 1
 # PostgreSQL for the second run of the database tests; empty to run on SQLite alone.
 MATCHMAKER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export MATCHMAKER_TEST_POSTGRES_URL
+# Redis for the shared rate-limit tests (each test writes under a prefix of its own).
+MATCHMAKER_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+export MATCHMAKER_TEST_REDIS_URL
 
-.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots
+.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots \
+	deploy-tools docker-smoke
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +46,18 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: install lint browser
+# tests/deploy builds and runs the Docker image with a daemon of its own (scripts/docker_smoke.sh)
+# and checks deploy/haproxy.cfg: Debian's docker.io, debootstrap and haproxy.
+deploy-tools:
+	command -v dockerd >/dev/null && command -v debootstrap >/dev/null \
+		&& command -v haproxy >/dev/null \
+		|| (apt-get update && apt-get install -y docker.io debootstrap haproxy)
+
+# The image alone: about 100 s once ~/.cache/matchmaker holds the base and the layer cache.
+docker-smoke: deploy-tools
+	scripts/docker_smoke.sh
+
+test: install lint browser deploy-tools
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 fmt: install

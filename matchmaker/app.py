@@ -17,6 +17,8 @@ from matchmaker.health.router import router as health_router
 from matchmaker.incubators.router import router as incubators_router
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.router import router as matching_router
+from matchmaker.observability.middleware import RequestMiddleware
+from matchmaker.observability.router import router as metrics_router
 from matchmaker.partners.router import router as partners_router
 from matchmaker.platform import setup as platform
 from matchmaker.platform.bodylimit import BodyLimitMiddleware
@@ -66,6 +68,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     )
     install_error_handlers(app)
     app.include_router(health_router)
+    app.include_router(metrics_router)
     for router in (
         startups_router,
         incubators_router,
@@ -79,6 +82,8 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     app.include_router(camps_router)
     platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
-    # Added last, so it runs first: no other layer reads a body over the limit.
+    # Before any layer that reads a body: no other layer reads a body over the limit.
     app.add_middleware(BodyLimitMiddleware, settings=settings)
+    # Added last, so outermost: it times and logs every answer, 413s, 429s and errors included.
+    app.add_middleware(RequestMiddleware)
     return app

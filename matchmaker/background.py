@@ -1,9 +1,14 @@
-"""The loop shared by the service's background workers (imports, webhook deliveries)."""
+"""The loop shared by the service's background workers (imports, webhook deliveries), and the
+claim that lets one of several worker processes on one database take a piece of work alone."""
 
 from __future__ import annotations
 
 import logging
 import threading
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -55,3 +60,57 @@ class PollingWorker:
             if not busy:
                 self._wake.wait(self.poll_seconds)
             self._wake.clear()
+
+
+class Claim:
+    """Work this process holds alone until ``release()``: on PostgreSQL a session-level
+    advisory lock on a connection kept for the purpose. If the process dies, PostgreSQL ends
+    its connection and the lock with it, so another worker takes the work over (imports resume
+    from their last committed chunk): no lease to renew, no clock to trust."""
+
+    def __init__(self, connection: Connection | None, key: tuple[int, int]) -> None:
+        self._connection = connection
+        self._key = key
+
+    def release(self) -> None:
+        conn, self._connection = self._connection, None
+        if conn is None:
+            return
+        try:
+            conn.execute(text("SELECT pg_advisory_unlock(:ns, :id)"), _lock_params(self._key))
+            conn.rollback()
+        except DBAPIError:
+            # The connection is gone, and its lock with it; never pool a broken one.
+            conn.invalidate()
+        finally:
+            conn.close()
+
+
+def try_claim(sessions: sessionmaker[Session], namespace: int, item_id: int) -> Claim | None:
+    """Claim item ``item_id`` of ``namespace`` for this process, or None if another has it.
+
+    SQLite has one writer and its workers live in the one API process: the claim always
+    succeeds there, as before there were several replicas.
+    """
+    engine = sessions.kw["bind"]
+    if engine.dialect.name != "postgresql":
+        return Claim(None, (namespace, item_id))
+    conn = engine.connect()
+    try:
+        got = conn.scalar(
+            text("SELECT pg_try_advisory_lock(:ns, :id)"), _lock_params((namespace, item_id))
+        )
+        # End the transaction: the lock is the session's and outlives it; an idle open
+        # transaction would hold back vacuum for as long as the work runs.
+        conn.rollback()
+    except BaseException:
+        conn.close()
+        raise
+    if not got:
+        conn.close()
+        return None
+    return Claim(conn, (namespace, item_id))
+
+
+def _lock_params(key: tuple[int, int]) -> dict[str, int]:
+    return {"ns": key[0], "id": key[1]}

@@ -72,8 +72,30 @@ def serve(
     import uvicorn
 
     from matchmaker.app import create_app
+    from matchmaker.observability import logs
 
-    uvicorn.run(create_app(_settings()), host=host, port=port)
+    settings = _settings()
+    logs.configure(settings.log_format, settings.log_level)
+    # log_config=None: keep the logging set up above (one JSON line per request, written by
+    # matchmaker.observability.middleware, instead of uvicorn's access log).
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
+
+
+@cli.command()
+def worker(
+    metrics_port: Annotated[
+        int, typer.Option(min=0, max=65535, help="serve /metrics on this port; 0: none")
+    ] = 0,
+    metrics_host: Annotated[str, typer.Option(help="interface for /metrics")] = "127.0.0.1",
+) -> None:
+    """Run the import and webhook workers in this process, until SIGTERM or Ctrl-C.
+
+    For deployments whose API replicas run with MATCHMAKER_WORKERS_ENABLED=false; any number
+    of these may run on one PostgreSQL database (each job and delivery is claimed once).
+    """
+    from matchmaker.worker import run_worker
+
+    run_worker(_settings(), metrics_host, metrics_port)
 
 
 # -- partner platforms: bulk import and webhook delivery -----------------------------------

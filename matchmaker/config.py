@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -61,14 +62,27 @@ class Settings(BaseSettings):
     feedback_beta: float = Field(
         default=0.25, ge=0, le=2, description="push away from the declined startups' mean"
     )
-    # Partner platforms (README "Integrate in 10 minutes"). The rate limiter is an in-memory
-    # token bucket per API key: exact for one process, per process when several run.
+    # Partner platforms (README "Integrate in 10 minutes"). The rate limiter is a token bucket
+    # per API key: in Redis, shared by every replica, when redis_url is set; else in memory,
+    # exact for one process, per process when several run.
     rate_limit_per_minute: int = Field(
         default=1200,
         ge=0,
         description="requests per API key per minute (admin keys are exempt); 0 turns limits off",
     )
     rate_limit_burst: int = Field(default=120, ge=1, description="requests a key may send at once")
+    redis_url: str = Field(
+        default="",
+        description="redis://host:port/db shared by the replicas for rate limits; empty: "
+        "limits per process. While Redis is unreachable, each process counts on its own.",
+    )
+    redis_prefix: str = Field(
+        default="matchmaker:",
+        min_length=1,
+        max_length=100,
+        description="prefix of every Redis key, so deployments (and tests) sharing one Redis "
+        "do not collide",
+    )
     idempotency_ttl_hours: int = Field(
         default=24, ge=1, le=24 * 30, description="how long an Idempotency-Key is remembered"
     )
@@ -114,7 +128,22 @@ class Settings(BaseSettings):
     )
     workers_enabled: bool = Field(
         default=True,
-        description="run the import, webhook and index-refresh workers inside the API process",
+        description="run the import and webhook workers inside the API process; false on API "
+        "replicas when `matchmaker worker` runs them (each replica still refreshes its index)",
+    )
+    upload_dir: Path | None = Field(
+        default=None,
+        description="where uploaded import files wait for the import worker; unset means "
+        "data_dir/imports. With separate worker processes it must be a folder they share.",
+    )
+    log_format: Literal["json", "text"] = Field(
+        default="json", description="json: one object a line, with the request id"
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="when set, GET /metrics asks for Authorization: Bearer <token>; unset, it "
+        "is open (keep it off the public side of the load balancer)",
     )
 
     # Signs the web pages' session cookies. There is deliberately no default value: unset, the
@@ -125,7 +154,7 @@ class Settings(BaseSettings):
         description="at least 32 characters; unset means generated once into data_dir/secret_key",
     )
 
-    @field_validator("secret_key", mode="before")
+    @field_validator("secret_key", "metrics_token", mode="before")
     @classmethod
     def _empty_secret_is_unset(cls, value: object) -> object:
         return None if value == "" else value

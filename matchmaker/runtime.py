@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,6 +17,7 @@ from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
 from matchmaker.matching.scoring import Weights
 from matchmaker.matching.service import Matcher
 from matchmaker.matching.store import EmbeddingStore
+from matchmaker.observability.metrics import Metrics
 from matchmaker.reviews import feedback
 from matchmaker.webhooks.events import ProfileOutbox
 
@@ -32,6 +33,7 @@ class Runtime:
     matcher: Matcher
     # False when the schema was not at head at start: /readyz says 503 until a restart.
     indexes_loaded: bool = True
+    metrics: Metrics = field(default_factory=Metrics)
 
     def close(self) -> None:
         """Snapshot the indexes so the next start only catches up."""
@@ -58,6 +60,8 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     """Load the model (unless given one), open the database and load the indexes."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or SentenceTransformerEncoder(settings.model, settings.encode_batch_size)
+    metrics = Metrics()
+    encoder = metrics.instrument(encoder)
     engine = make_engine(settings.resolved_database_url())
     store = EmbeddingStore(
         encoder, ALL_KINDS, settings.index_dir, settings.index_exact_max, settings.index_nprobe
@@ -77,4 +81,7 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
         log.warning("indexes not loaded: %s", schema.error)
     matcher = Matcher(store, weights_from(settings))
     feedback.install(matcher)  # declined pairs are never proposed again
-    return Runtime(settings, engine, sessions, store, matcher, indexes_loaded=schema.ready)
+    metrics.watch(store, sessions)
+    return Runtime(
+        settings, engine, sessions, store, matcher, indexes_loaded=schema.ready, metrics=metrics
+    )

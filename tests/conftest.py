@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,13 @@ def database_url(
         migrations_state.upgrade(url)
         yield url
         return
+    with pg_database() as url:
+        yield url
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A migrated PostgreSQL database of its own, dropped afterwards."""
     name, url = _create_pg_database()
     try:
         migrations_state.upgrade(url)

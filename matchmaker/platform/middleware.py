@@ -26,7 +26,10 @@ from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
 from matchmaker.errors import ErrorBody, Unauthorized, unavailable
 from matchmaker.platform import idempotency, leases
-from matchmaker.platform.ratelimit import RateLimiter
+from matchmaker.platform.ratelimit import limiter_for
+
+# Where the request's authenticated key id is left for the request log.
+KEY_ID = "matchmaker.key_id"
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,12 @@ class PlatformMiddleware:
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
-        self.limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        self.limiter = limiter_for(
+            settings.rate_limit_per_minute,
+            settings.rate_limit_burst,
+            settings.redis_url,
+            settings.redis_prefix,
+        )
         self.ttl = timedelta(hours=settings.idempotency_ttl_hours)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -70,10 +78,13 @@ class PlatformMiddleware:
         if principal is None:
             await self.app(scope, receive, send)
             return
+        # The request log names the key by its id (matchmaker.observability), never by itself.
+        scope.setdefault("state", {})[KEY_ID] = principal.key_id
         rate_headers: list[tuple[bytes, bytes]] = []
         # Admin keys are the operator's own tools (seeding, migrations of data): not limited.
         if self.limiter.enabled and not principal.is_admin:
-            verdict = self.limiter.take(principal.key_id)
+            # A Redis round trip blocks: off the event loop.
+            verdict = await run_in_threadpool(self.limiter.take, principal.key_id)
             if not verdict.allowed:
                 response = error(
                     429,

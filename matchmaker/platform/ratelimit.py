@@ -1,18 +1,34 @@
-"""Per-key token buckets, in memory.
+"""Per-key token buckets: in this process, or in Redis so that every replica shares them.
 
 Each API key gets ``burst`` tokens, refilled at ``per_minute / 60`` a second; a request takes
-one. The buckets live in this process: one process enforces the limit exactly, N processes
-each enforce it (so a key may get up to N times the rate). A shared store (Redis, the
-database) would be the next step if the service ever runs several workers.
+one. Without ``MATCHMAKER_REDIS_URL`` the buckets live in this process: exact for one process,
+per process when several run (a key may then get up to N times the rate). With it, one bucket
+per key lives in Redis and a Lua script refills and spends it atomically, on Redis's clock, so
+N replicas enforce one budget.
+
+When Redis cannot be reached the limiter neither lets everything through nor refuses
+everything: it falls back to the in-process buckets (each replica then enforces the limit on
+its own, as without Redis) and tries Redis again after ``RETRY_SECONDS``. A Redis outage thus
+costs neither availability nor all protection.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
+
+import redis
+
+log = logging.getLogger(__name__)
+
+# Redis clients wait this long at most: a slow Redis must not stall every request.
+REDIS_TIMEOUT_SECONDS = 0.25
+RETRY_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -22,8 +38,26 @@ class Verdict:
     retry_after: int  # whole seconds until one token is back; 0 when allowed
 
 
+class Limiter(Protocol):
+    per_minute: int
+    burst: int
+
+    @property
+    def enabled(self) -> bool: ...
+
+    def take(self, key_id: int) -> Verdict:
+        """Spend one token of ``key_id``'s bucket if there is one."""
+        ...
+
+
+def _verdict(tokens_left: float, allowed: bool, rate: float) -> Verdict:
+    if allowed:
+        return Verdict(True, int(tokens_left), 0)
+    return Verdict(False, 0, max(1, math.ceil((1.0 - tokens_left) / rate)))
+
+
 class RateLimiter:
-    """Token buckets keyed by API key id; thread-safe."""
+    """Token buckets keyed by API key id, in this process; thread-safe."""
 
     def __init__(
         self, per_minute: int, burst: int, clock: Callable[[], float] = time.monotonic
@@ -47,7 +81,90 @@ class RateLimiter:
             tokens = min(float(self.burst), tokens + (now - at) * self._rate)
             if tokens >= 1.0:
                 self._buckets[key_id] = (tokens - 1.0, now)
-                return Verdict(True, int(tokens - 1.0), 0)
+                return _verdict(tokens - 1.0, True, self._rate)
             self._buckets[key_id] = (tokens, now)
-            wait = (1.0 - tokens) / self._rate
-            return Verdict(False, 0, max(1, math.ceil(wait)))
+            return _verdict(tokens, False, self._rate)
+
+
+# KEYS[1] the bucket; ARGV rate (tokens a second), burst. Returns {allowed, tokens left}; the
+# token count goes back as a string because Redis turns Lua numbers into integers.
+_TAKE = """
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(bucket[1]) or burst
+local at = tonumber(bucket[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
+local allowed = 0
+if tokens >= 1 then
+    tokens = tokens - 1
+    allowed = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+-- A full bucket holds nothing worth keeping: let Redis drop idle ones.
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
+return {allowed, tostring(tokens)}
+"""
+
+
+class RedisRateLimiter:
+    """The same buckets in Redis, shared by every process using the same URL and prefix."""
+
+    def __init__(
+        self, per_minute: int, burst: int, client: redis.Redis, prefix: str = "matchmaker:"
+    ) -> None:
+        self.per_minute = per_minute
+        self.burst = burst
+        self._rate = per_minute / 60.0
+        self._client = client
+        self._prefix = f"{prefix}ratelimit:"
+        self._script = client.register_script(_TAKE)
+        self._fallback = RateLimiter(per_minute, burst)
+        self._down_until = 0.0
+        self.errors = 0  # Redis failures so far (exported as a metric)
+
+    @classmethod
+    def from_url(
+        cls, url: str, per_minute: int, burst: int, prefix: str = "matchmaker:"
+    ) -> RedisRateLimiter:
+        client = redis.Redis.from_url(
+            url,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        )
+        return cls(per_minute, burst, client, prefix)
+
+    @property
+    def enabled(self) -> bool:
+        return self.per_minute > 0
+
+    def take(self, key_id: int) -> Verdict:
+        """Spend one token of ``key_id``'s shared bucket; in-process while Redis is down."""
+        if time.monotonic() < self._down_until:
+            return self._fallback.take(key_id)
+        try:
+            allowed, left = self._script(
+                keys=[f"{self._prefix}{key_id}"], args=[self._rate, self.burst]
+            )
+        except redis.RedisError as exc:
+            self.errors += 1
+            self._down_until = time.monotonic() + RETRY_SECONDS
+            log.warning(
+                "rate limits: Redis unreachable (%s); counting in this process for %.0f s",
+                type(exc).__name__,
+                RETRY_SECONDS,
+            )
+            return self._fallback.take(key_id)
+        return _verdict(float(left), bool(int(allowed)), self._rate)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def limiter_for(per_minute: int, burst: int, redis_url: str, prefix: str) -> Limiter:
+    """Shared buckets in Redis when a URL is set, else buckets in this process."""
+    if redis_url:
+        return RedisRateLimiter.from_url(redis_url, per_minute, burst, prefix)
+    return RateLimiter(per_minute, burst)

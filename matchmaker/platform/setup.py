@@ -54,18 +54,27 @@ class Workers:
 
 
 def start(runtime: Any, settings: Settings) -> Workers:
-    """Hook Idempotency-Key claims into request transactions; start the import, webhook and
-    index-refresh workers (unless settings turn them off). ``stop()`` undoes both."""
+    """Hook Idempotency-Key claims into request transactions; start the index-refresh worker
+    (unless index_refresh_seconds is 0) and the import and webhook workers (unless
+    workers_enabled is false: `matchmaker worker` runs those). ``stop()`` undoes all."""
     workers = Workers()
     workers._unlisten.append(idempotency.track_commits(runtime.sessions))
+    if settings.index_refresh_seconds > 0:
+        # Every process serving matches keeps its index up to date, workers or not.
+        workers.refresher = IndexRefresher(
+            runtime.store, runtime.sessions, settings.index_refresh_seconds
+        )
+        workers.refresher.start()
     if not settings.workers_enabled:
         return workers
     workers.imports = ImportWorker(runtime.sessions, settings)
+    attempts = runtime.metrics.webhook_attempts
     workers.deliveries = DeliveryWorker(
         runtime.sessions,
         runtime.matcher,
         settings,
         housekeeping=lambda: idempotency.purge_expired(runtime.sessions),
+        on_attempt=lambda result: attempts.labels(result.outcome).inc(),
     )
 
     def wake(session: Session) -> None:
@@ -79,11 +88,6 @@ def start(runtime: Any, settings: Settings) -> Workers:
     workers._unlisten.append(lambda: event.remove(runtime.sessions, "after_commit", wake))
     workers.imports.start()
     workers.deliveries.start()
-    if settings.index_refresh_seconds > 0:
-        workers.refresher = IndexRefresher(
-            runtime.store, runtime.sessions, settings.index_refresh_seconds
-        )
-        workers.refresher.start()
     return workers
 
 

@@ -43,6 +43,13 @@ class Result:
     def ok(self) -> bool:
         return self.status_code is not None and 200 <= self.status_code < 300
 
+    @property
+    def outcome(self) -> str:
+        """``delivered``, ``http_error`` (the receiver answered non-2xx) or ``unreachable``."""
+        if self.ok:
+            return "delivered"
+        return "unreachable" if self.status_code is None else "http_error"
+
 
 def backoff(attempts: int, settings: Settings, rng: random.Random | None = None) -> float:
     """Seconds before retry number ``attempts``: exponential, capped, with equal jitter."""

@@ -33,6 +33,7 @@ class DeliveryWorker(PollingWorker):
         transport: httpx.BaseTransport | None = None,
         resolver: urls.Resolver = urls.resolve,
         housekeeping: Callable[[], object] | None = None,
+        on_attempt: Callable[[delivery.Result], object] | None = None,
     ) -> None:
         super().__init__(settings.webhook_poll_seconds)
         self.sessions = sessions
@@ -47,6 +48,7 @@ class DeliveryWorker(PollingWorker):
         # Other upkeep run now and then by the loop (e.g. purging idempotency records).
         self._housekeeping = housekeeping
         self._next_housekeeping = 0.0
+        self._on_attempt = on_attempt  # e.g. counting attempts for /metrics
 
     def run_once(self) -> int:
         """Fan out every pending outbox row, then send each due delivery once."""
@@ -67,6 +69,8 @@ class DeliveryWorker(PollingWorker):
                 self.client, job, self.settings.webhook_allow_private_urls, self._resolver
             )
             delivery.record(self.sessions, job, result, self.settings)
+            if self._on_attempt is not None:
+                self._on_attempt(result)
             sent += 1
         return sent
 
