@@ -18,6 +18,7 @@ from matchmaker.incubators.router import router as incubators_router
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.router import router as matching_router
 from matchmaker.partners.router import router as partners_router
+from matchmaker.platform import contract
 from matchmaker.platform import setup as platform
 from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        generate_unique_id_function=contract.operation_id,
     )
     install_error_handlers(app)
     app.include_router(health_router)

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 
 class ErrorBody(BaseModel):
@@ -145,6 +146,27 @@ def _summary(fields: list[dict[str, str]]) -> str:
     return "; ".join(f"{f['field']}: {f['reason']}" for f in fields[:5]) or "invalid input"
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path, for the ``Allow`` header of a 405.
+
+    The router names only the methods of the first route that matched the path, while a path
+    such as ``/v1/startups`` is served by one route per method; so ask every route about each.
+    """
+    path = {"type": "http", "path": request.url.path, "root_path": "", "headers": []}
+    allowed = [
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**path, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+    return ", ".join(allowed)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
@@ -156,14 +178,17 @@ def install_error_handlers(app: FastAPI) -> None:
         return _render(422, "validation_failed", _summary(fields), fields)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400:
             # FastAPI's only 400 is a body it cannot decode (e.g. not UTF-8): to a client that is
             # the same mistake as malformed JSON, which is a 422.
             fields = [{"field": "body", "reason": f"cannot be read as JSON ({exc.detail})"}]
             return _render(422, "validation_failed", _summary(fields), fields)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return _render(exc.status_code, code, str(exc.detail))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return _render(exc.status_code, code, str(exc.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

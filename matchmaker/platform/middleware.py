@@ -9,6 +9,7 @@ requests without a usable key pass through untouched, and the route answers them
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import timedelta
 
 from fastapi.encoders import jsonable_encoder
@@ -100,11 +101,11 @@ class PlatformMiddleware:
     async def _idempotent(
         self, scope: Scope, receive: Receive, send: Send, principal: Principal, key: str
     ) -> None:
-        if not key.strip() or len(key) > idempotency.MAX_KEY_LENGTH:
+        if not re.fullmatch(idempotency.KEY_PATTERN, key):
             await error(
                 422,
                 "validation_failed",
-                f"1 to {idempotency.MAX_KEY_LENGTH} characters",
+                f"1 to {idempotency.MAX_KEY_LENGTH} visible ASCII characters, no spaces",
                 field="Idempotency-Key",
             )(scope, receive, send)
             return

@@ -9,10 +9,12 @@ from fastapi import APIRouter, Path, Query, Request, status
 from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import NotFound, Unauthorized, error_responses
+from matchmaker.profiles.router import Cursor
 from matchmaker.webhooks import service
 from matchmaker.webhooks.schemas import (
     DeliveryPage,
     DeliveryRead,
+    PingQueued,
     WebhookCreate,
     WebhookCreated,
     WebhookRead,
@@ -55,7 +57,12 @@ def delete_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Id)
     service.remove(session, principal, webhook_id)
 
 
-@router.post("/{webhook_id}/ping", status_code=status.HTTP_202_ACCEPTED, responses=NOT_FOUND)
+@router.post(
+    "/{webhook_id}/ping",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=PingQueued,
+    responses=NOT_FOUND,
+)
 def ping_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Id) -> dict[str, str]:
     """Queue a signed ``ping`` event for this webhook, to test your receiver."""
     service.ping(session, principal, webhook_id)
@@ -71,7 +78,7 @@ def list_deliveries(
         Literal["pending", "delivered", "failed"] | None, Query(alias="status")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    cursor: Cursor = None,
 ) -> DeliveryPage:
     """Deliveries of one webhook, newest first, each with its attempts."""
     items, next_cursor = service.deliveries(session, principal, webhook_id, status_, limit, cursor)
