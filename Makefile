@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 MATCHMAKER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export MATCHMAKER_TEST_POSTGRES_URL
 
-.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots
+.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots client openapi-baseline
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,19 @@ browser:
 # docs/screenshots/*.png for the README (demo data, a real server, headless chromium).
 screenshots: install browser
 	$(BIN)/python scripts/screenshots.py
+
+# The official Python client (clients/python), regenerated from the app's schema. Commit the
+# result with the API change; tests/platform/test_client.py fails while it is out of date.
+client: install
+	$(BIN)/python scripts/openapi.py > clients/python/openapi.json
+	$(BIN)/openapi-python-client generate --path clients/python/openapi.json \
+		--config clients/python/openapi-python-client.yaml --meta none \
+		--output-path clients/python/matchmaker_client --overwrite
+
+# Publish the current schema as the contract the schema diff check compares against (after
+# announcing any breaking change in CHANGELOG.md).
+openapi-baseline: install
+	$(BIN)/python scripts/openapi.py > docs/openapi-baseline.json
 
 lint: install
 	$(BIN)/ruff check .

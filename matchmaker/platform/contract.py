@@ -151,9 +151,8 @@ def _closure(names: set[str], components: dict[str, Any]) -> set[str]:
     return seen
 
 
-def _outputs_required(schema: dict[str, Any]) -> None:
-    """Every field of a model only ever sent by the server is present in each response
-    (pydantic dumps them all, null included), so each is ``required``."""
+def schema_roles(schema: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Names of the component schemas reachable from requests, and from responses."""
     components = schema.get("components", {}).get("schemas", {})
     inputs: set[str] = set()
     outputs: set[str] = set()
@@ -162,7 +161,15 @@ def _outputs_required(schema: dict[str, Any]) -> None:
             inputs |= _refs(operation.get("requestBody", {}))
             inputs |= _refs(operation.get("parameters", []))
             outputs |= _refs(operation.get("responses", {}))
-    for name in _closure(outputs, components) - _closure(inputs, components):
+    return _closure(inputs, components), _closure(outputs, components)
+
+
+def _outputs_required(schema: dict[str, Any]) -> None:
+    """Every field of a model only ever sent by the server is present in each response
+    (pydantic dumps them all, null included), so each is ``required``."""
+    components = schema.get("components", {}).get("schemas", {})
+    inputs, outputs = schema_roles(schema)
+    for name in outputs - inputs:
         model = components[name]
         if "properties" in model:
             model["required"] = list(model["properties"])
