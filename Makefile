@@ -14,7 +14,7 @@ MATCHMAKER_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 export MATCHMAKER_TEST_REDIS_URL
 
 .PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots \
-	deploy-tools docker-smoke
+	deploy-tools docker-smoke client openapi-baseline
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,19 @@ browser:
 # docs/screenshots/*.png for the README (demo data, a real server, headless chromium).
 screenshots: install browser
 	$(BIN)/python scripts/screenshots.py
+
+# The official Python client (clients/python), regenerated from the app's schema. Commit the
+# result with the API change; tests/platform/test_client.py fails while it is out of date.
+client: install
+	$(BIN)/python scripts/openapi.py > clients/python/openapi.json
+	$(BIN)/openapi-python-client generate --path clients/python/openapi.json \
+		--config clients/python/openapi-python-client.yaml --meta none \
+		--output-path clients/python/matchmaker_client --overwrite
+
+# Publish the current schema as the contract the schema diff check compares against (after
+# announcing any breaking change in CHANGELOG.md).
+openapi-baseline: install
+	$(BIN)/python scripts/openapi.py > docs/openapi-baseline.json
 
 lint: install
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from matchmaker.matching.router import router as matching_router
 from matchmaker.observability.middleware import RequestMiddleware
 from matchmaker.observability.router import router as metrics_router
 from matchmaker.partners.router import router as partners_router
+from matchmaker.platform import contract
 from matchmaker.platform import setup as platform
 from matchmaker.platform.bodylimit import BodyLimitMiddleware
 from matchmaker.reviews.router import router as reviews_router
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        generate_unique_id_function=contract.operation_id,
     )
     install_error_handlers(app)
     app.include_router(health_router)

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from matchmaker.db_errors import connection_failure, storage_failure
 
@@ -193,6 +194,27 @@ def _not_json(request: Request, errors: Iterable[Mapping[str, Any]]) -> str | No
     return media_type if whole_body else None
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path, for the ``Allow`` header of a 405.
+
+    The router names only the methods of the first route that matched the path, while a path
+    such as ``/v1/startups`` is served by one route per method; so ask every route about each.
+    """
+    path = {"type": "http", "path": request.url.path, "root_path": "", "headers": []}
+    allowed = [
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**path, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+    return ", ".join(allowed)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
@@ -209,14 +231,17 @@ def install_error_handlers(app: FastAPI) -> None:
         return _render(422, "validation_failed", _summary(fields), fields)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400:
             # FastAPI's only 400 is a body it cannot decode (e.g. not UTF-8): to a client that is
             # the same mistake as malformed JSON, which is a 422.
             fields = [{"field": "body", "reason": f"cannot be read as JSON ({exc.detail})"}]
             return _render(422, "validation_failed", _summary(fields), fields)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return _render(exc.status_code, code, str(exc.detail))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return _render(exc.status_code, code, str(exc.detail), headers=headers)
 
     @app.exception_handler(SQLAlchemyError)
     async def _database(_: Request, exc: SQLAlchemyError) -> JSONResponse:

@@ -78,7 +78,7 @@ def me(session: SessionDep, principal: PrincipalDep) -> Me:
 
 
 @router.post(
-    "/{key_id}/rotate",
+    "/{key_id:int}/rotate",
     status_code=status.HTTP_201_CREATED,
     response_model=KeyIssued,
     responses=error_responses(Unauthorized, NotFound, Conflict),
@@ -95,7 +95,7 @@ def rotate_key(
 
 
 @router.delete(
-    "/{key_id}",
+    "/{key_id:int}",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=error_responses(Unauthorized, NotFound),
 )

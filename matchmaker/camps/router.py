@@ -132,7 +132,7 @@ def read_allocation(session: SessionDep, principal: PrincipalDep, camp: CampDep)
 
 
 @router.patch(
-    "/{camp_id}/assignments/{startup_id}",
+    "/{camp_id}/assignments/{startup_id:int}",
     response_model=AssignmentRead,
     responses=error_responses(NotFound, Conflict, Forbidden, Unauthorized),
 )
@@ -168,7 +168,7 @@ def assignment_events(
         **error_responses(NotFound, Forbidden, Unauthorized, InvalidInput),
         200: {
             "description": "The schedule as JSON, or as iCalendar with format=ics",
-            "content": {"text/calendar": {}},
+            "content": {"text/calendar": {"schema": {"type": "string"}}},
         },
     },
 )

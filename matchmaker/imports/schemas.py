@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,7 +56,9 @@ class ImportJobRead(BaseModel):
     format: str
     source: str
     filename: str
-    status: str = Field(description="queued, running, finished (rows may have failed) or failed")
+    status: Literal["queued", "running", "finished", "failed"] = Field(
+        description="queued, running, finished (rows may have failed) or failed"
+    )
     rows_read: int
     created: int
     updated: int

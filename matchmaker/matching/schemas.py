@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from matchmaker.reviews.schemas import FeedbackRead
+from matchmaker.vocab import Region
+
+ProfileKindName = Literal["startup", "incubator", "partner", "scenario"]
 
 
 class TargetKind(StrEnum):
@@ -23,10 +27,10 @@ class ComponentRead(BaseModel):
 
 
 class ProfileRef(BaseModel):
-    kind: str
+    kind: ProfileKindName
     id: int
     title: str
-    region: str
+    region: Region
     city: str
 
 
@@ -35,7 +39,9 @@ class MatchRead(BaseModel):
 
     profile: ProfileRef
     score: float | None = Field(description="0 to 1; null when confidence is low")
-    confidence: str = Field(description="'low' when a profile is too thin to judge")
+    confidence: Literal["low", "high"] = Field(
+        description="'low' when a profile is too thin to judge"
+    )
     similarity: float
     components: dict[str, ComponentRead]
     matched_domains: list[str]
@@ -49,7 +55,7 @@ class MatchRead(BaseModel):
 
 class MatchList(BaseModel):
     query: ProfileRef
-    target: str
+    target: Literal["startups", "incubators", "partners", "scenarios"]
     model: str
     ranking_version: str
     matches: list[MatchRead]

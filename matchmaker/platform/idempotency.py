@@ -36,6 +36,8 @@ from matchmaker.platform.models import IdempotencyRecord
 
 HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 255
+# Visible ASCII, no spaces (a UUID fits): declared in the schema and enforced as declared.
+KEY_PATTERN = r"^[!-~]{1,255}$"
 # Responses larger than this are not stored (the claim is dropped): replaying them would
 # need the database to hold arbitrarily large bodies.
 MAX_STORED_BODY = 1_000_000

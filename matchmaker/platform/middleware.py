@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -124,11 +125,11 @@ class PlatformMiddleware:
     async def _idempotent(
         self, scope: Scope, receive: Receive, send: Send, principal: Principal, key: str
     ) -> None:
-        if not key.strip() or len(key) > idempotency.MAX_KEY_LENGTH:
+        if not re.fullmatch(idempotency.KEY_PATTERN, key):
             await error(
                 422,
                 "validation_failed",
-                f"1 to {idempotency.MAX_KEY_LENGTH} characters",
+                f"1 to {idempotency.MAX_KEY_LENGTH} visible ASCII characters, no spaces",
                 field="Idempotency-Key",
             )(scope, receive, send)
             return

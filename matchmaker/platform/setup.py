@@ -17,8 +17,8 @@ from matchmaker.imports import service as imports
 from matchmaker.imports.router import router as imports_router
 from matchmaker.imports.worker import ImportWorker
 from matchmaker.matching.refresh import IndexRefresher
-from matchmaker.platform import idempotency
-from matchmaker.platform.idempotency import HEADER, MAX_KEY_LENGTH
+from matchmaker.platform import contract, idempotency
+from matchmaker.platform.idempotency import HEADER, KEY_PATTERN, MAX_KEY_LENGTH
 from matchmaker.platform.middleware import PlatformMiddleware
 from matchmaker.recommendations.router import router as recommendations_router
 from matchmaker.webhooks import events
@@ -98,8 +98,12 @@ _IDEMPOTENCY_PARAM = {
     "description": "Send the same key to retry safely: the same request gets the first "
     "response again; a different request with the key gets 422. Remembered per API key "
     "for `idempotency_ttl_hours`.",
-    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH},
-    "example": "5f0c6a2e-7d3b-4f51-9a43-2b1e0c9d8f10",
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_KEY_LENGTH,
+        "pattern": KEY_PATTERN,
+    },
 }
 _RATE_LIMITED = {
     "description": "Too many requests for this API key; wait `Retry-After` seconds",
@@ -126,6 +130,7 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
         )
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
+        contract.apply(schema)
         for path, operations in schema.get("paths", {}).items():
             if not path.startswith("/v1/"):
                 continue

@@ -4,6 +4,7 @@ No ``from __future__ import annotations`` here: FastAPI must see the closure's s
 classes, not their names.
 """
 
+import inspect
 import re
 from collections import Counter
 from typing import Annotated, Any
@@ -29,6 +30,8 @@ from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.schemas import Page, clean_text
 from matchmaker.vocab import Domain, Region, ScenarioStatus, Stage
 
+# What If-Match accepts: "*" or an ETag of this API.
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,9}"|[0-9]{1,9})$'
 _ETAG = re.compile(r'(?:W/)?"([0-9]{1,9})"|([0-9]{1,9})')
 
 
@@ -46,6 +49,11 @@ def parse_if_match(value: str | None) -> int | None:
     return int(match.group(1) or match.group(2))
 
 
+# Patterns are declared in the schema (json_schema_extra) and enforced by the parsers below,
+# which give a reason a person can act on rather than "should match pattern".
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
 def clean_query(q: str | None) -> str | None:
     """The text query, refused like body text if no database could compare it."""
     if q is None:
@@ -57,7 +65,7 @@ def clean_query(q: str | None) -> str | None:
 
 
 FILTERS = frozenset({"domain", "stage", "region", "kind", "status"})
-LIST_PARAMS = FILTERS | {"q", "limit", "cursor"}
+PAGING = frozenset({"q", "limit", "cursor"})
 
 
 def strict_query(allowed: frozenset[str] = frozenset()) -> DependsParam:
@@ -72,6 +80,9 @@ def strict_query(allowed: frozenset[str] = frozenset()) -> DependsParam:
         for name, n in counts.items():
             if name not in allowed:
                 known = ", ".join(sorted(allowed)) or "none"
+                if name in FILTERS:  # a filter of another kind
+                    filters = ", ".join(sorted(allowed & FILTERS))
+                    raise InvalidInput(name, f"not a filter of this list; use one of: {filters}")
                 raise InvalidInput(name or "query", f"unknown query parameter (known: {known})")
             if n > 1 and name not in FILTERS:
                 raise InvalidInput(name, "given more than once")
@@ -82,8 +93,52 @@ def strict_query(allowed: frozenset[str] = frozenset()) -> DependsParam:
 
 IfMatch = Annotated[
     str | None,
-    Header(alias="If-Match", description='ETag from a read (W/"<version>"); stale gets 412'),
+    Header(
+        alias="If-Match",
+        json_schema_extra={"pattern": IF_MATCH_PATTERN},
+        description='ETag from a read (W/"<version>"), or * for any version; stale gets 412',
+    ),
 ]
+Cursor = Annotated[
+    str | None,
+    Query(
+        json_schema_extra={"pattern": service.CURSOR_PATTERN},
+        description="`next_cursor` of the previous page; leave out for the first page",
+    ),
+]
+
+
+def facet_filters(kind: ProfileKind) -> DependsParam:
+    """The filters of one kind as repeatable query parameters, and no others.
+
+    Built per kind so the schema advertises exactly what the route accepts: a startup list
+    has no ``kind`` or ``status`` filter to offer.
+    """
+    types: dict[str, Any] = {
+        "domain": Domain,
+        "stage": Stage,
+        "region": Region,
+        # Typed per kind so the schema lists the allowed values and bad ones get 422.
+        "kind": kind.kind_vocab or str,
+        "status": ScenarioStatus,
+    }
+    params = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=Annotated[list[types[name]] | None, Query()],  # type: ignore[valid-type]
+        )
+        for name in types
+        if name in kind.filters
+    ]
+
+    def facets(**values: list[Any] | None) -> dict[str, list[str]]:
+        return {name: [str(v) for v in values.get(name) or []] for name in kind.filters}
+
+    facets.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    dependency: DependsParam = Depends(facets)
+    return dependency
 
 
 def make_router(kind: ProfileKind) -> APIRouter:
@@ -95,8 +150,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         dependencies=REQUIRE_KEY,
     )
     Read, Create, Update = kind.read, kind.create, kind.update  # noqa: N806
-    # Typed per kind so the schema lists the allowed values and bad ones get 422.
-    KindValue = kind.kind_vocab or str  # noqa: N806
+    Facets = Annotated[dict[str, list[str]], facet_filters(kind)]  # noqa: N806
 
     def to_read(obj: Any) -> Any:
         return Read.model_validate(obj)
@@ -124,29 +178,23 @@ def make_router(kind: ProfileKind) -> APIRouter:
     @router.get(
         "",
         response_model=Page[Read],  # type: ignore[valid-type]
-        dependencies=[strict_query(LIST_PARAMS)],
+        dependencies=[strict_query(kind.filters | PAGING)],
         summary=f"List {kind.plural}",
     )
     def list_profiles(
         session: SessionDep,
-        domain: Annotated[list[Domain] | None, Query()] = None,
-        stage: Annotated[list[Stage] | None, Query()] = None,
-        region: Annotated[list[Region] | None, Query()] = None,
-        kind_: Annotated[list[KindValue] | None, Query(alias="kind")] = None,  # type: ignore[valid-type]
-        status_: Annotated[list[ScenarioStatus] | None, Query(alias="status")] = None,
+        facets: Facets,
         q: Annotated[
-            str | None, Query(max_length=200, description=f"text in the {kind.title_attr}")
+            str | None,
+            Query(
+                max_length=200,
+                json_schema_extra={"pattern": TEXT_PATTERN},
+                description=f"text in the {kind.title_attr}",
+            ),
         ] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
-        cursor: Annotated[str | None, Query(max_length=100)] = None,
+        cursor: Cursor = None,
     ) -> Any:
-        facets = {
-            "domain": [str(v) for v in domain or []],
-            "stage": [str(v) for v in stage or []],
-            "region": [str(v) for v in region or []],
-            "kind": [str(v) for v in kind_ or []],
-            "status": [str(v) for v in status_ or []],
-        }
         rows, next_cursor = service.list_page(session, kind, facets, clean_query(q), limit, cursor)
         return {"items": [to_read(r) for r in rows], "next_cursor": next_cursor}
 

@@ -11,6 +11,7 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden, NotFound, Unauthorized, error_responses
 from matchmaker.params import PathId, QueryId
+from matchmaker.profiles.router import Cursor
 from matchmaker.reviews import scoring, service
 from matchmaker.reviews.feedback import Viewer
 from matchmaker.reviews.models import Match
@@ -85,7 +86,7 @@ def list_matches(
     startup_id: QueryId = None,
     state: Annotated[list[State] | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    cursor: Cursor = None,
 ) -> MatchPage:
     """Matches of the startups and targets your key manages (every match, for an admin)."""
     filters = {

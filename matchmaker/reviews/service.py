@@ -116,7 +116,7 @@ def list_page(
     cursor: str | None,
 ) -> tuple[list[Match], str | None]:
     """The caller's matches (both sides), filtered, in id order."""
-    after = decode_cursor(cursor) if cursor else None
+    after = decode_cursor(cursor) if cursor is not None else None
     rows = repository.page(session, principal, filters, states, limit, after)
     next_cursor = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None
     return rows[:limit], next_cursor

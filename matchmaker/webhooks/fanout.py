@@ -194,7 +194,7 @@ def _announce(
     session: Session, account: int, mine_kind: ProfileKind, mine: Any, match: MatchRead
 ) -> None:
     if mine_kind.name == STARTUP.name:
-        startup_id, target_kind, target_id = mine.id, match.profile.kind, match.profile.id
+        startup_id, target_kind, target_id = mine.id, str(match.profile.kind), match.profile.id
     else:
         startup_id, target_kind, target_id = match.profile.id, mine_kind.name, mine.id
     key = (account, startup_id, target_kind, target_id)

@@ -10,10 +10,12 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import NotFound, Unauthorized, error_responses
 from matchmaker.params import PathId
+from matchmaker.profiles.router import Cursor
 from matchmaker.webhooks import service
 from matchmaker.webhooks.schemas import (
     DeliveryPage,
     DeliveryRead,
+    PingQueued,
     WebhookCreate,
     WebhookCreated,
     WebhookRead,
@@ -55,10 +57,13 @@ def delete_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Pat
     service.remove(session, principal, webhook_id)
 
 
-@router.post("/{webhook_id}/ping", status_code=status.HTTP_202_ACCEPTED, responses=NOT_FOUND)
-def ping_webhook(
-    session: SessionDep, principal: PrincipalDep, webhook_id: PathId
-) -> dict[str, str]:
+@router.post(
+    "/{webhook_id}/ping",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=PingQueued,
+    responses=NOT_FOUND,
+)
+def ping_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: PathId) -> dict[str, str]:
     """Queue a signed ``ping`` event for this webhook, to test your receiver."""
     service.ping(session, principal, webhook_id)
     return {"status": "queued"}
@@ -73,7 +78,7 @@ def list_deliveries(
         Literal["pending", "delivered", "failed"] | None, Query(alias="status")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    cursor: Cursor = None,
 ) -> DeliveryPage:
     """Deliveries of one webhook, newest first, each with its attempts."""
     items, next_cursor = service.deliveries(session, principal, webhook_id, status_, limit, cursor)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -49,7 +49,7 @@ class WebhookRead(BaseModel):
 
     id: int
     url: str
-    events: list[str]
+    events: list[EventType]
     min_score: float
     description: str
     active: bool
@@ -107,7 +107,9 @@ class DeliveryRead(BaseModel):
     webhook_id: int
     event_id: str
     event: str
-    status: str = Field(description="pending, delivered or failed (attempts exhausted)")
+    status: Literal["pending", "delivered", "failed"] = Field(
+        description="pending, delivered or failed (attempts exhausted)"
+    )
     attempts: int
     next_attempt_at: datetime | None
     last_status_code: int | None
@@ -120,3 +122,7 @@ class DeliveryRead(BaseModel):
 class DeliveryPage(BaseModel):
     items: list[DeliveryRead]
     next_cursor: str | None = None
+
+
+class PingQueued(BaseModel):
+    status: Literal["queued"]

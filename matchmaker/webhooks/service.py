@@ -76,7 +76,7 @@ def deliveries(
     stmt = select(WebhookDelivery).where(WebhookDelivery.webhook_id == hook.id)
     if status:
         stmt = stmt.where(WebhookDelivery.status == status)
-    if cursor:
+    if cursor is not None:
         stmt = stmt.where(WebhookDelivery.id < decode_cursor(cursor))
     rows = list(session.scalars(stmt.order_by(WebhookDelivery.id.desc()).limit(limit + 1)))
     next_cursor = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from fastapi.testclient import TestClient
+
+from matchmaker.kinds import ALL_KINDS
+from matchmaker.profiles.router import FILTERS
+from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.profiles.service import encode_cursor
+from tests.factories import startup_body
 
 NEW = {
     ("post", "/v1/recommendations"),
@@ -52,3 +61,64 @@ def test_new_endpoints_list_their_errors_and_carry_examples(client: TestClient) 
     components = schema["components"]["schemas"]
     for name in ("WebhookCreate", "DeliveryRead", "ImportJobRead"):
         assert components[name]["examples"], name
+
+
+def _params(op: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {p["name"]: p for p in op.get("parameters", [])}
+
+
+def test_each_list_route_advertises_only_the_filters_its_kind_accepts(
+    client: TestClient,
+) -> None:
+    schema = client.get("/openapi.json").json()
+    for kind in ALL_KINDS:
+        advertised = set(_params(schema["paths"][f"/v1/{kind.plural}"]["get"]))
+        assert advertised - {"q", "limit", "cursor"} == set(kind.filters), kind.plural
+        for name in FILTERS - kind.filters:
+            # not advertised, and still refused as an unknown parameter
+            response = client.get(f"/v1/{kind.plural}", params={name: "x"})
+            assert response.status_code == 422, (kind.plural, name)
+
+
+def test_if_match_cursor_and_idempotency_key_declare_their_format(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    startups = schema["paths"]["/v1/startups"]
+    one = schema["paths"]["/v1/startups/{profile_id}"]
+    declared = {
+        "If-Match": _params(one["patch"])["If-Match"]["schema"],
+        "cursor": _params(startups["get"])["cursor"]["schema"],
+        "Idempotency-Key": _params(startups["post"])["Idempotency-Key"]["schema"],
+    }
+    assert declared["If-Match"] == _params(one["delete"])["If-Match"]["schema"]
+    for name, param in declared.items():
+        assert param.get("type") == "string", name
+        assert param.get("pattern"), name
+        assert "anyOf" not in param, name  # an absent header is never sent as "null"
+    assert re.fullmatch(declared["cursor"]["pattern"], encode_cursor(MAX_ID))
+    assert re.fullmatch(declared["cursor"]["pattern"], encode_cursor(1))
+    assert re.fullmatch(declared["If-Match"]["pattern"], 'W/"3"')
+    assert not re.fullmatch(declared["Idempotency-Key"]["pattern"], "two words")
+
+
+def test_what_the_patterns_refuse_the_server_refuses(client: TestClient) -> None:
+    assert client.get("/v1/startups", params={"cursor": ""}).status_code == 422
+    spaced = client.post(
+        "/v1/startups", json=startup_body(), headers={"Idempotency-Key": "two words"}
+    )
+    assert spaced.status_code == 422
+    assert spaced.json()["detail"][0]["field"] == "Idempotency-Key"
+
+
+def test_a_405_names_every_method_of_the_path_in_allow(client: TestClient) -> None:
+    cases = {
+        ("PUT", "/v1/startups"): "GET, POST",
+        ("POST", "/v1/startups/1"): "GET, PATCH, DELETE",
+        ("GET", "/v1/webhooks/1/ping"): "POST",
+        ("DELETE", "/v1/keys/me"): "GET",
+        ("PATCH", "/v1/camps/1/assignments/events"): "GET",
+    }
+    for (method, path), allow in cases.items():
+        response = client.request(method, path)
+        assert response.status_code == 405, (method, path)
+        assert response.headers["Allow"] == allow, (method, path)
+        assert response.json()["error"] == "method_not_allowed"

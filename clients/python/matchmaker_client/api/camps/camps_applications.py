@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.application_create import ApplicationCreate
+from ...models.application_read import ApplicationRead
+from ...models.error_body import ErrorBody
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    camp_id: int,
+    *,
+    body: ApplicationCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/camps/{camp_id}/applications".format(camp_id=quote(str(camp_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApplicationRead | ErrorBody | None:
+    if response.status_code == 201:
+        response_201 = ApplicationRead.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApplicationRead | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[ApplicationRead | ErrorBody]:
+    """ Apply
+
+     Apply a startup you manage, optionally ranking the hosts you want.
+
+    Args:
+        camp_id (int):
+        idempotency_key (str | Unset):
+        body (ApplicationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApplicationRead | ErrorBody]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> ApplicationRead | ErrorBody | None:
+    """ Apply
+
+     Apply a startup you manage, optionally ranking the hosts you want.
+
+    Args:
+        camp_id (int):
+        idempotency_key (str | Unset):
+        body (ApplicationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApplicationRead | ErrorBody
+     """
+
+
+    return sync_detailed(
+        camp_id=camp_id,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[ApplicationRead | ErrorBody]:
+    """ Apply
+
+     Apply a startup you manage, optionally ranking the hosts you want.
+
+    Args:
+        camp_id (int):
+        idempotency_key (str | Unset):
+        body (ApplicationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApplicationRead | ErrorBody]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> ApplicationRead | ErrorBody | None:
+    """ Apply
+
+     Apply a startup you manage, optionally ranking the hosts you want.
+
+    Args:
+        camp_id (int):
+        idempotency_key (str | Unset):
+        body (ApplicationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApplicationRead | ErrorBody
+     """
+
+
+    return (await asyncio_detailed(
+        camp_id=camp_id,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.assignment_read import AssignmentRead
+from ...models.assignment_update import AssignmentUpdate
+from ...models.error_body import ErrorBody
+from typing import cast
+
+
+
+def _get_kwargs(
+    camp_id: int,
+    startup_id: int,
+    *,
+    body: AssignmentUpdate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/camps/{camp_id}/assignments/{startup_id}".format(camp_id=quote(str(camp_id), safe=""),startup_id=quote(str(startup_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AssignmentRead | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = AssignmentRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AssignmentRead | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    camp_id: int,
+    startup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignmentUpdate,
+
+) -> Response[AssignmentRead | ErrorBody]:
+    """ Adjust
+
+     Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
+
+    Args:
+        camp_id (int):
+        startup_id (int):
+        body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
+            audited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignmentRead | ErrorBody]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+startup_id=startup_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    camp_id: int,
+    startup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignmentUpdate,
+
+) -> AssignmentRead | ErrorBody | None:
+    """ Adjust
+
+     Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
+
+    Args:
+        camp_id (int):
+        startup_id (int):
+        body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
+            audited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignmentRead | ErrorBody
+     """
+
+
+    return sync_detailed(
+        camp_id=camp_id,
+startup_id=startup_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    camp_id: int,
+    startup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignmentUpdate,
+
+) -> Response[AssignmentRead | ErrorBody]:
+    """ Adjust
+
+     Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
+
+    Args:
+        camp_id (int):
+        startup_id (int):
+        body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
+            audited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignmentRead | ErrorBody]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+startup_id=startup_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    camp_id: int,
+    startup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignmentUpdate,
+
+) -> AssignmentRead | ErrorBody | None:
+    """ Adjust
+
+     Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
+
+    Args:
+        camp_id (int):
+        startup_id (int):
+        body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
+            audited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignmentRead | ErrorBody
+     """
+
+
+    return (await asyncio_detailed(
+        camp_id=camp_id,
+startup_id=startup_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.camps_schedule_format import CampsScheduleFormat
+from ...models.error_body import ErrorBody
+from ...models.schedule_read import ScheduleRead
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    camp_id: int,
+    *,
+    startup_id: int | Unset = UNSET,
+    host_id: int | Unset = UNSET,
+    format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["startup_id"] = startup_id
+
+    params["host_id"] = host_id
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/camps/{camp_id}/schedule".format(camp_id=quote(str(camp_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | ScheduleRead | None:
+    if response.status_code == 200:
+        response_200 = ScheduleRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | ScheduleRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    startup_id: int | Unset = UNSET,
+    host_id: int | Unset = UNSET,
+    format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+
+) -> Response[ErrorBody | ScheduleRead]:
+    """ Read Schedule
+
+     Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
+
+    Args:
+        camp_id (int):
+        startup_id (int | Unset):
+        host_id (int | Unset):
+        format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ScheduleRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+startup_id=startup_id,
+host_id=host_id,
+format_=format_,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    startup_id: int | Unset = UNSET,
+    host_id: int | Unset = UNSET,
+    format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+
+) -> ErrorBody | ScheduleRead | None:
+    """ Read Schedule
+
+     Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
+
+    Args:
+        camp_id (int):
+        startup_id (int | Unset):
+        host_id (int | Unset):
+        format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ScheduleRead
+     """
+
+
+    return sync_detailed(
+        camp_id=camp_id,
+client=client,
+startup_id=startup_id,
+host_id=host_id,
+format_=format_,
+
+    ).parsed
+
+async def asyncio_detailed(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    startup_id: int | Unset = UNSET,
+    host_id: int | Unset = UNSET,
+    format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+
+) -> Response[ErrorBody | ScheduleRead]:
+    """ Read Schedule
+
+     Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
+
+    Args:
+        camp_id (int):
+        startup_id (int | Unset):
+        host_id (int | Unset):
+        format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ScheduleRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+startup_id=startup_id,
+host_id=host_id,
+format_=format_,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+    startup_id: int | Unset = UNSET,
+    host_id: int | Unset = UNSET,
+    format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+
+) -> ErrorBody | ScheduleRead | None:
+    """ Read Schedule
+
+     Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
+
+    Args:
+        camp_id (int):
+        startup_id (int | Unset):
+        host_id (int | Unset):
+        format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ScheduleRead
+     """
+
+
+    return (await asyncio_detailed(
+        camp_id=camp_id,
+client=client,
+startup_id=startup_id,
+host_id=host_id,
+format_=format_,
+
+    )).parsed

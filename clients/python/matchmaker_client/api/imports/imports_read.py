@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_body import ErrorBody
+from ...models.import_job_read import ImportJobRead
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    import_id: int,
+    *,
+    errors: int | Unset = 100,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["errors"] = errors
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/imports/{import_id}".format(import_id=quote(str(import_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | ImportJobRead | None:
+    if response.status_code == 200:
+        response_200 = ImportJobRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | ImportJobRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    import_id: int,
+    *,
+    client: AuthenticatedClient,
+    errors: int | Unset = 100,
+
+) -> Response[ErrorBody | ImportJobRead]:
+    """ Read Import
+
+     One import job: status, counts and the first row errors (row, field, reason).
+
+    Args:
+        import_id (int):
+        errors (int | Unset): how many row errors to list Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ImportJobRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        import_id=import_id,
+errors=errors,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    import_id: int,
+    *,
+    client: AuthenticatedClient,
+    errors: int | Unset = 100,
+
+) -> ErrorBody | ImportJobRead | None:
+    """ Read Import
+
+     One import job: status, counts and the first row errors (row, field, reason).
+
+    Args:
+        import_id (int):
+        errors (int | Unset): how many row errors to list Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ImportJobRead
+     """
+
+
+    return sync_detailed(
+        import_id=import_id,
+client=client,
+errors=errors,
+
+    ).parsed
+
+async def asyncio_detailed(
+    import_id: int,
+    *,
+    client: AuthenticatedClient,
+    errors: int | Unset = 100,
+
+) -> Response[ErrorBody | ImportJobRead]:
+    """ Read Import
+
+     One import job: status, counts and the first row errors (row, field, reason).
+
+    Args:
+        import_id (int):
+        errors (int | Unset): how many row errors to list Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ImportJobRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        import_id=import_id,
+errors=errors,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    import_id: int,
+    *,
+    client: AuthenticatedClient,
+    errors: int | Unset = 100,
+
+) -> ErrorBody | ImportJobRead | None:
+    """ Read Import
+
+     One import job: status, counts and the first row errors (row, field, reason).
+
+    Args:
+        import_id (int):
+        errors (int | Unset): how many row errors to list Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ImportJobRead
+     """
+
+
+    return (await asyncio_detailed(
+        import_id=import_id,
+client=client,
+errors=errors,
+
+    )).parsed

@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_body import ErrorBody
+from ...models.incubator_read import IncubatorRead
+from typing import cast
+
+
+
+def _get_kwargs(
+    profile_id: int,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/incubators/{profile_id}".format(profile_id=quote(str(profile_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | IncubatorRead | None:
+    if response.status_code == 200:
+        response_200 = IncubatorRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | IncubatorRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorBody | IncubatorRead]:
+    """ Read a incubator
+
+    Args:
+        profile_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | IncubatorRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        profile_id=profile_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorBody | IncubatorRead | None:
+    """ Read a incubator
+
+    Args:
+        profile_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | IncubatorRead
+     """
+
+
+    return sync_detailed(
+        profile_id=profile_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorBody | IncubatorRead]:
+    """ Read a incubator
+
+    Args:
+        profile_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | IncubatorRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        profile_id=profile_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorBody | IncubatorRead | None:
+    """ Read a incubator
+
+    Args:
+        profile_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | IncubatorRead
+     """
+
+
+    return (await asyncio_detailed(
+        profile_id=profile_id,
+client=client,
+
+    )).parsed

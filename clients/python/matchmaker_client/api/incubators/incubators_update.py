@@ -1,0 +1,262 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_body import ErrorBody
+from ...models.incubator_read import IncubatorRead
+from ...models.incubator_update import IncubatorUpdate
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    profile_id: int,
+    *,
+    body: IncubatorUpdate,
+    if_match: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/incubators/{profile_id}".format(profile_id=quote(str(profile_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | IncubatorRead | None:
+    if response.status_code == 200:
+        response_200 = IncubatorRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | IncubatorRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorUpdate,
+    if_match: str | Unset = UNSET,
+
+) -> Response[ErrorBody | IncubatorRead]:
+    """ Update part of a incubator
+
+    Args:
+        profile_id (int):
+        if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
+            412
+        body (IncubatorUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | IncubatorRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        profile_id=profile_id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorUpdate,
+    if_match: str | Unset = UNSET,
+
+) -> ErrorBody | IncubatorRead | None:
+    """ Update part of a incubator
+
+    Args:
+        profile_id (int):
+        if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
+            412
+        body (IncubatorUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | IncubatorRead
+     """
+
+
+    return sync_detailed(
+        profile_id=profile_id,
+client=client,
+body=body,
+if_match=if_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorUpdate,
+    if_match: str | Unset = UNSET,
+
+) -> Response[ErrorBody | IncubatorRead]:
+    """ Update part of a incubator
+
+    Args:
+        profile_id (int):
+        if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
+            412
+        body (IncubatorUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | IncubatorRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        profile_id=profile_id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorUpdate,
+    if_match: str | Unset = UNSET,
+
+) -> ErrorBody | IncubatorRead | None:
+    """ Update part of a incubator
+
+    Args:
+        profile_id (int):
+        if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
+            412
+        body (IncubatorUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | IncubatorRead
+     """
+
+
+    return (await asyncio_detailed(
+        profile_id=profile_id,
+client=client,
+body=body,
+if_match=if_match,
+
+    )).parsed

@@ -1,0 +1,371 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.domain import Domain
+from ...models.error_body import ErrorBody
+from ...models.match_list import MatchList
+from ...models.region import Region
+from ...models.stage import Stage
+from ...models.target_kind import TargetKind
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    profile_id: int,
+    *,
+    target: TargetKind | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    min_score: float | Unset = UNSET,
+    limit: int | Unset = 10,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_target: str | Unset = UNSET
+    if not isinstance(target, Unset):
+        json_target = target.value
+
+    params["target"] = json_target
+
+    json_domain: list[str] | Unset = UNSET
+    if not isinstance(domain, Unset):
+        json_domain = []
+        for domain_item_data in domain:
+            domain_item = domain_item_data.value
+            json_domain.append(domain_item)
+
+
+    params["domain"] = json_domain
+
+    json_stage: list[str] | Unset = UNSET
+    if not isinstance(stage, Unset):
+        json_stage = []
+        for stage_item_data in stage:
+            stage_item = stage_item_data.value
+            json_stage.append(stage_item)
+
+
+    params["stage"] = json_stage
+
+    json_region: list[str] | Unset = UNSET
+    if not isinstance(region, Unset):
+        json_region = []
+        for region_item_data in region:
+            region_item = region_item_data.value
+            json_region.append(region_item)
+
+
+    params["region"] = json_region
+
+    json_kind: list[str] | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind
+
+
+    params["kind"] = json_kind
+
+    params["min_score"] = min_score
+
+    params["limit"] = limit
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/startups/{profile_id}/matches".format(profile_id=quote(str(profile_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | MatchList | None:
+    if response.status_code == 200:
+        response_200 = MatchList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | MatchList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    target: TargetKind | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    min_score: float | Unset = UNSET,
+    limit: int | Unset = 10,
+
+) -> Response[ErrorBody | MatchList]:
+    """ Startup Matches
+
+     Incubators, partners or scenarios for a startup, ranked and explained.
+
+    Args:
+        profile_id (int):
+        target (TargetKind | Unset):
+        domain (list[Domain] | Unset): only these domains
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[str] | Unset): incubator or partner kinds
+        min_score (float | Unset):
+        limit (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | MatchList]
+     """
+
+
+    kwargs = _get_kwargs(
+        profile_id=profile_id,
+target=target,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+min_score=min_score,
+limit=limit,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    target: TargetKind | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    min_score: float | Unset = UNSET,
+    limit: int | Unset = 10,
+
+) -> ErrorBody | MatchList | None:
+    """ Startup Matches
+
+     Incubators, partners or scenarios for a startup, ranked and explained.
+
+    Args:
+        profile_id (int):
+        target (TargetKind | Unset):
+        domain (list[Domain] | Unset): only these domains
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[str] | Unset): incubator or partner kinds
+        min_score (float | Unset):
+        limit (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | MatchList
+     """
+
+
+    return sync_detailed(
+        profile_id=profile_id,
+client=client,
+target=target,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+min_score=min_score,
+limit=limit,
+
+    ).parsed
+
+async def asyncio_detailed(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    target: TargetKind | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    min_score: float | Unset = UNSET,
+    limit: int | Unset = 10,
+
+) -> Response[ErrorBody | MatchList]:
+    """ Startup Matches
+
+     Incubators, partners or scenarios for a startup, ranked and explained.
+
+    Args:
+        profile_id (int):
+        target (TargetKind | Unset):
+        domain (list[Domain] | Unset): only these domains
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[str] | Unset): incubator or partner kinds
+        min_score (float | Unset):
+        limit (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | MatchList]
+     """
+
+
+    kwargs = _get_kwargs(
+        profile_id=profile_id,
+target=target,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+min_score=min_score,
+limit=limit,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    profile_id: int,
+    *,
+    client: AuthenticatedClient,
+    target: TargetKind | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    min_score: float | Unset = UNSET,
+    limit: int | Unset = 10,
+
+) -> ErrorBody | MatchList | None:
+    """ Startup Matches
+
+     Incubators, partners or scenarios for a startup, ranked and explained.
+
+    Args:
+        profile_id (int):
+        target (TargetKind | Unset):
+        domain (list[Domain] | Unset): only these domains
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[str] | Unset): incubator or partner kinds
+        min_score (float | Unset):
+        limit (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | MatchList
+     """
+
+
+    return (await asyncio_detailed(
+        profile_id=profile_id,
+client=client,
+target=target,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+min_score=min_score,
+limit=limit,
+
+    )).parsed

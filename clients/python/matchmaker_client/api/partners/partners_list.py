@@ -1,0 +1,328 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.domain import Domain
+from ...models.error_body import ErrorBody
+from ...models.page_partner_read import PagePartnerRead
+from ...models.partner_kind import PartnerKind
+from ...models.region import Region
+from ...models.stage import Stage
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    q: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[PartnerKind] | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["q"] = q
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_domain: list[str] | Unset = UNSET
+    if not isinstance(domain, Unset):
+        json_domain = []
+        for domain_item_data in domain:
+            domain_item = domain_item_data.value
+            json_domain.append(domain_item)
+
+
+    params["domain"] = json_domain
+
+    json_stage: list[str] | Unset = UNSET
+    if not isinstance(stage, Unset):
+        json_stage = []
+        for stage_item_data in stage:
+            stage_item = stage_item_data.value
+            json_stage.append(stage_item)
+
+
+    params["stage"] = json_stage
+
+    json_region: list[str] | Unset = UNSET
+    if not isinstance(region, Unset):
+        json_region = []
+        for region_item_data in region:
+            region_item = region_item_data.value
+            json_region.append(region_item)
+
+
+    params["region"] = json_region
+
+    json_kind: list[str] | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = []
+        for kind_item_data in kind:
+            kind_item = kind_item_data.value
+            json_kind.append(kind_item)
+
+
+    params["kind"] = json_kind
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/partners",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PagePartnerRead | None:
+    if response.status_code == 200:
+        response_200 = PagePartnerRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PagePartnerRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[PartnerKind] | Unset = UNSET,
+
+) -> Response[ErrorBody | PagePartnerRead]:
+    """ List partners
+
+    Args:
+        q (str | Unset): text in the name
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
+        domain (list[Domain] | Unset):
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[PartnerKind] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PagePartnerRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        q=q,
+limit=limit,
+cursor=cursor,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[PartnerKind] | Unset = UNSET,
+
+) -> ErrorBody | PagePartnerRead | None:
+    """ List partners
+
+    Args:
+        q (str | Unset): text in the name
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
+        domain (list[Domain] | Unset):
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[PartnerKind] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PagePartnerRead
+     """
+
+
+    return sync_detailed(
+        client=client,
+q=q,
+limit=limit,
+cursor=cursor,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[PartnerKind] | Unset = UNSET,
+
+) -> Response[ErrorBody | PagePartnerRead]:
+    """ List partners
+
+    Args:
+        q (str | Unset): text in the name
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
+        domain (list[Domain] | Unset):
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[PartnerKind] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PagePartnerRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        q=q,
+limit=limit,
+cursor=cursor,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    domain: list[Domain] | Unset = UNSET,
+    stage: list[Stage] | Unset = UNSET,
+    region: list[Region] | Unset = UNSET,
+    kind: list[PartnerKind] | Unset = UNSET,
+
+) -> ErrorBody | PagePartnerRead | None:
+    """ List partners
+
+    Args:
+        q (str | Unset): text in the name
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
+        domain (list[Domain] | Unset):
+        stage (list[Stage] | Unset):
+        region (list[Region] | Unset):
+        kind (list[PartnerKind] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PagePartnerRead
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+q=q,
+limit=limit,
+cursor=cursor,
+domain=domain,
+stage=stage,
+region=region,
+kind=kind,
+
+    )).parsed

@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_body import ErrorBody
+from ...models.incubator_recommendation import IncubatorRecommendation
+from ...models.partner_recommendation import PartnerRecommendation
+from ...models.recommendation import Recommendation
+from ...models.scenario_recommendation import ScenarioRecommendation
+from ...models.startup_recommendation import StartupRecommendation
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/recommendations",
+    }
+
+    
+    if isinstance(body, StartupRecommendation):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, IncubatorRecommendation):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, PartnerRecommendation):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | Recommendation | None:
+    if response.status_code == 200:
+        response_200 = Recommendation.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | Recommendation]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[ErrorBody | Recommendation]:
+    """ Recommend
+
+     Ranked, explained matches for a profile that is not stored; nothing is saved.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
+            StartupRecommendation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Recommendation]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    idempotency_key: str | Unset = UNSET,
+
+) -> ErrorBody | Recommendation | None:
+    """ Recommend
+
+     Ranked, explained matches for a profile that is not stored; nothing is saved.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
+            StartupRecommendation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Recommendation
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[ErrorBody | Recommendation]:
+    """ Recommend
+
+     Ranked, explained matches for a profile that is not stored; nothing is saved.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
+            StartupRecommendation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Recommendation]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    idempotency_key: str | Unset = UNSET,
+
+) -> ErrorBody | Recommendation | None:
+    """ Recommend
+
+     Ranked, explained matches for a profile that is not stored; nothing is saved.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
+            StartupRecommendation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Recommendation
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

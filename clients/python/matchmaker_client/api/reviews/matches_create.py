@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_body import ErrorBody
+from ...models.match_action_create import MatchActionCreate
+from ...models.match_record_read import MatchRecordRead
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: MatchActionCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/matches",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | MatchRecordRead | None:
+    if response.status_code == 200:
+        response_200 = MatchRecordRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = MatchRecordRead.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | MatchRecordRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MatchActionCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[ErrorBody | MatchRecordRead]:
+    """ Act On Match
+
+     Shortlist, accept, decline or withdraw a match for your side; 201 if it creates the record.
+
+    Repeating your side's last action changes nothing (200, no new event). When both sides
+    have accepted, the match is ``connected`` and ``contacts`` holds both sides' emails.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (MatchActionCreate): One side acting on a startup–target pair; the first action
+            creates the record.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | MatchRecordRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: MatchActionCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> ErrorBody | MatchRecordRead | None:
+    """ Act On Match
+
+     Shortlist, accept, decline or withdraw a match for your side; 201 if it creates the record.
+
+    Repeating your side's last action changes nothing (200, no new event). When both sides
+    have accepted, the match is ``connected`` and ``contacts`` holds both sides' emails.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (MatchActionCreate): One side acting on a startup–target pair; the first action
+            creates the record.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | MatchRecordRead
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MatchActionCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[ErrorBody | MatchRecordRead]:
+    """ Act On Match
+
+     Shortlist, accept, decline or withdraw a match for your side; 201 if it creates the record.
+
+    Repeating your side's last action changes nothing (200, no new event). When both sides
+    have accepted, the match is ``connected`` and ``contacts`` holds both sides' emails.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (MatchActionCreate): One side acting on a startup–target pair; the first action
+            creates the record.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | MatchRecordRead]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: MatchActionCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> ErrorBody | MatchRecordRead | None:
+    """ Act On Match
+
+     Shortlist, accept, decline or withdraw a match for your side; 201 if it creates the record.
+
+    Repeating your side's last action changes nothing (200, no new event). When both sides
+    have accepted, the match is ``connected`` and ``contacts`` holds both sides' emails.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (MatchActionCreate): One side acting on a startup–target pair; the first action
+            creates the record.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | MatchRecordRead
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

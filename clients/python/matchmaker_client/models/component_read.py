@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="ComponentRead")
+
+
+
+@_attrs_define
+class ComponentRead:
+    """ 
+        Attributes:
+            contribution (float): value × weight; contributions add up to the score
+            note (str):
+            value (float): 0 to 1: how well the pair does on this criterion
+            weight (float): share of the score this criterion carries for the pair
+     """
+
+    contribution: float
+    note: str
+    value: float
+    weight: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        contribution = self.contribution
+
+        note = self.note
+
+        value = self.value
+
+        weight = self.weight
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "contribution": contribution,
+            "note": note,
+            "value": value,
+            "weight": weight,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        contribution = d.pop("contribution")
+
+        note = d.pop("note")
+
+        value = d.pop("value")
+
+        weight = d.pop("weight")
+
+        component_read = cls(
+            contribution=contribution,
+            note=note,
+            value=value,
+            weight=weight,
+        )
+
+
+        component_read.additional_properties = d
+        return component_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.match_read_confidence import MatchReadConfidence
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.feedback_read import FeedbackRead
+  from ..models.match_read_components import MatchReadComponents
+  from ..models.profile_ref import ProfileRef
+
+
+
+
+
+T = TypeVar("T", bound="MatchRead")
+
+
+
+@_attrs_define
+class MatchRead:
+    """ One ranked match, with the numbers behind it and the words for them.
+
+        Attributes:
+            components (MatchReadComponents):
+            confidence (MatchReadConfidence): 'low' when a profile is too thin to judge
+            feedback (FeedbackRead | None): how your own accept/decline decisions moved this match
+            improve (list[str]): what would raise the score
+            matched_domains (list[str]):
+            matched_needs (list[str]):
+            profile (ProfileRef):
+            reason (str):
+            score (float | None): 0 to 1; null when confidence is low
+            similarity (float):
+     """
+
+    components: MatchReadComponents
+    confidence: MatchReadConfidence
+    feedback: FeedbackRead | None
+    improve: list[str]
+    matched_domains: list[str]
+    matched_needs: list[str]
+    profile: ProfileRef
+    reason: str
+    score: float | None
+    similarity: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.feedback_read import FeedbackRead # noqa: PLC0415
+        from ..models.match_read_components import MatchReadComponents # noqa: PLC0415
+        from ..models.profile_ref import ProfileRef # noqa: PLC0415
+        components = self.components.to_dict()
+
+        confidence = self.confidence.value
+
+        feedback: dict[str, Any] | None
+        if isinstance(self.feedback, FeedbackRead):
+            feedback = self.feedback.to_dict()
+        else:
+            feedback = self.feedback
+
+        improve = self.improve
+
+
+
+        matched_domains = self.matched_domains
+
+
+
+        matched_needs = self.matched_needs
+
+
+
+        profile = self.profile.to_dict()
+
+        reason = self.reason
+
+        score: float | None
+        score = self.score
+
+        similarity = self.similarity
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "components": components,
+            "confidence": confidence,
+            "feedback": feedback,
+            "improve": improve,
+            "matched_domains": matched_domains,
+            "matched_needs": matched_needs,
+            "profile": profile,
+            "reason": reason,
+            "score": score,
+            "similarity": similarity,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.feedback_read import FeedbackRead # noqa: PLC0415
+        from ..models.match_read_components import MatchReadComponents # noqa: PLC0415
+        from ..models.profile_ref import ProfileRef # noqa: PLC0415
+        d = dict(src_dict)
+        components = MatchReadComponents.from_dict(d.pop("components"))
+
+
+
+
+        confidence = MatchReadConfidence(d.pop("confidence"))
+
+
+
+
+        def _parse_feedback(data: object) -> FeedbackRead | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                feedback_type_0 = FeedbackRead.from_dict(data)
+
+
+
+                return feedback_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FeedbackRead | None, data)
+
+        feedback = _parse_feedback(d.pop("feedback"))
+
+
+        improve = cast(list[str], d.pop("improve"))
+
+
+        matched_domains = cast(list[str], d.pop("matched_domains"))
+
+
+        matched_needs = cast(list[str], d.pop("matched_needs"))
+
+
+        profile = ProfileRef.from_dict(d.pop("profile"))
+
+
+
+
+        reason = d.pop("reason")
+
+        def _parse_score(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        score = _parse_score(d.pop("score"))
+
+
+        similarity = d.pop("similarity")
+
+        match_read = cls(
+            components=components,
+            confidence=confidence,
+            feedback=feedback,
+            improve=improve,
+            matched_domains=matched_domains,
+            matched_needs=matched_needs,
+            profile=profile,
+            reason=reason,
+            score=score,
+            similarity=similarity,
+        )
+
+
+        match_read.additional_properties = d
+        return match_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.target import Target
+from ..types import UNSET, Unset
+from typing import cast
+from typing import Literal, cast
+
+if TYPE_CHECKING:
+  from ..models.filters import Filters
+  from ..models.partner_create import PartnerCreate
+
+
+
+
+
+T = TypeVar("T", bound="PartnerRecommendation")
+
+
+
+@_attrs_define
+class PartnerRecommendation:
+    """ 
+        Attributes:
+            kind (Literal['partners']):
+            profile (PartnerCreate): A new partner. ``contact_email`` is private: never listed publicly.
+            filters (Filters | Unset): The same filters as the stored profiles' match endpoints.
+            targets (list[Target] | None | Unset): target kinds; a startup's default is all three, everyone else's is
+                startups
+     """
+
+    kind: Literal['partners']
+    profile: PartnerCreate
+    filters: Filters | Unset = UNSET
+    targets: list[Target] | None | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.filters import Filters # noqa: PLC0415
+        from ..models.partner_create import PartnerCreate # noqa: PLC0415
+        kind = self.kind
+
+        profile = self.profile.to_dict()
+
+        filters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.filters, Unset):
+            filters = self.filters.to_dict()
+
+        targets: list[str] | None | Unset
+        if isinstance(self.targets, Unset):
+            targets = UNSET
+        elif isinstance(self.targets, list):
+            targets = []
+            for targets_type_0_item_data in self.targets:
+                targets_type_0_item = targets_type_0_item_data.value
+                targets.append(targets_type_0_item)
+
+
+        else:
+            targets = self.targets
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "kind": kind,
+            "profile": profile,
+        })
+        if filters is not UNSET:
+            field_dict["filters"] = filters
+        if targets is not UNSET:
+            field_dict["targets"] = targets
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.filters import Filters # noqa: PLC0415
+        from ..models.partner_create import PartnerCreate # noqa: PLC0415
+        d = dict(src_dict)
+        kind = cast(Literal['partners'] , d.pop("kind"))
+        if kind != 'partners':
+            raise ValueError(f"kind must match const 'partners', got '{kind}'")
+
+        profile = PartnerCreate.from_dict(d.pop("profile"))
+
+
+
+
+        _filters = d.pop("filters", UNSET)
+        filters: Filters | Unset
+        if isinstance(_filters,  Unset):
+            filters = UNSET
+        else:
+            filters = Filters.from_dict(_filters)
+
+
+
+
+        def _parse_targets(data: object) -> list[Target] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                targets_type_0 = []
+                _targets_type_0 = data
+                for targets_type_0_item_data in (_targets_type_0):
+                    targets_type_0_item = Target(targets_type_0_item_data)
+
+
+
+                    targets_type_0.append(targets_type_0_item)
+
+                return targets_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Target] | None | Unset, data)
+
+        targets = _parse_targets(d.pop("targets", UNSET))
+
+
+        partner_recommendation = cls(
+            kind=kind,
+            profile=profile,
+            filters=filters,
+            targets=targets,
+        )
+
+        return partner_recommendation
+

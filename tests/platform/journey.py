@@ -1,0 +1,200 @@
+"""A partner platform's journey through the generated client; run by test_client.py.
+
+Only the typed client talks to the server (no raw HTTP); each call's result is one union,
+``<Model> | ErrorBody``, narrowed once. Needs MATCHMAKER_URL and MATCHMAKER_ADMIN_KEY.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import json
+import os
+import queue
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any, TypeVar
+
+from matchmaker_client import AuthenticatedClient
+from matchmaker_client.api.imports import imports_create, imports_read
+from matchmaker_client.api.incubators import incubators_create, incubators_list
+from matchmaker_client.api.matching import incubators_matches, startups_bundle, startups_matches
+from matchmaker_client.api.recommendations import recommendations_batch, recommendations_create
+from matchmaker_client.api.reviews import matches_create
+from matchmaker_client.api.startups import (
+    startups_create,
+    startups_read,
+    startups_update,
+)
+from matchmaker_client.api.webhooks import webhooks_create, webhooks_ping
+from matchmaker_client.models import (
+    BatchRecommendation,
+    Domain,
+    ErrorBody,
+    ImportJobRead,
+    ImportUpload,
+    IncubatorCreate,
+    IncubatorRead,
+    MatchActionCreate,
+    MatchList,
+    MatchRecordRead,
+    PageIncubatorRead,
+    PingQueued,
+    Recommendation,
+    StartupBatch,
+    StartupCreate,
+    StartupRead,
+    StartupRecommendation,
+    StartupUpdate,
+    Target,
+    WebhookCreate,
+    WebhookCreated,
+)
+from matchmaker_client.types import File
+
+T = TypeVar("T")
+api = AuthenticatedClient(
+    base_url=os.environ["MATCHMAKER_URL"], token=os.environ["MATCHMAKER_ADMIN_KEY"], timeout=120
+)
+LOCATION = {"city": "Beijing", "region": "beijing", "country": "CN"}
+STARTUP: dict[str, Any] = {
+    "name": "Weld Vision",
+    "pitch": "AI inspection of welds on car body lines",
+    "domains": ["ai", "intelligent_manufacturing"],
+    "stage": "pilot",
+    "trl": 6,
+    "location": LOCATION,
+    "needs": ["pilot_scenario"],
+}
+INCUBATOR: dict[str, Any] = {
+    "name": "Weld Works",
+    "kind": "national_incubator",
+    "description": "Manufacturing incubator with a pilot line for machine vision.",
+    "location": LOCATION,
+    "domains": ["ai", "intelligent_manufacturing"],
+    "stages": ["prototype", "pilot"],
+    "trl_min": 3,
+    "trl_max": 8,
+}
+
+
+def ok(result: T | ErrorBody | None, model: type[T]) -> T:
+    assert isinstance(result, model), result
+    return result
+
+
+def error(result: object, code: str) -> ErrorBody:
+    assert isinstance(result, ErrorBody), result
+    assert result.error == code, result
+    return result
+
+
+# Profiles: create, read with its ETag, update with If-Match; a stale one is refused.
+created = startups_create.sync_detailed(client=api, body=StartupCreate.from_dict(STARTUP))
+startup = ok(created.parsed, StartupRead)
+assert created.headers["Location"] == f"/v1/startups/{startup.id}"
+read = startups_read.sync_detailed(startup.id, client=api)
+etag = read.headers["ETag"]
+assert ok(read.parsed, StartupRead).name == "Weld Vision"
+patch = StartupUpdate.from_dict({"trl": 7})
+updated = startups_update.sync_detailed(startup.id, client=api, body=patch, if_match=etag)
+assert ok(updated.parsed, StartupRead).trl == 7
+assert updated.headers["ETag"] != etag
+stale = startups_update.sync(startup.id, client=api, body=patch, if_match=etag)
+assert error(stale, "precondition_failed").detail is not None
+duplicate = startups_create.sync(client=api, body=StartupCreate.from_dict(STARTUP))
+error(duplicate, "duplicate")
+missing = startups_read.sync(2_000_000_000, client=api)
+error(missing, "not_found")
+incubator = ok(
+    incubators_create.sync(client=api, body=IncubatorCreate.from_dict(INCUBATOR)), IncubatorRead
+)
+page = incubators_list.sync(client=api, domain=[Domain.AI], kind=[incubator.kind])
+assert [i.id for i in ok(page, PageIncubatorRead).items] == [incubator.id]
+bad = incubators_list.sync(client=api, cursor="AAAAAA", limit=1)
+ok(bad, PageIncubatorRead)
+
+# Matches in every direction, and the bundle.
+forward = ok(startups_matches.sync(startup.id, client=api), MatchList)
+assert forward.matches[0].profile.id == incubator.id
+backward = ok(incubators_matches.sync(incubator.id, client=api), MatchList)
+assert backward.matches[0].profile.id == startup.id
+bundle = startups_bundle.sync(startup.id, client=api)
+assert bundle is not None
+assert not isinstance(bundle, ErrorBody), bundle
+
+# Recommendations for profiles not stored: one, and a batch.
+draft = StartupRecommendation.from_dict({"kind": "startups", "profile": {**STARTUP, "name": "X"}})
+one = ok(recommendations_create.sync(client=api, body=draft), Recommendation)
+assert one.results[0].matches[0].profile.id == incubator.id
+batch_body = StartupBatch.from_dict({"kind": "startups", "profiles": [STARTUP, STARTUP]})
+batch = ok(
+    recommendations_batch.sync(client=api, body=batch_body, idempotency_key=str(uuid.uuid4())),
+    BatchRecommendation,
+)
+assert len(batch.items) == 2
+
+# A webhook receiver, a subscription, and a signed ping verified before it is trusted.
+events: queue.Queue[tuple[dict[str, str], bytes]] = queue.Queue()
+
+
+class Receiver(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:  # noqa: N802 - the http.server API
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        events.put((dict(self.headers), body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+server = HTTPServer(("127.0.0.1", 0), Receiver)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+hook = ok(
+    webhooks_create.sync(
+        client=api,
+        body=WebhookCreate.from_dict(
+            {"url": f"http://127.0.0.1:{server.server_port}/", "events": ["import.finished"]}
+        ),
+    ),
+    WebhookCreated,
+)
+ok(webhooks_ping.sync(hook.id, client=api), PingQueued)
+headers, raw = events.get(timeout=60)
+signed = f"{headers['X-Matchmaker-Timestamp']}.".encode() + raw
+expected = hmac.new(hook.secret.encode(), signed, hashlib.sha256).hexdigest()
+assert hmac.compare_digest(f"v1={expected}", headers["X-Matchmaker-Signature"])
+assert json.loads(raw)["type"] == "ping"
+
+# A bulk import: the upload is a real file part.
+csv_file = (
+    "external_id,name,pitch,domains,stage,trl,location.region\n"
+    "c-1,Arm Lab,Robot hands,robotics,prototype,5,beijing\n"
+)
+upload = ImportUpload(
+    file=File(payload=io.BytesIO(csv_file.encode()), file_name="rows.csv"),
+    kind=Target.STARTUPS,
+)
+job = ok(imports_create.sync(client=api, body=upload), ImportJobRead)
+finished = json.loads(events.get(timeout=120)[1])
+assert finished["type"] == "import.finished", finished
+done = ok(imports_read.sync(job.id, client=api), ImportJobRead)
+assert done.status == "finished", done
+
+# A review action on the match.
+action = MatchActionCreate.from_dict(
+    {"startup_id": startup.id, "incubator_id": incubator.id, "action": "accept"}
+)
+record = matches_create.sync(client=api, body=action)
+assert record is not None
+assert not isinstance(record, ErrorBody) or record.error == "forbidden", record
+if isinstance(record, MatchRecordRead):
+    assert record.startup_id == startup.id
+
+# Without a key: 401, parsed like every error.
+anonymous = AuthenticatedClient(base_url=os.environ["MATCHMAKER_URL"], token="mm_bad")
+error(startups_read.sync(startup.id, client=anonymous), "unauthorized")
+print("journey: done")
