@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 MATCHMAKER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export MATCHMAKER_TEST_POSTGRES_URL
 
-.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots
+.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,18 @@ lint: install
 
 test: install lint browser
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Mutation testing of the core modules against their fast tests (docs/testing.md); not part
+# of `make test`: .ci/nightly runs it. MODULES="camps/allocation.py ..." runs some of them,
+# JOBS=1 uses one core.
+JOBS ?= 2
+MIN_SCORE ?= 85
+$(VENV)/.mutation-installed: pyproject.toml | $(VENV)/.installed
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev,mutation]'
+	touch $@
+
+mutation: install $(VENV)/.mutation-installed
+	$(BIN)/python scripts/mutation.py --jobs $(JOBS) --min-score $(MIN_SCORE) $(MODULES)
 
 fmt: install
 	$(BIN)/ruff format .

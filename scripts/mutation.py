@@ -1,0 +1,163 @@
+"""Mutation testing of the core modules, each against the fast tests that target it.
+
+Usage: ``python scripts/mutation.py [--jobs N] [MODULE ...]`` (``make mutation`` runs them
+all; MODULE is a key of MODULES, e.g. ``camps/allocation.py``). Each module gets a scratch
+directory ``build/mutation/<name>/`` holding a mutmut configuration of its own (the module
+alone is mutated, only its tests are selected), so the runs neither share results nor touch
+the work tree. Prints the score per module and the surviving mutants, and writes both to
+``build/mutation/summary.json``; ``mutmut show NAME`` in the module's directory shows a
+mutant's diff.
+
+Hypothesis runs with a fixed seed and an empty example database, so the same code and
+tests give the same figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "build" / "mutation"
+
+# Module (under matchmaker/) -> the fast tests that target it: pure functions, no model and
+# no database, so one mutant costs a fraction of a second.
+MODULES: dict[str, list[str]] = {
+    "matching/ranking.py": [
+        "tests/matching/test_scoring_arithmetic.py",
+        "tests/matching/test_scoring_rules.py",
+        "tests/matching/test_ranking_rules.py",
+        "tests/matching/test_fast_paths.py::test_rank_key_is_score_pairs_arithmetic",
+    ],
+    "matching/filters.py": [
+        "tests/matching/test_filters.py",
+        "tests/matching/test_scoring_rules.py",
+    ],
+    "camps/allocation.py": [
+        "tests/camps/test_allocation_examples.py",
+        "tests/camps/test_allocation_properties.py",
+        "tests/camps/test_allocation_rules.py",
+    ],
+    "camps/quotas.py": [
+        "tests/camps/test_allocation_examples.py",
+        "tests/camps/test_allocation_properties.py",
+        "tests/camps/test_allocation_rules.py",
+    ],
+    "access/policy.py": ["tests/access/test_policy.py"],
+    "reviews/workflow.py": ["tests/reviews/test_workflow.py"],
+    "webhooks/signing.py": ["tests/webhooks/test_signing.py"],
+    # Being rewritten on other branches (issue 13, the SSRF fix); run them by name once
+    # merged: python scripts/mutation.py matching/scoring.py webhooks/urls.py
+    "matching/scoring.py": [
+        "tests/matching/test_scoring_arithmetic.py",
+        "tests/matching/test_scoring_rules.py",
+        "tests/matching/test_fast_paths.py::test_rank_key_is_score_pairs_arithmetic",
+    ],
+    "webhooks/urls.py": ["tests/webhooks"],
+}
+DEFAULT = [m for m in MODULES if m not in ("matching/scoring.py", "webhooks/urls.py")]
+KILLED = {"killed", "timeout", "caught by type check"}
+
+
+def _config(module: str, tests: list[str]) -> str:
+    """The project's pyproject.toml plus a [tool.mutmut] table for this module alone."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    pytest_opts = project["tool"]["pytest"]["ini_options"]
+    lines = ["[tool.pytest.ini_options]"]
+    lines += [f"{k} = {json.dumps(v)}" for k, v in pytest_opts.items()]
+    lines += [
+        "",
+        "[tool.mutmut]",
+        'source_paths = ["matchmaker"]',
+        f"only_mutate = {json.dumps(['matchmaker/' + module])}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "--hypothesis-seed=0"]',
+        # Re-running a mutant's tests: results must come from this code, not a cache.
+        "use_git_change_detection = false",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _prepare(module: str) -> Path:
+    work = OUT / module.replace("/", "-").removesuffix(".py")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    (work / "matchmaker").symlink_to(ROOT / "matchmaker")
+    (work / "tests").symlink_to(ROOT / "tests")
+    (work / "pyproject.toml").write_text(_config(module, MODULES[module]))
+    return work
+
+
+def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        # The fast tests need no database; any that does stays on SQLite here.
+        "MATCHMAKER_TEST_POSTGRES_URL": "",
+    }
+    mutmut = Path(sys.executable).with_name("mutmut")
+    return subprocess.run(
+        [str(mutmut), *args], cwd=work, env=env, text=True, capture_output=True, check=False
+    )
+
+
+def run(module: str, jobs: int) -> dict[str, object]:
+    work = _prepare(module)
+    done = _mutmut(work, "run", "--max-children", str(jobs))
+    (work / "run.log").write_text(done.stdout + done.stderr)
+    if done.returncode != 0:
+        raise SystemExit(f"mutmut failed on {module} (see {work / 'run.log'})")
+    meta = work / "mutants" / "matchmaker" / (module + ".meta")
+    codes: dict[str, int | None] = json.loads(meta.read_text())["exit_code_by_key"]
+    statuses = {name: _status(code) for name, code in codes.items()}
+    survivors = sorted(n for n, s in statuses.items() if s not in KILLED)
+    diffs = [_mutmut(work, "show", name).stdout for name in survivors]
+    (work / "survivors.diff").write_text("\n".join(diffs))
+    killed = sum(s in KILLED for s in statuses.values())
+    return {
+        "module": module,
+        "mutants": len(statuses),
+        "killed": killed,
+        "score": round(100 * killed / len(statuses), 1) if statuses else 100.0,
+        "survivors": {n: statuses[n] for n in survivors},
+    }
+
+
+def _status(code: int | None) -> str:
+    from mutmut.stats import status_by_exit_code
+
+    return str(status_by_exit_code[code])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=", ".join(MODULES))
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (2 cores)")
+    parser.add_argument(
+        "--min-score", type=float, default=0.0, help="fail if a module scores below (percent)"
+    )
+    args = parser.parse_args()
+    if unknown := set(args.modules) - set(MODULES):
+        parser.error(f"unknown modules {sorted(unknown)}; known: {', '.join(MODULES)}")
+    results = [run(m, args.jobs) for m in args.modules or DEFAULT]
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "summary.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(f"{'module':<24} {'mutants':>7} {'killed':>6} {'score':>6}")
+    for r in results:
+        print(f"{r['module']:<24} {r['mutants']:>7} {r['killed']:>6} {r['score']:>5}%")
+    for r in results:
+        for name, status in r["survivors"].items():  # type: ignore[attr-defined]
+            print(f"  {status:<10} {name}")
+    if low := [r["module"] for r in results if float(r["score"]) < args.min_score]:  # type: ignore[arg-type]
+        raise SystemExit(f"below {args.min_score}%: {', '.join(map(str, low))}")
+
+
+if __name__ == "__main__":
+    main()
