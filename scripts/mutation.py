@@ -5,11 +5,11 @@ all; MODULE is a key of MODULES, e.g. ``camps/allocation.py``). Each module gets
 directory ``build/mutation/<name>/`` holding a mutmut configuration of its own (the module
 alone is mutated, only its tests are selected), so the runs neither share results nor touch
 the work tree. Prints the score per module and the surviving mutants, and writes both to
-``build/mutation/summary.json``; ``mutmut show NAME`` in the module's directory shows a
+``build/mutation/<name>/result.json`` (all modules: ``build/mutation/summary.json``); ``mutmut show NAME`` in the module's directory shows a
 mutant's diff.
 
-Hypothesis runs with a fixed seed and an empty example database, so the same code and
-tests give the same figures.
+Hypothesis runs with a fixed seed, so the same code and tests give the same figures.
+``--keep`` resumes an interrupted run instead of starting afresh.
 """
 
 from __future__ import annotations
@@ -80,21 +80,26 @@ def _config(module: str, tests: list[str]) -> str:
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "--hypothesis-seed=0"]',
         # Re-running a mutant's tests: results must come from this code, not a cache.
         "use_git_change_detection = false",
+        # A mutant that loops forever is stopped after 4x its tests' clean time (plus 1 s)
+        # of CPU, instead of the default 15x: the allocation's loops make many of those.
+        "timeout_multiplier = 4.0",
     ]
     return "\n".join(lines) + "\n"
 
 
-def _prepare(module: str) -> Path:
+def _prepare(module: str, keep: bool) -> Path:
     work = OUT / module.replace("/", "-").removesuffix(".py")
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    (work / "matchmaker").symlink_to(ROOT / "matchmaker")
-    (work / "tests").symlink_to(ROOT / "tests")
+    if not keep:
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    for name in ("matchmaker", "tests"):
+        if not (work / name).is_symlink():
+            (work / name).symlink_to(ROOT / name)
     (work / "pyproject.toml").write_text(_config(module, MODULES[module]))
     return work
 
 
-def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _mutmut(work: Path, *args: str, log: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "HF_HUB_OFFLINE": "1",
@@ -103,15 +108,19 @@ def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
         "MATCHMAKER_TEST_POSTGRES_URL": "",
     }
     mutmut = Path(sys.executable).with_name("mutmut")
-    return subprocess.run(
-        [str(mutmut), *args], cwd=work, env=env, text=True, capture_output=True, check=False
-    )
+    if log is None:
+        return subprocess.run(
+            [str(mutmut), *args], cwd=work, env=env, text=True, capture_output=True, check=False
+        )
+    with log.open("w") as out:  # streamed, so a long run can be followed
+        return subprocess.run(
+            [str(mutmut), *args], cwd=work, env=env, text=True, stdout=out, stderr=out, check=False
+        )
 
 
-def run(module: str, jobs: int) -> dict[str, object]:
-    work = _prepare(module)
-    done = _mutmut(work, "run", "--max-children", str(jobs))
-    (work / "run.log").write_text(done.stdout + done.stderr)
+def run(module: str, jobs: int, keep: bool) -> dict[str, object]:
+    work = _prepare(module, keep)
+    done = _mutmut(work, "run", "--max-children", str(jobs), log=work / "run.log")
     if done.returncode != 0:
         raise SystemExit(f"mutmut failed on {module} (see {work / 'run.log'})")
     meta = work / "mutants" / "matchmaker" / (module + ".meta")
@@ -121,13 +130,15 @@ def run(module: str, jobs: int) -> dict[str, object]:
     diffs = [_mutmut(work, "show", name).stdout for name in survivors]
     (work / "survivors.diff").write_text("\n".join(diffs))
     killed = sum(s in KILLED for s in statuses.values())
-    return {
+    result: dict[str, object] = {
         "module": module,
         "mutants": len(statuses),
         "killed": killed,
         "score": round(100 * killed / len(statuses), 1) if statuses else 100.0,
         "survivors": {n: statuses[n] for n in survivors},
     }
+    (work / "result.json").write_text(json.dumps(result, indent=2) + "\n")
+    return result
 
 
 def _status(code: int | None) -> str:
@@ -141,14 +152,18 @@ def main() -> None:
     parser.add_argument("modules", nargs="*", metavar="MODULE", help=", ".join(MODULES))
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (2 cores)")
     parser.add_argument(
+        "--keep", action="store_true", help="resume the last run: test only untested mutants"
+    )
+    parser.add_argument(
         "--min-score", type=float, default=0.0, help="fail if a module scores below (percent)"
     )
     args = parser.parse_args()
     if unknown := set(args.modules) - set(MODULES):
         parser.error(f"unknown modules {sorted(unknown)}; known: {', '.join(MODULES)}")
-    results = [run(m, args.jobs) for m in args.modules or DEFAULT]
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "summary.json").write_text(json.dumps(results, indent=2) + "\n")
+    results = [run(m, args.jobs, args.keep) for m in args.modules or DEFAULT]
+    # Every module's latest result, also those run by an earlier command.
+    latest = [json.loads(p.read_text()) for p in sorted(OUT.glob("*/result.json"))]
+    (OUT / "summary.json").write_text(json.dumps(latest, indent=2) + "\n")
     print(f"{'module':<24} {'mutants':>7} {'killed':>6} {'score':>6}")
     for r in results:
         print(f"{r['module']:<24} {r['mutants']:>7} {r['killed']:>6} {r['score']:>5}%")

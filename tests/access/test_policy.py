@@ -5,16 +5,31 @@ from __future__ import annotations
 
 import itertools
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
-from matchmaker.access.models import Role
+from matchmaker.access.models import Account, Role
 from matchmaker.access.principal import Principal
+from matchmaker.config import Settings
 from matchmaker.errors import Forbidden
+from matchmaker.incubators import service as incubators
+from matchmaker.incubators.schemas import IncubatorCreate
+from matchmaker.partners import service as partners
+from matchmaker.partners.schemas import PartnerCreate
+from matchmaker.profiles import service as profiles
+from matchmaker.scenarios import service as scenarios
+from matchmaker.scenarios.schemas import ScenarioCreate, ScenarioUpdate
+from matchmaker.startups import service as startups
+from matchmaker.startups.schemas import StartupCreate
+from tests.factories import incubator_body, partner_body, scenario_body, startup_body
 
 KINDS = ("startup", "incubator", "partner", "scenario")
+KIND_OF = {"startup": startups.KIND, "incubator": incubators.KIND, "partner": partners.KIND}
 ME, SOMEONE = 1, 2
 BOUND, UNBOUND = 10, 11
 
@@ -80,3 +95,82 @@ def test_who_may_create_each_kind(role: Role, kind: str) -> None:
 
 def test_a_new_profile_is_owned_by_the_callers_account() -> None:
     assert policy.owner_for_new(_principal(Role.founder, bound=False)) == ME
+
+
+def test_the_managed_clause_selects_what_can_manage_allows(
+    settings: Settings, db_engine: Engine
+) -> None:
+    with Session(db_engine) as session, session.begin():
+        me, other = Account(role="partner", name="me"), Account(role="founder", name="other")
+        session.add_all([me, other])
+        session.flush()
+        owners = (me.id, other.id, None)
+        rows: dict[str, list[Any]] = {"partner": [], "startup": [], "incubator": []}
+        for owner in owners:
+            for kind, make in (
+                ("partner", lambda: PartnerCreate(**partner_body())),
+                ("startup", lambda: StartupCreate(**startup_body())),
+                ("incubator", lambda: IncubatorCreate(**incubator_body())),
+            ):
+                rows[kind].append(profiles.create(session, KIND_OF[kind], make(), owner))
+        rows["scenario"] = [
+            profiles.create(
+                session, scenarios.KIND, ScenarioCreate(**scenario_body(publisher=p.id)), owner
+            )
+            for p, owner in zip(rows["partner"], owners, strict=True)
+        ]
+        bound = frozenset({rows["partner"][1].id, rows["incubator"][2].id})
+        for role, scope in itertools.product(Role, (frozenset(), bound)):
+            principal = Principal(me.id, role, key_id=1, incubator_ids=scope, partner_ids=scope)
+            for kind in KINDS:
+                model = policy.MODELS[kind]
+                clause = policy.managed_clause(principal, kind)
+                selected = set(session.scalars(select(model.id).where(clause)))
+                expected = {
+                    o.id
+                    for o in rows[kind]
+                    if _may_manage(
+                        role,
+                        kind,
+                        o.owner_account_id == me.id,
+                        (o.publisher_partner_id if kind == "scenario" else o.id) in scope,
+                    )
+                }
+                assert selected == expected, (role, kind, scope)
+                assert expected == {
+                    o.id for o in rows[kind] if policy.can_manage(principal, kind, o)
+                }
+
+
+def test_naming_a_publisher_speaks_for_that_partner(settings: Settings, db_engine: Engine) -> None:
+    with Session(db_engine) as session, session.begin():
+        mine, theirs = (
+            profiles.create(session, partners.KIND, PartnerCreate(**partner_body()))
+            for _ in range(2)
+        )
+        platform = Principal(1, Role.partner, key_id=1, partner_ids=frozenset({mine.id}))
+        admin = Principal(2, Role.admin, key_id=2)
+        for principal, publisher in [
+            (platform, mine.id),
+            (platform, "Tianjin Auto Works"),  # a name speaks for no partner profile
+            (platform, 10**9),  # no such partner: the scenario's own check refuses it
+            (admin, theirs.id),
+        ]:
+            body = ScenarioCreate(**scenario_body(publisher=publisher))
+            policy.check_create(session, principal, "scenario", body)
+        with pytest.raises(Forbidden, match=f"cannot publish scenarios for partner {theirs.id}"):
+            body = ScenarioCreate(**scenario_body(publisher=theirs.id))
+            policy.check_create(session, platform, "scenario", body)
+        scenario = profiles.create(
+            session, scenarios.KIND, ScenarioCreate(**scenario_body(publisher=mine.id))
+        )
+        moved = ScenarioUpdate.model_validate({"publisher": theirs.id})
+        with pytest.raises(Forbidden):
+            policy.check_update(session, platform, "scenario", scenario, moved)
+        policy.check_update(session, platform, "scenario", scenario, ScenarioUpdate())
+        # Only a scenario names a publisher: the same field elsewhere means nothing here.
+        policy.check_create(session, platform, "partner", _Publisher(publisher=theirs.id))
+
+
+class _Publisher(BaseModel):
+    publisher: int

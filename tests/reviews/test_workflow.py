@@ -105,13 +105,13 @@ def _oracle(
     finished = {Decision.declined, Decision.withdrawn}
     if startup in finished or target in finished:
         return None
-    may_follow: list[Decision | None] = {
+    may_follow: dict[Action, list[Decision | None]] = {
         Action.shortlist: [None],
         Action.accept: [None, Decision.shortlisted],
         Action.decline: [None, Decision.shortlisted],
         Action.withdraw: [Decision.shortlisted, Decision.accepted],
-    }[action]
-    if own not in may_follow:
+    }
+    if own not in may_follow[action]:
         return None
     return (wanted, target) if side is S else (startup, wanted)
 
