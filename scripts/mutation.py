@@ -5,11 +5,13 @@ all; MODULE is a key of MODULES, e.g. ``camps/allocation.py``). Each module gets
 directory ``build/mutation/<name>/`` holding a mutmut configuration of its own (the module
 alone is mutated, only its tests are selected), so the runs neither share results nor touch
 the work tree. Prints the score per module and the surviving mutants, and writes both to
-``build/mutation/<name>/result.json`` (all modules: ``build/mutation/summary.json``); ``mutmut show NAME`` in the module's directory shows a
-mutant's diff.
+``build/mutation/<name>/result.json`` (every module: ``build/mutation/summary.json``), the
+survivors' diffs to ``build/mutation/<name>/survivors.diff``.
 
 Hypothesis runs with a fixed seed, so the same code and tests give the same figures.
-``--keep`` resumes an interrupted run instead of starting afresh.
+``--keep`` resumes an interrupted run instead of starting afresh; ``--sample N`` tests N
+mutants per module drawn with a fixed seed (the allocation has about 400 mutants, each
+running its property tests: a full run takes hours on a busy 2-core machine).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -62,6 +65,10 @@ MODULES: dict[str, list[str]] = {
     "webhooks/urls.py": ["tests/webhooks"],
 }
 DEFAULT = [m for m in MODULES if m not in ("matching/scoring.py", "webhooks/urls.py")]
+# What the tests need from the work tree (the database tests build their schema with
+# alembic, from migrations/).
+LINKED = ("matchmaker", "tests", "migrations", "alembic.ini")
+SEED = 19
 KILLED = {"killed", "timeout", "caught by type check"}
 
 
@@ -75,6 +82,7 @@ def _config(module: str, tests: list[str]) -> str:
         "",
         "[tool.mutmut]",
         'source_paths = ["matchmaker"]',
+        'also_copy = ["migrations", "alembic.ini"]',
         f"only_mutate = {json.dumps(['matchmaker/' + module])}",
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "--hypothesis-seed=0"]',
@@ -92,7 +100,7 @@ def _prepare(module: str, keep: bool) -> Path:
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
-    for name in ("matchmaker", "tests"):
+    for name in LINKED:
         if not (work / name).is_symlink():
             (work / name).symlink_to(ROOT / name)
     (work / "pyproject.toml").write_text(_config(module, MODULES[module]))
@@ -118,13 +126,28 @@ def _mutmut(work: Path, *args: str, log: Path | None = None) -> subprocess.Compl
         )
 
 
-def run(module: str, jobs: int, keep: bool) -> dict[str, object]:
+def _codes(work: Path, module: str) -> dict[str, int | None]:
+    meta = work / "mutants" / "matchmaker" / (module + ".meta")
+    return json.loads(meta.read_text())["exit_code_by_key"]  # type: ignore[no-any-return]
+
+
+def run(module: str, jobs: int, keep: bool, sample: int | None) -> dict[str, object]:
     work = _prepare(module, keep)
-    done = _mutmut(work, "run", "--max-children", str(jobs), log=work / "run.log")
+    run_args = ["run", "--max-children", str(jobs)]
+    if sample is not None:
+        # Generate the mutants and the test stats only (no such mutant), then draw the
+        # sample by a fixed seed and test just those not tested yet.
+        _mutmut(work, *run_args, "no-such-mutant", log=work / "generate.log")
+        every = sorted(_codes(work, module))
+        chosen = random.Random(SEED).sample(every, min(sample, len(every)))
+        untested = [n for n in chosen if _codes(work, module)[n] is None]
+        run_args += untested or chosen[:1]
+    done = _mutmut(work, *run_args, log=work / "run.log")
     if done.returncode != 0:
         raise SystemExit(f"mutmut failed on {module} (see {work / 'run.log'})")
-    meta = work / "mutants" / "matchmaker" / (module + ".meta")
-    codes: dict[str, int | None] = json.loads(meta.read_text())["exit_code_by_key"]
+    codes = _codes(work, module)
+    if sample is not None:
+        codes = {n: codes[n] for n in chosen}
     statuses = {name: _status(code) for name, code in codes.items()}
     survivors = sorted(n for n, s in statuses.items() if s not in KILLED)
     diffs = [_mutmut(work, "show", name).stdout for name in survivors]
@@ -132,6 +155,7 @@ def run(module: str, jobs: int, keep: bool) -> dict[str, object]:
     killed = sum(s in KILLED for s in statuses.values())
     result: dict[str, object] = {
         "module": module,
+        "sample": sample,
         "mutants": len(statuses),
         "killed": killed,
         "score": round(100 * killed / len(statuses), 1) if statuses else 100.0,
@@ -152,6 +176,11 @@ def main() -> None:
     parser.add_argument("modules", nargs="*", metavar="MODULE", help=", ".join(MODULES))
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (2 cores)")
     parser.add_argument(
+        "--sample",
+        type=int,
+        help="test only this many mutants per module, drawn with a fixed seed (a quick run)",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="resume the last run: test only untested mutants"
     )
     parser.add_argument(
@@ -160,7 +189,7 @@ def main() -> None:
     args = parser.parse_args()
     if unknown := set(args.modules) - set(MODULES):
         parser.error(f"unknown modules {sorted(unknown)}; known: {', '.join(MODULES)}")
-    results = [run(m, args.jobs, args.keep) for m in args.modules or DEFAULT]
+    results = [run(m, args.jobs, args.keep, args.sample) for m in args.modules or DEFAULT]
     # Every module's latest result, also those run by an earlier command.
     latest = [json.loads(p.read_text()) for p in sorted(OUT.glob("*/result.json"))]
     (OUT / "summary.json").write_text(json.dumps(latest, indent=2) + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import time
@@ -67,4 +68,5 @@ def test_new_secrets_are_prefixed_and_unguessable() -> None:
     assert len(secrets) == 50
     for secret in secrets:
         assert secret.startswith("whsec_")
-        assert len(secret) >= len("whsec_") + 43  # 32 random bytes, base64url
+        raw = base64.urlsafe_b64decode(secret.removeprefix("whsec_") + "=")
+        assert len(raw) == 32  # 256 bits, the size of the HMAC-SHA256 key
