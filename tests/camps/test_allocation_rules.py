@@ -202,3 +202,26 @@ def test_locked_startups_use_up_camp_and_host_cap_room(inst: Instance, data: st.
         blocking_pairs(m, index_matching(alloc), places, exempt=exempt, host_caps=caps, skip=skip)
         == []
     )
+
+
+def test_locked_startups_beyond_a_cap_stay_and_the_report_says_why() -> None:
+    apps = [startup(s, "hebei") for s in (1301, 1302, 1303)]
+    locked = {1301: 1, 1302: 1}
+    alloc = allocate(apps, [Host(1, places=3)], table_score({}), quotas=[PER_CITY], locked=locked)
+    assert alloc.assignments == locked
+    assert alloc.excluded_by_cap == {1303: "one per city"}
+    [row] = alloc.quota_report
+    assert (row.required, row.achieved, row.met) == (1, 2, False)
+    assert row.reason == "locked assignments already exceed the cap"
+
+
+def test_a_floor_missed_because_a_camp_cap_left_members_out_says_so() -> None:
+    apps = [startup(s, "tianjin") for s in (1401, 1402)]
+    floor = Quota("two from Tianjin", "region", frozenset({"tianjin"}), at_least=2)
+    alloc = allocate(apps, [Host(1, places=2)], table_score({}), quotas=[floor, PER_CITY])
+    assert alloc.assignments == {1401: 1}
+    floor_row, cap_row = alloc.quota_report
+    assert (floor_row.achieved, floor_row.met) == (1, False)
+    assert floor_row.reason is not None
+    assert floor_row.reason.endswith("; camp caps left out 1 of them")
+    assert (cap_row.group, cap_row.achieved, cap_row.met) == ("tianjin", 1, True)
