@@ -14,7 +14,7 @@ MATCHMAKER_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 export MATCHMAKER_TEST_REDIS_URL
 
 .PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots \
-	deploy-tools docker-smoke client openapi-baseline
+	deploy-tools docker-smoke client openapi-baseline mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,18 @@ docker-smoke: deploy-tools
 
 test: install lint browser deploy-tools
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Mutation testing of the core modules against their fast tests (docs/testing.md); not part
+# of `make test`: .ci/nightly runs it. MODULES="camps/allocation.py ..." runs some of them,
+# JOBS=1 uses one core.
+JOBS ?= 2
+MIN_SCORE ?= 85
+$(VENV)/.mutation-installed: pyproject.toml | $(VENV)/.installed
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev,mutation]'
+	touch $@
+
+mutation: install $(VENV)/.mutation-installed
+	$(BIN)/python scripts/mutation.py --jobs $(JOBS) --min-score $(MIN_SCORE) $(MODULES)
 
 fmt: install
 	$(BIN)/ruff format .

@@ -8,6 +8,10 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from matchmaker.matching.scoring import Weights
+
+_WEIGHTS = Weights()
+
 
 class Settings(BaseSettings):
     """Every knob of the service. Built in ``create_app()``, never at import time."""
@@ -46,14 +50,15 @@ class Settings(BaseSettings):
         "import); 0 turns it off",
     )
     # Ranking weights (see README "How matching works"); renormalised over the
-    # components that apply to a pair, so they need not add up to one.
-    weight_semantic: float = Field(default=0.35, ge=0)
-    weight_domain: float = Field(default=0.15, ge=0)
-    weight_stage: float = Field(default=0.10, ge=0)
-    weight_trl: float = Field(default=0.10, ge=0)
-    weight_region: float = Field(default=0.10, ge=0)
-    weight_needs: float = Field(default=0.10, ge=0)
-    weight_reciprocal: float = Field(default=0.10, ge=0)
+    # components that apply to a pair, so they need not add up to one. The defaults are
+    # scoring.Weights' own, so the scorer and the service cannot disagree on them.
+    weight_semantic: float = Field(default=_WEIGHTS.semantic, ge=0)
+    weight_domain: float = Field(default=_WEIGHTS.domain, ge=0)
+    weight_stage: float = Field(default=_WEIGHTS.stage, ge=0)
+    weight_trl: float = Field(default=_WEIGHTS.trl, ge=0)
+    weight_region: float = Field(default=_WEIGHTS.region, ge=0)
+    weight_needs: float = Field(default=_WEIGHTS.needs, ge=0)
+    weight_reciprocal: float = Field(default=_WEIGHTS.reciprocal, ge=0)
     # Review feedback (see matchmaker.reviews.preference): how far a target's accepted and
     # declined startups move its query vector. 0 turns either direction off.
     feedback_alpha: float = Field(

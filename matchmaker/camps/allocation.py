@@ -188,7 +188,8 @@ def _priority_order(market: Market, explicit: Sequence[int] | None) -> list[int]
     for (i, _j), value in market.scores.items():
         best[i] = max(best.get(i, value), value)
     index = market.startup_index()
-    head = [index[s] for s in explicit or () if s in index]
+    # A repeated id keeps its first position (a later one would silently demote it).
+    head = list(dict.fromkeys(index[s] for s in explicit or () if s in index))
     listed = set(head)
     rest = sorted(
         (i for i in range(len(market.applicants)) if i not in listed),

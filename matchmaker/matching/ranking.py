@@ -170,10 +170,7 @@ def reason(p: PairScore, target_title: str) -> str:
         (
             (name, c)
             for name, c in p.components.items()
-            if name in order
-            and c.note
-            and (c.value >= 0.75 or (name == "domain" and c.value))
-            and (name != "semantic" or c.value >= 0.5)
+            if name in order and c.note and (c.value >= 0.75 or (name == "domain" and c.value))
         ),
         key=lambda item: (order[item[0]], -item[1].contribution),
     )[:3]

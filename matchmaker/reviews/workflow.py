@@ -113,15 +113,15 @@ def apply(side: Side, action: Action, startup: Decision | None, target: Decision
             f"cannot {action.value}: the match is {state.value} (by {by}), which is final"
         )
     if own not in _ALLOWED_FROM[action]:
-        raise TransitionRefused(_refusal(action, own))
-    new_startup, new_target = (wanted, other) if side is Side.startup else (other, wanted)
-    return Outcome(wanted, state_of(new_startup, new_target), changed=True)
+        raise TransitionRefused(_refusal(action))
+    # state_of treats both sides alike, so which of the two is ``wanted`` does not matter.
+    return Outcome(wanted, state_of(wanted, other), changed=True)
 
 
-def _refusal(action: Action, own: Decision | None) -> str:
+def _refusal(action: Action) -> str:
     if action is Action.withdraw:
         return "cannot withdraw: your side has not shortlisted or accepted this match"
+    # Final states were refused before: what is left is a step back after one's own accept.
     if action is Action.shortlist:
-        return f"cannot shortlist: your side has already {own.value if own else 'acted'}"
-    # accept or decline after one's own accept
+        return "cannot shortlist: your side has already accepted"
     return f"cannot {action.value}: your side already accepted; withdraw instead"

@@ -2,7 +2,7 @@
 at once whether the claim's owner still runs (``matchmaker.platform.leases``).
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02 11:00:00
 """
 

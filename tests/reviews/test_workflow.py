@@ -86,3 +86,97 @@ def test_every_reachable_pair_of_decisions_has_one_state() -> None:
     options = [None, *Decision]
     for startup, target in itertools.product(options, options):
         assert isinstance(state_of(startup, target), State)
+
+
+def _oracle(
+    side: Side, action: Action, startup: Decision | None, target: Decision | None
+) -> tuple[Decision | None, Decision | None] | None:
+    """The module docstring's rules, re-stated as a table: the pair of decisions after the
+    action, None when it is refused."""
+    own = startup if side is S else target
+    wanted = {
+        Action.shortlist: Decision.shortlisted,
+        Action.accept: Decision.accepted,
+        Action.decline: Decision.declined,
+        Action.withdraw: Decision.withdrawn,
+    }[action]
+    if own == wanted:
+        return startup, target
+    finished = {Decision.declined, Decision.withdrawn}
+    if startup in finished or target in finished:
+        return None
+    may_follow: dict[Action, list[Decision | None]] = {
+        Action.shortlist: [None],
+        Action.accept: [None, Decision.shortlisted],
+        Action.decline: [None, Decision.shortlisted],
+        Action.withdraw: [Decision.shortlisted, Decision.accepted],
+    }
+    if own not in may_follow[action]:
+        return None
+    return (wanted, target) if side is S else (startup, wanted)
+
+
+def _state_oracle(startup: Decision | None, target: Decision | None) -> State:
+    both = [startup, target]
+    if Decision.declined in both:
+        return State.declined
+    if Decision.withdrawn in both:
+        return State.withdrawn
+    if both.count(Decision.accepted) == 2:
+        return State.connected
+    if Decision.accepted in both:
+        return State.accepted
+    return State.shortlisted if Decision.shortlisted in both else State.new
+
+
+def test_every_action_from_every_pair_of_decisions_follows_the_rules() -> None:
+    options = [None, *Decision]
+    for startup, target, side, action in itertools.product(options, options, Side, Action):
+        expected = _oracle(side, action, startup, target)
+        if expected is None:
+            with pytest.raises(TransitionRefused):
+                apply(side, action, startup, target)
+            continue
+        outcome = apply(side, action, startup, target)
+        assert outcome.state is _state_oracle(*expected)
+        assert outcome.decision is (expected[0] if side is S else expected[1])
+        assert outcome.changed == (expected != (startup, target))
+
+
+@pytest.mark.parametrize(
+    ("side", "startup", "target", "words"),
+    [
+        (S, Decision.declined, None, "declined (by your side)"),
+        (T, None, Decision.withdrawn, "withdrawn (by your side)"),
+        (T, Decision.declined, Decision.shortlisted, "declined (by the other side)"),
+    ],
+)
+def test_a_refusal_after_a_final_state_says_which_side_ended_it(
+    side: Side, startup: Decision | None, target: Decision | None, words: str
+) -> None:
+    with pytest.raises(TransitionRefused) as refused:
+        apply(side, Action.accept, startup, target)
+    assert refused.value.reason == f"cannot accept: the match is {words}, which is final"
+
+
+@pytest.mark.parametrize(
+    ("action", "own", "reason"),
+    [
+        (Action.withdraw, None, "cannot withdraw: your side has not shortlisted or accepted"),
+        (Action.shortlist, Decision.accepted, "cannot shortlist: your side has already accepted"),
+        (Action.decline, Decision.accepted, "cannot decline: your side already accepted"),
+    ],
+)
+def test_refusals_name_the_sides_own_decision(
+    action: Action, own: Decision | None, reason: str
+) -> None:
+    with pytest.raises(TransitionRefused) as refused:
+        apply(T, action, None, own)
+    assert refused.value.reason.startswith(reason)
+    assert str(refused.value) == refused.value.reason
+
+
+def test_the_state_does_not_depend_on_which_side_holds_which_decision() -> None:
+    options = [None, *Decision]
+    for startup, target in itertools.product(options, options):
+        assert state_of(startup, target) is state_of(target, startup)

@@ -1,0 +1,227 @@
+"""Rules of the allocation that only show when locks, caps, floors and priorities combine.
+
+Examples are small enough to check by hand; the properties check random camps against
+oracles computed here from the inputs (brute force over assignments, or the rule re-stated),
+never against the allocation's own fields.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchmaker.camps import allocation
+from matchmaker.camps.allocation import allocate
+from matchmaker.camps.market import Applicant, Host, Quota
+from tests.camps.instances import CITIES, Instance, blocking_pairs, index_matching, instances
+from tests.camps.test_allocation_examples import startup, table_score
+
+FAST = settings(max_examples=60, deadline=None)
+PER_CITY = Quota("one per city", "city", per_value=True, at_most=1)
+
+
+def test_locked_startups_count_toward_a_city_cap_before_anyone_else() -> None:
+    # 802 scores higher, but the locked 801 already fills the city's one slot.
+    apps = [startup(801, "hebei"), startup(802, "hebei")]
+    scores = {(801, 1): 0.1, (802, 1): 0.9}
+    alloc = allocate(
+        apps, [Host(1, places=2)], table_score(scores), quotas=[PER_CITY], locked={801: 1}
+    )
+    assert alloc.assignments == {801: 1}
+    assert alloc.excluded_by_cap == {802: "one per city"}
+    [row] = alloc.quota_report
+    assert (row.group, row.required, row.achieved, row.met) == ("hebei", 1, 1, True)
+
+
+def test_a_locked_startup_uses_the_cap_room_of_its_own_host_only() -> None:
+    hebei_at_1 = Quota("one Hebei at host 1", "region", frozenset({"hebei"}), at_most=1, host_id=1)
+    apps = [startup(811, "hebei"), startup(812, "hebei", ranking=(1, 2))]
+    hosts = [Host(1, places=2), Host(2, places=2)]
+    # Locked at host 2: host 1's Hebei slot is still free for 812's first choice.
+    elsewhere = allocate(apps, hosts, table_score({}), quotas=[hebei_at_1], locked={811: 2})
+    assert elsewhere.assignments == {811: 2, 812: 1}
+    # Locked at host 1: that slot is taken, so 812 goes to its second choice.
+    here = allocate(apps, hosts, table_score({}), quotas=[hebei_at_1], locked={811: 1})
+    assert here.assignments == {811: 1, 812: 2}
+    assert [r.achieved for r in here.quota_report] == [1]
+
+
+def test_an_explicit_camp_priority_decides_who_a_cap_keeps() -> None:
+    apps = [startup(s, "tianjin") for s in (901, 902, 903)]
+    scores = {(901, 1): 0.9, (902, 1): 0.5, (903, 1): 0.1}
+    hosts = [Host(1, places=3)]
+    by_score = allocate(apps, hosts, table_score(scores), quotas=[PER_CITY])
+    assert by_score.assignments == {901: 1}
+    # Unknown ids are ignored; a repeated id keeps its first position.
+    chosen = allocate(
+        apps, hosts, table_score(scores), quotas=[PER_CITY], camp_priority=[999, 903, 901, 903]
+    )
+    assert chosen.assignments == {903: 1}
+    assert chosen.camp_priority == (903, 901, 902)
+    assert chosen.excluded_by_cap == {901: "one per city", 902: "one per city"}
+
+
+def test_default_camp_priority_is_each_startups_best_score_over_its_hosts() -> None:
+    # 1001's best score (0.9) beats 1002's (0.5), though its worst (0.1) is lower.
+    apps = [startup(1001, "hebei"), startup(1002, "hebei")]
+    scores = {(1001, 1): 0.9, (1001, 2): 0.1, (1002, 1): 0.5, (1002, 2): 0.5}
+    hosts = [Host(1, places=1), Host(2, places=1)]
+    alloc = allocate(apps, hosts, table_score(scores), quotas=[PER_CITY])
+    assert alloc.assignments == {1001: 1}
+    assert alloc.camp_priority == (1001, 1002)
+
+
+def test_a_host_cap_releases_a_startup_a_floor_needs_when_no_other_choice_is_left() -> None:
+    # Both Tianjin startups can only go to host 1, whose cap takes one of them; the floor
+    # of two cannot hold them both, so the host keeps the one it ranks higher.
+    apps = [startup(s, "tianjin", ranking=(1,), accept_unranked=False) for s in (1101, 1102)]
+    hosts = [Host(1, places=2, ranking=(1102, 1101)), Host(2, places=2)]
+    floor = Quota("two from Tianjin", "region", frozenset({"tianjin"}), at_least=2)
+    cap = Quota("one Tianjin at host 1", "region", frozenset({"tianjin"}), at_most=1, host_id=1)
+    alloc = allocate(apps, hosts, table_score({}), quotas=[floor, cap])
+    assert alloc.assignments == {1102: 1}
+    floor_row, cap_row = alloc.quota_report
+    assert (floor_row.required, floor_row.achieved, floor_row.met) == (2, 1, False)
+    assert floor_row.reason == (
+        "only 1 startup of the group could be placed at all, given eligibility, "
+        "both sides' rankings and the hosts' places"
+    )
+    assert (cap_row.achieved, cap_row.met) == (1, True)
+
+
+def _spare_place_camp() -> tuple[list[Applicant], list[Host], dict[tuple[int, int], float]]:
+    # 1201 and 1202 share a city; 1203 only gets a place once 1202 is left out.
+    apps = [startup(1201, "hebei"), startup(1202, "hebei"), startup(1203, "tianjin")]
+    scores = {(1201, 1): 0.9, (1202, 1): 0.8, (1203, 1): 0.1}
+    return apps, [Host(1, places=2)], scores
+
+
+def test_a_cap_exclusion_is_followed_by_a_rerun_that_refills_the_place() -> None:
+    apps, hosts, scores = _spare_place_camp()
+    alloc = allocate(apps, hosts, table_score(scores), quotas=[PER_CITY])
+    assert alloc.assignments == {1201: 1, 1203: 1}
+    assert alloc.excluded_by_cap == {1202: "one per city"}
+    assert alloc.runs == 2
+
+
+def test_out_of_runs_the_caps_still_hold_and_the_place_stays_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(allocation, "MAX_RUNS", 1)
+    apps, hosts, scores = _spare_place_camp()
+    alloc = allocate(apps, hosts, table_score(scores), quotas=[PER_CITY])
+    assert alloc.runs == 1
+    assert alloc.assignments == {1201: 1}
+    assert alloc.excluded_by_cap == {1202: "one per city"}
+    assert alloc.unplaced == (1202, 1203)
+
+
+def _priority_oracle(inst: Instance, explicit: list[int]) -> list[int]:
+    """Camp priority re-stated: listed ids first (once, known only), then best eligible
+    score from the score table, ties by id."""
+    alloc = allocate(inst.applicants, inst.hosts, inst.score)
+    eligible = {
+        (alloc.market.applicants[i].id, alloc.market.hosts[j].id) for i, j in alloc.market.scores
+    }
+    ids = sorted(a.id for a in inst.applicants)
+    head = list(dict.fromkeys(s for s in explicit if s in ids))
+    best = {
+        s: max((inst.table[(s, h)] for (t, h) in eligible if t == s), default=float("-inf"))
+        for s in ids
+    }
+    return head + sorted((s for s in ids if s not in head), key=lambda s: (-best[s], s))
+
+
+@FAST
+@given(instances(), st.data())
+def test_camp_priority_is_the_listed_ids_then_best_score(
+    inst: Instance, data: st.DataObject
+) -> None:
+    ids = [a.id for a in inst.applicants]
+    explicit = data.draw(st.lists(st.sampled_from([*ids, 999]), max_size=len(ids) + 1))
+    alloc = allocate(
+        inst.applicants, inst.hosts, inst.score, quotas=[PER_CITY], camp_priority=explicit
+    )
+    expected = _priority_oracle(inst, explicit)
+    assert list(alloc.camp_priority) == expected
+    # The cap keeps, in each city, only startups above everyone it left out there.
+    rank = {s: p for p, s in enumerate(expected)}
+    city = {a.id: a.attributes["city"] for a in inst.applicants}
+    for s in alloc.excluded_by_cap:
+        assert all(rank[t] < rank[s] for t in alloc.assignments if city[t] == city[s])
+
+
+@FAST
+@given(instances(), st.data())
+def test_locked_startups_use_up_camp_and_host_cap_room(inst: Instance, data: st.DataObject) -> None:
+    open_hosts = [h for h in inst.hosts if h.places > 0]
+    if open_hosts:
+        ids = [a.id for a in inst.applicants]
+        for s in data.draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)):
+            host = data.draw(st.sampled_from(open_hosts))
+            if sum(h == host.id for h in inst.locked.values()) < host.places:
+                inst.locked[s] = host.id
+    host_bound = data.draw(st.integers(0, 1))
+    city_bound = data.draw(st.integers(0, 2))
+    first = inst.hosts[0].id
+    inst.quotas = [
+        Quota("per city", "city", per_value=True, at_most=city_bound),
+        Quota("host cap", "region", frozenset({"hebei"}), at_most=host_bound, host_id=first),
+    ]
+    alloc = allocate(
+        inst.applicants, inst.hosts, inst.score, quotas=inst.quotas, locked=inst.locked
+    )
+    by_id = {a.id: a for a in inst.applicants}
+    assert {s: alloc.assignments[s] for s in inst.locked} == inst.locked
+    free = {s: h for s, h in alloc.assignments.items() if s not in inst.locked}
+    for c in CITIES:
+        locked_here = sum(by_id[s].attributes["city"] == c for s in inst.locked)
+        placed_here = sum(by_id[s].attributes["city"] == c for s in free)
+        # Locks come first: the others only get the room the locked ones leave.
+        assert placed_here <= max(0, city_bound - locked_here)
+
+    def at_first_in_hebei(assigned: dict[int, int]) -> int:
+        return sum(
+            h == first and by_id[s].attributes["region"] == "hebei" for s, h in assigned.items()
+        )
+
+    locked_hebei = at_first_in_hebei(inst.locked)
+    assert at_first_in_hebei(free) <= max(0, host_bound - locked_hebei)
+    # Nobody who was neither locked nor left out by a cap has a host that would take them.
+    m = alloc.market
+    s_index, h_index = m.startup_index(), m.host_index()
+    hebei = frozenset(i for i, a in enumerate(m.applicants) if a.attributes["region"] == "hebei")
+    exempt: dict[int, set[int]] = {}
+    for s, h in inst.locked.items():
+        exempt.setdefault(h_index[h], set()).add(s_index[s])
+    skip = {s_index[s] for s in [*inst.locked, *alloc.excluded_by_cap]}
+    places = [h.places for h in m.hosts]
+    caps = [(h_index[first], hebei, host_bound)]
+    assert (
+        blocking_pairs(m, index_matching(alloc), places, exempt=exempt, host_caps=caps, skip=skip)
+        == []
+    )
+
+
+def test_locked_startups_beyond_a_cap_stay_and_the_report_says_why() -> None:
+    apps = [startup(s, "hebei") for s in (1301, 1302, 1303)]
+    locked = {1301: 1, 1302: 1}
+    alloc = allocate(apps, [Host(1, places=3)], table_score({}), quotas=[PER_CITY], locked=locked)
+    assert alloc.assignments == locked
+    assert alloc.excluded_by_cap == {1303: "one per city"}
+    [row] = alloc.quota_report
+    assert (row.required, row.achieved, row.met) == (1, 2, False)
+    assert row.reason == "locked assignments already exceed the cap"
+
+
+def test_a_floor_missed_because_a_camp_cap_left_members_out_says_so() -> None:
+    apps = [startup(s, "tianjin") for s in (1401, 1402)]
+    floor = Quota("two from Tianjin", "region", frozenset({"tianjin"}), at_least=2)
+    alloc = allocate(apps, [Host(1, places=2)], table_score({}), quotas=[floor, PER_CITY])
+    assert alloc.assignments == {1401: 1}
+    floor_row, cap_row = alloc.quota_report
+    assert (floor_row.achieved, floor_row.met) == (1, False)
+    assert floor_row.reason is not None
+    assert floor_row.reason.endswith("; camp caps left out 1 of them")
+    assert (cap_row.group, cap_row.achieved, cap_row.met) == ("tianjin", 1, True)
