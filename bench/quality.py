@@ -131,6 +131,23 @@ def ranked_ids(client: TestClient, path: str, **params: Any) -> list[int]:
     return [int(m["profile"]["id"]) for m in page["matches"]]
 
 
+def add_fusions(
+    rows: dict[str, Scores],
+    name: str,
+    dense: list[Any],
+    lexical: list[Any],
+    truth: set[Any],
+    args: argparse.Namespace,
+    cut: int | None = None,
+) -> None:
+    """Rows for ``name`` fused with BM25: plain RRF, and RRF with BM25 down-weighted."""
+    for label, weight in (("rrf", 1.0), (f"rrf, bm25 x{args.bm25_weight:g}", args.bm25_weight)):
+        fused = reciprocal_rank_fusion(
+            [dense[:cut], lexical[:cut]], k=args.rrf_k, weights=[1.0, weight]
+        )
+        rows.setdefault(f"{name}+bm25 ({label})", Scores()).add(fused, truth, cut)
+
+
 def unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.asarray(vectors / np.where(norms == 0, 1, norms))
@@ -157,7 +174,6 @@ def sector_test(
     bm25 = BM25(docs)
     cosine = unit(encoder.encode([c.text for c in test])) @ unit(encoder.encode(docs)).T
     rows = {m: Scores() for m in ("random", "popularity", "bm25", "cosine", "engine")}
-    rows |= {"engine+bm25 (rrf)": Scores(), "cosine+bm25 (rrf)": Scores()}
     for i, (company, sid) in enumerate(zip(test, startup_ids, strict=True)):
         truth = {company.label}
         got = ranked_ids(
@@ -171,10 +187,8 @@ def sector_test(
         rows["bm25"].add(lexical, truth)
         rows["cosine"].add(dense, truth)
         rows["engine"].add(engine_rank, truth)
-        rows["engine+bm25 (rrf)"].add(
-            reciprocal_rank_fusion([engine_rank, lexical], k=args.rrf_k), truth
-        )
-        rows["cosine+bm25 (rrf)"].add(reciprocal_rank_fusion([dense, lexical], k=args.rrf_k), truth)
+        add_fusions(rows, "engine", engine_rank, lexical, truth, args)
+        add_fusions(rows, "cosine", dense, lexical, truth, args)
     return {
         "sectors": len(keys),
         "startups": len(test),
@@ -237,18 +251,8 @@ def history_test(
     popular = sorted(h.accelerators, key=lambda a: (-len(accepted[a]), a))
     category_pop = Counter(c.label for c, _ in h.past)
 
-    side = {
-        m: Scores()
-        for m in (
-            "random",
-            "popularity",
-            "bm25",
-            "centroid",
-            "engine",
-            "engine+bm25 (rrf)",
-            "centroid+bm25 (rrf)",
-        )
-    }
+    methods = ("random", "popularity", "bm25", "centroid", "engine")
+    side = {m: Scores() for m in methods}
     for i, (company, sid) in enumerate(zip(h.later, later_id, strict=True)):
         truth = set(company.truth)
         got = [
@@ -264,15 +268,13 @@ def history_test(
         side["bm25"].add(lexical, truth)
         side["centroid"].add(dense, truth)
         side["engine"].add(got, truth)
-        side["engine+bm25 (rrf)"].add(reciprocal_rank_fusion([got, lexical], k=args.rrf_k), truth)
-        side["centroid+bm25 (rrf)"].add(
-            reciprocal_rank_fusion([dense, lexical], k=args.rrf_k), truth
-        )
+        add_fusions(side, "engine", got, lexical, truth, args)
+        add_fusions(side, "centroid", dense, lexical, truth, args)
 
     names = [c.name for c in h.later]
     later_bm25 = BM25([texts[n] for n in names])
     by_pop = by_score(names, [category_pop[c.label] for c in h.later])
-    other = {m: Scores() for m in side}
+    other = {m: Scores() for m in methods}
     cut = ACCEPTS_FROM_PAGE
     for j, accelerator in enumerate(h.accelerators):
         truth = {c.name for c in h.later if accelerator in c.truth}
@@ -299,12 +301,8 @@ def history_test(
         other["bm25"].add(lexical, truth, cut)
         other["centroid"].add(dense, truth, cut)
         other["engine"].add(got, truth, cut)
-        other["engine+bm25 (rrf)"].add(
-            reciprocal_rank_fusion([got, lexical[:cut]], k=args.rrf_k), truth, cut
-        )
-        other["centroid+bm25 (rrf)"].add(
-            reciprocal_rank_fusion([dense[:cut], lexical[:cut]], k=args.rrf_k), truth, cut
-        )
+        add_fusions(other, "engine", got, lexical, truth, args, cut)
+        add_fusions(other, "centroid", dense, lexical, truth, args, cut)
     return {
         "cutoff": h.cutoff,
         "accelerators": len(h.accelerators),
@@ -336,6 +334,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--max-past-each", type=int, default=10_000)
     p.add_argument("--max-later", type=int, default=10_000)
     p.add_argument("--rrf-k", type=float, default=60.0, help="reciprocal rank fusion constant")
+    p.add_argument("--bm25-weight", type=float, default=0.5, help="BM25's weight in 2nd fusion")
     args = p.parse_args(argv)
     if args.quick:
         args.test_per_sector, args.dev_per_sector = 2, 1
