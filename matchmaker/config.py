@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from matchmaker.tuning.weights import read_weights
 
 
 class Settings(BaseSettings):
@@ -45,7 +47,8 @@ class Settings(BaseSettings):
         "import); 0 turns it off",
     )
     # Ranking weights (see README "How matching works"); renormalised over the
-    # components that apply to a pair, so they need not add up to one.
+    # components that apply to a pair, so they need not add up to one. `matchmaker tune
+    # --write` saves fitted ones in data_dir/weights.json; an explicit setting wins over it.
     weight_semantic: float = Field(default=0.35, ge=0)
     weight_domain: float = Field(default=0.15, ge=0)
     weight_stage: float = Field(default=0.10, ge=0)
@@ -126,6 +129,15 @@ class Settings(BaseSettings):
                 "python -c 'import secrets; print(secrets.token_urlsafe(32))' or leave it unset"
             )
         return value
+
+    @model_validator(mode="after")
+    def _learned_weights(self) -> Settings:
+        for name, value in read_weights(self.data_dir).items():
+            field = f"weight_{name}"
+            # Fields given explicitly (environment or arguments) are in model_fields_set.
+            if field in type(self).model_fields and field not in self.model_fields_set:
+                setattr(self, field, value)
+        return self
 
     @property
     def index_dir(self) -> Path:
