@@ -13,8 +13,8 @@ export MATCHMAKER_TEST_POSTGRES_URL
 MATCHMAKER_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 export MATCHMAKER_TEST_REDIS_URL
 
-.PHONY: install run test lint fmt bench bench-quick bench-import clean browser screenshots \
-	deploy-tools docker-smoke client openapi-baseline mutation
+.PHONY: install run test lint fmt bench bench-quick bench-import bench-quality clean browser \
+	screenshots deploy-tools docker-smoke client openapi-baseline mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,12 @@ bench-quick: install
 # progress bar and the process's memory sampled. ARGS="--pg-url URL" runs it on PostgreSQL.
 bench-import: install
 	$(BIN)/python -m bench.bulk_import $(ARGS)
+
+# Ranking quality on the public data in ../shared/data (read at run time, never copied):
+# hit rate at 1 and 3 and MRR against random, popularity, BM25 and the raw model, in the same
+# run; figures in bench/out/quality.json, written up in bench/QUALITY.md.
+bench-quality: install
+	$(BIN)/python -m bench.quality $(ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -124,5 +124,31 @@ def import_file(
 cli.add_typer(webhooks_cli, name="webhooks")
 
 
+@cli.command()
+def tune(
+    write: Annotated[bool, typer.Option(help="save the fitted weights in data_dir")] = False,
+    holdout: Annotated[
+        float, typer.Option(min=0.05, max=0.95, help="share of the latest decisions held out")
+    ] = 0.3,
+    min_decisions: Annotated[int, typer.Option(min=4, help="fewer: nothing is fitted")] = 30,
+    url: Annotated[str | None, typer.Option(help="a running server; default: in process")] = None,
+    key: Annotated[
+        str | None, typer.Option(envvar="MATCHMAKER_API_KEY", help="admin key for --url")
+    ] = None,
+) -> None:
+    """Fit the ranking weights to recorded accept/decline decisions (time split)."""
+    from matchmaker.tuning.cli import local_client, remote_client, run_tune
+
+    settings = _settings()
+    if url and not key:
+        raise typer.BadParameter("--url needs an admin key (--key or MATCHMAKER_API_KEY)")
+    opened = remote_client(url, key or "") if url else local_client(settings)
+    with opened as client:
+        result, text = run_tune(client, settings.data_dir, holdout, min_decisions, write)
+    typer.echo(text)
+    if result is None:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     cli()

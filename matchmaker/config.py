@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from matchmaker.matching.scoring import Weights
+from matchmaker.tuning.weights import read_weights
 
 _WEIGHTS = Weights()
 
@@ -51,7 +52,8 @@ class Settings(BaseSettings):
     )
     # Ranking weights (see README "How matching works"); renormalised over the
     # components that apply to a pair, so they need not add up to one. The defaults are
-    # scoring.Weights' own, so the scorer and the service cannot disagree on them.
+    # scoring.Weights' own, so the scorer and the service cannot disagree on them. `matchmaker
+    # tune --write` saves fitted ones in data_dir/weights.json; an explicit setting wins.
     weight_semantic: float = Field(default=_WEIGHTS.semantic, ge=0)
     weight_domain: float = Field(default=_WEIGHTS.domain, ge=0)
     weight_stage: float = Field(default=_WEIGHTS.stage, ge=0)
@@ -173,6 +175,15 @@ class Settings(BaseSettings):
                 "python -c 'import secrets; print(secrets.token_urlsafe(32))' or leave it unset"
             )
         return value
+
+    @model_validator(mode="after")
+    def _learned_weights(self) -> Settings:
+        for name, value in read_weights(self.data_dir).items():
+            field = f"weight_{name}"
+            # Fields given explicitly (environment or arguments) are in model_fields_set.
+            if field in type(self).model_fields and field not in self.model_fields_set:
+                setattr(self, field, value)
+        return self
 
     @property
     def index_dir(self) -> Path:

@@ -1,0 +1,1 @@
+"""``matchmaker tune``: component weights fitted to recorded accept/decline decisions."""

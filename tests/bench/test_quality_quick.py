@@ -1,0 +1,47 @@
+"""bench/quality.py end to end at a tiny size: the report's shape, never its figures.
+
+The figures belong to bench/QUALITY.md (`make bench-quality`); here every method of every
+test must be present, measured over the expected number of queries, with rates in [0, 1].
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import quality
+from matchmaker.matching.encoder import Encoder
+
+SECTOR_ROWS = {"random", "popularity", "bm25", "cosine", "engine"}
+HISTORY_ROWS = {"random", "popularity", "bm25", "centroid", "engine"}
+
+
+def _check(rows: dict[str, dict[str, float]], expected: set[str], queries: int) -> None:
+    assert expected <= set(rows)
+    assert any("rrf" in method for method in rows)  # the lexical fusion has its own row
+    for figures in rows.values():
+        assert figures["n"] == queries
+        for metric in ("hit@1", "hit@3", "mrr"):
+            assert 0 <= figures[metric] <= 1
+        assert figures["hit@1"] <= figures["hit@3"]
+
+
+@pytest.mark.slow
+def test_quick_quality_run_reports_every_method_on_both_tests(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    report = quality.main(["--quick", "--out", str(tmp_path)], encoder=encoder)
+    assert json.loads((tmp_path / "quality.json").read_text()) == report
+    sector = report["sector"]
+    assert sector["sectors"] == 11
+    _check(sector["rows"], SECTOR_ROWS, sector["startups"])
+    assert sector["startups"] == 2 * sector["sectors"]
+    history = report["history"]
+    assert history["accelerators"] == 4
+    assert history["later_startups"] > 0
+    _check(history["startup_side"], HISTORY_ROWS, history["later_startups"])
+    accelerator_side = history["accelerator_side"]
+    _check(accelerator_side, HISTORY_ROWS, accelerator_side["engine"]["n"])
+    assert 0 < accelerator_side["engine"]["n"] <= history["accelerators"]
