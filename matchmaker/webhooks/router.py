@@ -63,7 +63,9 @@ def delete_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: Pat
     response_model=PingQueued,
     responses=NOT_FOUND,
 )
-def ping_webhook(session: SessionDep, principal: PrincipalDep, webhook_id: PathId) -> dict[str, str]:
+def ping_webhook(
+    session: SessionDep, principal: PrincipalDep, webhook_id: PathId
+) -> dict[str, str]:
     """Queue a signed ``ping`` event for this webhook, to test your receiver."""
     service.ping(session, principal, webhook_id)
     return {"status": "queued"}
