@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from matchmaker.db import SessionDep
+from matchmaker.deps import MatcherDep
 from matchmaker.errors import DomainError
 from matchmaker.reviews.schemas import MatchActionCreate
 from matchmaker.reviews.workflow import Action, Side, State
@@ -17,7 +18,6 @@ from matchmaker.web import forms, i18n, render, service, session
 from matchmaker.web.deps import (
     FlashRedirect,
     FormDep,
-    MatcherDep,
     PathId,
     ScorerDep,
     UserDep,
