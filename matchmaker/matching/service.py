@@ -223,12 +223,15 @@ class Matcher:
         return np.asarray(self.store.encoder.encode([compose(kind.name, profile)])[0])
 
     # -- decisions ----------------------------------------------------------------------
-    def _decisions(
-        self, session: Session, kind: str, ids: Collection[int] | None
-    ) -> dict[int, Decisions]:
-        if self.history is None or ids == [0]:  # unsaved profiles have decided nothing
-            return {}
-        return self.history(session, kind, ids)
+    def _decisions(self, session: Session, kind: str) -> dict[int, Decisions]:
+        """The decisions of every target of ``kind``."""
+        return {} if self.history is None else self.history(session, kind, None)
+
+    def _decisions_of(self, session: Session, kind: str, target_id: int) -> Decisions | None:
+        """One target's decisions; None when it has none (or is unsaved: id 0)."""
+        if self.history is None or not target_id:
+            return None
+        return self.history(session, kind, [target_id]).get(target_id)
 
     def _startup_vectors(self, ids: Collection[int]) -> dict[int, np.ndarray]:
         index = self.store.indexes[STARTUP]
@@ -238,7 +241,7 @@ class Matcher:
     def _fits_for_target(
         self, session: Session, kind: str, target_id: int, startups: list[Facts], left: Vectors
     ) -> list[HistoryFit | None]:
-        decisions = self._decisions(session, kind, [target_id]).get(target_id)
+        decisions = self._decisions_of(session, kind, target_id)
         if decisions is None:
             return [None] * len(startups)
         decided = self._startup_vectors(decisions.accepted + decisions.declined)
@@ -255,7 +258,7 @@ class Matcher:
     ) -> Found:
         """A target's decisions: each candidate startup's history fit, and the startups
         nearest to those it accepted as extra candidates."""
-        decisions = self._decisions(session, kind.name, [target_id]).get(target_id)
+        decisions = self._decisions_of(session, kind.name, target_id)
         if decisions is None:
             return Found()
         decided = self._startup_vectors(decisions.accepted + decisions.declined)
@@ -279,7 +282,7 @@ class Matcher:
     ) -> Found:
         """Every target's decisions about startups like this one: their history fits, and
         the ``k`` best-fitting targets as extra candidates."""
-        decisions = self._decisions(session, target.name, None)
+        decisions = self._decisions(session, target.name)
         if not decisions:
             return Found()
         decided = self._startup_vectors(
