@@ -16,13 +16,13 @@ from matchmaker.errors import install_error_handlers
 from matchmaker.health.router import router as health_router
 from matchmaker.incubators.router import router as incubators_router
 from matchmaker.matching.encoder import Encoder
-from matchmaker.matching.router import router as matching_router
 from matchmaker.observability.middleware import RequestMiddleware
 from matchmaker.observability.router import router as metrics_router
 from matchmaker.partners.router import router as partners_router
 from matchmaker.platform import contract
 from matchmaker.platform import setup as platform
 from matchmaker.platform.bodylimit import BodyLimitMiddleware
+from matchmaker.recommendations.matches import router as matching_router
 from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router

@@ -61,13 +61,11 @@ class Settings(BaseSettings):
     weight_region: float = Field(default=_WEIGHTS.region, ge=0)
     weight_needs: float = Field(default=_WEIGHTS.needs, ge=0)
     weight_reciprocal: float = Field(default=_WEIGHTS.reciprocal, ge=0)
-    # Review feedback (see matchmaker.reviews.preference): how far a target's accepted and
-    # declined startups move its query vector. 0 turns either direction off.
-    feedback_alpha: float = Field(
-        default=0.5, ge=0, le=2, description="pull towards the accepted startups' mean"
-    )
-    feedback_beta: float = Field(
-        default=0.25, ge=0, le=2, description="push away from the declined startups' mean"
+    weight_history: float = Field(
+        default=_WEIGHTS.history,
+        ge=0,
+        description="the most a target's accepted/declined history weighs (reached as its "
+        "decisions grow; matchmaker.matching.history)",
     )
     # Partner platforms (README "Integrate in 10 minutes"). The rate limiter is a token bucket
     # per API key: in Redis, shared by every replica, when redis_url is set; else in memory,

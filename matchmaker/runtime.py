@@ -53,6 +53,7 @@ def weights_from(settings: Settings) -> Weights:
         region=settings.weight_region,
         needs=settings.weight_needs,
         reciprocal=settings.weight_reciprocal,
+        history=settings.weight_history,
     )
 
 
@@ -80,7 +81,7 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
         # Start anyway, so /healthz answers and /readyz can say why the service is not ready.
         log.warning("indexes not loaded: %s", schema.error)
     matcher = Matcher(store, weights_from(settings))
-    feedback.install(matcher)  # declined pairs are never proposed again
+    feedback.install(matcher)  # declined pairs never again; decisions in every pair's score
     metrics.watch(store, sessions)
     return Runtime(
         settings, engine, sessions, store, matcher, indexes_loaded=schema.ready, metrics=metrics

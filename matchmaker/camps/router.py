@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Response, status
 
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.camps import days, runs, service
@@ -24,6 +24,7 @@ from matchmaker.camps.schemas import (
     ScheduleRead,
 )
 from matchmaker.db import SessionDep
+from matchmaker.deps import OptionalMatcherDep
 from matchmaker.errors import (
     Conflict,
     Duplicate,
@@ -33,7 +34,6 @@ from matchmaker.errors import (
     Unauthorized,
     error_responses,
 )
-from matchmaker.matching.service import Matcher
 from matchmaker.params import PathId, QueryId
 
 router = APIRouter(prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY)
@@ -44,14 +44,6 @@ def get_camp(session: SessionDep, camp_id: PathId) -> Camp:
 
 
 CampDep = Annotated[Camp, Depends(get_camp)]
-
-
-def get_matcher(request: Request) -> Matcher | None:
-    runtime = getattr(request.app.state, "runtime", None)
-    return runtime.matcher if runtime is not None else None
-
-
-MatcherDep = Annotated[Matcher | None, Depends(get_matcher)]
 
 
 @router.post(
@@ -112,7 +104,7 @@ def allocate(
     session: SessionDep,
     principal: PrincipalDep,
     camp: CampDep,
-    matcher: MatcherDep,
+    matcher: OptionalMatcherDep,
     body: Annotated[AllocateRequest | None, Body()] = None,
 ) -> AllocationRead:
     """Allocate places by deferred acceptance; locked assignments are kept (camp managers)."""

@@ -74,6 +74,7 @@ def gather(session: Session, camp: Camp, matcher: Matcher | None) -> dict[str, A
     hosts = service.host_rows(session, camp)
     ranks = service.rankings(session, camp)
     scores, source = pair_scores(
+        session,
         matcher,
         [startups[a.startup_id] for a in apps],
         [(h.id, h.profile[0], hosts[h.id]) for h in camp.hosts],

@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.schemas import BundleRead, BundleResponse
 from matchmaker.matching.scoring import RANKING_VERSION, PairScore, is_international
-from matchmaker.matching.service import Matcher, MatchFilters, ref, to_read
+from matchmaker.matching.service import STARTUP, Matcher, MatchFilters, ref, to_read
 from matchmaker.vocab import BTH_REGIONS
 
+TARGETS = ("incubator", "partner", "scenario")
 PER_KIND = 5  # best candidates of each kind considered: 125 triples at most
 FIT_WEIGHT, COHERENCE_WEIGHT = 0.75, 0.25
 
@@ -45,22 +45,21 @@ def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
     """The best-scoring trio; its score blends the three fits with how well they cohere."""
     filters = MatchFilters(limit=PER_KIND)
     pools: list[list[tuple[PairScore, Facts]]] = []
-    for target in (INCUBATOR, PARTNER, SCENARIO):
-        ranked = matcher.score_candidates(session, STARTUP, startup, target, filters)
+    kinds = [matcher.kind(name) for name in TARGETS]
+    for target in kinds:
+        ranked = matcher.score_candidates(session, matcher.kind(STARTUP), startup, target, filters)
         pools.append([c for c in ranked if c[0].score is not None][:PER_KIND])
     base = BundleResponse(
-        query=ref(STARTUP.name, startup),
-        model=matcher.store.encoder.name,
+        query=ref(STARTUP, startup),
+        model=matcher.model,
         ranking_version=RANKING_VERSION,
         bundle=None,
     )
-    missing = [
-        k.plural for k, pool in zip((INCUBATOR, PARTNER, SCENARIO), pools, strict=True) if not pool
-    ]
+    missing = [k.plural for k, pool in zip(kinds, pools, strict=True) if not pool]
     if missing:
         base.message = f"no confident match among {', '.join(missing)} to build a bundle"
         return base
-    me = facts_of(STARTUP.name, startup)
+    me = facts_of(STARTUP, startup)
     best: tuple[float, tuple[Any, ...], list[str]] | None = None
     for trio in product(*pools):
         fit = fmean(pair.score or 0.0 for pair, _ in trio)

@@ -7,8 +7,10 @@ from datetime import date
 from statistics import fmean
 
 from matchmaker.matching.facts import Facts
+from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.scoring import (
-    TRL_SHORTFALL_FACTOR,
+    NO_SHARED_DOMAIN_PENALTY,
+    TRL_SHORTFALL_PENALTY,
     Component,
     PairScore,
     Weights,
@@ -35,13 +37,16 @@ class _Parts:
     trl: tuple[float, str, int] | None
     region: tuple[float, str]
     needs: tuple[float, str, list[str]] | None
+    history: HistoryFit | None
+    # Penalties: name -> (severity in [0, 1], weight at full severity, note).
+    penalties: dict[str, tuple[float, float, str]]
 
     @property
     def shortfall(self) -> int:
         return self.trl[2] if self.trl else 0
 
 
-def _parts(startup: Facts, target: Facts, similarity: float) -> _Parts:
+def _parts(startup: Facts, target: Facts, similarity: float, history: HistoryFit | None) -> _Parts:
     values: dict[str, tuple[float, str]] = {}
     matched = sorted(startup.domains & target.domains)
     forward_domain = len(matched) / len(startup.domains) if startup.domains else 0.0
@@ -66,49 +71,74 @@ def _parts(startup: Facts, target: Facts, similarity: float) -> _Parts:
         _harmonic(forward, backward),
         f"fits both ways (startup's asks {forward:.2f}, target's asks {backward:.2f})",
     )
-    return _Parts(values, matched, forward_domain, stage, trl, region, needs)
-
-
-def _components(parts: _Parts, weights: Weights) -> tuple[dict[str, Component], float]:
-    """Each component with its renormalised weight and contribution, and the raw score."""
-    total_weight = sum(weights.of(name) for name in parts.values) or 1.0
-    components = {
-        name: Component(
-            value=round(value, 4),
-            weight=round(weights.of(name) / total_weight, 4),
-            contribution=round(weights.of(name) * value / total_weight, 4),
-            note=note,
+    if history:
+        values["history"] = (history.value, history.note(target.kind))
+    penalties: dict[str, tuple[float, float, str]] = {}
+    if trl and trl[2]:
+        gap = trl[2]
+        penalties["trl_shortfall"] = (
+            min(1.0, gap / 3),
+            TRL_SHORTFALL_PENALTY,
+            f"{gap} TRL level{'s' if gap > 1 else ''} below the scenario's minimum",
         )
-        for name, (value, note) in parts.values.items()
-    }
-    raw = sum(c.contribution for c in components.values())
-    if parts.shortfall:
-        raw *= TRL_SHORTFALL_FACTOR
-    return components, raw
+    if startup.domains and target.domains and not matched:
+        penalties["no_shared_domain"] = (1.0, NO_SHARED_DOMAIN_PENALTY, "no domain in common")
+    return _Parts(values, matched, forward_domain, stage, trl, region, needs, history, penalties)
+
+
+def _weight(name: str, parts: _Parts, weights: Weights) -> float:
+    if name == "history" and parts.history:
+        return weights.history * parts.history.share
+    return weights.of(name)
+
+
+def _contributions(parts: _Parts, weights: Weights) -> dict[str, tuple[float, float, float]]:
+    """name -> (value, weight, signed contribution), rounded as shown; the score is their
+    sum, so what a client adds up is exactly the score."""
+    total_weight = sum(_weight(name, parts, weights) for name in parts.values) or 1.0
+    out: dict[str, tuple[float, float, float]] = {}
+    positive = 0.0
+    for name, (value, _) in parts.values.items():
+        w = _weight(name, parts, weights) / total_weight
+        c = round(w * value, 4)
+        out[name] = (round(value, 4), round(w, 4), c)
+        positive += c
+    for name, (severity, full, _) in parts.penalties.items():
+        # A penalty takes at most what is left, so a score never drops below 0.
+        cost = min(round(full * severity, 4), round(positive, 4))
+        positive -= cost
+        out[name] = (round(severity, 4), full, -cost)
+    return out
+
+
+def _total(contributions: dict[str, tuple[float, float, float]]) -> float:
+    return round(sum(c for _, _, c in contributions.values()), 4)
 
 
 def rank_key(
-    startup: Facts, target: Facts, similarity: float, weights: Weights
+    startup: Facts,
+    target: Facts,
+    similarity: float,
+    weights: Weights,
+    history: HistoryFit | None = None,
 ) -> tuple[float | None, float]:
     """(score, raw score) exactly as ``score_pair`` has them, without the explanation:
     ranking needs the numbers of every candidate, the words only of those shown."""
-    parts = _parts(startup, target, similarity)
-    total_weight = sum(weights.of(name) for name in parts.values) or 1.0
-    raw = sum(
-        round(weights.of(name) * value / total_weight, 4)
-        for name, (value, _) in parts.values.items()
-    )
-    if parts.shortfall:
-        raw *= TRL_SHORTFALL_FACTOR
+    raw = _total(_contributions(_parts(startup, target, similarity, history), weights))
     thin = startup.thin or target.thin
-    return (None if thin else round(raw, 4)), round(raw, 4)
+    return (None if thin else raw), raw
 
 
 def score_pair(
-    startup: Facts, target: Facts, similarity: float, weights: Weights, today: date
+    startup: Facts,
+    target: Facts,
+    similarity: float,
+    weights: Weights,
+    today: date,
+    history: HistoryFit | None = None,
 ) -> PairScore:
-    """The hybrid score of one pair, with every component's value and contribution."""
-    parts = _parts(startup, target, similarity)
+    """The hybrid score of one pair, with every component's value and signed contribution."""
+    parts = _parts(startup, target, similarity, history)
     hints: list[str] = []
     matched = parts.matched
     if parts.forward_domain < 1:
@@ -128,7 +158,14 @@ def score_pair(
         matched_needs = parts.needs[2]
         if parts.needs[0] < 1 and "does not offer" in parts.needs[1]:
             hints.append(f"the {target.kind} " + parts.needs[1].split("; ")[-1])
-    components, raw = _components(parts, weights)
+    numbers = _contributions(parts, weights)
+    notes = {name: note for name, (_, note) in parts.values.items()}
+    notes.update({name: note for name, (_, _, note) in parts.penalties.items()})
+    components = {
+        name: Component(value=v, weight=w, contribution=c, note=notes[name])
+        for name, (v, w, c) in numbers.items()
+    }
+    raw = _total(numbers)
     thin = startup.thin or target.thin
     if thin:
         hints.append(
@@ -165,12 +202,24 @@ def reason(p: PairScore, target_title: str) -> str:
             "the profiles need more description and facts."
         )
     # Shared domains first (people decide on them), then the strongest other criteria.
-    order = {"domain": 0, "needs": 1, "trl": 2, "region": 3, "stage": 4, "semantic": 5}
+    order = {
+        "domain": 0,
+        "history": 1,
+        "needs": 2,
+        "trl": 3,
+        "region": 4,
+        "stage": 5,
+        "semantic": 6,
+    }
     strong = sorted(
         (
             (name, c)
             for name, c in p.components.items()
-            if name in order and c.note and (c.value >= 0.75 or (name == "domain" and c.value))
+            if name in order
+            and c.note
+            and (c.value >= 0.75 or (name in ("domain", "history") and c.value >= 0.25))
+            and (name != "semantic" or c.value >= 0.5)
+            and (name != "history" or "accepted no startup" not in c.note)
         ),
         key=lambda item: (order[item[0]], -item[1].contribution),
     )[:3]
@@ -181,7 +230,10 @@ def reason(p: PairScore, target_title: str) -> str:
         text += ": " + "; ".join(c.note.split("; does not")[0] for _, c in strong)
     if p.trl_shortfall:
         text += (
-            f"; ranked lower because the startup is {p.trl_shortfall} TRL level"
-            f"{'s' if p.trl_shortfall > 1 else ''} below the scenario's minimum"
+            f"; {-p.components['trl_shortfall'].contribution:.2f} because the startup is "
+            f"{p.trl_shortfall} TRL level{'s' if p.trl_shortfall > 1 else ''} below the "
+            "scenario's minimum"
         )
+    if "no_shared_domain" in p.components:
+        text += f"; {-p.components['no_shared_domain'].contribution:.2f} for no shared domain"
     return text + "."

@@ -9,7 +9,8 @@ from tqdm import tqdm
 
 from matchmaker.matching.index import VectorIndex
 from matchmaker.matching.models import Embedding
-from matchmaker.matching.store import EmbeddingStore, _Pending
+from matchmaker.matching.store import EmbeddingStore
+from matchmaker.matching.store_ops import Pending
 from matchmaker.matching.texts import compose
 
 CHUNK = 256  # rows per transaction; the encoder batches within it
@@ -38,7 +39,7 @@ def reindex(
                     )
                     if not rows:
                         break
-                    items = [_Pending(name, r.id, r.version, compose(name, r)) for r in rows]
+                    items = [Pending(name, r.id, r.version, compose(name, r)) for r in rows]
                     # Rows of another model are rewritten in place; content hashes match
                     # only when model and text both do, so nothing current is redone.
                     store.write_embeddings(session, items)

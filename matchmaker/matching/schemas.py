@@ -7,7 +7,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from matchmaker.reviews.schemas import FeedbackRead
 from matchmaker.vocab import Region
 
 ProfileKindName = Literal["startup", "incubator", "partner", "scenario"]
@@ -20,9 +19,17 @@ class TargetKind(StrEnum):
 
 
 class ComponentRead(BaseModel):
-    value: float = Field(description="0 to 1: how well the pair does on this criterion")
-    weight: float = Field(description="share of the score this criterion carries for the pair")
-    contribution: float = Field(description="value × weight; contributions add up to the score")
+    value: float = Field(
+        description="0 to 1: how well the pair does on this criterion (for a penalty: how "
+        "severely it applies)"
+    )
+    weight: float = Field(
+        description="share of the score this criterion carries for the pair (for a penalty: "
+        "its cost at full severity)"
+    )
+    contribution: float = Field(
+        description="value × weight, negative for a penalty; contributions add up to the score"
+    )
     note: str
 
 
@@ -48,9 +55,6 @@ class MatchRead(BaseModel):
     matched_needs: list[str]
     reason: str
     improve: list[str] = Field(description="what would raise the score")
-    feedback: FeedbackRead | None = Field(
-        default=None, description="how your own accept/decline decisions moved this match"
-    )
 
 
 class MatchList(BaseModel):

@@ -1,10 +1,12 @@
 """Hybrid pair scoring: pure arithmetic over Facts and one cosine similarity.
 
 A pair is always (startup, target) whichever side asked, so both directions agree.
-score = sum(weight_i * value_i) / sum(weight_i) over the components that apply to the
-pair (stage does not apply to scenarios, TRL not to partners, needs not when the startup
-lists none), times 0.6 when a startup is below a scenario's minimum TRL. Every value is
-in [0, 1]; see README "How matching works".
+score = sum(weight_i * value_i) / sum(weight_i) over the criteria that apply to the pair
+(stage does not apply to scenarios, TRL not to partners, needs not when the startup lists
+none that the target could serve, history not before the target has decided anything),
+minus the penalties (a startup below a scenario's minimum TRL, in proportion to the gap;
+no shared domain). Every value is in [0, 1]; each component's contribution is signed and
+the contributions add up to the score; see README "How matching works".
 """
 
 from __future__ import annotations
@@ -16,8 +18,13 @@ from typing import Any
 from matchmaker.matching.facts import Facts
 from matchmaker.vocab import BTH_REGIONS, STAGE_ORDER, Region, Stage
 
-RANKING_VERSION = "hybrid-1"
-TRL_SHORTFALL_FACTOR = 0.6
+RANKING_VERSION = "hybrid-2"
+# Penalties at full severity. A TRL shortfall costs a third of its weight per level (three
+# levels or more cost it all); one level (-0.06) costs less than sharing no domain gives up
+# (the domain criterion, its share of the reciprocal one and the -0.05 below).
+TRL_SHORTFALL_PENALTY = 0.18
+NO_SHARED_DOMAIN_PENALTY = 0.05
+PENALTIES = ("trl_shortfall", "no_shared_domain")
 
 INTERNATIONAL_KINDS = frozenset(
     {
@@ -51,6 +58,8 @@ class Weights:
     region: float = 0.10
     needs: float = 0.10
     reciprocal: float = 0.10
+    # At most: a target's decisions count by n / (n + HISTORY_PRIOR) of this (history.py).
+    history: float = 0.30
 
     def of(self, name: str) -> float:
         return float(getattr(self, name))
@@ -58,6 +67,8 @@ class Weights:
 
 @dataclass(frozen=True)
 class Component:
+    """value in [0, 1]; contribution = ±weight × value (negative for a penalty)."""
+
     value: float
     weight: float
     contribution: float = 0.0
@@ -197,17 +208,15 @@ def needs_fit(s: Facts, t: Facts) -> tuple[float, str, list[str]] | None:
         covered = sorted(s.needs & t.services)
         missing = sorted(s.needs - t.services)
         value = len(covered) / len(s.needs)
-    elif t.kind == "partner":
+    else:
+        # Partners and scenarios serve needs through their collaboration modes (a scenario
+        # has one): what share of the needs they could serve do they serve?
         servable = [n for n in s.needs if n in NEED_TO_MODE]
         if not servable:
             return None
         covered = sorted(n for n in servable if NEED_TO_MODE[n] in t.modes)
         missing = sorted(set(servable) - set(covered))
         value = len(covered) / len(servable)
-    else:
-        wanted = s.needs & {"pilot_scenario", "market_access"}
-        covered, missing = sorted(wanted), []
-        value = 1.0 if wanted else 0.5
     note = f"offers {', '.join(c.replace('_', ' ') for c in covered)}" if covered else ""
     if missing:
         note += (

@@ -1,25 +1,32 @@
 """Ranked, explained matches in every direction, and bundles.
 
 Candidates come from FAISS (restricted in the index to the ids that pass the request's
-filters and the hard rules), are loaded in one query, and are re-ranked by the hybrid
-score. Results are ordered by (score desc, id asc), so they are deterministic.
+filters and the hard rules), plus those the targets' decisions point to (``history.py``),
+are loaded in one query, and are re-ranked by the hybrid score. Results are ordered by
+(score desc, id asc), so they are deterministic.
+
+``Matcher.score_pair`` / ``score_many`` are the only way to score a pair outside a ranked
+list (review snapshots, pages, webhooks, camps): one arithmetic, the same inputs (both
+profiles' stored vectors and the target's decisions), so a pair has one score wherever it
+is shown and whichever side asks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
-from matchmaker.kinds import BY_NAME, SCENARIO, STARTUP
-from matchmaker.matching.facts import FACT_COLUMNS, Facts, facts_of
-from matchmaker.matching.index import Ids, Mask, Scores
+from matchmaker.matching.candidates import Found, candidate_rows, joined, passes
+from matchmaker.matching.encoder import Vectors
+from matchmaker.matching.facts import Facts, facts_of
+from matchmaker.matching.history import Decisions, HistoryFit, HistorySource, fit
+from matchmaker.matching.index import Mask
 from matchmaker.matching.ranking import rank_key, reason, score_pair
 from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
 from matchmaker.matching.scoring import (
@@ -34,6 +41,8 @@ from matchmaker.matching.texts import compose
 from matchmaker.profiles.kinds import ProfileKind
 
 MAX_LIMIT = 100
+# Kinds by name: the engine gets the kinds themselves from its store (``Matcher.kind``).
+STARTUP, SCENARIO = "startup", "scenario"
 
 # (session, query kind, query id, target kind) -> ids never to propose (e.g. declined pairs)
 ExclusionHook = Callable[[Session, str, int, str], Collection[int]]
@@ -52,12 +61,80 @@ class MatchFilters:
 class Matcher:
     """Ranks matches for stored or unsaved profiles over the store's indexes."""
 
-    def __init__(self, store: EmbeddingStore, weights: Weights) -> None:
+    def __init__(
+        self, store: EmbeddingStore, weights: Weights, history: HistorySource | None = None
+    ) -> None:
         self.store = store
         self.weights = weights
         self.exclusion_hooks: list[ExclusionHook] = []
+        self.history = history
 
     # -- public -------------------------------------------------------------------------
+    def kind(self, name: str) -> ProfileKind:
+        return self.store.kinds[name]
+
+    @property
+    def model(self) -> str:
+        return self.store.encoder.name
+
+    def problem(self) -> str | None:
+        """Why no honest score can be given now (the index holds another model's vectors)."""
+        return self.store.mismatch()
+
+    def encode(self, kind: ProfileKind, profiles: Sequence[Any]) -> Vectors:
+        """Vectors of unsaved profiles, embedded in one batch."""
+        return self.store.encoder.encode([compose(kind.name, p) for p in profiles])
+
+    def excluded(
+        self, session: Session, kind: str, profile_id: int, other_kind: str, other_id: int
+    ) -> bool:
+        """The pair may never be proposed (e.g. it was declined)."""
+        return any(
+            other_id in hook(session, kind, profile_id, other_kind) for hook in self.exclusion_hooks
+        )
+
+    def search(
+        self, kind: ProfileKind, vector: np.ndarray, k: int, among: Collection[int]
+    ) -> list[tuple[int, float]]:
+        """The ``k`` profiles of ``kind`` among ``among`` nearest to ``vector``."""
+        ids, sims = self.store.indexes[kind.name].search(vector, k, among)
+        return list(zip(ids.tolist(), sims.tolist(), strict=True))
+
+    def score_pair(
+        self, session: Session, startup: Any, kind: str, target: Any, today: date | None = None
+    ) -> PairScore:
+        """The explained score of one (startup, ``kind`` target) pair, as a ranked list has it."""
+        return self.score_many(session, [startup], [(kind, target)], today=today)[0][0]
+
+    def score_many(
+        self,
+        session: Session,
+        startups: Sequence[Any],
+        targets: Sequence[tuple[str, Any]],
+        weights: Weights | None = None,
+        today: date | None = None,
+    ) -> list[list[PairScore]]:
+        """Scores of every (startup, target) pair, by startup then target, from the stored
+        vectors (embedded when not stored) and each target's decisions."""
+        weights = weights or self.weights
+        today = today or datetime.now(UTC).date()
+        if not startups or not targets:
+            return [[] for _ in startups]
+        left = np.stack([self.vector_of(self.kind(STARTUP), s) for s in startups])
+        facts = [facts_of(STARTUP, s) for s in startups]
+        columns: list[list[PairScore]] = []
+        for kind, row in targets:
+            sims = left @ self.vector_of(self.kind(kind), row)
+            other = facts_of(kind, row)
+            fits = self._fits_for_target(session, kind, other.id, facts, left)
+            columns.append(
+                [
+                    score_pair(f, other, float(sim), weights, today, fits[i])
+                    for i, (f, sim) in enumerate(zip(facts, sims.tolist(), strict=True))
+                ]
+            )
+        return [[column[i] for column in columns] for i in range(len(startups))]
+
     def matches(
         self,
         session: Session,
@@ -72,7 +149,7 @@ class Matcher:
         return MatchList(
             query=ref(kind.name, profile),
             target=target.plural,
-            model=self.store.encoder.name,
+            model=self.model,
             ranking_version=RANKING_VERSION,
             matches=[to_read(p, facts) for p, facts in scored[: filters.limit]],
         )
@@ -91,7 +168,7 @@ class Matcher:
         problem = self.store.mismatch()
         if problem:
             raise ServiceUnavailable(problem)
-        if (kind.name == STARTUP.name) == (target.name == STARTUP.name):
+        if (kind.name == STARTUP) == (target.name == STARTUP):
             raise ValueError("one side of a match is a startup")
         vector = query_vector if query_vector is not None else self.vector_of(kind, profile)
         allowed = self._allowed_ids(target, filters)
@@ -104,21 +181,26 @@ class Matcher:
             allowed[gone[(gone >= 0) & (gone < len(allowed))]] = False
         k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
         ids, sims = self.store.indexes[target.name].search(vector, k, allowed)
+        mine = facts_of(kind.name, profile)
+        if kind.name == STARTUP:
+            found = self._targets_by_history(session, target, mine.id, vector, allowed, k)
+        else:
+            found = self._startups_by_history(session, kind, mine.id, vector, allowed, k)
+        fits, ids, sims = joined(found, ids, sims, vector, self.store.indexes[target.name])
         if len(ids) == 0:
             return []
-        mine = facts_of(kind.name, profile)
         today = datetime.now(UTC).date()
         keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
-        for pid, sim, row in _rows(session, target, ids, sims):
+        for pid, sim, row in candidate_rows(session, target, ids, sims):
             if pid in excluded:  # declined
                 continue
             other = facts_of(target.name, row)
-            if not _passes(filters, other):
+            if not passes(filters, other):
                 continue
-            startup, tgt = (mine, other) if kind.name == STARTUP.name else (other, mine)
+            startup, tgt = (mine, other) if kind.name == STARTUP else (other, mine)
             if exclusion(tgt, today):  # the non-startup side has no places, or is closed
                 continue
-            score, raw = rank_key(startup, tgt, sim, self.weights)
+            score, raw = rank_key(startup, tgt, sim, self.weights, fits.get(pid))
             if filters.min_score is not None and (score or 0) < filters.min_score:
                 continue
             # Judged matches first by score, then low-confidence ones by the same
@@ -128,8 +210,9 @@ class Matcher:
         keyed.sort(key=lambda item: item[0])
         out: list[tuple[PairScore, Facts]] = []
         for _, sim, other in keyed[: filters.limit]:
-            startup, tgt = (mine, other) if kind.name == STARTUP.name else (other, mine)
-            out.append((score_pair(startup, tgt, sim, self.weights, today), other))
+            startup, tgt = (mine, other) if kind.name == STARTUP else (other, mine)
+            pair = score_pair(startup, tgt, sim, self.weights, today, fits.get(other.id))
+            out.append((pair, other))
         return out
 
     def vector_of(self, kind: ProfileKind, profile: Any) -> np.ndarray:
@@ -138,6 +221,82 @@ class Matcher:
             return np.asarray(index.vectors([profile.id])[0])
         # Not indexed (unsaved, or written before the engine knew it): embed it now.
         return np.asarray(self.store.encoder.encode([compose(kind.name, profile)])[0])
+
+    # -- decisions ----------------------------------------------------------------------
+    def _decisions(self, session: Session, kind: str) -> dict[int, Decisions]:
+        """The decisions of every target of ``kind``."""
+        return {} if self.history is None else self.history(session, kind, None)
+
+    def _decisions_of(self, session: Session, kind: str, target_id: int) -> Decisions | None:
+        """One target's decisions; None when it has none (or is unsaved: id 0)."""
+        if self.history is None or not target_id:
+            return None
+        return self.history(session, kind, [target_id]).get(target_id)
+
+    def _startup_vectors(self, ids: Collection[int]) -> dict[int, np.ndarray]:
+        index = self.store.indexes[STARTUP]
+        present = sorted({i for i in ids if i in index})
+        return dict(zip(present, index.vectors(present), strict=True)) if present else {}
+
+    def _fits_for_target(
+        self, session: Session, kind: str, target_id: int, startups: list[Facts], left: Vectors
+    ) -> list[HistoryFit | None]:
+        decisions = self._decisions_of(session, kind, target_id)
+        if decisions is None:
+            return [None] * len(startups)
+        decided = self._startup_vectors(decisions.accepted + decisions.declined)
+        return [fit(f.id, v, decisions, decided) for f, v in zip(startups, left, strict=True)]
+
+    def _startups_by_history(
+        self,
+        session: Session,
+        kind: ProfileKind,
+        target_id: int,
+        vector: np.ndarray,
+        allowed: Mask | None,
+        k: int,
+    ) -> Found:
+        """A target's decisions: each candidate startup's history fit, and the startups
+        nearest to those it accepted as extra candidates."""
+        decisions = self._decisions_of(session, kind.name, target_id)
+        if decisions is None:
+            return Found()
+        decided = self._startup_vectors(decisions.accepted + decisions.declined)
+        index = self.store.indexes[STARTUP]
+        accepted = [decided[i] for i in decisions.accepted if i in decided]
+        extra: list[int] = []
+        if accepted:
+            centre = np.mean(accepted, axis=0)
+            centre /= max(float(np.linalg.norm(centre)), 1e-6)
+            extra = index.search(centre, k, allowed)[0].tolist()
+        return Found(lambda pid, v: fit(pid, v, decisions, decided), extra)
+
+    def _targets_by_history(
+        self,
+        session: Session,
+        target: ProfileKind,
+        startup_id: int,
+        vector: np.ndarray,
+        allowed: Mask | None,
+        k: int,
+    ) -> Found:
+        """Every target's decisions about startups like this one: their history fits, and
+        the ``k`` best-fitting targets as extra candidates."""
+        decisions = self._decisions(session, target.name)
+        if not decisions:
+            return Found()
+        decided = self._startup_vectors(
+            {i for d in decisions.values() for i in d.accepted + d.declined}
+        )
+        fits = {tid: fit(startup_id, vector, d, decided) for tid, d in decisions.items()}
+        best = sorted(
+            (-f.value, tid)
+            for tid, f in fits.items()
+            if f is not None
+            and f.value > 0
+            and (allowed is None or (tid < len(allowed) and allowed[tid]))
+        )[:k]
+        return Found(lambda tid, _: fits.get(tid), [tid for _, tid in best], needs_vectors=False)
 
     # -- internals ----------------------------------------------------------------------
     def _allowed_ids(self, target: ProfileKind, filters: MatchFilters) -> Mask | None:
@@ -158,35 +317,20 @@ class Matcher:
         return self.store.filters[target.name].allowed(criteria, today)
 
 
-def _passes(filters: MatchFilters, other: Facts) -> bool:
-    """The loaded row agrees with the filters (the masks may trail a concurrent write)."""
-    if filters.domains and not other.domains & set(filters.domains):
-        return False
-    if filters.regions and other.region not in filters.regions:
-        return False
-    stages = other.stages | ({other.stage} if other.stage else set())
-    if filters.stages and not stages & set(filters.stages):
-        return False
-    return not filters.kinds or other.subkind in filters.kinds
-
-
-def _rows(
-    session: Session, target: ProfileKind, ids: Ids, sims: Scores
-) -> Iterator[tuple[int, float, Any]]:
-    """(id, similarity, row) of the candidates, in one query of the columns facts read
-    (plain rows: building ORM objects cost more than scoring them)."""
-    table = target.model.__table__
-    columns = [table.c[name] for name in FACT_COLUMNS[target.name] if name in table.c]
-    rows = session.execute(select(*columns).where(table.c.id.in_(ids.tolist())))
-    by_id = {row.id: row for row in rows}
-    for pid, sim in zip(ids.tolist(), sims.tolist(), strict=True):
-        row = by_id.get(pid)
-        if row is not None:  # else deleted after the search
-            yield pid, float(sim), row
+def score_without_vectors(
+    startups: Sequence[Any], targets: Sequence[tuple[str, Any]], weights: Weights
+) -> list[list[PairScore]]:
+    """``Matcher.score_many`` for a process without a model: similarity 0, no history."""
+    today = datetime.now(UTC).date()
+    facts = [(kind, facts_of(kind, row)) for kind, row in targets]
+    return [
+        [score_pair(facts_of(STARTUP, s), t, 0.0, weights, today) for _, t in facts]
+        for s in startups
+    ]
 
 
 def ref(kind: str, row: Any) -> ProfileRef:
-    title = row.title if kind == SCENARIO.name else row.name
+    title = row.title if kind == SCENARIO else row.name
     return ProfileRef(kind=kind, id=row.id or 0, title=title, region=row.region, city=row.city)
 
 
@@ -205,7 +349,3 @@ def to_read(p: PairScore, other: Facts) -> MatchRead:
         reason=reason(p, other.title),
         improve=p.hints,
     )
-
-
-def kind_of(name: str) -> ProfileKind:
-    return BY_NAME[name]

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Body
 
 from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
+from matchmaker.deps import MatcherDep
 from matchmaker.errors import ServiceUnavailable, Unauthorized, error_responses
-from matchmaker.matching.router import MatcherDep
 from matchmaker.recommendations import service
 from matchmaker.recommendations.schemas import (
     MAX_BATCH,

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from matchmaker.errors import InvalidInput
 from matchmaker.kinds import BY_PLURAL, STARTUP
 from matchmaker.matching.service import Matcher, MatchFilters
-from matchmaker.matching.texts import compose
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.models import ProfileBase
 from matchmaker.recommendations.schemas import Filters, Recommendation, Target
@@ -66,7 +65,7 @@ def recommend(
     kind = BY_PLURAL[kind_name]
     wanted = target_kinds(kind, targets)
     rows = [transient(session, kind, p) for p in profiles]
-    vectors = matcher.store.encoder.encode([compose(kind.name, row) for row in rows])
+    vectors = matcher.encode(kind, rows)
     match_filters = MatchFilters(
         domains=[str(d) for d in filters.domains],
         stages=[str(s) for s in filters.stages],

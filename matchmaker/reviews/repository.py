@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, or_, select
@@ -93,3 +93,18 @@ def target_decisions(session: Session, target_kind: str, target_id: int) -> list
         .order_by(Match.startup_id)
     )
     return [(sid, d) for sid, d in session.execute(stmt) if d is not None]
+
+
+def decisions_of(
+    session: Session, target_kind: str, target_ids: Collection[int] | None
+) -> list[tuple[int, int, str]]:
+    """``(target_id, startup_id, decision)`` of the target side's decisions, for the targets
+    of ``target_kind`` in ``target_ids`` (all of them when None)."""
+    target = getattr(Match, f"{target_kind}_id")
+    stmt = select(target, Match.startup_id, Match.target_decision).where(
+        Match.target_kind == target_kind, Match.target_decision.is_not(None)
+    )
+    if target_ids is not None:
+        stmt = stmt.where(target.in_(list(target_ids)))
+    rows = session.execute(stmt.order_by(target, Match.startup_id))
+    return [(t, s, d) for t, s, d in rows if t is not None and d is not None]

@@ -31,10 +31,9 @@ def get_scorer(request: Request) -> Scorer | None:
     return scoring.scorer_for(request.app)
 
 
-def get_viewer(request: Request, principal: PrincipalDep) -> Viewer:
-    """The caller of a recommendation route, with the feedback strength from settings."""
-    settings = request.app.state.settings
-    return Viewer(principal, settings.feedback_alpha, settings.feedback_beta)
+def get_viewer(principal: PrincipalDep) -> Viewer:
+    """The caller of a recommendation route."""
+    return Viewer(principal)
 
 
 ViewerDep = Annotated[Viewer, Depends(get_viewer)]

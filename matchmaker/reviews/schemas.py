@@ -143,18 +143,6 @@ class MatchEventRead(BaseModel):
     created_at: datetime
 
 
-class FeedbackRead(BaseModel):
-    """What the target's own review decisions did to this match's score."""
-
-    accepted_examples: int = Field(description="startups you accepted that shaped this ranking")
-    declined_examples: int = Field(description="startups you declined that shaped this ranking")
-    similar_accepted: int = Field(description="of those accepted, how many resemble this one")
-    similar_declined: int = Field(description="of those declined, how many resemble this one")
-    similarity_shift: float = Field(description="change in semantic similarity from feedback")
-    contribution: float = Field(description="approximate change in score: shift × weight")
-    note: str
-
-
 class MatchPage(BaseModel):
     """One page of match records; pass ``next_cursor`` back as ``cursor``."""
 

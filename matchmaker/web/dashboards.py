@@ -82,7 +82,7 @@ def target_dashboard(
         startup = startups.get(record.startup_id)
         if startup is None:
             continue
-        explained = service.explain(matcher, startup, kind, target, Side.target)
+        explained = service.explain(session, matcher, startup, kind, target, Side.target)
         if filters.min_score is not None and (explained is None or _below(explained, filters)):
             continue
         counts[record.state] += 1

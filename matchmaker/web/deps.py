@@ -18,7 +18,6 @@ from starlette.responses import Response
 from matchmaker.access.principal import Principal
 from matchmaker.db import SessionDep
 from matchmaker.errors import DomainError
-from matchmaker.matching.service import Matcher
 from matchmaker.reviews import scoring
 from matchmaker.reviews.feedback import Viewer
 from matchmaker.reviews.service import Scorer
@@ -131,15 +130,9 @@ async def checked_form(request: Request) -> FormData:
     return form
 
 
-def get_matcher(request: Request) -> Matcher:
-    matcher: Matcher = request.app.state.runtime.matcher
-    return matcher
-
-
-def get_viewer(request: Request, user: Annotated[Principal, Depends(get_user)]) -> Viewer:
-    """The review service's viewer: who asks, and how strongly past decisions count."""
-    settings = request.app.state.settings
-    return Viewer(user, settings.feedback_alpha, settings.feedback_beta)
+def get_viewer(user: Annotated[Principal, Depends(get_user)]) -> Viewer:
+    """The review service's viewer: who asks."""
+    return Viewer(user)
 
 
 def get_scorer(request: Request) -> Scorer | None:
@@ -149,6 +142,5 @@ def get_scorer(request: Request) -> Scorer | None:
 UserDep = Annotated[Principal, Depends(get_user)]
 OptionalUserDep = Annotated[Principal | None, Depends(get_optional_user)]
 FormDep = Annotated[FormData, Depends(checked_form)]
-MatcherDep = Annotated[Matcher, Depends(get_matcher)]
 ViewerDep = Annotated[Viewer, Depends(get_viewer)]
 ScorerDep = Annotated[Scorer | None, Depends(get_scorer)]

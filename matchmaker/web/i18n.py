@@ -148,6 +148,9 @@ COMPONENT_NAMES = {
     "region": N_("Location"),
     "needs": N_("Needs"),
     "reciprocal": N_("Both ways"),
+    "history": N_("Past decisions"),
+    "trl_shortfall": N_("TRL shortfall"),
+    "no_shared_domain": N_("No shared domain"),
 }
 ROLE_NAMES = {
     "founder": N_("Founder"),

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from matchmaker.db import SessionDep
+from matchmaker.deps import MatcherDep
 from matchmaker.errors import DomainError
 from matchmaker.params import PathId
 from matchmaker.profiles.schemas import TEXT_INPUT
@@ -19,7 +20,6 @@ from matchmaker.web import forms, i18n, render, service, session
 from matchmaker.web.deps import (
     FlashRedirect,
     FormDep,
-    MatcherDep,
     ScorerDep,
     UserDep,
     WebRoute,

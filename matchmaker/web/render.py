@@ -131,7 +131,8 @@ def query(base: dict[str, Any], **changes: Any) -> str:
 
 @dataclass(frozen=True)
 class Bar:
-    """One component of a score in the chart: the share it could earn and what it earned."""
+    """One component of a score in the chart: the share it could earn and what it earned, or
+    for a penalty (``penalty``): what it could cost and what it took off."""
 
     name: str
     y: int
@@ -140,6 +141,7 @@ class Bar:
     contribution: float
     weight: float
     note: str
+    penalty: bool = False
 
 
 CHART_WIDTH = 180  # pixels of the bar area; labels sit left of it in the template
@@ -147,21 +149,24 @@ ROW_HEIGHT = 16
 
 
 def chart(components: dict[str, ComponentRead]) -> list[Bar]:
-    """Bars scaled so the longest possible bar (the heaviest weight) fills the width."""
+    """Bars scaled so the longest possible bar (the heaviest weight) fills the width; the
+    penalties last, drawn by what they took off, so the values shown add up to the score."""
     if not components:
         return []
     widest = max(c.weight for c in components.values()) or 1.0
+    ordered = sorted(components.items(), key=lambda item: item[1].contribution < 0)
     bars = []
-    for row, (name, c) in enumerate(components.items()):
+    for row, (name, c) in enumerate(ordered):
         bars.append(
             Bar(
                 name=name,
                 y=row * ROW_HEIGHT,
                 weight_width=round(CHART_WIDTH * c.weight / widest, 1),
-                earned_width=round(CHART_WIDTH * c.contribution / widest, 1),
+                earned_width=round(CHART_WIDTH * abs(c.contribution) / widest, 1),
                 contribution=c.contribution,
                 weight=c.weight,
                 note=c.note,
+                penalty=c.contribution < 0,
             )
         )
     return bars

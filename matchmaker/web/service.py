@@ -7,10 +7,8 @@ contacts from ``matchmaker.reviews``; scores and explanations from ``matchmaker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,7 +20,6 @@ from matchmaker.access.principal import Principal
 from matchmaker.errors import NotFound
 from matchmaker.kinds import BY_NAME, STARTUP
 from matchmaker.matching.facts import facts_of
-from matchmaker.matching.ranking import score_pair
 from matchmaker.matching.schemas import MatchRead
 from matchmaker.matching.service import Matcher, to_read
 from matchmaker.profiles import service as profiles
@@ -30,7 +27,7 @@ from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.models import ProfileBase
 from matchmaker.reviews import service as reviews
 from matchmaker.reviews.models import TARGET_KINDS, Match, MatchEvent
-from matchmaker.reviews.schemas import Contacts, FeedbackRead, MatchActionCreate
+from matchmaker.reviews.schemas import Contacts, MatchActionCreate
 from matchmaker.reviews.service import Scorer
 from matchmaker.reviews.workflow import Action, Decision, Side, TransitionRefused, apply
 
@@ -96,20 +93,19 @@ def allowed_actions(side: Side, record: Match | None) -> list[Action]:
     return allowed
 
 
-def explain(matcher: Matcher, startup: Any, kind: str, target: Any, side: Side) -> MatchRead | None:
+def explain(
+    session: Session, matcher: Matcher, startup: Any, kind: str, target: Any, side: Side
+) -> MatchRead | None:
     """The engine's current explained score of one pair, from ``side``'s point of view.
 
-    The same arithmetic as a ranked list (``score_pair``), for pairs shown outside one: match
+    The engine's ``score_pair``, as in a ranked list, for pairs shown outside one: match
     records and detail pages. None while the index holds another model's vectors.
     """
-    if matcher.store.mismatch():
+    if matcher.problem():
         return None
-    similarity = float(
-        np.dot(matcher.vector_of(STARTUP, startup), matcher.vector_of(BY_NAME[kind], target))
-    )
-    mine, theirs = facts_of(STARTUP.name, startup), facts_of(kind, target)
-    pair = score_pair(mine, theirs, similarity, matcher.weights, datetime.now(UTC).date())
-    return to_read(pair, theirs if side is Side.startup else mine)
+    pair = matcher.score_pair(session, startup, kind, target)
+    other = facts_of(kind, target) if side is Side.startup else facts_of(STARTUP.name, startup)
+    return to_read(pair, other)
 
 
 @dataclass
@@ -123,7 +119,6 @@ class Card:
     match: MatchRead | None
     record: Match | None
     actions: list[Action]
-    feedback: FeedbackRead | None = None
 
     @property
     def other(self) -> Any:
@@ -150,8 +145,7 @@ def card(
     match: MatchRead | None,
     record: Match | None,
 ) -> Card:
-    feedback = match.feedback if match else None
-    return Card(startup, kind, target, side, match, record, allowed_actions(side, record), feedback)
+    return Card(startup, kind, target, side, match, record, allowed_actions(side, record))
 
 
 @dataclass
@@ -196,7 +190,9 @@ def pair_view(
     record = found[0] if found else None
     events = reviews.events(session, principal, record.id) if record else []
     contacts = reviews.contacts(session, record) if record else None
-    shown = card(startup, kind, target, side, explain(matcher, startup, kind, target, side), record)
+    shown = card(
+        startup, kind, target, side, explain(session, matcher, startup, kind, target, side), record
+    )
     return PairView(shown, sides, events, contacts)
 
 

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from matchmaker.access import policy
 from matchmaker.access.principal import Principal
 from matchmaker.db import SessionDep
+from matchmaker.deps import MatcherDep
 from matchmaker.errors import Duplicate, Forbidden, InvalidInput, PreconditionFailed
 from matchmaker.kinds import STARTUP
 from matchmaker.params import PathId
@@ -20,7 +21,7 @@ from matchmaker.vocab import DeclineReason
 from matchmaker.web import forms, i18n, render, session
 from matchmaker.web import service as web_service
 from matchmaker.web.dashboards import startup_page
-from matchmaker.web.deps import FormDep, MatcherDep, Rollback, UserDep, ViewerDep, WebRoute
+from matchmaker.web.deps import FormDep, Rollback, UserDep, ViewerDep, WebRoute
 from matchmaker.web.i18n import N_
 
 router = APIRouter(route_class=WebRoute)

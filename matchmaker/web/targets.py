@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from matchmaker.access import policy
 from matchmaker.db import SessionDep
+from matchmaker.deps import MatcherDep
 from matchmaker.errors import InvalidInput
 from matchmaker.kinds import BY_NAME
 from matchmaker.params import PathId
@@ -18,7 +19,7 @@ from matchmaker.profiles import service as profiles
 from matchmaker.vocab import DeclineReason, Domain, Region, Stage
 from matchmaker.web import render
 from matchmaker.web.dashboards import TABS, Filters, target_dashboard
-from matchmaker.web.deps import MatcherDep, ViewerDep, WebRoute
+from matchmaker.web.deps import ViewerDep, WebRoute
 
 router = APIRouter(route_class=WebRoute)
 

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from matchmaker.kinds import BY_NAME, STARTUP
 from matchmaker.matching.facts import facts_of
-from matchmaker.matching.ranking import score_pair
 from matchmaker.matching.schemas import MatchRead
 from matchmaker.matching.service import Matcher, MatchFilters, ref, to_read
 from matchmaker.profiles.kinds import ProfileKind
@@ -114,7 +113,7 @@ def _derive_matches(
     """A saved profile: announce it as match.found to every subscriber it newly fits."""
     kind = BY_NAME[payload["kind"]]
     profile = session.get(kind.model, payload["id"])
-    if profile is None or matcher.store.mismatch():
+    if profile is None or matcher.problem():
         return
     thresholds = {
         account: min(h.min_score for h in account_hooks if EventType.match_found in h.events)
@@ -154,40 +153,26 @@ def _fits_for_theirs(
     """How ``profile`` scores for the account's own profiles of the other side, best first."""
     vector = matcher.vector_of(kind, profile)
     facts = facts_of(kind.name, profile)
-    today = datetime.now(UTC).date()
     out = []
     for theirs_kind in _opposite(kind):
         ids = audience.profiles_of(session, account, theirs_kind.name)
         if not ids:
             continue
-        index = matcher.store.indexes[theirs_kind.name]
-        found, sims = index.search(vector, MATCHES_PER_PROFILE, ids)
-        for other_id, sim in zip(found.tolist(), sims.tolist(), strict=True):
+        for other_id, _ in matcher.search(theirs_kind, vector, MATCHES_PER_PROFILE, ids):
             theirs = session.get(theirs_kind.model, other_id)
-            if theirs is None or _excluded(session, matcher, theirs_kind, other_id, kind, profile):
+            # The same rule the engine applies: a declined pair is never proposed again.
+            if theirs is None or matcher.excluded(
+                session, theirs_kind.name, other_id, kind.name, profile.id
+            ):
                 continue
-            other = facts_of(theirs_kind.name, theirs)
-            startup, target = (facts, other) if kind.name == STARTUP.name else (other, facts)
-            pair = score_pair(startup, target, float(sim), matcher.weights, today)
+            if kind.name == STARTUP.name:
+                pair = matcher.score_pair(session, profile, theirs_kind.name, theirs)
+            else:
+                pair = matcher.score_pair(session, theirs, kind.name, profile)
             if pair.excluded or pair.score is None or pair.score < threshold:
                 continue
             out.append((theirs_kind, theirs, to_read(pair, facts)))
     return out
-
-
-def _excluded(
-    session: Session,
-    matcher: Matcher,
-    kind: ProfileKind,
-    profile_id: int,
-    other_kind: ProfileKind,
-    other: Any,
-) -> bool:
-    # The same rule the engine applies: a declined pair is never proposed again.
-    return any(
-        other.id in hook(session, kind.name, profile_id, other_kind.name)
-        for hook in matcher.exclusion_hooks
-    )
 
 
 def _announce(

@@ -13,7 +13,9 @@ import pytest
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.ranking import rank_key, reason, score_pair
 from matchmaker.matching.scoring import (
-    TRL_SHORTFALL_FACTOR,
+    NO_SHARED_DOMAIN_PENALTY,
+    PENALTIES,
+    TRL_SHORTFALL_PENALTY,
     Component,
     PairScore,
     Weights,
@@ -31,7 +33,9 @@ WEIGHTS = Weights(semantic=0.3, domain=0.2, stage=0.05, trl=0.15, region=0.1, ne
 def _expected(s: Facts, t: Facts, similarity: float, w: Weights) -> tuple[dict[str, float], float]:
     """Each component's value and the score, by the formula in README "How matching works":
     sum(weight * value) / sum(weight) over the components that apply, the reciprocal term
-    the harmonic mean of how well each side's asks are met, times 0.6 under a TRL shortfall."""
+    the harmonic mean of how well each side's asks are met, minus the penalties (a third of
+    TRL_SHORTFALL_PENALTY per level below a scenario's minimum; NO_SHARED_DOMAIN_PENALTY when
+    both list domains and share none), never below 0."""
     mine = len(s.domains & t.domains)
     values = {
         "semantic": min(1.0, max(0.0, similarity)),
@@ -52,7 +56,9 @@ def _expected(s: Facts, t: Facts, similarity: float, w: Weights) -> tuple[dict[s
     total = sum(getattr(w, n) for n in values)
     score = sum(getattr(w, n) * v for n, v in values.items()) / total
     if trl is not None and trl[2] > 0:
-        score *= TRL_SHORTFALL_FACTOR
+        score -= min(score, TRL_SHORTFALL_PENALTY * min(1.0, trl[2] / 3))
+    if s.domains and t.domains and not s.domains & t.domains:
+        score -= min(score, NO_SHARED_DOMAIN_PENALTY)
     return values, score
 
 
@@ -65,9 +71,10 @@ def test_scores_follow_the_documented_formula_on_random_pairs() -> None:
         sim = float(rng.uniform(-0.3, 1.3))
         values, score = _expected(s, t, sim, WEIGHTS)
         pair = score_pair(s, t, sim, WEIGHTS, TODAY)
-        assert {k: c.value for k, c in pair.components.items()} == pytest.approx(values, abs=1e-4)
+        criteria = {k: c for k, c in pair.components.items() if k not in PENALTIES}
+        assert {k: c.value for k, c in criteria.items()} == pytest.approx(values, abs=1e-4)
         assert pair.raw_score == pytest.approx(score, abs=1e-3)
-        assert sum(c.weight for c in pair.components.values()) == pytest.approx(1, abs=1e-3)
+        assert sum(c.weight for c in criteria.values()) == pytest.approx(1, abs=1e-3)
         thin = s.thin or t.thin
         assert pair.score == (None if thin else pair.raw_score)
         assert pair.confidence == ("low" if thin else "high")
@@ -130,6 +137,12 @@ def _pair(score: float, shortfall: int = 0, **values: float) -> PairScore:
         "semantic": "the descriptions are related (similarity 0.60)",
         "reciprocal": "fits both ways",
     }
+    components = {n: Component(v, 0.1, 0.1 * v, notes[n]) for n, v in values.items()}
+    if shortfall:
+        cost = TRL_SHORTFALL_PENALTY * min(1.0, shortfall / 3)
+        components["trl_shortfall"] = Component(
+            min(1.0, shortfall / 3), TRL_SHORTFALL_PENALTY, -cost, "below the minimum"
+        )
     return PairScore(
         startup_id=1,
         target_kind="incubator",
@@ -137,7 +150,7 @@ def _pair(score: float, shortfall: int = 0, **values: float) -> PairScore:
         similarity=0.6,
         score=score,
         raw_score=score,
-        components={n: Component(v, 0.1, 0.1 * v, notes[n]) for n, v in values.items()},
+        components=components,
         matched_domains=[],
         matched_needs=[],
         trl_shortfall=shortfall,
@@ -158,12 +171,12 @@ def test_the_verdict_follows_the_score(score: float, verdict: str) -> None:
 
 
 def test_the_reason_names_up_to_three_strong_criteria_shared_domains_first() -> None:
-    pair = _pair(0.8, semantic=0.9, region=1.0, trl=0.75, needs=0.8, domain=0.2, reciprocal=1.0)
+    pair = _pair(0.8, semantic=0.9, region=1.0, trl=0.75, needs=0.8, domain=0.5, reciprocal=1.0)
     assert reason(pair, "Lab") == (
         "Strong fit (0.80) with Lab: shares robotics; offers pilot line; "
         "takes TRL 3–7 (startup at TRL 5)."
     )
-    # Weak criteria (below 0.75, or no shared domain) are left out.
+    # Weak criteria (below 0.75, or a domain share below 0.25) are left out.
     weak = _pair(0.55, semantic=0.75, region=0.74, stage=1.0, domain=0.0)
     assert reason(weak, "Lab") == (
         "Good fit (0.55) with Lab: accepts pilot-stage startups; "
@@ -179,6 +192,6 @@ def test_the_reason_names_up_to_three_strong_criteria_shared_domains_first() -> 
 )
 def test_the_reason_says_why_a_short_startup_ranks_lower(shortfall: int, words: str) -> None:
     assert reason(_pair(0.3, shortfall), "Pilot") == (
-        f"Partial fit (0.30) with Pilot; ranked lower because the startup is {words} "
+        f"Partial fit (0.30) with Pilot; {0.06 * shortfall:.2f} because the startup is {words} "
         "the scenario's minimum."
     )

@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 
 from matchmaker.matching.facts import Facts
+from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.ranking import score_pair
 from matchmaker.matching.scoring import (
-    TRL_SHORTFALL_FACTOR,
+    NO_SHARED_DOMAIN_PENALTY,
+    TRL_SHORTFALL_PENALTY,
     Weights,
     exclusion,
     region_fit,
@@ -98,12 +100,75 @@ def test_stage_and_trl_fit() -> None:
     assert note == "the scenario requires TRL 7; the startup is at TRL 5"
 
 
-def test_weights_are_renormalised_over_the_components_that_apply() -> None:
+def test_weights_are_renormalised_over_the_criteria_that_apply() -> None:
     pair = score_pair(STARTUP, SCENARIO, 0.5, Weights(), TODAY)
     assert "stage" not in pair.components  # scenarios have no stages
-    assert sum(c.weight for c in pair.components.values()) == pytest.approx(1.0, abs=1e-3)
-    unpenalised = sum(c.contribution for c in pair.components.values())
-    assert pair.score == pytest.approx(unpenalised * TRL_SHORTFALL_FACTOR, abs=1e-3)
+    criteria = [c for c in pair.components.values() if c.contribution >= 0]
+    assert sum(c.weight for c in criteria) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_contributions_penalties_included_add_up_exactly_to_the_score() -> None:
+    pair = score_pair(STARTUP, SCENARIO, 0.5, Weights(), TODAY)
+    shortfall = pair.components["trl_shortfall"]
+    assert shortfall.contribution == pytest.approx(-TRL_SHORTFALL_PENALTY * 2 / 3, abs=1e-4)
+    assert round(sum(c.contribution for c in pair.components.values()), 4) == pair.score
+    for c in pair.components.values():
+        assert c.contribution == pytest.approx(
+            (1 if c.contribution >= 0 else -1) * c.value * c.weight, abs=1e-4
+        )
+
+
+def test_a_trl_shortfall_costs_in_proportion_to_the_gap() -> None:
+    costs = [
+        -score_pair(replace(STARTUP, trl=7 - gap), SCENARIO, 0.5, Weights(), TODAY)
+        .components["trl_shortfall"]
+        .contribution
+        for gap in (1, 2, 3)
+    ]
+    assert costs == pytest.approx([TRL_SHORTFALL_PENALTY * g / 3 for g in (1, 2, 3)], abs=1e-4)
+
+
+def test_sharing_no_domain_costs_more_than_missing_the_trl_by_one_level() -> None:
+    near_miss = score_pair(replace(STARTUP, trl=6), SCENARIO, 0.5, Weights(), TODAY)
+    unrelated = replace(SCENARIO, domains=frozenset({"biopharma"}), min_trl=5)
+    stranger = score_pair(STARTUP, unrelated, 0.5, Weights(), TODAY)
+    assert stranger.components["no_shared_domain"].contribution == -NO_SHARED_DOMAIN_PENALTY
+    assert (near_miss.score or 0) > (stranger.score or 0)
+    # Only text similarity far higher lets the stranger through.
+    assert (near_miss.score or 0) > (
+        score_pair(STARTUP, unrelated, 0.6, Weights(), TODAY).score or 0
+    )
+    assert (near_miss.score or 0) < (
+        score_pair(STARTUP, unrelated, 0.95, Weights(), TODAY).score or 0
+    )
+
+
+def test_a_penalty_never_takes_a_score_below_zero() -> None:
+    bare = replace(STARTUP, domains=frozenset({"ai"}), trl=1, needs=frozenset())
+    pair = score_pair(bare, replace(SCENARIO, region="abroad", country="DE"), 0.0, Weights(), TODAY)
+    assert pair.score is not None
+    assert pair.score >= 0
+    assert round(sum(c.contribution for c in pair.components.values()), 4) == pair.score
+
+
+def test_scenario_needs_discriminate_by_the_scenarios_collaboration_mode() -> None:
+    wants_pilot = replace(STARTUP, needs=frozenset({"pilot_scenario"}))
+    served = score_pair(wants_pilot, SCENARIO, 0.5, Weights(), TODAY).components["needs"]
+    invest = replace(SCENARIO, modes=frozenset({"investment"}))
+    unserved = score_pair(wants_pilot, invest, 0.5, Weights(), TODAY).components["needs"]
+    assert (served.value, unserved.value) == (1.0, 0.0)
+
+
+def test_history_weight_grows_with_the_decisions_and_is_absent_without_them() -> None:
+    assert "history" not in score_pair(STARTUP, INCUBATOR, 0.5, Weights(), TODAY).components
+    weights = []
+    for n in (1, 4, 20):
+        fit = HistoryFit(value=0.8, accepted=n, declined=0, like_accepted=n, like_declined=0)
+        pair = score_pair(STARTUP, INCUBATOR, 0.5, Weights(), TODAY, fit)
+        assert round(sum(c.contribution for c in pair.components.values()), 4) == pair.score
+        weights.append(pair.components["history"].weight)
+    assert weights == sorted(weights)
+    assert weights[-1] <= Weights().history
 
 
 def test_a_qualified_startup_beats_an_otherwise_identical_unqualified_one() -> None:

@@ -1,5 +1,6 @@
 """Decisions improve ranking (real model): declined pairs vanish, accepts and declines move
-an incubator's recommendations, and the explanation says so."""
+an incubator's recommendations through the pair's history component, from both sides, and
+the explanation says so."""
 
 from __future__ import annotations
 
@@ -95,7 +96,19 @@ def _decide(client: TestClient, s: dict[str, Any], startup: int, action: str) ->
     assert client.post("/v1/matches", json=body, headers=s["manager"]).status_code == 201
 
 
-def test_accepts_and_declines_move_the_incubators_recommendations(
+def _startup_side(client: TestClient, s: dict[str, Any], startup: int) -> dict[str, Any]:
+    r = client.get(
+        f"/v1/startups/{startup}/matches",
+        params={"target": "incubators", "limit": 50},
+        headers=s["founder"],
+    )
+    assert r.status_code == 200, r.text
+    found = [m for m in r.json()["matches"] if m["profile"]["id"] == s["incubator"]]
+    assert found, f"incubator not among startup {startup}'s matches"
+    return dict(found[0])
+
+
+def test_accepts_and_declines_teach_the_pair_score_from_both_sides(
     client: TestClient, setting: dict[str, Any]
 ) -> None:
     s = setting
@@ -108,7 +121,7 @@ def test_accepts_and_declines_move_the_incubators_recommendations(
         return {sid: order.index(sid) for sid in unseen}
 
     before = _ranking(client, s)
-    assert all(m.get("feedback") is None for m in before)
+    assert all("history" not in m["components"] for m in before)  # cold start: no history
     rank_before = positions(before)
     # The profile leans fintech, so unseen robotics startups start below unseen fintech ones.
     assert fmean(rank_before[i] for i in unseen_robotics) > fmean(
@@ -128,20 +141,22 @@ def test_accepts_and_declines_move_the_incubators_recommendations(
         rank_before[i] for i in unseen_robotics
     )
     by_id = {m["profile"]["id"]: m for m in after}
-    for sid in unseen_robotics:
-        fb = by_id[sid]["feedback"]
-        assert (fb["accepted_examples"], fb["declined_examples"]) == (3, 2)
-        assert fb["similarity_shift"] > 0
-        assert fb["contribution"] > 0
-        assert "you accepted" in fb["note"]
-    shifts = {sid: by_id[sid]["feedback"]["similarity_shift"] for sid in unseen}
-    assert fmean(shifts[i] for i in unseen_fintech) < 0
-    assert max(shifts[i] for i in unseen_fintech) < min(shifts[i] for i in unseen_robotics)
-    # The explanation is true to the numbers: the semantic component moved by the shift.
-    before_by_id = {m["profile"]["id"]: m for m in before}
     for sid in unseen:
-        sim_change = by_id[sid]["similarity"] - before_by_id[sid]["similarity"]
-        assert sim_change == pytest.approx(by_id[sid]["feedback"]["similarity_shift"], abs=2e-3)
+        history = by_id[sid]["components"]["history"]
+        assert "(of 3 accepted, 2 declined" in history["note"]
+        assert (
+            round(sum(c["contribution"] for c in by_id[sid]["components"].values()), 4)
+            == (by_id[sid]["score"])
+        )
+    values = {sid: by_id[sid]["components"]["history"]["value"] for sid in unseen}
+    assert min(values[i] for i in unseen_robotics) > max(values[i] for i in unseen_fintech)
+    for sid in unseen_robotics:
+        assert "accepted" in by_id[sid]["reason"]
+    # The startup side sees the same pair with the same score and the same history.
+    for sid in unseen:
+        theirs = _startup_side(client, s, sid)
+        assert theirs["score"] == by_id[sid]["score"]
+        assert theirs["components"] == by_id[sid]["components"]
 
 
 def test_a_declined_pair_is_never_proposed_again_in_either_direction(

@@ -1,14 +1,15 @@
-"""HTTP routes for matches and bundles."""
+"""HTTP routes for the matches and bundles of stored profiles (the engine is ``matching``)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from matchmaker.access import policy
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.db import SessionDep
+from matchmaker.deps import MatcherDep
 from matchmaker.errors import (
     Forbidden,
     NotFound,
@@ -30,14 +31,6 @@ from matchmaker.vocab import Domain, Region, Stage
 # Recommendations need a key that manages the queried profile (see reviews.feedback.recommend).
 router = APIRouter(prefix="/v1", tags=["matching"], dependencies=REQUIRE_KEY)
 ERRORS = error_responses(NotFound, ServiceUnavailable, Unauthorized, Forbidden)
-
-
-def get_matcher(request: Request) -> Matcher:
-    matcher: Matcher = request.app.state.runtime.matcher
-    return matcher
-
-
-MatcherDep = Annotated[Matcher, Depends(get_matcher)]
 
 
 def match_filters(
