@@ -110,6 +110,15 @@ _RATE_LIMITED = {
     "headers": {"Retry-After": {"schema": {"type": "integer"}}},
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
 }
+_TOO_LARGE = {
+    "description": "The body is larger than `MATCHMAKER_MAX_BODY_BYTES` "
+    "(`MATCHMAKER_MAX_UPLOAD_BYTES` for uploads); it was not read",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+}
+_NOT_JSON = {
+    "description": "The body was sent with a Content-Type other than application/json",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+}
 _IDEMPOTENCY_BUSY = {
     "description": "A request with this Idempotency-Key is still running (retry after "
     "`Retry-After`), or it was carried out but its response was not kept "
@@ -137,6 +146,11 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
             for method, operation in operations.items():
                 responses = operation.setdefault("responses", {})
                 responses.setdefault("429", _RATE_LIMITED)
+                body = operation.get("requestBody", {}).get("content", {})
+                if body:
+                    responses.setdefault("413", _TOO_LARGE)
+                if "application/json" in body:
+                    responses.setdefault("415", _NOT_JSON)
                 if method == "post":
                     params = operation.setdefault("parameters", [])
                     if not any(p.get("name") == HEADER.title() for p in params):

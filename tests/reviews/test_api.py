@@ -161,6 +161,21 @@ def test_the_side_comes_from_the_key(parties: Parties, client: TestClient) -> No
     assert (r.status_code, r.json()["target_decision"]) == (201, "shortlisted")
 
 
+def test_decline_rules_name_the_field_they_concern(parties: Parties) -> None:
+    for body, field, reason in (
+        ({"action": "decline"}, "reason", "a decline needs a reason"),
+        ({"action": "accept", "reason": "not_now"}, "reason", "only when declining"),
+        ({"action": "decline", "reason": "other"}, "note", "needs a note"),
+        ({"action": "decline", "reason": "other", "note": "x\u202ey"}, "note", "U+202E"),
+        ({"action": "decline", "reason": "not_now", "startup_id": True}, "startup_id", "integer"),
+    ):
+        r = parties.act(parties.founder, **body)
+        assert r.status_code == 422, body
+        detail = r.json()["detail"]
+        assert [d["field"] for d in detail] == [field], detail
+        assert reason in detail[0]["reason"], detail
+
+
 def test_requests_are_validated(parties: Parties) -> None:
     bad: list[dict[str, Any]] = [
         {"action": "decline"},  # no reason

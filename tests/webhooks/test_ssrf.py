@@ -85,6 +85,18 @@ CREDENTIAL_FORMS = [
 ]
 
 
+def test_every_bypass_form_is_refused_at_registration_with_422_on_url(
+    client: TestClient, auth: KeyFactory
+) -> None:
+    partner = auth("partner")
+    for url in LOOPBACK_FORMS + PRIVATE_FORMS + OWN_NETWORK_FORMS + CREDENTIAL_FORMS:
+        body = {"url": url, "events": ["match.found"]}
+        r = client.post("/v1/webhooks", json=body, headers=partner)
+        assert r.status_code == 422, (url, r.text)
+        assert [d["field"] for d in r.json()["detail"]] == ["url"], url
+    assert client.get("/v1/webhooks", headers=partner).json() == []
+
+
 @pytest.mark.parametrize("url", LOOPBACK_FORMS + PRIVATE_FORMS)
 def test_every_written_form_of_a_private_address_is_refused(url: str) -> None:
     with pytest.raises(InvalidInput) as refused:
