@@ -101,7 +101,10 @@ def test_schemathesis_finds_nothing_the_readme_does_not_explain(
     throwaway, _ = _key(app, Role.founder)
     for plural, body in BODIES.items():
         httpx.post(
-            f"{url}/v1/{plural}", json=body(), headers={"Authorization": f"Bearer {admin}"}
+            f"{url}/v1/{plural}",
+            json=body(),
+            headers={"Authorization": f"Bearer {admin}"},
+            timeout=120,
         ).raise_for_status()
     config = tmp_path / "schemathesis.toml"
     # The coverage phase tries each undeclared method on every path: two of them (one that no
