@@ -56,7 +56,7 @@ def test_the_integration_example_runs_as_written(live: tuple[str, object]) -> No
         incubator_body(name="Quantum Foundry", domains=["quantum", "medical_devices"]),
         incubator_body(name="Weld Works", domains=["ai", "intelligent_manufacturing"]),
     ):
-        httpx.post(f"{url}/v1/incubators", json=body, headers=admin).raise_for_status()
+        httpx.post(f"{url}/v1/incubators", json=body, headers=admin, timeout=120).raise_for_status()
     env = {
         "PATH": os.environ.get("PATH", ""),
         # the official client as committed (tests/platform/test_client.py keeps it current)
