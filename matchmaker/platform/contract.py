@@ -6,6 +6,7 @@ has a test that walks the schema for it (tests/platform/test_contract.py).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi.routing import APIRoute
@@ -61,13 +62,19 @@ _HEADERS: dict[str, dict[str, Any]] = {
     **{f"{p}_create": {"ETag": ETAG, "Location": LOCATION} for p in _PROFILES},
     "imports_create": {"Location": LOCATION},
 }
-# FastAPI's generated names, renamed to what a client's model should be called.
+# FastAPI's generated names, renamed to what a client's model should be called (and
+# Page_StartupRead_ to StartupPage).
 _NAMES = {"Body_imports_create": "ImportUpload"}
 
 
 def apply(schema: dict[str, Any]) -> None:
     """Apply every rule to a document FastAPI generated."""
-    for old, new in _NAMES.items():
+    generic = {
+        name: re.sub(r"^Page_(\w+)Read_$", r"\1Page", name)
+        for name in schema.get("components", {}).get("schemas", {})
+        if name.startswith("Page_")
+    }
+    for old, new in {**_NAMES, **generic}.items():
         _rename(schema, old, new)
     components = schema.get("components", {}).get("schemas", {})
     for model in components.values():

@@ -21,7 +21,7 @@ from matchmaker.platform import contract, idempotency
 from matchmaker.platform.idempotency import HEADER, KEY_PATTERN, MAX_KEY_LENGTH
 from matchmaker.platform.middleware import PlatformMiddleware
 from matchmaker.recommendations.router import router as recommendations_router
-from matchmaker.webhooks import events
+from matchmaker.webhooks import events, payloads
 from matchmaker.webhooks.router import router as webhooks_router
 from matchmaker.webhooks.worker import DeliveryWorker
 
@@ -33,6 +33,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     for router in ROUTERS:
         app.include_router(router)
     app.add_middleware(PlatformMiddleware, settings=settings)
+    payloads.publish(app)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
 
 
@@ -136,6 +137,7 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
             version=app.version,
             description=app.description,
             routes=app.routes,
+            webhooks=app.webhooks.routes,
         )
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())

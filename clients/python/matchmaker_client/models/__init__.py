@@ -37,12 +37,17 @@ from .filters import Filters
 from .health import Health
 from .host_note_read import HostNoteRead
 from .host_ref import HostRef
+from .http_validation_error import HTTPValidationError
+from .import_finished_data import ImportFinishedData
+from .import_finished_data_status import ImportFinishedDataStatus
+from .import_finished_event import ImportFinishedEvent
 from .import_job_read import ImportJobRead
 from .import_job_read_status import ImportJobReadStatus
 from .import_upload import ImportUpload
 from .incubator_batch import IncubatorBatch
 from .incubator_create import IncubatorCreate
 from .incubator_kind import IncubatorKind
+from .incubator_page import IncubatorPage
 from .incubator_read import IncubatorRead
 from .incubator_recommendation import IncubatorRecommendation
 from .incubator_update import IncubatorUpdate
@@ -56,6 +61,8 @@ from .key_rotate import KeyRotate
 from .location import Location
 from .match_action_create import MatchActionCreate
 from .match_event_read import MatchEventRead
+from .match_found_data import MatchFoundData
+from .match_found_event import MatchFoundEvent
 from .match_list import MatchList
 from .match_list_target import MatchListTarget
 from .match_page import MatchPage
@@ -63,20 +70,22 @@ from .match_read import MatchRead
 from .match_read_components import MatchReadComponents
 from .match_read_confidence import MatchReadConfidence
 from .match_record_read import MatchRecordRead
+from .match_state_changed_data import MatchStateChangedData
+from .match_state_changed_data_target_kind import MatchStateChangedDataTargetKind
+from .match_state_changed_event import MatchStateChangedEvent
 from .me import Me
 from .meeting_read import MeetingRead
 from .meeting_read_source import MeetingReadSource
 from .need import Need
-from .page_incubator_read import PageIncubatorRead
-from .page_partner_read import PagePartnerRead
-from .page_scenario_read import PageScenarioRead
-from .page_startup_read import PageStartupRead
 from .partner_batch import PartnerBatch
 from .partner_create import PartnerCreate
 from .partner_kind import PartnerKind
+from .partner_page import PartnerPage
 from .partner_read import PartnerRead
 from .partner_recommendation import PartnerRecommendation
 from .partner_update import PartnerUpdate
+from .ping_data import PingData
+from .ping_event import PingEvent
 from .ping_queued import PingQueued
 from .profile_ref import ProfileRef
 from .profile_ref_kind import ProfileRefKind
@@ -94,6 +103,7 @@ from .role import Role
 from .row_error_read import RowErrorRead
 from .scenario_batch import ScenarioBatch
 from .scenario_create import ScenarioCreate
+from .scenario_page import ScenarioPage
 from .scenario_read import ScenarioRead
 from .scenario_recommendation import ScenarioRecommendation
 from .scenario_status import ScenarioStatus
@@ -103,6 +113,7 @@ from .side import Side
 from .stage import Stage
 from .startup_batch import StartupBatch
 from .startup_create import StartupCreate
+from .startup_page import StartupPage
 from .startup_read import StartupRead
 from .startup_recommendation import StartupRecommendation
 from .startup_update import StartupUpdate
@@ -111,6 +122,8 @@ from .target import Target
 from .target_kind import TargetKind
 from .unplaced_read import UnplacedRead
 from .unscheduled_read import UnscheduledRead
+from .validation_error import ValidationError
+from .validation_error_context import ValidationErrorContext
 from .vocabularies_list_response_vocabularies_list import VocabulariesListResponseVocabulariesList
 from .vocabulary_item import VocabularyItem
 from .webhook_create import WebhookCreate
@@ -156,12 +169,17 @@ __all__ = (
     "Health",
     "HostNoteRead",
     "HostRef",
+    "HTTPValidationError",
+    "ImportFinishedData",
+    "ImportFinishedDataStatus",
+    "ImportFinishedEvent",
     "ImportJobRead",
     "ImportJobReadStatus",
     "ImportUpload",
     "IncubatorBatch",
     "IncubatorCreate",
     "IncubatorKind",
+    "IncubatorPage",
     "IncubatorRead",
     "IncubatorRecommendation",
     "IncubatorUpdate",
@@ -175,6 +193,8 @@ __all__ = (
     "Location",
     "MatchActionCreate",
     "MatchEventRead",
+    "MatchFoundData",
+    "MatchFoundEvent",
     "MatchList",
     "MatchListTarget",
     "MatchPage",
@@ -182,20 +202,22 @@ __all__ = (
     "MatchReadComponents",
     "MatchReadConfidence",
     "MatchRecordRead",
+    "MatchStateChangedData",
+    "MatchStateChangedDataTargetKind",
+    "MatchStateChangedEvent",
     "Me",
     "MeetingRead",
     "MeetingReadSource",
     "Need",
-    "PageIncubatorRead",
-    "PagePartnerRead",
-    "PageScenarioRead",
-    "PageStartupRead",
     "PartnerBatch",
     "PartnerCreate",
     "PartnerKind",
+    "PartnerPage",
     "PartnerRead",
     "PartnerRecommendation",
     "PartnerUpdate",
+    "PingData",
+    "PingEvent",
     "PingQueued",
     "ProfileRef",
     "ProfileRefKind",
@@ -213,6 +235,7 @@ __all__ = (
     "RowErrorRead",
     "ScenarioBatch",
     "ScenarioCreate",
+    "ScenarioPage",
     "ScenarioRead",
     "ScenarioRecommendation",
     "ScenarioStatus",
@@ -222,6 +245,7 @@ __all__ = (
     "Stage",
     "StartupBatch",
     "StartupCreate",
+    "StartupPage",
     "StartupRead",
     "StartupRecommendation",
     "StartupUpdate",
@@ -230,6 +254,8 @@ __all__ = (
     "TargetKind",
     "UnplacedRead",
     "UnscheduledRead",
+    "ValidationError",
+    "ValidationErrorContext",
     "VocabulariesListResponseVocabulariesList",
     "VocabularyItem",
     "WebhookCreate",

@@ -11,7 +11,7 @@ from ... import errors
 from ...models.domain import Domain
 from ...models.error_body import ErrorBody
 from ...models.incubator_kind import IncubatorKind
-from ...models.page_incubator_read import PageIncubatorRead
+from ...models.incubator_page import IncubatorPage
 from ...models.region import Region
 from ...models.stage import Stage
 from ...types import UNSET, Unset
@@ -97,9 +97,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PageIncubatorRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | IncubatorPage | None:
     if response.status_code == 200:
-        response_200 = PageIncubatorRead.from_dict(response.json())
+        response_200 = IncubatorPage.from_dict(response.json())
 
 
 
@@ -132,7 +132,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PageIncubatorRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | IncubatorPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -152,7 +152,7 @@ def sync_detailed(
     region: list[Region] | Unset = UNSET,
     kind: list[IncubatorKind] | Unset = UNSET,
 
-) -> Response[ErrorBody | PageIncubatorRead]:
+) -> Response[ErrorBody | IncubatorPage]:
     """ List incubators
 
     Args:
@@ -169,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PageIncubatorRead]
+        Response[ErrorBody | IncubatorPage]
      """
 
 
@@ -201,7 +201,7 @@ def sync(
     region: list[Region] | Unset = UNSET,
     kind: list[IncubatorKind] | Unset = UNSET,
 
-) -> ErrorBody | PageIncubatorRead | None:
+) -> ErrorBody | IncubatorPage | None:
     """ List incubators
 
     Args:
@@ -218,7 +218,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PageIncubatorRead
+        ErrorBody | IncubatorPage
      """
 
 
@@ -245,7 +245,7 @@ async def asyncio_detailed(
     region: list[Region] | Unset = UNSET,
     kind: list[IncubatorKind] | Unset = UNSET,
 
-) -> Response[ErrorBody | PageIncubatorRead]:
+) -> Response[ErrorBody | IncubatorPage]:
     """ List incubators
 
     Args:
@@ -262,7 +262,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PageIncubatorRead]
+        Response[ErrorBody | IncubatorPage]
      """
 
 
@@ -294,7 +294,7 @@ async def asyncio(
     region: list[Region] | Unset = UNSET,
     kind: list[IncubatorKind] | Unset = UNSET,
 
-) -> ErrorBody | PageIncubatorRead | None:
+) -> ErrorBody | IncubatorPage | None:
     """ List incubators
 
     Args:
@@ -311,7 +311,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PageIncubatorRead
+        ErrorBody | IncubatorPage
      """
 
 

@@ -10,8 +10,8 @@ from ... import errors
 
 from ...models.domain import Domain
 from ...models.error_body import ErrorBody
-from ...models.page_partner_read import PagePartnerRead
 from ...models.partner_kind import PartnerKind
+from ...models.partner_page import PartnerPage
 from ...models.region import Region
 from ...models.stage import Stage
 from ...types import UNSET, Unset
@@ -97,9 +97,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PagePartnerRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PartnerPage | None:
     if response.status_code == 200:
-        response_200 = PagePartnerRead.from_dict(response.json())
+        response_200 = PartnerPage.from_dict(response.json())
 
 
 
@@ -132,7 +132,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PagePartnerRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PartnerPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -152,7 +152,7 @@ def sync_detailed(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> Response[ErrorBody | PagePartnerRead]:
+) -> Response[ErrorBody | PartnerPage]:
     """ List partners
 
     Args:
@@ -169,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PagePartnerRead]
+        Response[ErrorBody | PartnerPage]
      """
 
 
@@ -201,7 +201,7 @@ def sync(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> ErrorBody | PagePartnerRead | None:
+) -> ErrorBody | PartnerPage | None:
     """ List partners
 
     Args:
@@ -218,7 +218,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PagePartnerRead
+        ErrorBody | PartnerPage
      """
 
 
@@ -245,7 +245,7 @@ async def asyncio_detailed(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> Response[ErrorBody | PagePartnerRead]:
+) -> Response[ErrorBody | PartnerPage]:
     """ List partners
 
     Args:
@@ -262,7 +262,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PagePartnerRead]
+        Response[ErrorBody | PartnerPage]
      """
 
 
@@ -294,7 +294,7 @@ async def asyncio(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> ErrorBody | PagePartnerRead | None:
+) -> ErrorBody | PartnerPage | None:
     """ List partners
 
     Args:
@@ -311,7 +311,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PagePartnerRead
+        ErrorBody | PartnerPage
      """
 
 

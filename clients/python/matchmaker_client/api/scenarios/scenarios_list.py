@@ -10,8 +10,8 @@ from ... import errors
 
 from ...models.domain import Domain
 from ...models.error_body import ErrorBody
-from ...models.page_scenario_read import PageScenarioRead
 from ...models.region import Region
+from ...models.scenario_page import ScenarioPage
 from ...models.scenario_status import ScenarioStatus
 from ...types import UNSET, Unset
 from typing import cast
@@ -85,9 +85,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PageScenarioRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | ScenarioPage | None:
     if response.status_code == 200:
-        response_200 = PageScenarioRead.from_dict(response.json())
+        response_200 = ScenarioPage.from_dict(response.json())
 
 
 
@@ -120,7 +120,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PageScenarioRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | ScenarioPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +139,7 @@ def sync_detailed(
     region: list[Region] | Unset = UNSET,
     status: list[ScenarioStatus] | Unset = UNSET,
 
-) -> Response[ErrorBody | PageScenarioRead]:
+) -> Response[ErrorBody | ScenarioPage]:
     """ List scenarios
 
     Args:
@@ -155,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PageScenarioRead]
+        Response[ErrorBody | ScenarioPage]
      """
 
 
@@ -185,7 +185,7 @@ def sync(
     region: list[Region] | Unset = UNSET,
     status: list[ScenarioStatus] | Unset = UNSET,
 
-) -> ErrorBody | PageScenarioRead | None:
+) -> ErrorBody | ScenarioPage | None:
     """ List scenarios
 
     Args:
@@ -201,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PageScenarioRead
+        ErrorBody | ScenarioPage
      """
 
 
@@ -226,7 +226,7 @@ async def asyncio_detailed(
     region: list[Region] | Unset = UNSET,
     status: list[ScenarioStatus] | Unset = UNSET,
 
-) -> Response[ErrorBody | PageScenarioRead]:
+) -> Response[ErrorBody | ScenarioPage]:
     """ List scenarios
 
     Args:
@@ -242,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PageScenarioRead]
+        Response[ErrorBody | ScenarioPage]
      """
 
 
@@ -272,7 +272,7 @@ async def asyncio(
     region: list[Region] | Unset = UNSET,
     status: list[ScenarioStatus] | Unset = UNSET,
 
-) -> ErrorBody | PageScenarioRead | None:
+) -> ErrorBody | ScenarioPage | None:
     """ List scenarios
 
     Args:
@@ -288,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PageScenarioRead
+        ErrorBody | ScenarioPage
      """
 
 

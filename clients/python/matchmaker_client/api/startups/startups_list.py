@@ -10,9 +10,9 @@ from ... import errors
 
 from ...models.domain import Domain
 from ...models.error_body import ErrorBody
-from ...models.page_startup_read import PageStartupRead
 from ...models.region import Region
 from ...models.stage import Stage
+from ...models.startup_page import StartupPage
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -85,9 +85,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PageStartupRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | StartupPage | None:
     if response.status_code == 200:
-        response_200 = PageStartupRead.from_dict(response.json())
+        response_200 = StartupPage.from_dict(response.json())
 
 
 
@@ -120,7 +120,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PageStartupRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | StartupPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +139,7 @@ def sync_detailed(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> Response[ErrorBody | PageStartupRead]:
+) -> Response[ErrorBody | StartupPage]:
     """ List startups
 
     Args:
@@ -155,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PageStartupRead]
+        Response[ErrorBody | StartupPage]
      """
 
 
@@ -185,7 +185,7 @@ def sync(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> ErrorBody | PageStartupRead | None:
+) -> ErrorBody | StartupPage | None:
     """ List startups
 
     Args:
@@ -201,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PageStartupRead
+        ErrorBody | StartupPage
      """
 
 
@@ -226,7 +226,7 @@ async def asyncio_detailed(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> Response[ErrorBody | PageStartupRead]:
+) -> Response[ErrorBody | StartupPage]:
     """ List startups
 
     Args:
@@ -242,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PageStartupRead]
+        Response[ErrorBody | StartupPage]
      """
 
 
@@ -272,7 +272,7 @@ async def asyncio(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> ErrorBody | PageStartupRead | None:
+) -> ErrorBody | StartupPage | None:
     """ List startups
 
     Args:
@@ -288,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PageStartupRead
+        ErrorBody | StartupPage
      """
 
 

@@ -11,25 +11,25 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.scenario_read import ScenarioRead
+  from ..models.incubator_read import IncubatorRead
 
 
 
 
 
-T = TypeVar("T", bound="PageScenarioRead")
+T = TypeVar("T", bound="IncubatorPage")
 
 
 
 @_attrs_define
-class PageScenarioRead:
+class IncubatorPage:
     """ 
         Attributes:
-            items (list[ScenarioRead]):
+            items (list[IncubatorRead]):
             next_cursor (None | str):
      """
 
-    items: list[ScenarioRead]
+    items: list[IncubatorRead]
     next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,7 +38,7 @@ class PageScenarioRead:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.scenario_read import ScenarioRead # noqa: PLC0415
+        from ..models.incubator_read import IncubatorRead # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
@@ -63,12 +63,12 @@ class PageScenarioRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.scenario_read import ScenarioRead # noqa: PLC0415
+        from ..models.incubator_read import IncubatorRead # noqa: PLC0415
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in (_items):
-            items_item = ScenarioRead.from_dict(items_item_data)
+            items_item = IncubatorRead.from_dict(items_item_data)
 
 
 
@@ -83,14 +83,14 @@ class PageScenarioRead:
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
-        page_scenario_read = cls(
+        incubator_page = cls(
             items=items,
             next_cursor=next_cursor,
         )
 
 
-        page_scenario_read.additional_properties = d
-        return page_scenario_read
+        incubator_page.additional_properties = d
+        return incubator_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,29 +8,28 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.startup_read import StartupRead
+  from ..models.validation_error import ValidationError
 
 
 
 
 
-T = TypeVar("T", bound="PageStartupRead")
+T = TypeVar("T", bound="HTTPValidationError")
 
 
 
 @_attrs_define
-class PageStartupRead:
+class HTTPValidationError:
     """ 
         Attributes:
-            items (list[StartupRead]):
-            next_cursor (None | str):
+            detail (list[ValidationError] | Unset):
      """
 
-    items: list[StartupRead]
-    next_cursor: None | str
+    detail: list[ValidationError] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -38,24 +37,23 @@ class PageStartupRead:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.startup_read import StartupRead # noqa: PLC0415
-        items = []
-        for items_item_data in self.items:
-            items_item = items_item_data.to_dict()
-            items.append(items_item)
+        from ..models.validation_error import ValidationError # noqa: PLC0415
+        detail: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.detail, Unset):
+            detail = []
+            for detail_item_data in self.detail:
+                detail_item = detail_item_data.to_dict()
+                detail.append(detail_item)
 
 
-
-        next_cursor: None | str
-        next_cursor = self.next_cursor
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "items": items,
-            "next_cursor": next_cursor,
         })
+        if detail is not UNSET:
+            field_dict["detail"] = detail
 
         return field_dict
 
@@ -63,34 +61,27 @@ class PageStartupRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.startup_read import StartupRead # noqa: PLC0415
+        from ..models.validation_error import ValidationError # noqa: PLC0415
         d = dict(src_dict)
-        items = []
-        _items = d.pop("items")
-        for items_item_data in (_items):
-            items_item = StartupRead.from_dict(items_item_data)
+        _detail = d.pop("detail", UNSET)
+        detail: list[ValidationError] | Unset = UNSET
+        if _detail is not UNSET:
+            detail = []
+            for detail_item_data in _detail:
+                detail_item = ValidationError.from_dict(detail_item_data)
 
 
 
-            items.append(items_item)
+                detail.append(detail_item)
 
 
-        def _parse_next_cursor(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
-
-
-        page_startup_read = cls(
-            items=items,
-            next_cursor=next_cursor,
+        http_validation_error = cls(
+            detail=detail,
         )
 
 
-        page_startup_read.additional_properties = d
-        return page_startup_read
+        http_validation_error.additional_properties = d
+        return http_validation_error
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,25 +11,25 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.partner_read import PartnerRead
+  from ..models.startup_read import StartupRead
 
 
 
 
 
-T = TypeVar("T", bound="PagePartnerRead")
+T = TypeVar("T", bound="StartupPage")
 
 
 
 @_attrs_define
-class PagePartnerRead:
+class StartupPage:
     """ 
         Attributes:
-            items (list[PartnerRead]):
+            items (list[StartupRead]):
             next_cursor (None | str):
      """
 
-    items: list[PartnerRead]
+    items: list[StartupRead]
     next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,7 +38,7 @@ class PagePartnerRead:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.partner_read import PartnerRead # noqa: PLC0415
+        from ..models.startup_read import StartupRead # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
@@ -63,12 +63,12 @@ class PagePartnerRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.partner_read import PartnerRead # noqa: PLC0415
+        from ..models.startup_read import StartupRead # noqa: PLC0415
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in (_items):
-            items_item = PartnerRead.from_dict(items_item_data)
+            items_item = StartupRead.from_dict(items_item_data)
 
 
 
@@ -83,14 +83,14 @@ class PagePartnerRead:
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
-        page_partner_read = cls(
+        startup_page = cls(
             items=items,
             next_cursor=next_cursor,
         )
 
 
-        page_partner_read.additional_properties = d
-        return page_partner_read
+        startup_page.additional_properties = d
+        return startup_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,124 @@
+"""Walks the OpenAPI document for each rule that makes it a contract clients generate from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from matchmaker.kinds import ALL_KINDS
+from matchmaker.platform.contract import schema_roles
+from scripts.openapi import document
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    return document()
+
+
+def _operations(schema: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            yield method, path, operation
+
+
+def _by_id(schema: dict[str, Any], op_id: str) -> dict[str, Any]:
+    (found,) = [op for _, _, op in _operations(schema) if op["operationId"] == op_id]
+    return found
+
+
+def test_operation_ids_are_stable_snake_case_and_unique(schema: dict[str, Any]) -> None:
+    ids = [op["operationId"] for _, _, op in _operations(schema)]
+    assert len(ids) == len(set(ids))
+    for op_id in ids:
+        assert re.fullmatch(r"[a-z]+(_[a-z]+)*", op_id), op_id
+    for kind in ALL_KINDS:
+        for verb in ("create", "list", "read", "update", "delete", "matches"):
+            _by_id(schema, f"{kind.plural}_{verb}")
+    for op_id in ("startups_bundle", "keys_rotate", "webhooks_ping", "recommendations_batch"):
+        _by_id(schema, op_id)
+
+
+def test_every_schema_has_a_name_a_person_would_give_it(schema: dict[str, Any]) -> None:
+    for name in schema["components"]["schemas"]:
+        assert re.fullmatch(r"[A-Z][A-Za-z]+", name), name  # no Body_..., no ..._Post
+
+
+def test_the_upload_is_a_binary_file_part(schema: dict[str, Any]) -> None:
+    body = _by_id(schema, "imports_create")["requestBody"]["content"]["multipart/form-data"]
+    upload = schema["components"]["schemas"][body["schema"]["$ref"].rsplit("/", 1)[1]]
+    assert upload["properties"]["file"]["format"] == "binary"
+    for name, prop in upload["properties"].items():
+        assert "anyOf" not in prop, name  # an optional form field is left out, not "null"
+
+
+def test_etag_location_and_replay_headers_are_declared(schema: dict[str, Any]) -> None:
+    for kind in ALL_KINDS:
+        created = _by_id(schema, f"{kind.plural}_create")["responses"]["201"]["headers"]
+        assert {"ETag", "Location", "Idempotent-Replayed"} <= set(created)
+        for verb in ("read", "update"):
+            assert "ETag" in _by_id(schema, f"{kind.plural}_{verb}")["responses"]["200"]["headers"]
+    for method, path, op in _operations(schema):
+        if method == "post" and path.startswith("/v1/"):
+            ok = [r for status, r in op["responses"].items() if status.startswith("2")]
+            assert all("Idempotent-Replayed" in r.get("headers", {}) for r in ok), path
+
+
+def test_response_models_require_every_field_they_always_carry(schema: dict[str, Any]) -> None:
+    inputs, outputs = schema_roles(schema)
+    components = schema["components"]["schemas"]
+    reads = [n for n in outputs - inputs if "properties" in components[n]]
+    assert {"StartupRead", "IncubatorRead", "PartnerRead", "ScenarioRead", "MatchRead"} <= set(
+        reads
+    )
+    for name in reads:
+        assert set(components[name]["required"]) == set(components[name]["properties"]), name
+
+
+def test_vocabularies_are_enums(schema: dict[str, Any]) -> None:
+    components = schema["components"]["schemas"]
+
+    def enum_of(model: str, field: str) -> list[str]:
+        prop = components[model]["properties"][field]
+        prop = prop.get("items", prop)
+        if "$ref" in prop:
+            prop = components[prop["$ref"].rsplit("/", 1)[1]]
+        return list(prop.get("enum") or [prop.get("const")])
+
+    assert enum_of("MatchRead", "confidence") == ["low", "high"]
+    assert "incubators" in enum_of("MatchList", "target")
+    assert "startup" in enum_of("ProfileRef", "kind")
+    assert "beijing" in enum_of("ProfileRef", "region")
+    assert "match.found" in enum_of("WebhookRead", "events")
+    assert "failed" in enum_of("DeliveryRead", "status")
+    assert "running" in enum_of("ImportJobRead", "status")
+    assert components["VocabularyItem"]["required"] == ["value", "label", "label_zh"]
+    for kind in ALL_KINDS:
+        if kind.kind_vocab is None:
+            continue
+        params = {p["name"]: p for p in _by_id(schema, f"{kind.plural}_list")["parameters"]}
+        assert "$ref" in params["kind"]["schema"]["items"], kind.plural
+
+
+def test_readiness_calendar_and_ping_have_schemas(schema: dict[str, Any]) -> None:
+    ready = _by_id(schema, "readyz")["responses"]
+    for status in ("200", "503"):
+        ref = ready[status]["content"]["application/json"]["schema"]["$ref"]
+        assert ref.endswith("/Readiness"), status
+    calendar = _by_id(schema, "camps_schedule")["responses"]["200"]["content"]
+    assert calendar["text/calendar"]["schema"] == {"type": "string"}
+    ping = _by_id(schema, "webhooks_ping")["responses"]["202"]["content"]["application/json"]
+    assert ping["schema"]["$ref"].endswith("/PingQueued")
+
+
+def test_webhook_events_are_published_with_their_payloads(schema: dict[str, Any]) -> None:
+    hooks = schema["webhooks"]
+    assert set(hooks) == {"ping", "match.found", "match.state_changed", "import.finished"}
+    components = schema["components"]["schemas"]
+    for name, item in hooks.items():
+        ref = item["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        event = components[ref.rsplit("/", 1)[1]]
+        assert event["properties"]["type"]["const"] == name
+        assert set(event["required"]) == {"id", "type", "created_at", "data"}
