@@ -97,6 +97,28 @@ def mrr(
     return (float(np.mean(reciprocal)) if reciprocal else None), len(reciprocal)
 
 
+def _keep_unexercised(
+    fitted: dict[str, float], x: Matrix, names: Sequence[str], current: Mapping[str, float]
+) -> dict[str, float]:
+    """Components with one value across all decisions keep their current weight.
+
+    The decisions say nothing about such a component (the intercept absorbs it), so the fit
+    would give it 0 and switch off a rule that was merely never exercised. The others share
+    the rest of the weight in proportion to their fitted coefficients.
+    """
+    if not fitted:
+        return fitted
+    constant = {n for n, col in zip(names, x.T, strict=True) if np.ptp(col) < 1e-9}
+    kept = {n: current.get(n, 0.0) for n in constant}
+    total = sum(current.get(n, 0.0) for n in names) or 1.0
+    rest = max(0.0, 1.0 - sum(kept.values()) / total)
+    varied = sum(w for n, w in fitted.items() if n not in constant)
+    return {
+        n: round(kept[n] / total if n in constant else rest * w / (varied or 1.0), 4)
+        for n, w in fitted.items()
+    }
+
+
 @dataclass(frozen=True)
 class Result:
     names: list[str]
@@ -116,8 +138,9 @@ def tune(
     train, test = ordered[:cut], ordered[cut:]
     names = sorted({n for d in ordered for n in d.values})
     y = np.array([d.accepted for d in train], dtype=np.float64)
-    coef, _ = fit_logistic(design(train, names), y)
-    fitted = as_weights(coef, names)
+    x_train = design(train, names)
+    coef, _ = fit_logistic(x_train, y)
+    fitted = _keep_unexercised(as_weights(coef, names), x_train, names, current)
     x_test = design(test, names)
     labels = [d.accepted for d in test]
     groups = [d.group for d in test]

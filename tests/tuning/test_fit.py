@@ -55,7 +55,7 @@ def _decision(t: int, accepted: bool, region: float) -> Decision:
         group=t % 3,
         decided_at=f"2026-01-01T00:{t:02d}:00Z",
         accepted=accepted,
-        values={"semantic": 0.5, "region": region},
+        values={"semantic": 0.4 + 0.01 * (t % 5), "region": region},
         current_score=0.5,
     )
 
@@ -68,3 +68,18 @@ def test_tune_fits_on_earlier_decisions_and_scores_the_later_ones() -> None:
     assert result.fitted["region"] > result.current["region"]
     assert result.metrics["fitted"]["auc"] == 1.0
     assert result.metrics["current"]["auc"] == 0.5  # the current score was flat
+
+
+def test_a_component_the_decisions_never_vary_keeps_its_current_weight() -> None:
+    decisions = [
+        Decision(
+            group=t % 2,
+            decided_at=f"2026-01-01T00:{t:02d}:00Z",
+            accepted=t % 2 == 0,
+            values={"region": 1.0 if t % 2 == 0 else 0.0, "trl": 1.0},
+            current_score=0.5,
+        )
+        for t in range(30)
+    ]
+    result = tune(decisions, {"region": 0.5, "trl": 0.5}, holdout=0.3)
+    assert result.fitted == {"region": 0.5, "trl": 0.5}
