@@ -158,8 +158,8 @@ def test_naming_a_publisher_speaks_for_that_partner(settings: Settings, db_engin
         ]:
             body = ScenarioCreate(**scenario_body(publisher=publisher))
             policy.check_create(session, principal, "scenario", body)
+        body = ScenarioCreate(**scenario_body(publisher=theirs.id))
         with pytest.raises(Forbidden, match=f"cannot publish scenarios for partner {theirs.id}"):
-            body = ScenarioCreate(**scenario_body(publisher=theirs.id))
             policy.check_create(session, platform, "scenario", body)
         scenario = profiles.create(
             session, scenarios.KIND, ScenarioCreate(**scenario_body(publisher=mine.id))
