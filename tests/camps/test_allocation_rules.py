@@ -82,6 +82,7 @@ def test_a_host_cap_releases_a_startup_a_floor_needs_when_no_other_choice_is_lef
     alloc = allocate(apps, hosts, table_score({}), quotas=[floor, cap])
     assert alloc.assignments == {1102: 1}
     floor_row, cap_row = alloc.quota_report
+    assert (floor_row.name, cap_row.name) == ("two from Tianjin", "one Tianjin at host 1")
     assert (floor_row.required, floor_row.achieved, floor_row.met) == (2, 1, False)
     assert floor_row.reason == (
         "only 1 startup of the group could be placed at all, given eligibility, "
