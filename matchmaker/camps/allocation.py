@@ -170,7 +170,7 @@ class _Engine:
             if violated
             else ranks
         )
-        for pos in range(len(candidates) - 1, -1, -1):
+        for pos in reversed(range(len(candidates))):
             cand = prefs[candidates[pos]]
             if witness is None or cand not in self.floor_groups or witness.can_release(cand, j):
                 state.floor_kept[j].update(prefs[r] for r in candidates[pos + 1 :])

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from matchmaker.camps import allocation
 from matchmaker.camps.allocation import allocate
-from matchmaker.camps.market import Applicant, Host, Quota
+from matchmaker.camps.market import AllocationInputError, Applicant, Host, Quota
 from tests.camps.instances import CITIES, Instance, blocking_pairs, index_matching, instances
 from tests.camps.test_allocation_examples import startup, table_score
 
@@ -82,6 +82,7 @@ def test_a_host_cap_releases_a_startup_a_floor_needs_when_no_other_choice_is_lef
     alloc = allocate(apps, hosts, table_score({}), quotas=[floor, cap])
     assert alloc.assignments == {1102: 1}
     floor_row, cap_row = alloc.quota_report
+    assert (floor_row.name, cap_row.name) == ("two from Tianjin", "one Tianjin at host 1")
     assert (floor_row.required, floor_row.achieved, floor_row.met) == (2, 1, False)
     assert floor_row.reason == (
         "only 1 startup of the group could be placed at all, given eligibility, "
@@ -225,3 +226,22 @@ def test_a_floor_missed_because_a_camp_cap_left_members_out_says_so() -> None:
     assert floor_row.reason is not None
     assert floor_row.reason.endswith("; camp caps left out 1 of them")
     assert (cap_row.group, cap_row.achieved, cap_row.met) == ("tianjin", 1, True)
+
+
+def test_a_lock_naming_an_unknown_startup_or_host_is_refused_with_both_ids() -> None:
+    apps, hosts = [startup(1501)], [Host(1, places=1)]
+    for locked in ({1501: 9}, {9: 1}):
+        [(s, h)] = locked.items()
+        with pytest.raises(AllocationInputError) as refused:
+            allocate(apps, hosts, table_score({}), locked=locked)
+        assert str(refused.value) == f"locked assignment ({s}, {h}) names an unknown id"
+
+
+def test_the_stored_preferences_are_both_sides_lists_in_ids() -> None:
+    apps = [startup(1601, ranking=(2,)), startup(1602)]
+    hosts = [Host(1, places=1, ranking=(1602,), accept_unranked=False), Host(2, places=1)]
+    alloc = allocate(apps, hosts, table_score({(1602, 2): 0.5}))
+    assert alloc.preferences() == {
+        "startups": {"1601": [2], "1602": [2, 1]},
+        "hosts": {"1": [1602], "2": [1602, 1601]},
+    }
