@@ -8,8 +8,10 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, MetaData, TypeDecorator, create_engine, event
-from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.engine import Dialect, Engine, ExceptionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from matchmaker.db_errors import storage_failure
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -64,8 +66,24 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
+        @event.listens_for(engine, "handle_error")
+        def _drop_unwritable(context: ExceptionContext) -> None:
+            # A connection opened while the storage was read-only stays read-only: treating
+            # the error as a disconnect discards it (and recycles the pool), so writes work
+            # again as soon as the storage does, without a restart.
+            if storage_failure(context.original_exception):
+                context.is_disconnect = True
+
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # pool_pre_ping replaces connections that died in a database restart, so the service
+    # recovers by itself; connect_timeout bounds how long a request waits on a dead host.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        connect_args={"connect_timeout": 5},
+    )
 
 
 def make_sessionmaker(engine: Engine, listeners: Sequence[Any] = ()) -> sessionmaker[Session]:

@@ -7,9 +7,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
+
+from matchmaker.access import service as access
+from matchmaker.access.models import Role
 
 
 @contextmanager
@@ -34,3 +38,14 @@ def serve(app: FastAPI, start_timeout: float = 120) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=60)
+
+
+@contextmanager
+def client_of(app: FastAPI, role: str) -> Iterator[httpx.Client]:
+    """An HTTP client of ``app`` served live, sending a new key of ``role``."""
+    with serve(app) as url:
+        with app.state.sessions() as session, session.begin():
+            issued = access.create_key(session, Role(role), f"live {role}", (), (), None)
+        headers = {"Authorization": f"Bearer {issued.plaintext}"}
+        with httpx.Client(base_url=url, headers=headers, timeout=120) as client:
+            yield client

@@ -7,7 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from matchmaker import migrations_state
+from matchmaker.errors import RETRY_AFTER_SECONDS
+from matchmaker.health.service import readiness
 from matchmaker.vocab import VOCABULARIES, label
 
 router = APIRouter()
@@ -21,22 +22,11 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", tags=["health"])
 def readyz(request: Request) -> JSONResponse:
-    """The database answers, its schema is at head, and the indexes hold this model's vectors."""
-    state = migrations_state.check(request.app.state.engine)
-    runtime = request.app.state.runtime
-    store = runtime.store
-    problem = store.mismatch()
-    if not runtime.indexes_loaded:
-        problem = "indexes were not loaded: the schema was not at head when the server started"
-    body: dict[str, Any] = state.as_dict()
-    body["index"] = {
-        "model": store.encoder.name,
-        "problem": problem,
-        "indexed": {kind: len(index) for kind, index in store.indexes.items()},
-    }
-    ready = state.ready and problem is None
-    body["ready"] = ready
-    return JSONResponse(body, status_code=200 if ready else 503)
+    """200 when the database answers at the latest schema, its storage can be written and the
+    indexes hold this model's vectors; otherwise 503, and ``down`` names what does not work."""
+    ready, body = readiness(request.app.state.runtime, request.app.state.engine)
+    headers = None if ready else {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return JSONResponse(body, status_code=200 if ready else 503, headers=headers)
 
 
 @router.get("/v1/vocabularies", tags=["vocabularies"])

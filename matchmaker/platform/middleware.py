@@ -57,11 +57,16 @@ class PlatformMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        key = headers.get(idempotency.HEADER)
+        idempotent = scope["method"] == "POST" and key is not None
         try:
             principal = await self._principal(scope, headers)
         except SQLAlchemyError as exc:
-            await _outage(exc)(scope, receive, send)
-            return
+            if idempotent:
+                await _outage(exc)(scope, receive, send)
+                return
+            # The route answers: 503 if it needs the database, and /readyz says what is down.
+            principal = None
         if principal is None:
             await self.app(scope, receive, send)
             return
@@ -84,8 +89,7 @@ class PlatformMiddleware:
                 (b"x-ratelimit-remaining", str(verdict.remaining).encode()),
             ]
         send = _with_headers(send, rate_headers)
-        key = headers.get(idempotency.HEADER)
-        if scope["method"] != "POST" or key is None:
+        if not idempotent or key is None:
             await self.app(scope, receive, send)
             return
         await self._idempotent(scope, receive, send, principal, key)

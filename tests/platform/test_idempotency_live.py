@@ -12,13 +12,11 @@ from typing import Any
 import httpx
 import pytest
 
-from matchmaker.access import service as access
-from matchmaker.access.models import Role
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
 from tests.factories import startup_body
-from tests.live import serve
+from tests.live import client_of
 
 TRIES = 30
 
@@ -26,13 +24,8 @@ TRIES = 30
 @pytest.fixture
 def server(settings: Settings, encoder: Encoder) -> Iterator[httpx.Client]:
     """A client of a live server, sending a founder's key."""
-    app = create_app(settings, encoder)
-    with serve(app) as url:
-        with app.state.sessions() as session, session.begin():
-            issued = access.create_key(session, Role("founder"), "live founder", (), (), None)
-        headers = {"Authorization": f"Bearer {issued.plaintext}"}
-        with httpx.Client(base_url=url, headers=headers, timeout=60) as client:
-            yield client
+    with client_of(create_app(settings, encoder), "founder") as client:
+        yield client
 
 
 def _twice(client: httpx.Client, path: str, body: dict[str, Any], key: str) -> None:
