@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,15 +19,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.pgcluster import free_port
+
 # Cold start loads the model; on two busy cores that has taken up to a minute.
 START_TIMEOUT = 180.0
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on now (the server binds it right after)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def server_env(database_url: str, data_dir: Path, **settings: object) -> dict[str, str]:
