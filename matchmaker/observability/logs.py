@@ -25,7 +25,13 @@ _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:/+=@-]{1,128}")
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 # The attributes every LogRecord has; anything else passed with ``extra=`` goes into the line.
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+# (uvicorn adds "color_message": the same text with terminal colours.)
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {
+    "message",
+    "asctime",
+    "taskName",
+    "color_message",
+}
 
 
 def accept_request_id(value: str | None) -> str:
