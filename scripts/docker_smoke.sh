@@ -109,7 +109,11 @@ fi
 # the build on loopback, since a plain PyPI torch is a multi-GB CUDA build.
 build_args=(--build-arg "BASE=$BASE_TAG")
 if ls /opt/wheels/torch-*.whl >/dev/null 2>&1; then
-    wheel_port="$(free_port)"
+    # A fixed port when it is free: the URL is a build argument, and a new one would
+    # invalidate the cached torch and dependency layers.
+    wheel_port=38611
+    python3 -c "import socket as s; k = s.socket(); k.setsockopt(s.SOL_SOCKET, s.SO_REUSEADDR, 1); k.bind(('127.0.0.1', $wheel_port))" 2>/dev/null \
+        || wheel_port="$(free_port)"
     python3 -m http.server "$wheel_port" --bind 127.0.0.1 --directory /opt/wheels \
         >"$WORK/wheels.log" 2>&1 &
     WHEELS_PID=$!

@@ -12,7 +12,6 @@ import logging
 import re
 import sys
 import uuid
-from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -25,7 +24,13 @@ _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:/+=@-]{1,128}")
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 # The attributes every LogRecord has; anything else passed with ``extra=`` goes into the line.
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+# (uvicorn adds "color_message": the same text with terminal colours.)
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {
+    "message",
+    "asctime",
+    "taskName",
+    "color_message",
+}
 
 
 def accept_request_id(value: str | None) -> str:
@@ -54,33 +59,32 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, ensure_ascii=False, default=str)
 
 
-def _stamp_request_id(
-    factory: Callable[..., logging.LogRecord],
-) -> Callable[..., logging.LogRecord]:
-    def make(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = factory(*args, **kwargs)
-        current = request_id.get()
-        if current is not None:
-            record.request_id = current
-        return record
+class RequestIdFilter(logging.Filter):
+    """Stamps the current request's id on records that do not carry one. Handlers run their
+    filters within the logging call, so the id is the one of the request that logged."""
 
-    make.stamps_request_id = True  # type: ignore[attr-defined]
-    return make
+    def filter(self, record: logging.LogRecord) -> bool:
+        current = request_id.get()
+        if current is not None and not hasattr(record, "request_id"):
+            record.request_id = current
+        return True
+
+
+def handler(fmt: str = "json") -> logging.Handler:
+    """The stderr handler ``configure`` installs: JSON lines or plain text, request ids on."""
+    out = logging.StreamHandler(sys.stderr)
+    if fmt == "json":
+        out.setFormatter(JsonFormatter())
+    else:
+        out.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    out.addFilter(RequestIdFilter())
+    return out
 
 
 def configure(fmt: str = "json", level: str = "INFO") -> None:
-    """Send every logger's records to stderr, as JSON lines or as plain text; every record
-    made while a request is served carries its id (at creation: formatting may come later)."""
-    factory = logging.getLogRecordFactory()
-    if not getattr(factory, "stamps_request_id", False):
-        logging.setLogRecordFactory(_stamp_request_id(factory))
-    handler = logging.StreamHandler(sys.stderr)
-    if fmt == "json":
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    """Send every logger's records to stderr, as JSON lines or as plain text."""
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [handler(fmt)]
     root.setLevel(level.upper())
     # uvicorn's own loggers keep their handlers otherwise (and its access log would be a
     # second, unstructured line per request: RequestMiddleware writes the one line).

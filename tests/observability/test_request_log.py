@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
+import socket
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from matchmaker.app import create_app
+from matchmaker.config import Settings
+from matchmaker.matching.encoder import Encoder
+from matchmaker.observability import logs
 from matchmaker.observability.logs import JsonFormatter
-from tests.conftest import KeyFactory, mint_key
+from tests.conftest import KeyFactory, as_admin, bearer, mint_key
 
 
 def lines(caplog: pytest.LogCaptureFixture) -> list[dict[str, Any]]:
@@ -83,3 +90,43 @@ def test_logs_name_the_key_by_id_and_never_contain_it(
     assert written  # the requests above were logged
     assert secret not in written
     assert wrong.rsplit("_", 1)[1] not in written
+
+
+@pytest.fixture
+def served_log() -> Iterator[io.StringIO]:
+    """``logs.configure`` as ``matchmaker serve`` calls it, its handler writing to the buffer
+    yielded; the logging setup restored after."""
+    root = logging.getLogger()
+    names = ("uvicorn", "uvicorn.error", "uvicorn.access")
+    saved = (root.handlers[:], root.level, [logging.getLogger(n).__dict__.copy() for n in names])
+    logs.configure("json", "INFO")
+    buffer = io.StringIO()
+    (handler,) = root.handlers
+    assert isinstance(handler, logging.StreamHandler)
+    handler.setStream(buffer)
+    yield buffer
+    root.handlers[:], level, states = saved
+    root.setLevel(level)
+    for name, state in zip(names, states, strict=True):
+        logging.getLogger(name).__dict__.update(state)
+
+
+def test_served_logs_are_json_lines_with_the_request_id_on_each(
+    settings: Settings,
+    encoder: Encoder,
+    served_log: io.StringIO,
+) -> None:
+    # Redis down: the limiter's warning is a line logged in the middle of the request.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    down = settings.model_copy(
+        update={"redis_url": f"redis://127.0.0.1:{closed}/0", "redis_prefix": "mmtest:down:"}
+    )
+    with TestClient(create_app(down, encoder)) as client:
+        key = bearer(mint_key(as_admin(client), "partner"))
+        r = client.get("/v1/startups", headers={**key, "X-Request-ID": "served-1"})
+    assert r.status_code == 200
+    written = [json.loads(line) for line in served_log.getvalue().splitlines()]
+    mine = {line["logger"] for line in written if line.get("request_id") == "served-1"}
+    assert mine == {"matchmaker.platform.ratelimit", "matchmaker.request"}
