@@ -32,7 +32,6 @@ from .eligibility_in import EligibilityIn
 from .error_body import ErrorBody
 from .event_type import EventType
 from .explanation_detail import ExplanationDetail
-from .feedback_read import FeedbackRead
 from .filters import Filters
 from .health import Health
 from .host_note_read import HostNoteRead
@@ -164,7 +163,6 @@ __all__ = (
     "ErrorBody",
     "EventType",
     "ExplanationDetail",
-    "FeedbackRead",
     "Filters",
     "Health",
     "HostNoteRead",

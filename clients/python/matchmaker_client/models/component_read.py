@@ -22,10 +22,11 @@ T = TypeVar("T", bound="ComponentRead")
 class ComponentRead:
     """ 
         Attributes:
-            contribution (float): value × weight; contributions add up to the score
+            contribution (float): value × weight, negative for a penalty; contributions add up to the score
             note (str):
-            value (float): 0 to 1: how well the pair does on this criterion
-            weight (float): share of the score this criterion carries for the pair
+            value (float): 0 to 1: how well the pair does on this criterion (for a penalty: how severely it applies)
+            weight (float): share of the score this criterion carries for the pair (for a penalty: its cost at full
+                severity)
      """
 
     contribution: float

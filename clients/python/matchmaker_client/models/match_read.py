@@ -12,7 +12,6 @@ from ..models.match_read_confidence import MatchReadConfidence
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.feedback_read import FeedbackRead
   from ..models.match_read_components import MatchReadComponents
   from ..models.profile_ref import ProfileRef
 
@@ -31,7 +30,6 @@ class MatchRead:
         Attributes:
             components (MatchReadComponents):
             confidence (MatchReadConfidence): 'low' when a profile is too thin to judge
-            feedback (FeedbackRead | None): how your own accept/decline decisions moved this match
             improve (list[str]): what would raise the score
             matched_domains (list[str]):
             matched_needs (list[str]):
@@ -43,7 +41,6 @@ class MatchRead:
 
     components: MatchReadComponents
     confidence: MatchReadConfidence
-    feedback: FeedbackRead | None
     improve: list[str]
     matched_domains: list[str]
     matched_needs: list[str]
@@ -58,18 +55,11 @@ class MatchRead:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.feedback_read import FeedbackRead # noqa: PLC0415
         from ..models.match_read_components import MatchReadComponents # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         components = self.components.to_dict()
 
         confidence = self.confidence.value
-
-        feedback: dict[str, Any] | None
-        if isinstance(self.feedback, FeedbackRead):
-            feedback = self.feedback.to_dict()
-        else:
-            feedback = self.feedback
 
         improve = self.improve
 
@@ -98,7 +88,6 @@ class MatchRead:
         field_dict.update({
             "components": components,
             "confidence": confidence,
-            "feedback": feedback,
             "improve": improve,
             "matched_domains": matched_domains,
             "matched_needs": matched_needs,
@@ -114,7 +103,6 @@ class MatchRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feedback_read import FeedbackRead # noqa: PLC0415
         from ..models.match_read_components import MatchReadComponents # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         d = dict(src_dict)
@@ -126,24 +114,6 @@ class MatchRead:
         confidence = MatchReadConfidence(d.pop("confidence"))
 
 
-
-
-        def _parse_feedback(data: object) -> FeedbackRead | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                feedback_type_0 = FeedbackRead.from_dict(data)
-
-
-
-                return feedback_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FeedbackRead | None, data)
-
-        feedback = _parse_feedback(d.pop("feedback"))
 
 
         improve = cast(list[str], d.pop("improve"))
@@ -175,7 +145,6 @@ class MatchRead:
         match_read = cls(
             components=components,
             confidence=confidence,
-            feedback=feedback,
             improve=improve,
             matched_domains=matched_domains,
             matched_needs=matched_needs,

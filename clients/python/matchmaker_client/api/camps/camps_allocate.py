@@ -87,6 +87,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
 
@@ -129,7 +143,7 @@ def sync_detailed(
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (AllocateRequest | None | Unset):
 
@@ -168,7 +182,7 @@ def sync(
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (AllocateRequest | None | Unset):
 
@@ -202,7 +216,7 @@ async def asyncio_detailed(
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (AllocateRequest | None | Unset):
 
@@ -241,7 +255,7 @@ async def asyncio(
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (AllocateRequest | None | Unset):
 

@@ -96,7 +96,7 @@ def sync_detailed(
      Current assignments with the latest run's explanations (yours only, unless you run it).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +129,7 @@ def sync(
      Current assignments with the latest run's explanations (yours only, unless you run it).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +157,7 @@ async def asyncio_detailed(
      Current assignments with the latest run's explanations (yours only, unless you run it).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio(
      Current assignments with the latest run's explanations (yours only, unless you run it).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

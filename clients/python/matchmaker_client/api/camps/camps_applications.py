@@ -83,6 +83,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
 
@@ -125,7 +139,7 @@ def sync_detailed(
      Apply a startup you manage, optionally ranking the hosts you want.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (ApplicationCreate):
 
@@ -164,7 +178,7 @@ def sync(
      Apply a startup you manage, optionally ranking the hosts you want.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (ApplicationCreate):
 
@@ -198,7 +212,7 @@ async def asyncio_detailed(
      Apply a startup you manage, optionally ranking the hosts you want.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (ApplicationCreate):
 
@@ -237,7 +251,7 @@ async def asyncio(
      Apply a startup you manage, optionally ranking the hosts you want.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         idempotency_key (str | Unset):
         body (ApplicationCreate):
 

@@ -108,7 +108,7 @@ def sync_detailed(
      The audit trail of manual changes, oldest first (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +141,7 @@ def sync(
      The audit trail of manual changes, oldest first (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +169,7 @@ async def asyncio_detailed(
      The audit trail of manual changes, oldest first (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +202,7 @@ async def asyncio(
      The audit trail of manual changes, oldest first (camp managers).
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

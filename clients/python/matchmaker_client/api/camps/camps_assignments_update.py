@@ -79,6 +79,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
 
@@ -121,8 +135,8 @@ def sync_detailed(
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
 
     Args:
-        camp_id (int):
-        startup_id (int):
+        camp_id (int): a positive id
+        startup_id (int): a positive id
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 
@@ -161,8 +175,8 @@ def sync(
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
 
     Args:
-        camp_id (int):
-        startup_id (int):
+        camp_id (int): a positive id
+        startup_id (int): a positive id
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 
@@ -196,8 +210,8 @@ async def asyncio_detailed(
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
 
     Args:
-        camp_id (int):
-        startup_id (int):
+        camp_id (int): a positive id
+        startup_id (int): a positive id
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 
@@ -236,8 +250,8 @@ async def asyncio(
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
 
     Args:
-        camp_id (int):
-        startup_id (int):
+        camp_id (int): a positive id
+        startup_id (int): a positive id
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 

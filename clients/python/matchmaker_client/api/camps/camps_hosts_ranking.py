@@ -72,6 +72,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
 
@@ -114,8 +128,8 @@ def sync_detailed(
      Replace a host's ranking of applicants (the camp's manager or the host's own).
 
     Args:
-        camp_id (int):
-        host_id (int):
+        camp_id (int): a positive id
+        host_id (int): a positive id
         body (RankingUpdate):
 
     Raises:
@@ -153,8 +167,8 @@ def sync(
      Replace a host's ranking of applicants (the camp's manager or the host's own).
 
     Args:
-        camp_id (int):
-        host_id (int):
+        camp_id (int): a positive id
+        host_id (int): a positive id
         body (RankingUpdate):
 
     Raises:
@@ -187,8 +201,8 @@ async def asyncio_detailed(
      Replace a host's ranking of applicants (the camp's manager or the host's own).
 
     Args:
-        camp_id (int):
-        host_id (int):
+        camp_id (int): a positive id
+        host_id (int): a positive id
         body (RankingUpdate):
 
     Raises:
@@ -226,8 +240,8 @@ async def asyncio(
      Replace a host's ranking of applicants (the camp's manager or the host's own).
 
     Args:
-        camp_id (int):
-        host_id (int):
+        camp_id (int): a positive id
+        host_id (int): a positive id
         body (RankingUpdate):
 
     Raises:

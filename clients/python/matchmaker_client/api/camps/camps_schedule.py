@@ -127,7 +127,7 @@ def sync_detailed(
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
@@ -169,7 +169,7 @@ def sync(
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
@@ -206,7 +206,7 @@ async def asyncio_detailed(
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
@@ -248,7 +248,7 @@ async def asyncio(
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
 
     Args:
-        camp_id (int):
+        camp_id (int): a positive id
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.

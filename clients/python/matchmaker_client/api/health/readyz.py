@@ -69,7 +69,8 @@ def sync_detailed(
 ) -> Response[Readiness]:
     """ Readyz
 
-     The database answers, its schema is at head, and the indexes hold this model's vectors.
+     200 when the database answers at the latest schema, its storage can be written and the
+    indexes hold this model's vectors; otherwise 503, and ``down`` names what does not work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +98,8 @@ def sync(
 ) -> Readiness | None:
     """ Readyz
 
-     The database answers, its schema is at head, and the indexes hold this model's vectors.
+     200 when the database answers at the latest schema, its storage can be written and the
+    indexes hold this model's vectors; otherwise 503, and ``down`` names what does not work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +122,8 @@ async def asyncio_detailed(
 ) -> Response[Readiness]:
     """ Readyz
 
-     The database answers, its schema is at head, and the indexes hold this model's vectors.
+     200 when the database answers at the latest schema, its storage can be written and the
+    indexes hold this model's vectors; otherwise 503, and ``down`` names what does not work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +151,8 @@ async def asyncio(
 ) -> Readiness | None:
     """ Readyz
 
-     The database answers, its schema is at head, and the indexes hold this model's vectors.
+     200 when the database answers at the latest schema, its storage can be written and the
+    indexes hold this model's vectors; otherwise 503, and ``down`` names what does not work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -107,7 +107,7 @@ def sync_detailed(
      One import job: status, counts and the first row errors (row, field, reason).
 
     Args:
-        import_id (int):
+        import_id (int): a positive id
         errors (int | Unset): how many row errors to list Default: 100.
 
     Raises:
@@ -143,7 +143,7 @@ def sync(
      One import job: status, counts and the first row errors (row, field, reason).
 
     Args:
-        import_id (int):
+        import_id (int): a positive id
         errors (int | Unset): how many row errors to list Default: 100.
 
     Raises:
@@ -174,7 +174,7 @@ async def asyncio_detailed(
      One import job: status, counts and the first row errors (row, field, reason).
 
     Args:
-        import_id (int):
+        import_id (int): a positive id
         errors (int | Unset): how many row errors to list Default: 100.
 
     Raises:
@@ -210,7 +210,7 @@ async def asyncio(
      One import job: status, counts and the first row errors (row, field, reason).
 
     Args:
-        import_id (int):
+        import_id (int): a positive id
         errors (int | Unset): how many row errors to list Default: 100.
 
     Raises:

@@ -92,7 +92,7 @@ def sync_detailed(
      Revoke one of your keys (any key, for an admin); it fails from the next request on.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +125,7 @@ def sync(
      Revoke one of your keys (any key, for an admin); it fails from the next request on.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +153,7 @@ async def asyncio_detailed(
      Revoke one of your keys (any key, for an admin); it fails from the next request on.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +186,7 @@ async def asyncio(
      Revoke one of your keys (any key, for an admin); it fails from the next request on.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

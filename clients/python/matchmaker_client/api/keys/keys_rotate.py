@@ -80,6 +80,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
 
@@ -122,7 +136,7 @@ def sync_detailed(
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
         idempotency_key (str | Unset):
         body (KeyRotate | None | Unset):
 
@@ -161,7 +175,7 @@ def sync(
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
         idempotency_key (str | Unset):
         body (KeyRotate | None | Unset):
 
@@ -195,7 +209,7 @@ async def asyncio_detailed(
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
         idempotency_key (str | Unset):
         body (KeyRotate | None | Unset):
 
@@ -234,7 +248,7 @@ async def asyncio(
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
 
     Args:
-        key_id (int):
+        key_id (int): a positive id
         idempotency_key (str | Unset):
         body (KeyRotate | None | Unset):
 

@@ -173,7 +173,7 @@ def sync_detailed(
      Startups that fit an incubator, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):
@@ -224,7 +224,7 @@ def sync(
      Startups that fit an incubator, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):
@@ -270,7 +270,7 @@ async def asyncio_detailed(
      Startups that fit an incubator, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):
@@ -321,7 +321,7 @@ async def asyncio(
      Startups that fit an incubator, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):

@@ -110,7 +110,7 @@ def sync_detailed(
      An incubator, a partner and a scenario chosen to fit the startup and each other.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +143,7 @@ def sync(
      An incubator, a partner and a scenario chosen to fit the startup and each other.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ async def asyncio_detailed(
      An incubator, a partner and a scenario chosen to fit the startup and each other.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +204,7 @@ async def asyncio(
      An incubator, a partner and a scenario chosen to fit the startup and each other.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

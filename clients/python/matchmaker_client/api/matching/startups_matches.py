@@ -182,7 +182,7 @@ def sync_detailed(
      Incubators, partners or scenarios for a startup, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         target (TargetKind | Unset):
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
@@ -236,7 +236,7 @@ def sync(
      Incubators, partners or scenarios for a startup, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         target (TargetKind | Unset):
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
@@ -285,7 +285,7 @@ async def asyncio_detailed(
      Incubators, partners or scenarios for a startup, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         target (TargetKind | Unset):
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
@@ -339,7 +339,7 @@ async def asyncio(
      Incubators, partners or scenarios for a startup, ranked and explained.
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         target (TargetKind | Unset):
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):

@@ -101,7 +101,7 @@ def sync_detailed(
      The append-only history of a match: who did what, when, and the score behind it.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +134,7 @@ def sync(
      The append-only history of a match: who did what, when, and the score behind it.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +162,7 @@ async def asyncio_detailed(
      The append-only history of a match: who did what, when, and the score behind it.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +195,7 @@ async def asyncio(
      The append-only history of a match: who did what, when, and the score behind it.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -96,7 +96,7 @@ def sync_detailed(
      One match you are a party to; ``contacts`` only once it is connected.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +129,7 @@ def sync(
      One match you are a party to; ``contacts`` only once it is connected.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +157,7 @@ async def asyncio_detailed(
      One match you are a party to; ``contacts`` only once it is connected.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio(
      One match you are a party to; ``contacts`` only once it is connected.
 
     Args:
-        match_id (int):
+        match_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

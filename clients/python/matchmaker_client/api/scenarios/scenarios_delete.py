@@ -113,7 +113,7 @@ def sync_detailed(
     """ Delete a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
 
@@ -148,7 +148,7 @@ def sync(
     """ Delete a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
 
@@ -178,7 +178,7 @@ async def asyncio_detailed(
     """ Delete a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
 
@@ -213,7 +213,7 @@ async def asyncio(
     """ Delete a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
 

@@ -94,7 +94,7 @@ def sync_detailed(
     """ Read a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +125,7 @@ def sync(
     """ Read a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +151,7 @@ async def asyncio_detailed(
     """ Read a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio(
     """ Read a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

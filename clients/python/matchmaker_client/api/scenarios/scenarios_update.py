@@ -90,6 +90,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_412
 
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
 
@@ -130,7 +144,7 @@ def sync_detailed(
     """ Update part of a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
         body (ScenarioUpdate):
@@ -168,7 +182,7 @@ def sync(
     """ Update part of a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
         body (ScenarioUpdate):
@@ -201,7 +215,7 @@ async def asyncio_detailed(
     """ Update part of a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
         body (ScenarioUpdate):
@@ -239,7 +253,7 @@ async def asyncio(
     """ Update part of a scenario
 
     Args:
-        profile_id (int):
+        profile_id (int): a positive id
         if_match (str | Unset): ETag from a read (W/"<version>"), or * for any version; stale gets
             412
         body (ScenarioUpdate):

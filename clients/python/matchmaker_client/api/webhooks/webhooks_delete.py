@@ -92,7 +92,7 @@ def sync_detailed(
      Unsubscribe; undelivered events for it are dropped.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +125,7 @@ def sync(
      Unsubscribe; undelivered events for it are dropped.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +153,7 @@ async def asyncio_detailed(
      Unsubscribe; undelivered events for it are dropped.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +186,7 @@ async def asyncio(
      Unsubscribe; undelivered events for it are dropped.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -120,7 +120,7 @@ def sync_detailed(
      Deliveries of one webhook, newest first, each with its attempts.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         status (WebhooksDeliveriesStatus | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
@@ -162,7 +162,7 @@ def sync(
      Deliveries of one webhook, newest first, each with its attempts.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         status (WebhooksDeliveriesStatus | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Deliveries of one webhook, newest first, each with its attempts.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         status (WebhooksDeliveriesStatus | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
@@ -241,7 +241,7 @@ async def asyncio(
      Deliveries of one webhook, newest first, each with its attempts.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         status (WebhooksDeliveriesStatus | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page

@@ -98,8 +98,8 @@ def sync_detailed(
      One delivery: status, attempts with status codes, latency and errors.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,8 +134,8 @@ def sync(
      One delivery: status, attempts with status codes, latency and errors.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,8 +165,8 @@ async def asyncio_detailed(
      One delivery: status, attempts with status codes, latency and errors.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,8 +201,8 @@ async def asyncio(
      One delivery: status, attempts with status codes, latency and errors.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

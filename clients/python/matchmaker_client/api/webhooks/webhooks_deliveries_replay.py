@@ -114,8 +114,8 @@ def sync_detailed(
      Send a delivery again: same event id and body, a fresh signature and timestamp.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:
@@ -153,8 +153,8 @@ def sync(
      Send a delivery again: same event id and body, a fresh signature and timestamp.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:
@@ -187,8 +187,8 @@ async def asyncio_detailed(
      Send a delivery again: same event id and body, a fresh signature and timestamp.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:
@@ -226,8 +226,8 @@ async def asyncio(
      Send a delivery again: same event id and body, a fresh signature and timestamp.
 
     Args:
-        webhook_id (int):
-        delivery_id (int):
+        webhook_id (int): a positive id
+        delivery_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:

@@ -112,7 +112,7 @@ def sync_detailed(
      Queue a signed ``ping`` event for this webhook, to test your receiver.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:
@@ -148,7 +148,7 @@ def sync(
      Queue a signed ``ping`` event for this webhook, to test your receiver.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:
@@ -179,7 +179,7 @@ async def asyncio_detailed(
      Queue a signed ``ping`` event for this webhook, to test your receiver.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:
@@ -215,7 +215,7 @@ async def asyncio(
      Queue a signed ``ping`` event for this webhook, to test your receiver.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
         idempotency_key (str | Unset):
 
     Raises:

@@ -96,7 +96,7 @@ def sync_detailed(
      One of your webhooks.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +129,7 @@ def sync(
      One of your webhooks.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +157,7 @@ async def asyncio_detailed(
      One of your webhooks.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio(
      One of your webhooks.
 
     Args:
-        webhook_id (int):
+        webhook_id (int): a positive id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
