@@ -81,7 +81,7 @@ def test_kill_9_during_idempotent_creates_then_every_retry_gets_its_one_row(
         slowest = max(seconds for _, _, seconds in retries)
         print(f"restart {restart:.1f}s; {REQUESTS} retries, slowest answered in {slowest:.2f}s")
         with engine.connect() as conn:
-            rows = dict(conn.execute(select(Startup.id, Startup.name)).tuples().all())
+            rows = dict(conn.execute(select(Startup.id, Startup.name)).all())
     finally:
         server.kill()
         engine.dispose()
