@@ -60,7 +60,9 @@ def test_fitted_weights_follow_the_decisions_signal(client: TestClient, tmp_path
     assert result is not None, text
     assert (result.train, result.test) == (25, 11)
     assert result.fitted["region"] > 2 * result.current["region"]
-    assert max(result.fitted, key=lambda n: result.fitted[n]) == "region"
+    # The history component (similarity to what the target accepted before) carries the same
+    # regional signal, so either may come out on top; the others must not.
+    assert max(result.fitted, key=lambda n: result.fitted[n]) in {"region", "history"}
     auc = result.metrics["fitted"]["auc"]
     assert auc is not None
     assert auc > 0.9
