@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from matchmaker.matching.scoring import PENALTIES
 from matchmaker.startups.schemas import StartupCreate
 from matchmaker.tuning.fit import Decision
 
@@ -100,11 +101,14 @@ def collect(client: Api) -> Collected:
             out.unscored += 1
             continue
         components = match["components"]
-        for name, c in components.items():
-            out.weights_seen.setdefault(name, []).append(float(c["weight"]))
         score = match["score"]
         if score is None:  # a thin profile: the same arithmetic, not shown as a score
             score = sum(float(c["contribution"]) for c in components.values())
+        # Penalties are fixed costs, not weights a setting can change: they stay in the score
+        # but are not fitted.
+        components = {n: c for n, c in components.items() if n not in PENALTIES}
+        for name, c in components.items():
+            out.weights_seen.setdefault(name, []).append(float(c["weight"]))
         out.decisions.append(
             Decision(
                 group=(record["target_kind"], record["target_id"]),

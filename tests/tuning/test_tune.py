@@ -67,6 +67,8 @@ def test_fitted_weights_follow_the_decisions_signal(client: TestClient, tmp_path
     assert auc is not None
     assert auc > 0.9
     assert "MATCHMAKER_WEIGHT_REGION=" in text
+    # Only what a setting can change is fitted: penalties are fixed costs.
+    assert {f"weight_{name}" for name in result.fitted} <= set(Settings.model_fields)
     assert not (tmp_path / "weights.json").exists()  # only --write saves
 
 
