@@ -228,9 +228,10 @@ def allocate(
 
     caps = cap_groups(market, quotas_t, h_index)
     for cap in caps:  # locked startups use up cap room first
-        cap.bound -= sum(
-            1 for i, j in locked_idx.items() if i in cap.members and cap.host in (None, j)
-        )
+        used = sum(1 for i, j in locked_idx.items() if i in cap.members and cap.host in (None, j))
+        # Locks beyond the cap leave no room, not negative room: a negative bound would make
+        # the cap look broken by every holding, members of its group or not.
+        cap.bound = max(0, cap.bound - used)
     host_caps = [c for c in caps if c.host is not None]
     camp_caps = [c for c in caps if c.host is None]
 

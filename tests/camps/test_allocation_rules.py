@@ -47,6 +47,18 @@ def test_a_locked_startup_uses_the_cap_room_of_its_own_host_only() -> None:
     assert [r.achieved for r in here.quota_report] == [1]
 
 
+def test_a_lock_beyond_a_host_cap_does_not_stop_others_outside_the_capped_group() -> None:
+    # The locked Hebei startup already breaks "no Hebei at host 1"; a Beijing startup is not
+    # in that group, so the cap has nothing to say about it (this used to raise IndexError).
+    hebei = frozenset({"hebei"})
+    no_hebei_at_1 = Quota("no Hebei at host 1", "region", hebei, at_most=0, host_id=1)
+    apps = [startup(821, "hebei"), startup(822, "beijing")]
+    alloc = allocate(
+        apps, [Host(1, places=2)], table_score({}), quotas=[no_hebei_at_1], locked={821: 1}
+    )
+    assert alloc.assignments == {821: 1, 822: 1}
+
+
 def test_an_explicit_camp_priority_decides_who_a_cap_keeps() -> None:
     apps = [startup(s, "tianjin") for s in (901, 902, 903)]
     scores = {(901, 1): 0.9, (902, 1): 0.5, (903, 1): 0.1}
