@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 import threading
 
-from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -72,14 +72,28 @@ class Claim:
         self._connection = connection
         self._key = key
 
+    def alive(self) -> bool:
+        """Whether the claim still holds: its connection answers (a database restart ends
+        the connection and the lock with it)."""
+        if self._connection is None:
+            return True
+        try:
+            self._connection.execute(text("SELECT 1"))
+            self._connection.rollback()
+        except DBAPIError:
+            self._connection.invalidate()  # never pool it; release() only closes it
+            return False
+        return True
+
     def release(self) -> None:
         conn, self._connection = self._connection, None
         if conn is None:
             return
         try:
-            conn.execute(text("SELECT pg_advisory_unlock(:ns, :id)"), _lock_params(self._key))
-            conn.rollback()
-        except DBAPIError:
+            if not conn.invalidated:
+                conn.execute(text("SELECT pg_advisory_unlock(:ns, :id)"), _lock_params(self._key))
+                conn.rollback()
+        except SQLAlchemyError:
             # The connection is gone, and its lock with it; never pool a broken one.
             conn.invalidate()
         finally:
@@ -95,6 +109,11 @@ def try_claim(sessions: sessionmaker[Session], namespace: int, item_id: int) -> 
     engine = sessions.kw["bind"]
     if engine.dialect.name != "postgresql":
         return Claim(None, (namespace, item_id))
+    return try_claim_on(engine, namespace, item_id)
+
+
+def try_claim_on(engine: Engine, namespace: int, item_id: int) -> Claim | None:
+    """``try_claim`` on a PostgreSQL engine."""
     conn = engine.connect()
     try:
         got = conn.scalar(

@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 from matchmaker.db import utcnow
-from matchmaker.platform import leases
+from matchmaker.platform import leases, presence
 from matchmaker.platform.models import IdempotencyRecord
 
 HEADER = "idempotency-key"
@@ -103,7 +103,7 @@ def _claim(
             if record.status_code is None:
                 if record.committed_at is not None and record.request_hash:
                     return Lost(record.request_hash)  # done, response too large to keep
-                if leases.alive(record.owner, record.created_at, now):
+                if leases.alive(record.owner, record.created_at, now, _presence(session)):
                     return Busy()
                 if record.committed_at is not None:
                     return Lost(record.request_hash)  # its owner died after the commit
@@ -129,6 +129,12 @@ def _claim(
         session.add(record)
         session.flush()
         return Claimed(record.id)
+
+
+def _presence(session: Session) -> Callable[[str], bool] | None:
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return lambda process: presence.visible(session, process)
 
 
 def complete(

@@ -6,8 +6,10 @@ response is stored or it gives up, so a claim is alive exactly while:
 
 - this process: that request is still running here;
 - another process on this machine: that process still exists (``kill -9`` ends it at once);
-- another machine, or a claim made before owners were recorded: it is younger than
-  ``STALE_CLAIM`` (a process there cannot be seen from here).
+- another machine, on PostgreSQL: that process holds its presence lock (``presence``);
+- another machine without a presence lock (SQLite is one machine's file; a process of a
+  version without presence), or a claim made before owners were recorded: it is younger
+  than ``STALE_CLAIM`` (a process there cannot be seen from here).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import socket
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -23,6 +26,8 @@ from types import TracebackType
 
 STALE_CLAIM = timedelta(minutes=5)
 _SEP = "|"
+# Starts the token of a claim whose process held its presence lock when it claimed.
+PRESENT = "p"
 _running: set[str] = set()  # tokens of this process's requests that hold a lease
 _lock = threading.Lock()
 
@@ -56,12 +61,17 @@ def _this_process(pid: int) -> str:
     return process_owner(pid)  # keyed by pid: a forked worker is another process
 
 
-class Lease:
-    """Held by one request from its claim until its response is stored (``with``)."""
+def this_process() -> str:
+    return _this_process(os.getpid())
 
-    def __init__(self) -> None:
-        self.token = uuid.uuid4().hex
-        self.owner = f"{_this_process(os.getpid())}{_SEP}{self.token}"
+
+class Lease:
+    """Held by one request from its claim until its response is stored (``with``).
+    ``present``: this process holds its presence lock, so other machines can see it."""
+
+    def __init__(self, present: bool = False) -> None:
+        self.token = (PRESENT if present else "") + uuid.uuid4().hex
+        self.owner = f"{this_process()}{_SEP}{self.token}"
 
     def __enter__(self) -> Lease:
         with _lock:
@@ -78,13 +88,24 @@ class Lease:
             _running.discard(self.token)
 
 
-def alive(owner: str | None, created_at: datetime, now: datetime) -> bool:
-    """Whether the owner of a claim made at ``created_at`` may still complete it."""
+def alive(
+    owner: str | None,
+    created_at: datetime,
+    now: datetime,
+    visible: Callable[[str], bool] | None = None,
+) -> bool:
+    """Whether the owner of a claim made at ``created_at`` may still complete it.
+    ``visible(process)``: whether a process of another machine holds its presence lock."""
     parts = (owner or "").split(_SEP)
-    if len(parts) != 5 or not parts[1] or tuple(parts[:2]) != _machine() or not parts[2].isdigit():
+    if len(parts) != 5 or not parts[2].isdigit():
         return now - created_at <= STALE_CLAIM
     host, boot, pid, start, token = parts
-    if _SEP.join((host, boot, pid, start)) == _this_process(os.getpid()):
+    process = _SEP.join((host, boot, pid, start))
+    if process == this_process():
         with _lock:
             return token in _running
-    return _start_time(int(pid)) == start
+    if boot and (host, boot) == _machine():
+        return _start_time(int(pid)) == start
+    if token.startswith(PRESENT) and visible is not None:
+        return visible(process)
+    return now - created_at <= STALE_CLAIM

@@ -26,7 +26,7 @@ from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
 from matchmaker.errors import ErrorBody, Unauthorized, unavailable
-from matchmaker.platform import idempotency, leases
+from matchmaker.platform import idempotency, leases, presence
 from matchmaker.platform.ratelimit import limiter_for
 
 # Where the request's authenticated key id is left for the request log.
@@ -155,7 +155,8 @@ class PlatformMiddleware:
             )
 
         # The lease is held before the claim commits, so no retry ever sees it ownerless.
-        with leases.Lease() as lease:
+        engine = scope["app"].state.engine
+        with leases.Lease(presence.present(engine, leases.this_process())) as lease:
             try:
                 outcome = await run_in_threadpool(
                     idempotency.claim, sessions, principal.key_id, key, self.ttl, lease.owner

@@ -17,7 +17,7 @@ from matchmaker.imports import service as imports
 from matchmaker.imports.router import router as imports_router
 from matchmaker.imports.worker import ImportWorker
 from matchmaker.matching.refresh import IndexRefresher
-from matchmaker.platform import contract, idempotency
+from matchmaker.platform import contract, idempotency, leases, presence
 from matchmaker.platform.idempotency import HEADER, KEY_PATTERN, MAX_KEY_LENGTH
 from matchmaker.platform.middleware import PlatformMiddleware
 from matchmaker.recommendations.router import router as recommendations_router
@@ -60,6 +60,10 @@ def start(runtime: Any, settings: Settings) -> Workers:
     workers_enabled is false: `matchmaker worker` runs those). ``stop()`` undoes all."""
     workers = Workers()
     workers._unlisten.append(idempotency.track_commits(runtime.sessions))
+    # Claims this process makes can be seen to die from other machines (PostgreSQL only).
+    process = leases.this_process()
+    presence.enter(runtime.engine, process)
+    workers._unlisten.append(lambda: presence.leave(runtime.engine, process))
     if settings.index_refresh_seconds > 0:
         # Every process serving matches keeps its index up to date, workers or not.
         workers.refresher = IndexRefresher(
