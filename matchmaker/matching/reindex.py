@@ -66,6 +66,7 @@ def reindex(
             )
         store.indexes[name] = fresh
         store.stale[name] = 0
+        store.stale_models[name] = set()
         store.missing[name] = 0
         counts[kind.plural] = done
     store.save()
