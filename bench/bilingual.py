@@ -114,22 +114,29 @@ def speed(encoder: Encoder, texts: list[str], single: int = 60) -> dict[str, flo
     return {"one_at_a_time": round(one, 1), "batched": round(batched, 1)}
 
 
+def evaluate(encoder: Encoder, english_only: bool = False) -> dict[str, Any]:
+    """The retrieval tests and the calibration anchors of one loaded model."""
+    rows = items()
+    vectors = {lang: encoder.encode([r[lang] for r in rows]) for lang in LANGS}
+    return {
+        "texts": 2 * len(rows),
+        "sector": sector(vectors, rows),
+        "pairing": pairing(vectors),
+        "calibration": anchors(vectors, rows, english_only),
+    }
+
+
 def measure(model: str) -> dict[str, Any]:
     started = time.perf_counter()
     before = rss_mb()
     encoder = load_encoder(model)
     loaded = {"load_s": round(time.perf_counter() - started, 2), "rss_mb_after_load": rss_mb()}
     rows = items()
-    vectors = {lang: encoder.encode([r[lang] for r in rows]) for lang in LANGS}
-    english_only = MODELS[model].languages == "English"
     return {
         "model": model,
         "stored_name": encoder.name,
         "dim": encoder.dim,
-        "texts": 2 * len(rows),
-        "sector": sector(vectors, rows),
-        "pairing": pairing(vectors),
-        "calibration": anchors(vectors, rows, english_only),
+        **evaluate(encoder, MODELS[model].languages == "English"),
         "speed_texts_per_s": speed(encoder, [r[lang] for r in rows for lang in LANGS]),
         "rss_mb_before_load": before,
         **loaded,
@@ -152,7 +159,7 @@ def run_all(models: Sequence[str]) -> dict[str, Any]:
     return report
 
 
-def table(report: dict[str, Any]) -> str:
+def table(report: dict[str, Any], speed: bool = True) -> str:
     head = "| model | zh→zh | zh→en | en→zh | en→en | pair zh→en | pair en→zh |"
     lines = [head, "|---" * 7 + "|"]
     for model, r in report.items():
@@ -160,6 +167,8 @@ def table(report: dict[str, Any]) -> str:
         cells = [f"{s[k]['hit@1']:.3f} / {s[k]['mrr']:.3f}" for k in s]
         cells += [f"{p[k]['hit@1']:.3f}" for k in p]
         lines.append(f"| {model} | " + " | ".join(cells) + " |")
+    if not speed:
+        return "\n".join(lines)
     lines.append("")
     lines.append("| model | dim | texts/s one at a time | texts/s batched | RSS after load (MB) |")
     lines.append("|---" * 5 + "|")

@@ -59,7 +59,7 @@ def _embed(
     sessions: sessionmaker[Session],
     kind: ProfileKind,
     fresh: VectorIndex,
-    bar: tqdm,  # type: ignore[type-arg]
+    bar: tqdm,
     others_only: bool,
 ) -> int:
     """Embed the profiles of ``kind`` (only those with another model's vector when
