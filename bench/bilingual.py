@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -102,16 +103,23 @@ def anchors(
 
 
 def speed(encoder: Encoder, texts: list[str], single: int = 60) -> dict[str, float]:
-    """Texts per second one at a time (as a request embeds one profile) and in batches."""
+    """Texts per second one at a time (as a request embeds one profile) and in batches, per
+    second of wall time and per second of this process's CPU time (steadier on a shared
+    machine: other processes' load slows the wall clock, not the CPU time)."""
     encoder.encode(texts[:8])  # warm-up
-    started = time.perf_counter()
-    for text in texts[:single]:
-        encoder.encode([text])
-    one = single / (time.perf_counter() - started)
-    started = time.perf_counter()
-    encoder.encode(texts)
-    batched = len(texts) / (time.perf_counter() - started)
-    return {"one_at_a_time": round(one, 1), "batched": round(batched, 1)}
+    out: dict[str, float] = {}
+    for label, batches in (
+        ("one_at_a_time", [[t] for t in texts[:single]]),
+        ("batched", [texts]),
+    ):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for batch in batches:
+            encoder.encode(batch)
+        n = sum(len(b) for b in batches)
+        out[label] = round(n / (time.perf_counter() - wall), 1)
+        out[f"{label}_per_cpu_s"] = round(n / max(time.process_time() - cpu, 1e-9), 1)
+    out["load_average"] = round(os.getloadavg()[0], 1)
+    return out
 
 
 def evaluate(encoder: Encoder, english_only: bool = False) -> dict[str, Any]:
@@ -170,13 +178,17 @@ def table(report: dict[str, Any], speed: bool = True) -> str:
     if not speed:
         return "\n".join(lines)
     lines.append("")
-    lines.append("| model | dim | texts/s one at a time | texts/s batched | RSS after load (MB) |")
-    lines.append("|---" * 5 + "|")
+    lines.append(
+        "| model | dim | texts/s one at a time (per CPU s) | texts/s batched (per CPU s) "
+        "| RSS after load (MB) | load average |"
+    )
+    lines.append("|---" * 6 + "|")
     for model, r in report.items():
         sp = r["speed_texts_per_s"]
         lines.append(
-            f"| {model} | {r['dim']} | {sp['one_at_a_time']} | {sp['batched']} | "
-            f"{r['rss_mb_after_load']} |"
+            f"| {model} | {r['dim']} | {sp['one_at_a_time']} ({sp['one_at_a_time_per_cpu_s']}) "
+            f"| {sp['batched']} ({sp['batched_per_cpu_s']}) | {r['rss_mb_after_load']} "
+            f"| {sp['load_average']} |"
         )
     return "\n".join(lines)
 
