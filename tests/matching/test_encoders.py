@@ -141,3 +141,32 @@ def test_similarity_shown_is_the_calibrated_cosine_of_the_stored_vectors(
     (found,) = matches(client, f"/v1/startups/{startup}/matches", target="incubators")
     assert found["similarity"] == pytest.approx(calibration.scale(raw), abs=1e-3)
     assert found["similarity"] != pytest.approx(raw, abs=1e-3)
+
+
+def _pair_at(cosine: float) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit vectors whose cosine is ``cosine`` (plain arithmetic, no model)."""
+    a = np.asarray([1.0, 0.0], np.float32)
+    b = np.asarray([cosine, np.sqrt(1 - cosine**2)], np.float32)
+    return a, b
+
+
+@pytest.mark.parametrize("model", ["multilingual-e5-small", "use-multilingual"])
+def test_history_thresholds_read_the_models_cosine_through_its_calibration(model: str) -> None:
+    """The history component's FLOOR / LIKE / CEILING, set on MiniLM, hold under another
+    model at that model's own equivalent cosines (pure arithmetic on hand-made vectors)."""
+    from matchmaker.matching.history import CEILING, FLOOR, LIKE, Decisions, fit
+
+    calibration = MODELS[model].calibration
+    for reference, value in ((FLOOR, 0.0), (CEILING, 1.0)):
+        startup, decided = _pair_at(calibration.raw(reference))
+        result = fit(1, startup, Decisions(accepted=(2,)), {2: decided}, calibration)
+        assert result is not None
+        assert result.value == pytest.approx(value, abs=1e-3)
+    startup, decided = _pair_at(calibration.raw(LIKE) + 0.002)
+    liked = fit(1, startup, Decisions(accepted=(2,)), {2: decided}, calibration)
+    assert liked is not None
+    assert liked.like_accepted == 1
+    # Without the calibration the same raw cosine would read differently.
+    uncalibrated = fit(1, startup, Decisions(accepted=(2,)), {2: decided})
+    assert uncalibrated is not None
+    assert uncalibrated.value != pytest.approx(liked.value, abs=1e-2)
