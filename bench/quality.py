@@ -29,7 +29,7 @@ import numpy as np
 from fastapi.testclient import TestClient
 from sqlalchemy.exc import OperationalError
 
-from bench import bilingual
+from bench import bilingual, bilingual_engine
 from bench.common import OUT, log, write_json
 from bench.quality_data import (
     DEFAULT_DATA,
@@ -367,6 +367,8 @@ def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> d
     spec = spec_of(args.model)
     report["bilingual"] = bilingual.evaluate(encoder, spec is None or spec.languages == "English")
     with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
+        report["bilingual"]["engine_sector"] = bilingual_engine.sector(client)
+    with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
         report["sector"] = sector_test(client, encoder, args.data, args)
     with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
         report["history"] = history_test(client, encoder, args.data, args)
@@ -377,6 +379,13 @@ def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> d
     print("\n## history test, accelerator side\n" + table(report["history"]["accelerator_side"]))
     print("\n## bilingual test (raw model; sector hit@1 / MRR, pairing hit@1)")
     print(bilingual.table({encoder.name: report["bilingual"]}, speed=False))
+    print("\n## bilingual sector test through the engine (hit@1 / MRR)")
+    print(
+        " | ".join(
+            f"{k} {v['hit@1']:.3f} / {v['mrr']:.3f}"
+            for k, v in report["bilingual"]["engine_sector"].items()
+        )
+    )
     print(f"\n{report['seconds']} s; figures in {args.out / 'quality.json'}")
     return report
 
