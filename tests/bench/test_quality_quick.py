@@ -50,6 +50,11 @@ def test_quick_quality_run_reports_every_method_on_both_tests(
     assert set(bilingual["pairing"]) == {"zh->en", "en->zh"}
     assert all(s["n"] == 72 for s in bilingual["sector"].values())
     assert all(p["n"] == 126 for p in bilingual["pairing"].values())
+    engine_sector = bilingual["engine_sector"]
+    assert set(engine_sector) == {"zh->zh", "zh->en", "en->zh", "en->en"}
+    for figures in engine_sector.values():
+        assert figures["n"] == 72
+        assert 0 <= figures["hit@1"] <= figures["hit@3"] <= 1
     anchors = bilingual["calibration"]
     assert anchors["unrelated"] < anchors["related"] < anchors["close"]
 
