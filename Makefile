@@ -105,8 +105,11 @@ bench-import: install
 # Ranking quality on the public data in ../shared/data (read at run time, never copied):
 # hit rate at 1 and 3 and MRR against random, popularity, BM25 and the raw model, in the same
 # run; figures in bench/out/quality.json, written up in bench/QUALITY.md.
+# MODEL=multilingual-e5-small (or use-multilingual) measures another backend; the second
+# step measures every registered backend on the bilingual set: retrieval, speed, memory.
 bench-quality: install
-	$(BIN)/python -m bench.quality $(ARGS)
+	$(BIN)/python -m bench.quality $(if $(MODEL),--model $(MODEL)) $(ARGS)
+	$(BIN)/python -m bench.bilingual
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

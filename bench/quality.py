@@ -29,6 +29,7 @@ import numpy as np
 from fastapi.testclient import TestClient
 from sqlalchemy.exc import OperationalError
 
+from bench import bilingual, bilingual_engine
 from bench.common import OUT, log, write_json
 from bench.quality_data import (
     DEFAULT_DATA,
@@ -47,7 +48,8 @@ from matchmaker.access.models import Role
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.lexical import BM25, reciprocal_rank_fusion
-from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
+from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.registry import MODELS, load_encoder, spec_of
 
 ACCEPTS_FROM_PAGE = 100  # the API's largest page: ranks below it count as misses, for all
 
@@ -331,6 +333,11 @@ def table(rows: dict[str, dict[str, float]]) -> str:
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--quick", action="store_true", help="a few startups: shape, not figures")
+    p.add_argument(
+        "--model",
+        default="",
+        help=f"MATCHMAKER_MODEL to measure ({', '.join(MODELS)} or a path); default MiniLM",
+    )
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public data folder")
     p.add_argument("--out", type=Path, default=OUT, help="where quality.json goes")
     p.add_argument("--seed", type=int, default=13)
@@ -355,8 +362,12 @@ def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> d
     if not (args.data / "SOURCES.md").exists():
         raise SystemExit(f"no public data at {args.data} (set --data or MATCHMAKER_BENCH_DATA)")
     started = time.perf_counter()
-    encoder = encoder or SentenceTransformerEncoder()
+    encoder = encoder or load_encoder(args.model)
     report: dict[str, Any] = {"mode": "quick" if args.quick else "full", "model": encoder.name}
+    spec = spec_of(args.model)
+    report["bilingual"] = bilingual.evaluate(encoder, spec is None or spec.languages == "English")
+    with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
+        report["bilingual"]["engine_sector"] = bilingual_engine.sector(client)
     with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
         report["sector"] = sector_test(client, encoder, args.data, args)
     with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
@@ -366,6 +377,15 @@ def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> d
     print("\n## sector test\n" + table(report["sector"]["rows"]))
     print("\n## history test, startup side\n" + table(report["history"]["startup_side"]))
     print("\n## history test, accelerator side\n" + table(report["history"]["accelerator_side"]))
+    print("\n## bilingual test (raw model; sector hit@1 / MRR, pairing hit@1)")
+    print(bilingual.table({encoder.name: report["bilingual"]}, speed=False))
+    print("\n## bilingual sector test through the engine (hit@1 / MRR)")
+    print(
+        " | ".join(
+            f"{k} {v['hit@1']:.3f} / {v['mrr']:.3f}"
+            for k, v in report["bilingual"]["engine_sector"].items()
+        )
+    )
     print(f"\n{report['seconds']} s; figures in {args.out / 'quality.json'}")
     return report
 

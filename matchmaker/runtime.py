@@ -13,7 +13,8 @@ from matchmaker import migrations_state
 from matchmaker.config import Settings
 from matchmaker.db import make_engine, make_sessionmaker
 from matchmaker.kinds import ALL_KINDS
-from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
+from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.registry import load_encoder
 from matchmaker.matching.scoring import Weights
 from matchmaker.matching.service import Matcher
 from matchmaker.matching.store import EmbeddingStore
@@ -60,7 +61,7 @@ def weights_from(settings: Settings) -> Weights:
 def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     """Load the model (unless given one), open the database and load the indexes."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    encoder = encoder or SentenceTransformerEncoder(settings.model, settings.encode_batch_size)
+    encoder = encoder or load_encoder(settings.model, settings.encode_batch_size)
     metrics = Metrics()
     encoder = metrics.instrument(encoder)
     engine = make_engine(settings.resolved_database_url())

@@ -29,12 +29,15 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
+from matchmaker.matching.calibration import REFERENCE, Calibration
+
 Matrix = NDArray[np.float32]
 
 TOP_K = 3
 DECLINED_PULL = 0.5
 HISTORY_PRIOR = 2.0
-# all-MiniLM-L6-v2: unrelated startups' descriptions sit near 0.15, same-technology ones
+# On the reference scale (all-MiniLM-L6-v2's cosines; other models' are mapped onto it by
+# their calibration): unrelated startups' descriptions sit near 0.15, same-technology ones
 # at 0.6 and above; the value spans that range.
 FLOOR, CEILING = 0.15, 0.75
 # Cosine from which a decided startup counts as "like" this one in the explanation.
@@ -95,6 +98,7 @@ def fit(
     startup: NDArray[np.float32],
     decisions: Decisions,
     vectors: dict[int, NDArray[np.float32]],
+    calibration: Calibration = REFERENCE,
 ) -> HistoryFit | None:
     """The history component of (startup, target), from the target's decisions and the
     decided startups' vectors; None when the target has decided on no other startup."""
@@ -104,6 +108,7 @@ def fit(
         return None
     a_sims = np.asarray(accepted, np.float32) @ startup if accepted else np.empty(0, np.float32)
     d_sims = np.asarray(declined, np.float32) @ startup if declined else np.empty(0, np.float32)
+    a_sims, d_sims = calibration.scale_many(a_sims), calibration.scale_many(d_sims)
     raw = _top_mean(a_sims) - DECLINED_PULL * _top_mean(d_sims)
     value = min(1.0, max(0.0, (raw - FLOOR) / (CEILING - FLOOR)))
     return HistoryFit(

@@ -22,12 +22,14 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
+from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import Found, candidate_rows, joined, passes
 from matchmaker.matching.encoder import Vectors
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import Decisions, HistoryFit, HistorySource, fit
 from matchmaker.matching.index import Mask
 from matchmaker.matching.ranking import rank_key, reason, score_pair
+from matchmaker.matching.registry import calibration_of
 from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
 from matchmaker.matching.scoring import (
     HARD_RULE_COLUMNS,
@@ -68,6 +70,8 @@ class Matcher:
         self.weights = weights
         self.exclusion_hooks: list[ExclusionHook] = []
         self.history = history
+        # Raw cosines of the model, mapped onto the scale the thresholds were set on.
+        self.calibration: Calibration = calibration_of(store.encoder.name)
 
     # -- public -------------------------------------------------------------------------
     def kind(self, name: str) -> ProfileKind:
@@ -98,7 +102,7 @@ class Matcher:
     ) -> list[tuple[int, float]]:
         """The ``k`` profiles of ``kind`` among ``among`` nearest to ``vector``."""
         ids, sims = self.store.indexes[kind.name].search(vector, k, among)
-        return list(zip(ids.tolist(), sims.tolist(), strict=True))
+        return list(zip(ids.tolist(), self.calibration.scale_many(sims).tolist(), strict=True))
 
     def score_pair(
         self, session: Session, startup: Any, kind: str, target: Any, today: date | None = None
@@ -124,7 +128,7 @@ class Matcher:
         facts = [facts_of(STARTUP, s) for s in startups]
         columns: list[list[PairScore]] = []
         for kind, row in targets:
-            sims = left @ self.vector_of(self.kind(kind), row)
+            sims = self.calibration.scale_many(left @ self.vector_of(self.kind(kind), row))
             other = facts_of(kind, row)
             fits = self._fits_for_target(session, kind, other.id, facts, left)
             columns.append(
@@ -189,6 +193,7 @@ class Matcher:
         fits, ids, sims = joined(found, ids, sims, vector, self.store.indexes[target.name])
         if len(ids) == 0:
             return []
+        sims = self.calibration.scale_many(sims)
         today = datetime.now(UTC).date()
         keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
         for pid, sim, row in candidate_rows(session, target, ids, sims):
@@ -245,7 +250,10 @@ class Matcher:
         if decisions is None:
             return [None] * len(startups)
         decided = self._startup_vectors(decisions.accepted + decisions.declined)
-        return [fit(f.id, v, decisions, decided) for f, v in zip(startups, left, strict=True)]
+        return [
+            fit(f.id, v, decisions, decided, self.calibration)
+            for f, v in zip(startups, left, strict=True)
+        ]
 
     def _startups_by_history(
         self,
@@ -269,7 +277,7 @@ class Matcher:
             centre = np.mean(accepted, axis=0)
             centre /= max(float(np.linalg.norm(centre)), 1e-6)
             extra = index.search(centre, k, allowed)[0].tolist()
-        return Found(lambda pid, v: fit(pid, v, decisions, decided), extra)
+        return Found(lambda pid, v: fit(pid, v, decisions, decided, self.calibration), extra)
 
     def _targets_by_history(
         self,
@@ -288,7 +296,10 @@ class Matcher:
         decided = self._startup_vectors(
             {i for d in decisions.values() for i in d.accepted + d.declined}
         )
-        fits = {tid: fit(startup_id, vector, d, decided) for tid, d in decisions.items()}
+        fits = {
+            tid: fit(startup_id, vector, d, decided, self.calibration)
+            for tid, d in decisions.items()
+        }
         best = sorted(
             (-f.value, tid)
             for tid, f in fits.items()

@@ -102,6 +102,12 @@ class Snapshots(StoreState):
         name = self.encoder.name
         mine = (Embedding.kind == kind, Embedding.model == name)
         stale = self._count(session, Embedding.kind == kind, Embedding.model != name)
+        self.stale_models[kind] = set()
+        if stale:
+            others = select(Embedding.model, Embedding.dim).where(
+                Embedding.kind == kind, Embedding.model != name
+            )
+            self.stale_models[kind] = {(m, int(d)) for m, d in session.execute(others.distinct())}
         # With no stale rows every row of the kind is ours: the primary key covers the query.
         where = (Embedding.kind == kind,) if not stale else mine
         db_ids = _int_column(session, select(Embedding.profile_id).where(*where))

@@ -61,6 +61,7 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         self._inflight: dict[int, datetime] = {}  # id(session) -> its first profile write
         self._inflight_lock = threading.Lock()
         self.stale: dict[str, int] = {}  # vectors made by another model, per kind
+        self.stale_models: dict[str, set[tuple[str, int]]] = {}  # (model, dim) of those
         self.missing: dict[str, int] = {}  # profiles with no vector, per kind
 
     # -- ProfileListener --------------------------------------------------------------
@@ -236,8 +237,11 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         """Why the stored vectors cannot be searched as they are, if they cannot."""
         stale = {k: n for k, n in self.stale.items() if n}
         if stale:
+            made_by = sorted({m for k in stale for m in self.stale_models.get(k, ())})
+            by = ", ".join(f"{m} ({d}-d)" for m, d in made_by) or "another model"
             return (
-                f"{sum(stale.values())} stored vectors were made by another model than "
-                f"{self.encoder.name}; run `matchmaker reindex`"
+                f"{sum(stale.values())} stored vectors were made by {by}, not by the configured "
+                f"model {self.encoder.name} ({self.encoder.dim}-d); run `matchmaker reindex` "
+                "to re-embed them (or set MATCHMAKER_MODEL back)"
             )
         return None

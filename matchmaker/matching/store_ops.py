@@ -56,6 +56,7 @@ class StoreState:
     indexes: dict[str, VectorIndex]
     filters: dict[str, FacetMasks]
     stale: dict[str, int]
+    stale_models: dict[str, set[tuple[str, int]]]
     missing: dict[str, int]
     _exact_max: int
     _nprobe: int

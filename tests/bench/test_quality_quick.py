@@ -45,3 +45,27 @@ def test_quick_quality_run_reports_every_method_on_both_tests(
     accelerator_side = history["accelerator_side"]
     _check(accelerator_side, HISTORY_ROWS, accelerator_side["engine"]["n"])
     assert 0 < accelerator_side["engine"]["n"] <= history["accelerators"]
+    bilingual = report["bilingual"]
+    assert set(bilingual["sector"]) == {"zh->zh", "zh->en", "en->zh", "en->en"}
+    assert set(bilingual["pairing"]) == {"zh->en", "en->zh"}
+    assert all(s["n"] == 72 for s in bilingual["sector"].values())
+    assert all(p["n"] == 126 for p in bilingual["pairing"].values())
+    engine_sector = bilingual["engine_sector"]
+    assert set(engine_sector) == {"zh->zh", "zh->en", "en->zh", "en->en"}
+    for figures in engine_sector.values():
+        assert figures["n"] == 72
+        assert 0 <= figures["hit@1"] <= figures["hit@3"] <= 1
+    anchors = bilingual["calibration"]
+    assert anchors["unrelated"] < anchors["related"] < anchors["close"]
+
+
+def test_bilingual_set_has_every_domain_in_both_languages() -> None:
+    from bench.bilingual import items
+    from matchmaker.vocab import Domain
+
+    rows = items()
+    assert len(rows) * 2 >= 200
+    assert {r["domain"] for r in rows} == {d.value for d in Domain}
+    for row in rows:
+        assert row["en"].isascii()
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in row["zh"])
