@@ -1,9 +1,10 @@
 """English and Chinese: message catalogs, the visitor's language, and translated field errors.
 
 The catalogs are gettext ``.po`` files under ``locale/``; they are compiled in memory when
-first used, so no binary ``.mo`` file is kept in git. Extract new strings with
-``pybabel extract -F matchmaker/web/babel.cfg -o messages.pot matchmaker/web`` and merge them
-into both catalogs (see the README's "Web pages" section).
+first used, so no binary ``.mo`` file is kept in git. They also hold the engine's
+explanation templates (matching/messages.py). Extract new strings with ``pybabel extract -F
+matchmaker/web/babel.cfg -k N_ -o messages.pot matchmaker/web matchmaker/matching/messages.py``
+and merge them into both catalogs (see the README's "Web pages" section).
 """
 
 from __future__ import annotations
