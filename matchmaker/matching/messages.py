@@ -106,6 +106,10 @@ TEMPLATES: dict[str, str] = {
         "{cost:.2f} because the startup is {gap:levels} below the scenario's minimum"
     ),
     "reason_no_shared_domain": N_("{cost:.2f} for no shared domain"),
+    # Why a target is proposed to nobody.
+    "excluded_full": N_("the incubator has no open places"),
+    "excluded_closed": N_("the scenario is closed"),
+    "excluded_deadline": N_("the scenario's deadline has passed"),
     # Bundles.
     "bundle": N_(
         "{incubator} to incubate, {partner} to partner with, and {scenario} to pilot in; "

@@ -95,14 +95,20 @@ class PairScore:
 
 
 def exclusion(target: Facts, today: date) -> str | None:
+    """Why a target can never be proposed right now, if so (in English)."""
+    why = exclusion_message(target, today)
+    return why.english if why else None
+
+
+def exclusion_message(target: Facts, today: date) -> Message | None:
     """Why a target can never be proposed right now, if so."""
     if target.kind == "incubator" and (target.capacity or 0) <= 0:
-        return "the incubator has no open places"
+        return Message("excluded_full")
     if target.kind == "scenario":
         if target.status != "open":
-            return "the scenario is closed"
+            return Message("excluded_closed")
         if target.deadline is not None and target.deadline < today:
-            return "the scenario's deadline has passed"
+            return Message("excluded_deadline")
     return None
 
 
