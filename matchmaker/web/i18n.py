@@ -52,13 +52,31 @@ def language_of(request: Request) -> str:
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in LANGUAGES:
         return str(chosen)
-    for part in request.headers.get("accept-language", "").split(","):
-        tag = part.split(";")[0].strip().lower()
-        if tag.startswith("zh"):
-            return "zh"
-        if tag.startswith("en"):
-            return "en"
-    return DEFAULT
+    return negotiate(request.headers.get("accept-language"))
+
+
+def negotiate(header: str | None) -> str:
+    """The language of ours an ``Accept-Language`` header prefers most (RFC 9110: the
+    highest q wins, the first listed among equals; zh-CN, zh-Hans, zh-TW are all zh, ``*``
+    is English); English when it names none of ours. Never fails on a malformed header."""
+    best, best_q = DEFAULT, 0.0
+    for part in (header or "").split(","):
+        tag, *params = (piece.strip() for piece in part.split(";"))
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if not 0 < q <= 1:  # q=0 means "not this one"; NaN and nonsense count as 0
+            continue
+        primary = tag.lower().split("-")[0]
+        lang = DEFAULT if primary == "*" else primary
+        if lang in LANGUAGES and q > best_q:
+            best, best_q = lang, q
+    return best
 
 
 def gettext(lang: str, message: str) -> str:
