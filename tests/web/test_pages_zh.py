@@ -88,3 +88,4 @@ def test_chinese_pages_show_no_english_sentence_from_the_engine(
                 assert piece not in page, f"{path}: {code} left in English: {piece!r}"
     assert any("契合" in page for page in chinese.values())  # the verdicts, in Chinese
     assert any("描述内容相关" in page for page in chinese.values())
+    assert "满员孵化器" in chinese[pages[-1]]  # a Chinese name shows as written
