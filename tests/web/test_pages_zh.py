@@ -33,9 +33,9 @@ def _english_fragments() -> dict[str, list[str]]:
 
 
 def _ids(client: TestClient, kind_name: str, name: str) -> int:
-    kind = STARTUP if kind_name == "startup" else INCUBATOR
+    table = (STARTUP if kind_name == "startup" else INCUBATOR).model.__table__
     with client.app.state.runtime.sessions() as session:  # type: ignore[attr-defined]
-        return int(session.scalar(select(kind.model.id).where(kind.model.name == name)))
+        return int(session.scalar(select(table.c.id).where(table.c.name == name)))
 
 
 @pytest.fixture
