@@ -89,3 +89,16 @@ def test_chinese_pages_show_no_english_sentence_from_the_engine(
     assert any("契合" in page for page in chinese.values())  # the verdicts, in Chinese
     assert any("描述内容相关" in page for page in chinese.values())
     assert "满员孵化器" in chinese[pages[-1]]  # a Chinese name shows as written
+
+
+def test_chinese_error_pages_say_why_in_chinese(client: TestClient) -> None:
+    browser = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(browser, mint_key(client, "admin"))
+    english = browser.get("/incubators/99999")
+    assert english.status_code == 404
+    assert "no incubator with id 99999" in english.text  # English pages keep the API's words
+    browser.cookies.set(LANG_COOKIE, "zh")
+    chinese = browser.get("/incubators/99999")
+    assert chinese.status_code == 404
+    assert "no incubator with id" not in chinese.text
+    assert "此地址下没有任何记录。" in chinese.text
