@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from matchmaker.matching.facts import Facts, facts_of
+from matchmaker.matching.messages import Message, Param
 from matchmaker.matching.schemas import BundleRead, BundleResponse
 from matchmaker.matching.scoring import RANKING_VERSION, PairScore, is_international
 from matchmaker.matching.service import STARTUP, Matcher, MatchFilters, ref, to_read
+from matchmaker.matching.wording import explanation
 from matchmaker.vocab import BTH_REGIONS
 
 TARGETS = ("incubator", "partner", "scenario")
@@ -57,7 +59,9 @@ def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
     )
     missing = [k.plural for k, pool in zip(kinds, pools, strict=True) if not pool]
     if missing:
-        base.message = f"no confident match among {', '.join(missing)} to build a bundle"
+        said = Message("bundle_missing", {"kinds": missing})
+        base.message = said.english
+        base.message_parts = [explanation(said)]
         return base
     me = facts_of(STARTUP, startup)
     best: tuple[float, tuple[Any, ...], list[str]] | None = None
@@ -72,22 +76,23 @@ def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
     total, trio, shared = best
     (ip, inc), (pp, par), (sp, sce) = trio
     where = {inc.city or inc.region, par.city or par.region, sce.city or sce.region}
-    text = (
-        f"{inc.title} to incubate, {par.title} to partner with, and {sce.title} to pilot in"
-        + (
-            f"; all three work on {', '.join(d.replace('_', ' ') for d in shared)}"
-            if shared
-            else ""
-        )
-        + f"; located in {', '.join(sorted(where))}"
-        + f" (fit {fmean([ip.score or 0, pp.score or 0, sp.score or 0]):.2f})."
-    )
+    params: dict[str, Param] = {
+        "incubator": inc.title,
+        "partner": par.title,
+        "scenario": sce.title,
+        "places": sorted(where),
+        "fit": round(fmean([ip.score or 0, pp.score or 0, sp.score or 0]), 2),
+    }
+    if shared:
+        params["domains"] = shared
+    said = Message("bundle_shared" if shared else "bundle", params)
     base.bundle = BundleRead(
         score=total,
         incubator=to_read(ip, inc),
         partner=to_read(pp, par),
         scenario=to_read(sp, sce),
         shared_domains=shared,
-        reason=text,
+        reason=said.english,
+        reason_parts=[explanation(said)],
     )
     return base

@@ -6,6 +6,8 @@ stored profiles, unsaved ones and camps.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +16,11 @@ from typing import Any
 # too little to judge, so no score is shown.
 THIN_WORDS = 8
 THIN_FACTS = 2
+# Chinese and Japanese leave no space between words: their characters are counted instead,
+# two to a word (the mean length of a Modern Chinese word is about 1.6-2 characters), so a
+# 40-character sentence counts 20 words and a bare two-character term one.
+CHARS_PER_WORD = 2
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +82,17 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def _words(*texts: str | None) -> int:
-    return sum(len(t.split()) for t in texts if t)
+    """Words of free text, in any language: space-separated chunks, and CJK characters by
+    CHARS_PER_WORD (a chunk mixing both, 机械臂robot, counts its Latin word too)."""
+    count = 0
+    for chunk in (c for t in texts if t for c in t.split()):
+        cjk = len(_CJK.findall(chunk))
+        if not cjk:
+            count += 1
+            continue
+        count += math.ceil(cjk / CHARS_PER_WORD)
+        count += any(c.isalnum() for c in _CJK.sub("", chunk))
+    return count
 
 
 def facts_of(kind: str, p: Any) -> Facts:

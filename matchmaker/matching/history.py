@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
 from matchmaker.matching.calibration import REFERENCE, Calibration
+from matchmaker.matching.messages import Message
 
 Matrix = NDArray[np.float32]
 
@@ -76,13 +77,17 @@ class HistoryFit:
         n = self.accepted + self.declined
         return n / (n + HISTORY_PRIOR)
 
-    def note(self, target_kind: str) -> str:
-        parts = [f"this {target_kind} accepted {_startups(self.like_accepted)} like this one"]
-        if self.like_declined:
-            parts.append(f"declined {_startups(self.like_declined)} like it")
-        return (
-            "; ".join(parts)
-            + f" (of {self.accepted} accepted, {self.declined} declined; fit {self.value:.2f})"
+    def note(self, target_kind: str) -> Message:
+        return Message(
+            "history_declined" if self.like_declined else "history",
+            {
+                "kind": target_kind,
+                "like_accepted": self.like_accepted,
+                "like_declined": self.like_declined,
+                "accepted": self.accepted,
+                "declined": self.declined,
+                "fit": round(self.value, 2),
+            },
         )
 
 
@@ -118,7 +123,3 @@ def fit(
         like_accepted=int((a_sims >= LIKE).sum()),
         like_declined=int((d_sims >= LIKE).sum()),
     )
-
-
-def _startups(n: int) -> str:
-    return "no startup" if n == 0 else "1 startup" if n == 1 else f"{n} startups"

@@ -8,6 +8,7 @@ from statistics import fmean
 
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.history import HistoryFit
+from matchmaker.matching.messages import Message, sentence
 from matchmaker.matching.scoring import (
     NO_SHARED_DOMAIN_PENALTY,
     TRL_SHORTFALL_PENALTY,
@@ -30,16 +31,16 @@ def _harmonic(a: float, b: float) -> float:
 class _Parts:
     """Every component's (value, note) for one pair, and what the explanation needs."""
 
-    values: dict[str, tuple[float, str]]
+    values: dict[str, tuple[float, Message | None]]
     matched: list[str]
     forward_domain: float
-    stage: tuple[float, str] | None
-    trl: tuple[float, str, int] | None
-    region: tuple[float, str]
-    needs: tuple[float, str, list[str]] | None
+    stage: tuple[float, Message] | None
+    trl: tuple[float, Message, int] | None
+    region: tuple[float, Message]
+    needs: tuple[float, Message | None, list[str]] | None
     history: HistoryFit | None
     # Penalties: name -> (severity in [0, 1], weight at full severity, note).
-    penalties: dict[str, tuple[float, float, str]]
+    penalties: dict[str, tuple[float, float, Message]]
 
     @property
     def shortfall(self) -> int:
@@ -47,13 +48,16 @@ class _Parts:
 
 
 def _parts(startup: Facts, target: Facts, similarity: float, history: HistoryFit | None) -> _Parts:
-    values: dict[str, tuple[float, str]] = {}
+    values: dict[str, tuple[float, Message | None]] = {}
     matched = sorted(startup.domains & target.domains)
     forward_domain = len(matched) / len(startup.domains) if startup.domains else 0.0
     backward_domain = len(matched) / len(target.domains) if target.domains else 0.0
     sim = max(0.0, min(1.0, similarity))
-    values["semantic"] = (sim, f"the descriptions are related (similarity {sim:.2f})")
-    values["domain"] = (forward_domain, f"shares {_words(matched)}" if matched else "")
+    values["semantic"] = (sim, Message("semantic", {"similarity": round(sim, 2)}))
+    values["domain"] = (
+        forward_domain,
+        Message("domain_shared", {"domains": matched}) if matched else None,
+    )
     stage = stage_fit(startup, target)
     if stage:
         values["stage"] = stage
@@ -67,22 +71,21 @@ def _parts(startup: Facts, target: Facts, similarity: float, history: HistoryFit
         values["needs"] = (needs[0], needs[1])
     forward = fmean([forward_domain, region[0]] + ([needs[0]] if needs else []))
     backward = fmean([backward_domain] + ([stage[0]] if stage else []) + ([trl[0]] if trl else []))
-    values["reciprocal"] = (
-        _harmonic(forward, backward),
-        f"fits both ways (startup's asks {forward:.2f}, target's asks {backward:.2f})",
-    )
+    asks = {"forward": round(forward, 2), "backward": round(backward, 2)}
+    values["reciprocal"] = (_harmonic(forward, backward), Message("reciprocal", asks))
     if history:
         values["history"] = (history.value, history.note(target.kind))
-    penalties: dict[str, tuple[float, float, str]] = {}
+    penalties: dict[str, tuple[float, float, Message]] = {}
     if trl and trl[2]:
         gap = trl[2]
         penalties["trl_shortfall"] = (
             min(1.0, gap / 3),
             TRL_SHORTFALL_PENALTY,
-            f"{gap} TRL level{'s' if gap > 1 else ''} below the scenario's minimum",
+            Message("trl_shortfall", {"gap": gap}),
         )
     if startup.domains and target.domains and not matched:
-        penalties["no_shared_domain"] = (1.0, NO_SHARED_DOMAIN_PENALTY, "no domain in common")
+        no_domain = Message("no_shared_domain")
+        penalties["no_shared_domain"] = (1.0, NO_SHARED_DOMAIN_PENALTY, no_domain)
     return _Parts(values, matched, forward_domain, stage, trl, region, needs, history, penalties)
 
 
@@ -139,15 +142,15 @@ def score_pair(
 ) -> PairScore:
     """The hybrid score of one pair, with every component's value and signed contribution."""
     parts = _parts(startup, target, similarity, history)
-    hints: list[str] = []
+    hints: list[Message] = []
     matched = parts.matched
     if parts.forward_domain < 1:
         if matched:
-            missing = _words(sorted(startup.domains - target.domains))
-            hints.append(f"the {target.kind} does not cover the startup's {missing}")
+            missing = sorted(startup.domains - target.domains)
+            hints.append(Message("hint_domains_missing", {"kind": target.kind, "domains": missing}))
         else:
-            theirs = _words(sorted(target.domains)[:3])
-            hints.append(f"no shared domain: the {target.kind} works on {theirs}")
+            theirs = sorted(target.domains)[:3]
+            hints.append(Message("hint_no_shared_domain", {"kind": target.kind, "domains": theirs}))
     for fit in (parts.stage, parts.trl):
         if fit and fit[0] < 1:
             hints.append(fit[1])
@@ -156,22 +159,22 @@ def score_pair(
     matched_needs: list[str] = []
     if parts.needs:
         matched_needs = parts.needs[2]
-        if parts.needs[0] < 1 and "does not offer" in parts.needs[1]:
-            hints.append(f"the {target.kind} " + parts.needs[1].split("; ")[-1])
+        note = parts.needs[1]
+        if parts.needs[0] < 1 and note and "missing" in note.params:
+            gap = {"kind": target.kind, "missing": note.params["missing"]}
+            hints.append(Message("hint_needs_missing", gap))
     numbers = _contributions(parts, weights)
     notes = {name: note for name, (_, note) in parts.values.items()}
     notes.update({name: note for name, (_, _, note) in parts.penalties.items()})
     components = {
-        name: Component(value=v, weight=w, contribution=c, note=notes[name])
+        name: Component(value=v, weight=w, contribution=c, note=_english(m), message=m)
         for name, (v, w, c) in numbers.items()
+        for m in (notes[name],)
     }
     raw = _total(numbers)
     thin = startup.thin or target.thin
     if thin:
-        hints.append(
-            "a profile has too little description and too few facts to judge; "
-            "add a description, domains and needs"
-        )
+        hints.append(Message("hint_thin"))
     return PairScore(
         startup_id=startup.id,
         target_kind=target.kind,
@@ -189,18 +192,19 @@ def score_pair(
     )
 
 
-def _words(values: list[str]) -> str:
-    names = [v.replace("_", " ") for v in values]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _english(message: Message | None) -> str:
+    return message.english if message else ""
 
 
 def reason(p: PairScore, target_title: str) -> str:
     """One sentence a person can read, true to the numbers it summarises."""
+    return sentence(reason_parts(p, target_title))
+
+
+def reason_parts(p: PairScore, target_title: str) -> list[Message]:
+    """The reason as messages: the verdict, up to three criteria that fit, the costs."""
     if p.score is None:
-        return (
-            f"{target_title}: too little information to judge this match; "
-            "the profiles need more description and facts."
-        )
+        return [Message("reason_thin", {"title": target_title})]
     # Shared domains first (people decide on them), then the strongest other criteria.
     order = {
         "domain": 0,
@@ -223,17 +227,24 @@ def reason(p: PairScore, target_title: str) -> str:
         ),
         key=lambda item: (order[item[0]], -item[1].contribution),
     )[:3]
-    verdict = "Strong fit" if p.score >= 0.7 else "Good fit" if p.score >= 0.5 else "Partial fit"
-    text = f"{verdict} ({p.score:.2f}) with {target_title}"
-    if strong:
-        # The reason says what fits; gaps ("does not offer ...") belong to `improve`.
-        text += ": " + "; ".join(c.note.split("; does not")[0] for _, c in strong)
+    verdict = (
+        "reason_strong" if p.score >= 0.7 else "reason_good" if p.score >= 0.5 else "reason_partial"
+    )
+    parts = [Message(verdict, {"score": p.score, "title": target_title})]
+    # The reason says what fits; gaps ("does not offer ...") belong to `improve`.
+    parts += [_what_fits(c) for _, c in strong]
     if p.trl_shortfall:
-        text += (
-            f"; {-p.components['trl_shortfall'].contribution:.2f} because the startup is "
-            f"{p.trl_shortfall} TRL level{'s' if p.trl_shortfall > 1 else ''} below the "
-            "scenario's minimum"
-        )
+        cost = round(-p.components["trl_shortfall"].contribution, 2)
+        parts.append(Message("reason_trl_shortfall", {"cost": cost, "gap": p.trl_shortfall}))
     if "no_shared_domain" in p.components:
-        text += f"; {-p.components['no_shared_domain'].contribution:.2f} for no shared domain"
-    return text + "."
+        cost = round(-p.components["no_shared_domain"].contribution, 2)
+        parts.append(Message("reason_no_shared_domain", {"cost": cost}))
+    return parts
+
+
+def _what_fits(c: Component) -> Message:
+    if c.message is None:  # a component built by hand, with its note alone
+        return Message("note", {"text": c.note.split("; does not")[0]})
+    if c.message.code == "needs_offers_missing":
+        return Message("needs_offers", {"covered": c.message.params["covered"]})
+    return c.message

@@ -18,6 +18,18 @@ class TargetKind(StrEnum):
     scenarios = "scenarios"
 
 
+class Explanation(BaseModel):
+    """One sentence of an explanation: a stable code, its parameters, and its words."""
+
+    code: str = Field(
+        description="stable code of the sentence; a platform may word it in its own language"
+    )
+    params: dict[str, str | int | float | list[str]] = Field(
+        description="what the sentence says (vocabulary values as the API writes them)"
+    )
+    text: str = Field(description="the sentence in the response's Content-Language")
+
+
 class ComponentRead(BaseModel):
     value: float = Field(
         description="0 to 1: how well the pair does on this criterion (for a penalty: how "
@@ -31,6 +43,9 @@ class ComponentRead(BaseModel):
         description="value × weight, negative for a penalty; contributions add up to the score"
     )
     note: str
+    explanation: Explanation | None = Field(
+        default=None, description="the note as a code and its parameters"
+    )
 
 
 class ProfileRef(BaseModel):
@@ -55,6 +70,13 @@ class MatchRead(BaseModel):
     matched_needs: list[str]
     reason: str
     improve: list[str] = Field(description="what would raise the score")
+    reason_parts: list[Explanation] = Field(
+        default_factory=list,
+        description="the reason as codes: the verdict, what fits, what it cost",
+    )
+    improve_parts: list[Explanation] = Field(
+        default_factory=list, description="`improve` as codes, one per line"
+    )
 
 
 class MatchList(BaseModel):
@@ -74,6 +96,7 @@ class BundleRead(BaseModel):
     scenario: MatchRead
     shared_domains: list[str]
     reason: str
+    reason_parts: list[Explanation] = Field(default_factory=list)
 
 
 class BundleResponse(BaseModel):
@@ -82,3 +105,4 @@ class BundleResponse(BaseModel):
     ranking_version: str
     bundle: BundleRead | None
     message: str | None = None
+    message_parts: list[Explanation] = Field(default_factory=list)

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from matchmaker.matching.facts import Facts
+from matchmaker.matching.messages import Message
 from matchmaker.vocab import BTH_REGIONS, STAGE_ORDER, Region, Stage
 
 RANKING_VERSION = "hybrid-2"
@@ -72,7 +73,8 @@ class Component:
     value: float
     weight: float
     contribution: float = 0.0
-    note: str = ""
+    note: str = ""  # the message in English
+    message: Message | None = None
 
 
 @dataclass
@@ -88,19 +90,25 @@ class PairScore:
     matched_needs: list[str]
     excluded: str | None = None
     trl_shortfall: int = 0
-    hints: list[str] = field(default_factory=list)
+    hints: list[Message] = field(default_factory=list)
     confidence: str = "high"
 
 
 def exclusion(target: Facts, today: date) -> str | None:
+    """Why a target can never be proposed right now, if so (in English)."""
+    why = exclusion_message(target, today)
+    return why.english if why else None
+
+
+def exclusion_message(target: Facts, today: date) -> Message | None:
     """Why a target can never be proposed right now, if so."""
     if target.kind == "incubator" and (target.capacity or 0) <= 0:
-        return "the incubator has no open places"
+        return Message("excluded_full")
     if target.kind == "scenario":
         if target.status != "open":
-            return "the scenario is closed"
+            return Message("excluded_closed")
         if target.deadline is not None and target.deadline < today:
-            return "the scenario's deadline has passed"
+            return Message("excluded_deadline")
     return None
 
 
@@ -129,78 +137,78 @@ def is_international(target: Facts) -> bool:
     return target.subkind in INTERNATIONAL_KINDS or bool(target.programs & INTERNATIONAL_PROGRAMS)
 
 
-def region_fit(s: Facts, t: Facts) -> tuple[float, str]:
+def region_fit(s: Facts, t: Facts) -> tuple[float, Message]:
     """Beijing–Tianjin–Hebei is one collaborative region; offshore carriers and
     cross-border programs fit startups from abroad and those going abroad."""
     intl = is_international(t)
     wants_abroad = "international_expansion" in s.needs
     if s.region == Region.abroad:
         if t.region == Region.abroad and t.country == s.country:
-            return 1.0, f"both are in {s.country}"
+            return 1.0, Message("region_same_country", {"country": s.country})
         if intl:
-            return 1.0, "its international program suits a startup from abroad"
+            return 1.0, Message("region_program_for_abroad")
         return (
-            (0.4, "China-based without an international program")
+            (0.4, Message("region_china_no_program"))
             if t.region != Region.abroad
-            else (0.5, f"different countries ({s.country}, {t.country})")
+            else (
+                0.5,
+                Message(
+                    "region_different_countries", {"country": s.country, "other_country": t.country}
+                ),
+            )
         )
     if t.region == Region.abroad:
         if wants_abroad and intl:
-            return 1.0, f"an offshore base in {t.country} for the startup's international expansion"
+            return 1.0, Message("region_offshore_base", {"country": t.country})
         if wants_abroad:
-            return 0.7, f"based in {t.country}, where the startup wants to expand"
-        return (
-            0.35 if intl else 0.2
-        ), f"based abroad ({t.country}); the startup is not going abroad"
+            return 0.7, Message("region_expansion_country", {"country": t.country})
+        return (0.35 if intl else 0.2), Message("region_abroad", {"country": t.country})
     if s.region == t.region:
         if s.region != Region.china_other or s.city.casefold() == t.city.casefold():
-            return 1.0, f"same region ({_place(t)})"
-        return 0.6, f"both in China, different cities ({s.city or '?'}, {t.city or '?'})"
+            if t.city:
+                return 1.0, Message("region_same_city", {"city": t.city})
+            return 1.0, Message("region_same", {"region": t.region})
+        cities = {"city": s.city or "?", "other_city": t.city or "?"}
+        return 0.6, Message("region_other_cities", cities)
     if s.region in BTH_REGIONS and t.region in BTH_REGIONS:
-        return (
-            0.9,
-            f"{s.region.capitalize()} and {t.region.capitalize()} are one "
-            "Beijing–Tianjin–Hebei collaborative region",
-        )
+        return 0.9, Message("region_bth", {"region": s.region, "other_region": t.region})
     if wants_abroad and intl:
-        return 0.9, "its international program suits the startup's expansion abroad"
-    return 0.5, f"different regions of China ({s.region}, {t.region})"
+        return 0.9, Message("region_program_for_expansion")
+    return 0.5, Message("region_different", {"region": s.region, "other_region": t.region})
 
 
-def _place(t: Facts) -> str:
-    return t.city or t.region.replace("_", " ").capitalize()
-
-
-def stage_fit(s: Facts, t: Facts) -> tuple[float, str] | None:
+def stage_fit(s: Facts, t: Facts) -> tuple[float, Message] | None:
     if t.kind == "scenario" or not t.stages or s.stage is None:
         return None
     if s.stage in t.stages:
-        return 1.0, f"accepts {s.stage.replace('_', ' ')}-stage startups"
+        return 1.0, Message("stage_accepted", {"stage": s.stage})
     gap = min(abs(STAGE_ORDER[Stage(s.stage)] - STAGE_ORDER[Stage(x)]) for x in t.stages)
-    accepted = ", ".join(sorted(t.stages, key=lambda x: STAGE_ORDER[Stage(x)]))
-    return (0.5 if gap == 1 else 0.0), f"accepts {accepted}; the startup is at {s.stage}"
+    accepted = sorted(t.stages, key=lambda x: STAGE_ORDER[Stage(x)])
+    note = Message("stage_outside", {"stages": accepted, "stage": s.stage})
+    return (0.5 if gap == 1 else 0.0), note
 
 
-def trl_fit(s: Facts, t: Facts) -> tuple[float, str, int] | None:
+def trl_fit(s: Facts, t: Facts) -> tuple[float, Message, int] | None:
     """(value, note, shortfall in TRL levels below a scenario's minimum)."""
     if s.trl is None:
         return None
     if t.kind == "scenario" and t.min_trl is not None:
         if s.trl >= t.min_trl:
-            return 1.0, f"meets the minimum TRL {t.min_trl} (startup at TRL {s.trl})", 0
+            return 1.0, Message("trl_meets_minimum", {"min_trl": t.min_trl, "trl": s.trl}), 0
         gap = t.min_trl - s.trl
-        note = f"the scenario requires TRL {t.min_trl}; the startup is at TRL {s.trl}"
+        note = Message("trl_below_minimum", {"min_trl": t.min_trl, "trl": s.trl})
         return max(0.0, 1 - gap / 3), note, gap
     if t.kind == "incubator" and t.trl_min is not None and t.trl_max is not None:
+        span = {"trl_min": t.trl_min, "trl_max": t.trl_max, "trl": s.trl}
         if t.trl_min <= s.trl <= t.trl_max:
-            return 1.0, f"takes TRL {t.trl_min}–{t.trl_max} (startup at TRL {s.trl})", 0
+            return 1.0, Message("trl_in_range", span), 0
         gap = t.trl_min - s.trl if s.trl < t.trl_min else s.trl - t.trl_max
-        note = f"takes TRL {t.trl_min}–{t.trl_max}; the startup is at TRL {s.trl}"
+        note = Message("trl_out_of_range", span)
         return max(0.0, 1 - gap / 3), note, 0
     return None
 
 
-def needs_fit(s: Facts, t: Facts) -> tuple[float, str, list[str]] | None:
+def needs_fit(s: Facts, t: Facts) -> tuple[float, Message | None, list[str]] | None:
     """(coverage of the startup's needs, note, needs covered)."""
     if not s.needs:
         return None
@@ -217,9 +225,11 @@ def needs_fit(s: Facts, t: Facts) -> tuple[float, str, list[str]] | None:
         covered = sorted(n for n in servable if NEED_TO_MODE[n] in t.modes)
         missing = sorted(set(servable) - set(covered))
         value = len(covered) / len(servable)
-    note = f"offers {', '.join(c.replace('_', ' ') for c in covered)}" if covered else ""
-    if missing:
-        note += (
-            "; " if note else ""
-        ) + f"does not offer {', '.join(m.replace('_', ' ') for m in missing)}"
+    note: Message | None = None
+    if covered and missing:
+        note = Message("needs_offers_missing", {"covered": covered, "missing": missing})
+    elif covered:
+        note = Message("needs_offers", {"covered": covered})
+    elif missing:
+        note = Message("needs_missing", {"missing": missing})
     return value, note, covered

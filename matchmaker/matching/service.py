@@ -28,7 +28,8 @@ from matchmaker.matching.encoder import Vectors
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import Decisions, HistoryFit, HistorySource, fit
 from matchmaker.matching.index import Mask
-from matchmaker.matching.ranking import rank_key, reason, score_pair
+from matchmaker.matching.messages import sentence
+from matchmaker.matching.ranking import rank_key, reason_parts, score_pair
 from matchmaker.matching.registry import calibration_of
 from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
 from matchmaker.matching.scoring import (
@@ -40,6 +41,7 @@ from matchmaker.matching.scoring import (
 )
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.matching.texts import compose
+from matchmaker.matching.wording import explanation
 from matchmaker.profiles.kinds import ProfileKind
 
 MAX_LIMIT = 100
@@ -346,6 +348,7 @@ def ref(kind: str, row: Any) -> ProfileRef:
 
 
 def to_read(p: PairScore, other: Facts) -> MatchRead:
+    parts = reason_parts(p, other.title)
     profile = ProfileRef(
         kind=other.kind, id=other.id, title=other.title, region=other.region, city=other.city
     )
@@ -354,9 +357,20 @@ def to_read(p: PairScore, other: Facts) -> MatchRead:
         score=p.score,
         confidence=p.confidence,
         similarity=p.similarity,
-        components={name: ComponentRead(**vars(c)) for name, c in p.components.items()},
+        components={
+            name: ComponentRead(
+                value=c.value,
+                weight=c.weight,
+                contribution=c.contribution,
+                note=c.note,
+                explanation=explanation(c.message) if c.message else None,
+            )
+            for name, c in p.components.items()
+        },
         matched_domains=p.matched_domains,
         matched_needs=p.matched_needs,
-        reason=reason(p, other.title),
-        improve=p.hints,
+        reason=sentence(parts),
+        improve=[hint.english for hint in p.hints],
+        reason_parts=[explanation(m) for m in parts],
+        improve_parts=[explanation(m) for m in p.hints],
     )

@@ -189,7 +189,8 @@ def make_router(kind: ProfileKind) -> APIRouter:
             Query(
                 max_length=200,
                 json_schema_extra={"pattern": TEXT_PATTERN},
-                description=f"text in the {kind.title_attr}",
+                description=f"words in the {kind.title_attr} or description (each space-separated "
+                "term must appear; Chinese is matched without spaces)",
             ),
         ] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,

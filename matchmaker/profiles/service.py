@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -152,13 +152,31 @@ def list_page(
             raise InvalidInput(name, f"not a filter for {kind.plural}; use one of: {allowed}")
         stmt = stmt.where(kind.model.id.in_(matching_ids(kind, name, values)))
     if q:
-        title = getattr(kind.model, kind.title_attr)
-        stmt = stmt.where(func.lower(title).contains(q.strip().lower(), autoescape=True))
+        stmt = stmt.where(*text_terms(kind, q))
     if cursor is not None:
         stmt = stmt.where(kind.model.id > decode_cursor(cursor))
     rows = list(session.scalars(stmt))
     next_cursor = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None
     return rows[:limit], next_cursor
+
+
+def text_terms(kind: ProfileKind, q: str) -> list[Any]:
+    """One condition per space-separated term of ``q``: the term is in the title or the
+    description. Substring matching (LIKE) needs no word boundaries, so Chinese (no spaces
+    between words: 机械臂 inside 我们的机械臂用于焊接) is found on SQLite and PostgreSQL
+    alike, and a mixed query ("机械臂 welding") asks for both terms. No trigram index:
+    pg_trgm splits words on the database locale's alphabet, which under the C locale drops
+    CJK characters, and a two-character term (机械) has no trigram at all. The scan walks
+    rows in id order and stops once a page is full."""
+    title = func.lower(getattr(kind.model, kind.title_attr))
+    description = func.lower(kind.model.description)
+    return [
+        or_(
+            title.contains(term, autoescape=True),
+            description.contains(term, autoescape=True),
+        )
+        for term in q.lower().split()
+    ]
 
 
 def matching_ids(kind: ProfileKind, name: str, values: Iterable[str]) -> Any:

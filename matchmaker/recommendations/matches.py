@@ -24,6 +24,7 @@ from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.params import PathId
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
+from matchmaker.recommendations.language import LanguageDep, in_language
 from matchmaker.reviews import feedback
 from matchmaker.reviews.router import ViewerDep
 from matchmaker.vocab import Domain, Region, Stage
@@ -74,11 +75,13 @@ def startup_matches(
     profile_id: PathId,
     filters: FiltersDep,
     viewer: ViewerDep,
+    lang: LanguageDep,
     target: TargetKind = TargetKind.incubators,
 ) -> MatchList:
     """Incubators, partners or scenarios for a startup, ranked and explained."""
     target_kind = BY_PLURAL[target.value]
-    return _matches(session, matcher, STARTUP, profile_id, target_kind, filters, viewer)
+    found = _matches(session, matcher, STARTUP, profile_id, target_kind, filters, viewer)
+    return in_language(found, lang)
 
 
 def _add_reverse_route(kind: ProfileKind, description: str) -> None:
@@ -90,8 +93,10 @@ def _add_reverse_route(kind: ProfileKind, description: str) -> None:
         profile_id: PathId,
         filters: FiltersDep,
         viewer: ViewerDep,
+        lang: LanguageDep,
     ) -> MatchList:
-        return _matches(session, matcher, kind, profile_id, STARTUP, filters, viewer)
+        found = _matches(session, matcher, kind, profile_id, STARTUP, filters, viewer)
+        return in_language(found, lang)
 
     router.add_api_route(
         f"/{kind.plural}/{{profile_id}}/matches",
@@ -115,9 +120,13 @@ for _kind, _description in (
 
 @router.get("/startups/{profile_id}/bundle", response_model=BundleResponse, responses=ERRORS)
 def startup_bundle(
-    session: SessionDep, matcher: MatcherDep, principal: PrincipalDep, profile_id: PathId
+    session: SessionDep,
+    matcher: MatcherDep,
+    principal: PrincipalDep,
+    profile_id: PathId,
+    lang: LanguageDep,
 ) -> BundleResponse:
     """An incubator, a partner and a scenario chosen to fit the startup and each other."""
     startup = profiles.get(session, STARTUP, profile_id)
     policy.check_manage(principal, STARTUP.name, startup)
-    return bundle(matcher, session, startup)
+    return in_language(bundle(matcher, session, startup), lang)

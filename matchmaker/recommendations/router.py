@@ -11,6 +11,7 @@ from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import ServiceUnavailable, Unauthorized, error_responses
 from matchmaker.recommendations import service
+from matchmaker.recommendations.language import LanguageDep, in_language
 from matchmaker.recommendations.schemas import (
     MAX_BATCH,
     STARTUP_EXAMPLE,
@@ -64,11 +65,13 @@ def recommend(
     matcher: MatcherDep,
     _: PrincipalDep,
     body: Annotated[RecommendationRequest, Body(openapi_examples=_SINGLE_EXAMPLES)],
+    lang: LanguageDep,
 ) -> Recommendation:
     """Ranked, explained matches for a profile that is not stored; nothing is saved."""
-    return service.recommend(
+    found = service.recommend(
         session, matcher, body.kind, [body.profile], body.targets, body.filters
     )[0]
+    return _in_language(found, lang)
 
 
 @router.post(
@@ -86,9 +89,14 @@ def recommend_batch(
         BatchRequest,
         Body(openapi_examples={"startups": {"summary": "Two startups", "value": _BATCH_EXAMPLE}}),
     ],
+    lang: LanguageDep,
 ) -> BatchRecommendation:
     """Recommendations for a batch of unsaved profiles."""
     items = service.recommend(
         session, matcher, body.kind, body.profiles, body.targets, body.filters
     )
-    return BatchRecommendation(items=items)
+    return BatchRecommendation(items=[_in_language(item, lang) for item in items])
+
+
+def _in_language(found: Recommendation, lang: str) -> Recommendation:
+    return Recommendation(results=[in_language(r, lang) for r in found.results])

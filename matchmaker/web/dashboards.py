@@ -14,8 +14,9 @@ from matchmaker.access import policy
 from matchmaker.kinds import BY_NAME, BY_PLURAL, STARTUP
 from matchmaker.matching.bundle import bundle
 from matchmaker.matching.facts import facts_of
+from matchmaker.matching.messages import Message
 from matchmaker.matching.schemas import BundleResponse, MatchRead
-from matchmaker.matching.scoring import exclusion
+from matchmaker.matching.scoring import exclusion_message
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.profiles.service import matching_ids
 from matchmaker.reviews.feedback import Viewer, recommend
@@ -59,7 +60,7 @@ class Dashboard:
     counts: dict[str, int]
     more: bool
     # Why the engine proposes nobody to this target at all (e.g. no open places), if so.
-    closed: str | None = None
+    closed: Message | None = None
 
 
 def target_dashboard(
@@ -93,7 +94,7 @@ def target_dashboard(
         tab_cards = new_cards
     else:
         tab_cards.sort(key=lambda c: (-(c.score or 0.0), c.startup.id))
-    closed = exclusion(facts_of(kind, target), datetime.now(UTC).date())
+    closed = exclusion_message(facts_of(kind, target), datetime.now(UTC).date())
     return Dashboard(
         kind,
         target,

@@ -21,7 +21,7 @@ from matchmaker.errors import DomainError
 from matchmaker.reviews import scoring
 from matchmaker.reviews.feedback import Viewer
 from matchmaker.reviews.service import Scorer
-from matchmaker.web import render, service, session
+from matchmaker.web import i18n, render, service, session
 from matchmaker.web.i18n import N_
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,32 @@ ERROR_TITLES = {
 }
 
 
+# What a page in another language says instead of a domain error's English message (the
+# API's own words, kept for English pages), by the error's code; a code missing here shows
+# the translated title alone.
+ERROR_DETAILS = {
+    "not_found": N_("Nothing is stored under this address."),
+    "forbidden": N_("Your account does not manage this profile."),
+    "unauthorized": N_("Sign in again with a valid key."),
+    "validation_failed": N_("A value in the address or the form is not valid."),
+    "conflict": N_("This conflicts with what is stored now."),
+    "duplicate": N_("The same record exists already."),
+    "precondition_failed": N_("Reload the page and try again."),
+    "invalid_transition": N_("This step is not possible from the match's current state."),
+    "unavailable": N_("Try again in a few seconds."),
+    "database_unavailable": N_("Try again in a few seconds."),
+    "storage_unwritable": N_("Try again in a few seconds."),
+}
+
+
+def domain_detail(request: Request, exc: DomainError) -> str | None:
+    """The error's message on an English page; its code's sentence on another."""
+    if i18n.language_of(request) == i18n.DEFAULT:
+        return exc.message
+    sentence = ERROR_DETAILS.get(exc.code)
+    return render.translate(request, sentence) if sentence else None
+
+
 def error_page(request: Request, status: int, detail: str | None) -> Response:
     title = render.translate(request, ERROR_TITLES.get(status, N_("Something went wrong")))
     return render.page(request, "error.html", status, title=title, detail=detail, status=status)
@@ -92,7 +118,7 @@ class WebRoute(APIRoute):
                 )
                 return error_page(request, 403, detail)
             except DomainError as exc:
-                return error_page(request, exc.status_code, exc.message)
+                return error_page(request, exc.status_code, domain_detail(request, exc))
             except RequestValidationError:
                 return error_page(request, 404 if request.method == "GET" else 400, None)
             except StarletteHTTPException as exc:

@@ -1,9 +1,10 @@
 """English and Chinese: message catalogs, the visitor's language, and translated field errors.
 
 The catalogs are gettext ``.po`` files under ``locale/``; they are compiled in memory when
-first used, so no binary ``.mo`` file is kept in git. Extract new strings with
-``pybabel extract -F matchmaker/web/babel.cfg -o messages.pot matchmaker/web`` and merge them
-into both catalogs (see the README's "Web pages" section).
+first used, so no binary ``.mo`` file is kept in git. They also hold the engine's
+explanation templates (matching/messages.py). Extract new strings with ``pybabel extract -F
+matchmaker/web/babel.cfg -k N_ -o messages.pot matchmaker/web matchmaker/matching/messages.py``
+and merge them into both catalogs (see the README's "Web pages" section).
 """
 
 from __future__ import annotations
@@ -51,13 +52,31 @@ def language_of(request: Request) -> str:
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in LANGUAGES:
         return str(chosen)
-    for part in request.headers.get("accept-language", "").split(","):
-        tag = part.split(";")[0].strip().lower()
-        if tag.startswith("zh"):
-            return "zh"
-        if tag.startswith("en"):
-            return "en"
-    return DEFAULT
+    return negotiate(request.headers.get("accept-language"))
+
+
+def negotiate(header: str | None) -> str:
+    """The language of ours an ``Accept-Language`` header prefers most (RFC 9110: the
+    highest q wins, the first listed among equals; zh-CN, zh-Hans, zh-TW are all zh, ``*``
+    is English); English when it names none of ours. Never fails on a malformed header."""
+    best, best_q = DEFAULT, 0.0
+    for part in (header or "").split(","):
+        tag, *params = (piece.strip() for piece in part.split(";"))
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if not 0 < q <= 1:  # q=0 means "not this one"; NaN and nonsense count as 0
+            continue
+        primary = tag.lower().split("-")[0]
+        lang = DEFAULT if primary == "*" else primary
+        if lang in LANGUAGES and q > best_q:
+            best, best_q = lang, q
+    return best
 
 
 def gettext(lang: str, message: str) -> str:

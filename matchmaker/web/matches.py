@@ -23,6 +23,7 @@ from matchmaker.web.deps import (
     ScorerDep,
     UserDep,
     WebRoute,
+    domain_detail,
 )
 from matchmaker.web.i18n import N_
 
@@ -87,7 +88,8 @@ def act(
         record = service.act(db, user, body, scorer)
     except DomainError as exc:
         prefix = render.translate(request, N_("That did not work:"))
-        raise FlashRedirect(back, f"{prefix} {exc.message}") from exc
+        detail = domain_detail(request, exc)
+        raise FlashRedirect(back, f"{prefix} {detail}" if detail else prefix) from exc
     name = str(form.get("name") or "")
     message = render.translate(request, DONE[body.action]).format(name=name)
     if record.state == State.connected:

@@ -12,7 +12,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from matchmaker.matching import messages
 from matchmaker.matching.schemas import ComponentRead
+from matchmaker.matching.wording import localize
 from matchmaker.web import i18n, session
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -43,6 +45,8 @@ def environment(lang: str) -> Environment:
         languages=[(code, i18n.SWITCH_LABELS[code]) for code in i18n.LANGUAGES],
         label=lambda value: i18n.vocab_label(lang, str(value)),
         chart=chart,
+        say=lambda response: localize(response, lang, lambda m: i18n.gettext(lang, m)),
+        say_message=lambda message: messages.render(message, lang, lambda m: i18n.gettext(lang, m)),
         query=query,
         title_of=title_of,
         place=lambda profile: place(lang, profile),

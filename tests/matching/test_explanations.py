@@ -92,6 +92,34 @@ def test_thin_profile_is_marked_low_confidence_instead_of_scored(client: TestCli
     assert "too little information" in found[0]["reason"]
 
 
+def test_a_chinese_sentence_is_information_and_two_characters_are_not(
+    client: TestClient,
+) -> None:
+    # No spaces in Chinese: counting space-separated words made this 40-character sentence
+    # one word, too little to judge.
+    make(client, "incubators", name="机器人孵化器", domains=["robotics"])
+    sentence = "我们研发用于汽车焊接产线的协作机械臂，结合视觉识别与力控技术，帮助工厂降低成本。"
+    assert len(sentence) >= 40
+    full, bare = (
+        make(
+            client,
+            "startups",
+            name=name,
+            pitch="",
+            description=description,
+            domains=["robotics"],
+            needs=[],
+        )
+        for name, description in (("焊接机器人", sentence), ("机械", "机械"))
+    )
+    found = matches(client, f"/v1/startups/{full}/matches")
+    assert found
+    assert all(m["confidence"] == "high" and m["score"] is not None for m in found)
+    found = matches(client, f"/v1/startups/{bare}/matches")
+    assert found
+    assert all(m["confidence"] == "low" and m["score"] is None for m in found)
+
+
 def test_same_data_gives_the_same_response(client: TestClient) -> None:
     startup = _seed(client)
     first = client.get(f"/v1/startups/{startup}/matches").json()

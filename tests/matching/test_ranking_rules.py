@@ -91,14 +91,14 @@ def test_a_pair_without_weights_scores_zero_instead_of_failing() -> None:
 def test_the_shortfall_below_a_scenarios_minimum_is_reported_in_levels() -> None:
     pair = score_pair(replace(STARTUP, trl=4), SCENARIO, 0.5, Weights(), TODAY)
     assert pair.trl_shortfall == 3
-    assert "scenario requires TRL 7" in " ".join(pair.hints)
+    assert "scenario requires TRL 7" in " ".join(h.english for h in pair.hints)
     assert score_pair(replace(STARTUP, trl=8), SCENARIO, 0.5, Weights(), TODAY).trl_shortfall == 0
 
 
 def test_hints_say_what_would_make_the_pair_fit() -> None:
     s = replace(STARTUP, domains=frozenset({"robotics", "quantum_tech"}), stage="growth")
     far = replace(INCUBATOR, region="china_other", city="Shenzhen", trl_min=7, trl_max=9)
-    hints = score_pair(s, far, 0.5, Weights(), TODAY).hints
+    hints = [h.english for h in score_pair(s, far, 0.5, Weights(), TODAY).hints]
     assert hints == [
         "the incubator does not cover the startup's quantum tech",
         "accepts prototype, pilot; the startup is at growth",
@@ -107,7 +107,7 @@ def test_hints_say_what_would_make_the_pair_fit() -> None:
         "the incubator does not offer funding",
     ]
     other = replace(INCUBATOR, domains=frozenset({"ai", "biomedicine", "new_energy", "photonics"}))
-    assert score_pair(STARTUP, other, 0.5, Weights(), TODAY).hints[0] == (
+    assert score_pair(STARTUP, other, 0.5, Weights(), TODAY).hints[0].english == (
         "no shared domain: the incubator works on ai, biomedicine and new energy"
     )
     # A full fit leaves nothing to improve (Tianjin and Beijing count as one region).
@@ -120,7 +120,7 @@ def test_a_thin_profile_gets_no_score_and_says_what_is_missing() -> None:
     pair = score_pair(thin, INCUBATOR, 0.5, Weights(), TODAY)
     assert pair.score is None
     assert pair.raw_score > 0
-    assert pair.hints[-1].startswith("a profile has too little description")
+    assert pair.hints[-1].english.startswith("a profile has too little description")
     assert reason(pair, "Lab") == (
         "Lab: too little information to judge this match; the profiles need more "
         "description and facts."

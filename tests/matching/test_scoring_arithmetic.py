@@ -90,14 +90,15 @@ def test_region_fit(startup: Facts, target: Facts, expected: float) -> None:
 
 
 def test_stage_and_trl_fit() -> None:
-    assert stage_fit(STARTUP, INCUBATOR) == (1.0, "accepts pilot-stage startups")
+    value, note = stage_fit(STARTUP, INCUBATOR)  # type: ignore[misc]
+    assert (value, note.english) == (1.0, "accepts pilot-stage startups")
     assert stage_fit(replace(STARTUP, stage="early_revenue"), INCUBATOR)[0] == 0.5  # type: ignore[index]
     assert stage_fit(replace(STARTUP, stage="growth"), INCUBATOR)[0] == 0.0  # type: ignore[index]
     assert stage_fit(STARTUP, SCENARIO) is None
     assert trl_fit(STARTUP, INCUBATOR)[0] == 1.0  # type: ignore[index]
     value, note, gap = trl_fit(STARTUP, SCENARIO)  # type: ignore[misc]
     assert (round(value, 3), gap) == (0.333, 2)
-    assert note == "the scenario requires TRL 7; the startup is at TRL 5"
+    assert note.english == "the scenario requires TRL 7; the startup is at TRL 5"
 
 
 def test_weights_are_renormalised_over_the_criteria_that_apply() -> None:

@@ -52,13 +52,13 @@ def test_trl_outside_an_incubators_range_loses_a_third_per_level(trl: int, value
     got, note, shortfall = trl_fit(replace(STARTUP, trl=trl), INCUBATOR)  # type: ignore[misc]
     assert got == pytest.approx(value)
     assert shortfall == 0
-    assert note.startswith("takes TRL 3–7")
+    assert note.english.startswith("takes TRL 3–7")
 
 
 def test_a_startup_two_levels_above_an_incubators_range_scores_one_third() -> None:
     value, note, _ = trl_fit(replace(STARTUP, trl=9), INCUBATOR)  # type: ignore[misc]
     assert value == pytest.approx(1 / 3)
-    assert note == "takes TRL 3–7; the startup is at TRL 9"
+    assert note.english == "takes TRL 3–7; the startup is at TRL 9"
 
 
 def test_trl_does_not_apply_without_a_full_range_or_a_startup_trl() -> None:
@@ -147,7 +147,8 @@ def test_a_partner_covers_the_needs_its_collaboration_modes_serve() -> None:
     value, note, covered = needs_fit(s, PARTNER)  # type: ignore[misc]
     assert value == pytest.approx(2 / 3)
     assert covered == ["funding", "lab_equipment"]
-    assert note == "offers funding, lab equipment; does not offer mentoring"
+    assert note is not None
+    assert note.english == "offers funding, lab equipment; does not offer mentoring"
 
 
 def test_needs_no_partner_serves_leave_the_component_out() -> None:

@@ -59,6 +59,29 @@ def test_startup_filters(client: TestClient) -> None:
     assert ids(client, "startups", q="%") == []  # LIKE wildcards are matched literally
 
 
+def test_q_finds_chinese_inside_names_and_descriptions_without_spaces(
+    client: TestClient,
+) -> None:
+    arm = create(
+        client,
+        "startups",
+        startup_body(
+            name="智造科技",
+            pitch="焊接",
+            description="我们为汽车工厂研发协作机械臂和视觉检测系统。",
+        ),
+    )
+    named = create(client, "startups", startup_body(name="机械臂实验室 Robotics"))
+    other = create(client, "startups", startup_body(name="量子传感", description="量子精密测量。"))
+    assert ids(client, "startups", q="机械臂") == [arm["id"], named["id"]]
+    assert ids(client, "startups", q="量子") == [other["id"]]
+    # Mixed Chinese and English: every term must appear, in either field.
+    assert ids(client, "startups", q="机械臂 robotics") == [named["id"]]
+    assert ids(client, "startups", q="视觉 机械臂") == [arm["id"]]
+    lab = create(client, "incubators", incubator_body(description="提供机械臂中试线和测试场地。"))
+    assert ids(client, "incubators", q="中试") == [lab["id"]]
+
+
 def test_incubator_and_partner_kind_filters(client: TestClient) -> None:
     national = create(client, "incubators", incubator_body(kind="national_incubator"))
     offshore = create(

@@ -7,11 +7,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po
 from pydantic import ValidationError
 
 from matchmaker.config import Settings
+from matchmaker.matching import messages
 from matchmaker.startups.schemas import StartupCreate
 from matchmaker.web import i18n
 from matchmaker.web.forms import field_errors
@@ -19,17 +20,21 @@ from matchmaker.web.session import SECRET_FILE, Signer, WebSession, server_secre
 from tests.factories import startup_body
 
 WEB = Path(i18n.__file__).parent
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# A field with its format spec: {le}, {score:.2f}, {domains:and}.
+PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
 
 
 def _extracted() -> set[str]:
-    """Every message the web package marks: _() in templates, N_() in Python."""
+    """Every message the web package marks: _() in templates, N_() in Python; and the
+    engine's explanation templates (matching/messages.py)."""
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found = extract_from_dir(
         str(WEB), method_map, options, keywords={"_": None, "gettext": None, "N_": None}
     )
-    return {message for _, _, message, _, _ in found if isinstance(message, str)}
+    used = {message for _, _, message, _, _ in found if isinstance(message, str)}
+    engine = extract_from_file("python", messages.__file__, keywords={"N_": None})
+    return used | {message for _, message, _, _ in engine if isinstance(message, str)}
 
 
 def _catalog(lang: str) -> dict[str, str]:
@@ -51,6 +56,17 @@ def test_every_message_has_a_chinese_translation_with_the_same_placeholders() ->
     for english, chinese in _catalog("zh").items():
         assert chinese, f"no Chinese for {english!r}"
         assert sorted(PLACEHOLDER.findall(chinese)) == sorted(PLACEHOLDER.findall(english))
+
+
+def test_every_explanation_code_has_its_words_in_both_languages() -> None:
+    english, chinese = _catalog("en"), _catalog("zh")
+    for code, template in messages.TEMPLATES.items():
+        assert template in english, f"{code}: not in the English catalog"
+        assert chinese.get(template), f"{code}: no Chinese"
+        if code != "note":  # a hand-made note is shown as given
+            assert chinese[template] != template, f"{code}: Chinese is the English"
+    for word in messages.KIND_WORDS:
+        assert chinese.get(word), word
 
 
 def test_a_field_error_is_put_on_its_field_in_the_visitors_language() -> None:

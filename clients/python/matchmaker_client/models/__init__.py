@@ -31,7 +31,9 @@ from .domain import Domain
 from .eligibility_in import EligibilityIn
 from .error_body import ErrorBody
 from .event_type import EventType
+from .explanation import Explanation
 from .explanation_detail import ExplanationDetail
+from .explanation_params import ExplanationParams
 from .filters import Filters
 from .health import Health
 from .host_note_read import HostNoteRead
@@ -162,7 +164,9 @@ __all__ = (
     "EligibilityIn",
     "ErrorBody",
     "EventType",
+    "Explanation",
     "ExplanationDetail",
+    "ExplanationParams",
     "Filters",
     "Health",
     "HostNoteRead",

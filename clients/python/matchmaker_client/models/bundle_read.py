@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.explanation import Explanation
   from ..models.match_read import MatchRead
 
 
@@ -29,6 +30,7 @@ class BundleRead:
             incubator (MatchRead): One ranked match, with the numbers behind it and the words for them.
             partner (MatchRead): One ranked match, with the numbers behind it and the words for them.
             reason (str):
+            reason_parts (list[Explanation]):
             scenario (MatchRead): One ranked match, with the numbers behind it and the words for them.
             score (float):
             shared_domains (list[str]):
@@ -37,6 +39,7 @@ class BundleRead:
     incubator: MatchRead
     partner: MatchRead
     reason: str
+    reason_parts: list[Explanation]
     scenario: MatchRead
     score: float
     shared_domains: list[str]
@@ -47,12 +50,20 @@ class BundleRead:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.match_read import MatchRead # noqa: PLC0415
         incubator = self.incubator.to_dict()
 
         partner = self.partner.to_dict()
 
         reason = self.reason
+
+        reason_parts = []
+        for reason_parts_item_data in self.reason_parts:
+            reason_parts_item = reason_parts_item_data.to_dict()
+            reason_parts.append(reason_parts_item)
+
+
 
         scenario = self.scenario.to_dict()
 
@@ -69,6 +80,7 @@ class BundleRead:
             "incubator": incubator,
             "partner": partner,
             "reason": reason,
+            "reason_parts": reason_parts,
             "scenario": scenario,
             "score": score,
             "shared_domains": shared_domains,
@@ -80,6 +92,7 @@ class BundleRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.match_read import MatchRead # noqa: PLC0415
         d = dict(src_dict)
         incubator = MatchRead.from_dict(d.pop("incubator"))
@@ -93,6 +106,16 @@ class BundleRead:
 
 
         reason = d.pop("reason")
+
+        reason_parts = []
+        _reason_parts = d.pop("reason_parts")
+        for reason_parts_item_data in (_reason_parts):
+            reason_parts_item = Explanation.from_dict(reason_parts_item_data)
+
+
+
+            reason_parts.append(reason_parts_item)
+
 
         scenario = MatchRead.from_dict(d.pop("scenario"))
 
@@ -108,6 +131,7 @@ class BundleRead:
             incubator=incubator,
             partner=partner,
             reason=reason,
+            reason_parts=reason_parts,
             scenario=scenario,
             score=score,
             shared_domains=shared_domains,

@@ -12,6 +12,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.bundle_read import BundleRead
+  from ..models.explanation import Explanation
   from ..models.profile_ref import ProfileRef
 
 
@@ -28,6 +29,7 @@ class BundleResponse:
         Attributes:
             bundle (BundleRead | None):
             message (None | str):
+            message_parts (list[Explanation]):
             model (str):
             query (ProfileRef):
             ranking_version (str):
@@ -35,6 +37,7 @@ class BundleResponse:
 
     bundle: BundleRead | None
     message: None | str
+    message_parts: list[Explanation]
     model: str
     query: ProfileRef
     ranking_version: str
@@ -46,6 +49,7 @@ class BundleResponse:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.bundle_read import BundleRead # noqa: PLC0415
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         bundle: dict[str, Any] | None
         if isinstance(self.bundle, BundleRead):
@@ -55,6 +59,13 @@ class BundleResponse:
 
         message: None | str
         message = self.message
+
+        message_parts = []
+        for message_parts_item_data in self.message_parts:
+            message_parts_item = message_parts_item_data.to_dict()
+            message_parts.append(message_parts_item)
+
+
 
         model = self.model
 
@@ -68,6 +79,7 @@ class BundleResponse:
         field_dict.update({
             "bundle": bundle,
             "message": message,
+            "message_parts": message_parts,
             "model": model,
             "query": query,
             "ranking_version": ranking_version,
@@ -80,6 +92,7 @@ class BundleResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bundle_read import BundleRead # noqa: PLC0415
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         d = dict(src_dict)
         def _parse_bundle(data: object) -> BundleRead | None:
@@ -108,6 +121,16 @@ class BundleResponse:
         message = _parse_message(d.pop("message"))
 
 
+        message_parts = []
+        _message_parts = d.pop("message_parts")
+        for message_parts_item_data in (_message_parts):
+            message_parts_item = Explanation.from_dict(message_parts_item_data)
+
+
+
+            message_parts.append(message_parts_item)
+
+
         model = d.pop("model")
 
         query = ProfileRef.from_dict(d.pop("query"))
@@ -120,6 +143,7 @@ class BundleResponse:
         bundle_response = cls(
             bundle=bundle,
             message=message,
+            message_parts=message_parts,
             model=model,
             query=query,
             ranking_version=ranking_version,

@@ -8,7 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.explanation import Explanation
 
 
 
@@ -23,6 +26,7 @@ class ComponentRead:
     """ 
         Attributes:
             contribution (float): value × weight, negative for a penalty; contributions add up to the score
+            explanation (Explanation | None): the note as a code and its parameters
             note (str):
             value (float): 0 to 1: how well the pair does on this criterion (for a penalty: how severely it applies)
             weight (float): share of the score this criterion carries for the pair (for a penalty: its cost at full
@@ -30,6 +34,7 @@ class ComponentRead:
      """
 
     contribution: float
+    explanation: Explanation | None
     note: str
     value: float
     weight: float
@@ -40,7 +45,14 @@ class ComponentRead:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.explanation import Explanation # noqa: PLC0415
         contribution = self.contribution
+
+        explanation: dict[str, Any] | None
+        if isinstance(self.explanation, Explanation):
+            explanation = self.explanation.to_dict()
+        else:
+            explanation = self.explanation
 
         note = self.note
 
@@ -53,6 +65,7 @@ class ComponentRead:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "contribution": contribution,
+            "explanation": explanation,
             "note": note,
             "value": value,
             "weight": weight,
@@ -64,8 +77,27 @@ class ComponentRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.explanation import Explanation # noqa: PLC0415
         d = dict(src_dict)
         contribution = d.pop("contribution")
+
+        def _parse_explanation(data: object) -> Explanation | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                explanation_type_0 = Explanation.from_dict(data)
+
+
+
+                return explanation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Explanation | None, data)
+
+        explanation = _parse_explanation(d.pop("explanation"))
+
 
         note = d.pop("note")
 
@@ -75,6 +107,7 @@ class ComponentRead:
 
         component_read = cls(
             contribution=contribution,
+            explanation=explanation,
             note=note,
             value=value,
             weight=weight,

@@ -12,6 +12,7 @@ from ..models.match_read_confidence import MatchReadConfidence
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.explanation import Explanation
   from ..models.match_read_components import MatchReadComponents
   from ..models.profile_ref import ProfileRef
 
@@ -31,10 +32,12 @@ class MatchRead:
             components (MatchReadComponents):
             confidence (MatchReadConfidence): 'low' when a profile is too thin to judge
             improve (list[str]): what would raise the score
+            improve_parts (list[Explanation]): `improve` as codes, one per line
             matched_domains (list[str]):
             matched_needs (list[str]):
             profile (ProfileRef):
             reason (str):
+            reason_parts (list[Explanation]): the reason as codes: the verdict, what fits, what it cost
             score (float | None): 0 to 1; null when confidence is low
             similarity (float):
      """
@@ -42,10 +45,12 @@ class MatchRead:
     components: MatchReadComponents
     confidence: MatchReadConfidence
     improve: list[str]
+    improve_parts: list[Explanation]
     matched_domains: list[str]
     matched_needs: list[str]
     profile: ProfileRef
     reason: str
+    reason_parts: list[Explanation]
     score: float | None
     similarity: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,6 +60,7 @@ class MatchRead:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.match_read_components import MatchReadComponents # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         components = self.components.to_dict()
@@ -62,6 +68,13 @@ class MatchRead:
         confidence = self.confidence.value
 
         improve = self.improve
+
+
+
+        improve_parts = []
+        for improve_parts_item_data in self.improve_parts:
+            improve_parts_item = improve_parts_item_data.to_dict()
+            improve_parts.append(improve_parts_item)
 
 
 
@@ -77,6 +90,13 @@ class MatchRead:
 
         reason = self.reason
 
+        reason_parts = []
+        for reason_parts_item_data in self.reason_parts:
+            reason_parts_item = reason_parts_item_data.to_dict()
+            reason_parts.append(reason_parts_item)
+
+
+
         score: float | None
         score = self.score
 
@@ -89,10 +109,12 @@ class MatchRead:
             "components": components,
             "confidence": confidence,
             "improve": improve,
+            "improve_parts": improve_parts,
             "matched_domains": matched_domains,
             "matched_needs": matched_needs,
             "profile": profile,
             "reason": reason,
+            "reason_parts": reason_parts,
             "score": score,
             "similarity": similarity,
         })
@@ -103,6 +125,7 @@ class MatchRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.match_read_components import MatchReadComponents # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         d = dict(src_dict)
@@ -119,6 +142,16 @@ class MatchRead:
         improve = cast(list[str], d.pop("improve"))
 
 
+        improve_parts = []
+        _improve_parts = d.pop("improve_parts")
+        for improve_parts_item_data in (_improve_parts):
+            improve_parts_item = Explanation.from_dict(improve_parts_item_data)
+
+
+
+            improve_parts.append(improve_parts_item)
+
+
         matched_domains = cast(list[str], d.pop("matched_domains"))
 
 
@@ -131,6 +164,16 @@ class MatchRead:
 
 
         reason = d.pop("reason")
+
+        reason_parts = []
+        _reason_parts = d.pop("reason_parts")
+        for reason_parts_item_data in (_reason_parts):
+            reason_parts_item = Explanation.from_dict(reason_parts_item_data)
+
+
+
+            reason_parts.append(reason_parts_item)
+
 
         def _parse_score(data: object) -> float | None:
             if data is None:
@@ -146,10 +189,12 @@ class MatchRead:
             components=components,
             confidence=confidence,
             improve=improve,
+            improve_parts=improve_parts,
             matched_domains=matched_domains,
             matched_needs=matched_needs,
             profile=profile,
             reason=reason,
+            reason_parts=reason_parts,
             score=score,
             similarity=similarity,
         )

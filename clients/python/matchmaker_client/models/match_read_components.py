@@ -51,6 +51,7 @@ class MatchReadComponents:
         )
 
 
+        from ..models.explanation import Explanation # noqa: PLC0415
         additional_properties = {}
         for prop_name, prop_dict in d.items():
             additional_property = ComponentRead.from_dict(prop_dict)

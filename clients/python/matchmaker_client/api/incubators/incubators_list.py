@@ -156,7 +156,8 @@ def sync_detailed(
     """ List incubators
 
     Args:
-        q (str | Unset): text in the name
+        q (str | Unset): words in the name or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):
@@ -205,7 +206,8 @@ def sync(
     """ List incubators
 
     Args:
-        q (str | Unset): text in the name
+        q (str | Unset): words in the name or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):
@@ -249,7 +251,8 @@ async def asyncio_detailed(
     """ List incubators
 
     Args:
-        q (str | Unset): text in the name
+        q (str | Unset): words in the name or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):
@@ -298,7 +301,8 @@ async def asyncio(
     """ List incubators
 
     Args:
-        q (str | Unset): text in the name
+        q (str | Unset): words in the name or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):

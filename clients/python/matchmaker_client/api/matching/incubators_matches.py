@@ -27,9 +27,14 @@ def _get_kwargs(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+
 
     
 
@@ -87,6 +92,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -166,6 +172,7 @@ def sync_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | MatchList]:
     """ Startups for an incubator
@@ -180,6 +187,8 @@ def sync_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,6 +207,7 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     )
 
@@ -217,6 +227,7 @@ def sync(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> ErrorBody | MatchList | None:
     """ Startups for an incubator
@@ -231,6 +242,8 @@ def sync(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,6 +263,7 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     ).parsed
 
@@ -263,6 +277,7 @@ async def asyncio_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | MatchList]:
     """ Startups for an incubator
@@ -277,6 +292,8 @@ async def asyncio_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -295,6 +312,7 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     )
 
@@ -314,6 +332,7 @@ async def asyncio(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> ErrorBody | MatchList | None:
     """ Startups for an incubator
@@ -328,6 +347,8 @@ async def asyncio(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -347,5 +368,6 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     )).parsed

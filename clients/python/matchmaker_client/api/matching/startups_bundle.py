@@ -10,15 +10,22 @@ from ... import errors
 
 from ...models.bundle_response import BundleResponse
 from ...models.error_body import ErrorBody
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     profile_id: int,
+    *,
+    accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+
 
     
 
@@ -30,6 +37,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -103,6 +111,7 @@ def sync_detailed(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[BundleResponse | ErrorBody]:
     """ Startup Bundle
@@ -111,6 +120,8 @@ def sync_detailed(
 
     Args:
         profile_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         profile_id=profile_id,
+accept_language=accept_language,
 
     )
 
@@ -136,6 +148,7 @@ def sync(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> BundleResponse | ErrorBody | None:
     """ Startup Bundle
@@ -144,6 +157,8 @@ def sync(
 
     Args:
         profile_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +172,7 @@ def sync(
     return sync_detailed(
         profile_id=profile_id,
 client=client,
+accept_language=accept_language,
 
     ).parsed
 
@@ -164,6 +180,7 @@ async def asyncio_detailed(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[BundleResponse | ErrorBody]:
     """ Startup Bundle
@@ -172,6 +189,8 @@ async def asyncio_detailed(
 
     Args:
         profile_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,6 +203,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         profile_id=profile_id,
+accept_language=accept_language,
 
     )
 
@@ -197,6 +217,7 @@ async def asyncio(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> BundleResponse | ErrorBody | None:
     """ Startup Bundle
@@ -205,6 +226,8 @@ async def asyncio(
 
     Args:
         profile_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,5 +241,6 @@ async def asyncio(
     return (await asyncio_detailed(
         profile_id=profile_id,
 client=client,
+accept_language=accept_language,
 
     )).parsed

@@ -29,9 +29,14 @@ def _get_kwargs(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+
 
     
 
@@ -95,6 +100,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -175,6 +181,7 @@ def sync_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | MatchList]:
     """ Startup Matches
@@ -190,6 +197,8 @@ def sync_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,6 +218,7 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     )
 
@@ -229,6 +239,7 @@ def sync(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> ErrorBody | MatchList | None:
     """ Startup Matches
@@ -244,6 +255,8 @@ def sync(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,6 +277,7 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     ).parsed
 
@@ -278,6 +292,7 @@ async def asyncio_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | MatchList]:
     """ Startup Matches
@@ -293,6 +308,8 @@ async def asyncio_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -312,6 +329,7 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     )
 
@@ -332,6 +350,7 @@ async def asyncio(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    accept_language: str | Unset = UNSET,
 
 ) -> ErrorBody | MatchList | None:
     """ Startup Matches
@@ -347,6 +366,8 @@ async def asyncio(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -367,5 +388,6 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+accept_language=accept_language,
 
     )).parsed

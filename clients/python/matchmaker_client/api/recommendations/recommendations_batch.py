@@ -22,10 +22,14 @@ from typing import cast
 def _get_kwargs(
     *,
     body: IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -134,6 +138,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[BatchRecommendation | ErrorBody]:
@@ -143,6 +148,8 @@ def sync_detailed(
     Nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch):
 
@@ -157,6 +164,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )
@@ -171,6 +179,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> BatchRecommendation | ErrorBody | None:
@@ -180,6 +189,8 @@ def sync(
     Nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch):
 
@@ -195,6 +206,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     ).parsed
@@ -203,6 +215,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[BatchRecommendation | ErrorBody]:
@@ -212,6 +225,8 @@ async def asyncio_detailed(
     Nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch):
 
@@ -226,6 +241,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )
@@ -240,6 +256,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> BatchRecommendation | ErrorBody | None:
@@ -249,6 +266,8 @@ async def asyncio(
     Nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorBatch | PartnerBatch | ScenarioBatch | StartupBatch):
 
@@ -264,6 +283,7 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )).parsed

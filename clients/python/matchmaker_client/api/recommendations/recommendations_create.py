@@ -22,10 +22,14 @@ from typing import cast
 def _get_kwargs(
     *,
     body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -134,6 +138,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | Recommendation]:
@@ -142,6 +147,8 @@ def sync_detailed(
      Ranked, explained matches for a profile that is not stored; nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
             StartupRecommendation):
@@ -157,6 +164,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )
@@ -171,6 +179,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> ErrorBody | Recommendation | None:
@@ -179,6 +188,8 @@ def sync(
      Ranked, explained matches for a profile that is not stored; nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
             StartupRecommendation):
@@ -195,6 +206,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     ).parsed
@@ -203,6 +215,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | Recommendation]:
@@ -211,6 +224,8 @@ async def asyncio_detailed(
      Ranked, explained matches for a profile that is not stored; nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
             StartupRecommendation):
@@ -226,6 +241,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )
@@ -240,6 +256,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation | StartupRecommendation,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> ErrorBody | Recommendation | None:
@@ -248,6 +265,8 @@ async def asyncio(
      Ranked, explained matches for a profile that is not stored; nothing is saved.
 
     Args:
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (IncubatorRecommendation | PartnerRecommendation | ScenarioRecommendation |
             StartupRecommendation):
@@ -264,6 +283,7 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )).parsed

@@ -143,7 +143,8 @@ def sync_detailed(
     """ List scenarios
 
     Args:
-        q (str | Unset): text in the title
+        q (str | Unset): words in the title or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):
@@ -189,7 +190,8 @@ def sync(
     """ List scenarios
 
     Args:
-        q (str | Unset): text in the title
+        q (str | Unset): words in the title or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):
@@ -230,7 +232,8 @@ async def asyncio_detailed(
     """ List scenarios
 
     Args:
-        q (str | Unset): text in the title
+        q (str | Unset): words in the title or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):
@@ -276,7 +279,8 @@ async def asyncio(
     """ List scenarios
 
     Args:
-        q (str | Unset): text in the title
+        q (str | Unset): words in the title or description (each space-separated term must appear;
+            Chinese is matched without spaces)
         limit (int | Unset):  Default: 20.
         cursor (str | Unset): `next_cursor` of the previous page; leave out for the first page
         domain (list[Domain] | Unset):
