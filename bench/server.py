@@ -33,9 +33,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(url: str, data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
+def serve(
+    url: str, data_dir: Path, port: int, extra_env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     env = {
         **os.environ,
+        **(extra_env or {}),
         "MATCHMAKER_DATABASE_URL": url,
         "MATCHMAKER_DATA_DIR": str(data_dir),
         "HF_HUB_OFFLINE": "1",
