@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "MATCHMAKER_RATE_LIMIT_PER_MINUTE": "100000000",
         "MATCHMAKER_RATE_LIMIT_BURST": "1000000",
     }
-    with serve(built["url"], work, port, env) as proc:
+    with serve(built["url"], work, port, env, work / "server.log") as proc:
         if wait_ready(proc, port, 300) is None:
             raise RuntimeError("the server did not become ready")
         fig["decisions"] = decide(base, built["keys"]["admin"], 6, 8)
