@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import shutil
 import sys
@@ -257,7 +258,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         fig["throughput"] = t
     write_json(f"http_routes_{args.size}", fig, args.out)
     print(markdown(fig))
-    if not args.keep:
+    if args.keep:  # for bench.profile_routes (a throwaway database's demo keys)
+        (work / "keys.json").write_text(json.dumps(built["keys"]), encoding="utf-8")
+    else:
         shutil.rmtree(work, ignore_errors=True)
     return fig
 

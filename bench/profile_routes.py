@@ -2,6 +2,9 @@
 
     .venv/bin/python -m bench.profile_routes DATA_DIR KEY METHOD PATH [--json BODY] [-n 40]
 
+KEY is an API key, or a demo role (founder, manager, admin, partner) whose key
+``bench.http_routes --keep`` saved beside the database.
+
 DATA_DIR holds a database built by ``bench.http_routes --keep`` (``bench/out/work-http``).
 The app is the one ``matchmaker serve`` runs (``create_app``), called through httpx's ASGI
 transport. Thread-pool hops are run inline here so that one profiler sees the whole request
@@ -46,7 +49,11 @@ async def _profile(args: argparse.Namespace) -> str:
     url = f"sqlite:///{args.data_dir / 'mm.db'}"
     app = create_app(Settings(database_url=url, data_dir=args.data_dir, rate_limit_per_minute=0))
     body = json.loads(args.json) if args.json else None
-    headers = {"Authorization": f"Bearer {args.key}"}
+    key = args.key
+    saved = args.data_dir / "keys.json"  # written by bench.http_routes --keep
+    if not key.startswith("mm_") and saved.exists():
+        key = json.loads(saved.read_text(encoding="utf-8"))[key]
+    headers = {"Authorization": f"Bearer {key}"}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
