@@ -13,7 +13,7 @@ export MATCHMAKER_TEST_POSTGRES_URL
 MATCHMAKER_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 export MATCHMAKER_TEST_REDIS_URL
 
-.PHONY: install run test lint fmt bench bench-quick bench-import bench-quality clean browser \
+.PHONY: install run test lint fmt bench bench-quick bench-http bench-import bench-quality clean browser \
 	screenshots deploy-tools docker-smoke client openapi-baseline mutation
 
 $(BIN)/python:
@@ -93,9 +93,18 @@ fmt: install
 # bench/RESULTS.md. The full run builds 10k, 100k and 1M profiles (about 15 minutes).
 bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.http_routes --size 10000
+	$(BIN)/python -m bench.http_routes --size 100000
 
 bench-quick: install
 	$(BIN)/python -m bench.run --quick
+	$(BIN)/python -m bench.http_routes --quick
+
+# The HTTP hot path alone (issue 15): every route as a ratio to /healthz on a real server,
+# with the server's CPU per request; SIZE stored startups (bench/RESULTS.md, section 10).
+SIZE ?= 10000
+bench-http: install
+	$(BIN)/python -m bench.http_routes --size $(SIZE)
 
 # 100k startups through `matchmaker import` (SQLite; 32 minutes on two cores), with its
 # progress bar and the process's memory sampled. ARGS="--pg-url URL" runs it on PostgreSQL.

@@ -7,6 +7,7 @@ all load goes to loopback only, bounded in count and time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -33,9 +34,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(url: str, data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
+def serve(
+    url: str,
+    data_dir: Path,
+    port: int,
+    extra_env: dict[str, str] | None = None,
+    log_file: Path | None = None,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """The server; its stderr (a line per request) goes to ``log_file`` when given: a pipe
+    nobody reads fills up after a few hundred requests and stalls the server."""
     env = {
         **os.environ,
+        **(extra_env or {}),
         "MATCHMAKER_DATABASE_URL": url,
         "MATCHMAKER_DATA_DIR": str(data_dir),
         "HF_HUB_OFFLINE": "1",
@@ -43,9 +53,15 @@ def serve(url: str, data_dir: Path, port: int) -> Iterator[subprocess.Popen[byte
     }
     exe = str(Path(sys.executable).parent / "matchmaker")
     cmd = [exe, "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(
-        cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    with contextlib.ExitStack() as stack:
+        err: Any = subprocess.PIPE
+        if log_file is not None:
+            err = stack.enter_context(log_file.open("wb"))
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        yield from _stopped(proc)
+
+
+def _stopped(proc: subprocess.Popen[bytes]) -> Iterator[subprocess.Popen[bytes]]:
     try:
         yield proc
     finally:

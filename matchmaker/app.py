@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from matchmaker import __version__
+from matchmaker.access.cache import PrincipalCache
 from matchmaker.access.router import router as access_router
 from matchmaker.camps.router import router as camps_router
 from matchmaker.config import Settings
@@ -69,6 +70,8 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         generate_unique_id_function=contract.operation_id,
     )
     install_error_handlers(app)
+    # Verified keys, shared by the rate limiter and the principal dependency (access.cache).
+    app.state.principals = PrincipalCache()
     app.include_router(health_router)
     app.include_router(metrics_router)
     for router in (

@@ -10,12 +10,13 @@ from fastapi import Depends, Request
 from matchmaker.matching.service import Matcher
 
 
-def get_matcher(request: Request) -> Matcher:
+# Async: a sync dependency is run in the thread pool, a hop that costs more than these do.
+async def get_matcher(request: Request) -> Matcher:
     matcher: Matcher = request.app.state.runtime.matcher
     return matcher
 
 
-def get_optional_matcher(request: Request) -> Matcher | None:
+async def get_optional_matcher(request: Request) -> Matcher | None:
     """The engine, or None in an app built without one (camps then score on facts alone)."""
     runtime = getattr(request.app.state, "runtime", None)
     return runtime.matcher if runtime is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from matchmaker.access.models import Role
@@ -36,15 +36,18 @@ _bearer = HTTPBearer(
 
 
 def get_principal(
+    request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     """The caller of this request; 401 without a usable key."""
     from matchmaker.access import service  # service imports Principal from here
+    from matchmaker.access.cache import PrincipalCache
 
     if credentials is None:
         raise Unauthorized("send an API key: 'Authorization: Bearer mm_...'")
-    return service.authenticate(session, credentials.credentials)
+    cache: PrincipalCache | None = getattr(request.app.state, "principals", None)
+    return service.authenticate(session, credentials.credentials, cache=cache)
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]

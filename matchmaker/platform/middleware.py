@@ -22,6 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from matchmaker.access import service as access
+from matchmaker.access.cache import PrincipalCache
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
@@ -69,7 +70,7 @@ class PlatformMiddleware:
         key = headers.get(idempotency.HEADER)
         idempotent = scope["method"] == "POST" and key is not None
         try:
-            principal = await self._principal(scope, headers)
+            principal = await self._principal(scope, headers, idempotent)
         except SQLAlchemyError as exc:
             if idempotent:
                 await _outage(exc)(scope, receive, send)
@@ -84,8 +85,12 @@ class PlatformMiddleware:
         rate_headers: list[tuple[bytes, bytes]] = []
         # Admin keys are the operator's own tools (seeding, migrations of data): not limited.
         if self.limiter.enabled and not principal.is_admin:
-            # A Redis round trip blocks: off the event loop.
-            verdict = await run_in_threadpool(self.limiter.take, principal.key_id)
+            # A Redis round trip blocks: off the event loop; the in-memory buckets cost less
+            # than the thread-pool hop would.
+            if self.limiter.blocking:
+                verdict = await run_in_threadpool(self.limiter.take, principal.key_id)
+            else:
+                verdict = self.limiter.take(principal.key_id)
             if not verdict.allowed:
                 response = error(
                     429,
@@ -106,17 +111,27 @@ class PlatformMiddleware:
             return
         await self._idempotent(scope, receive, send, principal, key)
 
-    async def _principal(self, scope: Scope, headers: Headers) -> Principal | None:
+    async def _principal(
+        self, scope: Scope, headers: Headers, idempotent: bool
+    ) -> Principal | None:
         scheme, _, token = headers.get("authorization", "").partition(" ")
-        sessions = getattr(scope["app"].state, "sessions", None)
+        state = scope["app"].state
+        sessions = getattr(state, "sessions", None)
         if scheme.lower() != "bearer" or not token or sessions is None:
             return None
+        cache: PrincipalCache | None = getattr(state, "principals", None)
+        # A key verified before is enough to pick the rate-limit bucket, without a thread-pool
+        # hop and a session: the route checks revocation and expiry itself. An idempotent
+        # replay answers here, before the route, so it is checked in full.
+        cached = cache.get(token.strip()) if cache is not None and not idempotent else None
+        if cached is not None:
+            return cached
 
         def authenticate() -> Principal | None:
             # Read only: the route authenticates again in its own transaction and commits.
             with sessions() as session:
                 try:
-                    return access.authenticate(session, token)
+                    return access.authenticate(session, token, cache=cache)
                 except Unauthorized:
                     return None
 

@@ -41,6 +41,8 @@ class Verdict:
 class Limiter(Protocol):
     per_minute: int
     burst: int
+    # take() waits on the network: callers on the event loop hand it to a thread.
+    blocking: bool
 
     @property
     def enabled(self) -> bool: ...
@@ -58,6 +60,8 @@ def _verdict(tokens_left: float, allowed: bool, rate: float) -> Verdict:
 
 class RateLimiter:
     """Token buckets keyed by API key id, in this process; thread-safe."""
+
+    blocking = False  # a dict and a lock held for microseconds
 
     def __init__(
         self, per_minute: int, burst: int, clock: Callable[[], float] = time.monotonic
@@ -111,6 +115,8 @@ return {allowed, tostring(tokens)}
 
 class RedisRateLimiter:
     """The same buckets in Redis, shared by every process using the same URL and prefix."""
+
+    blocking = True
 
     def __init__(
         self, per_minute: int, burst: int, client: redis.Redis, prefix: str = "matchmaker:"

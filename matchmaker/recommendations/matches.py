@@ -34,7 +34,7 @@ router = APIRouter(prefix="/v1", tags=["matching"], dependencies=REQUIRE_KEY)
 ERRORS = error_responses(NotFound, ServiceUnavailable, Unauthorized, Forbidden)
 
 
-def match_filters(
+async def match_filters(  # async: no thread-pool hop for parsing the query
     domain: Annotated[list[Domain] | None, Query(description="only these domains")] = None,
     stage: Annotated[list[Stage] | None, Query()] = None,
     region: Annotated[list[Region] | None, Query()] = None,

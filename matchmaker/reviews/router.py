@@ -31,7 +31,7 @@ def get_scorer(request: Request) -> Scorer | None:
     return scoring.scorer_for(request.app)
 
 
-def get_viewer(principal: PrincipalDep) -> Viewer:
+async def get_viewer(principal: PrincipalDep) -> Viewer:  # async: no thread-pool hop
     """The caller of a recommendation route."""
     return Viewer(principal)
 

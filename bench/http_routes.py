@@ -1,0 +1,269 @@
+"""The HTTP hot path (issue 15): each route's latency on a real server, as a ratio to /healthz.
+
+    .venv/bin/python -m bench.http_routes                    # 10k stored startups
+    .venv/bin/python -m bench.http_routes --size 100000      # 100k
+    .venv/bin/python -m bench.http_routes --quick            # 2k, for a smoke run
+
+The server is ``matchmaker serve`` over the demo data (``seed-demo``: its profiles, its keys)
+plus scaled startups made as ``bench.run`` makes them (``bench.dataset``), and a few dozen
+accept/decline decisions made through the API so the history component has work to do.
+Requests are sequential and interleaved (each round asks every route once, in a rotating
+order), so load from other processes hits every route alike; the figures that count are the
+ratios to ``/healthz`` p50 in the same run. Throughput: 8 concurrent clients on the manager's
+match route against ``/healthz``. The unsaved-profile recommendation is also compared with
+one raw encode of the same text by the same model, in this process, interleaved with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import dataset, synth  # noqa: E402
+from bench.common import OUT, log, ratio, summary, write_json  # noqa: E402
+from bench.ingest import raw_encode, texts_of  # noqa: E402
+from bench.server import _load, free_port, serve, wait_ready  # noqa: E402
+
+POOL = 256  # synthetic startups embedded by the model: the pool the scaled ones copy
+# The unsaved profile of the README's example, against incubators only.
+RECOMMEND = {
+    "kind": "startups",
+    "profile": {
+        "name": "Qubit Sense",
+        "pitch": "Diamond NV-centre quantum magnetometers for brain imaging",
+        "description": "Room-temperature quantum sensors replacing SQUID arrays in MEG.",
+        "domains": ["quantum", "medical_devices"],
+        "stage": "prototype",
+        "trl": 4,
+        "location": {"city": "Tianjin", "region": "tianjin", "country": "CN"},
+        "needs": ["lab_equipment", "pilot_scenario"],
+    },
+    "targets": ["incubators"],
+    "filters": {"limit": 10},
+}
+
+
+def build(work: Path, size: int) -> dict[str, Any]:
+    """A SQLite database with the demo data, ``size`` startups in all, and the demo keys."""
+    from sqlalchemy import create_engine, func, select
+
+    from matchmaker.access.demo import issue_demo_keys
+    from matchmaker.config import Settings
+    from matchmaker.demo import seed
+    from matchmaker.matching.encoder import SentenceTransformerEncoder
+    from matchmaker.migrations_state import upgrade
+    from matchmaker.runtime import open_runtime
+    from matchmaker.startups.models import Startup
+
+    url = f"sqlite:///{work / 'mm.db'}"
+    upgrade(url)
+    settings = Settings(database_url=url, data_dir=work)
+    encoder = SentenceTransformerEncoder(settings.model, settings.encode_batch_size)
+    runtime = open_runtime(settings, encoder)
+    try:
+        seed.load(settings, runtime)
+        with runtime.sessions() as session, session.begin():
+            keys = {k.role.value: k.key for k in issue_demo_keys(session)}
+    finally:
+        runtime.close()
+    bodies = list(synth.startups(POOL, seed=0))
+    _, pool = raw_encode(encoder, texts_of(bodies))
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        have = int(conn.scalar(select(func.max(Startup.id))) or 0)
+    if size > have:
+        log(f"inserting startups {have + 1}..{size} (vectors from a pool of {POOL})")
+        dataset.insert_startups(engine, bodies, pool, have + 1, size - have, encoder.name, 1)
+    engine.dispose()
+    return {"url": url, "keys": keys, "encoder": encoder}
+
+
+def decide(base: str, admin: str, incubators: int, per_incubator: int) -> int:
+    """Accepts and declines by the first incubators' side, through the API."""
+    made = 0
+    headers = {"Authorization": f"Bearer {admin}"}
+    with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
+        for inc in range(1, incubators + 1):
+            for j in range(per_incubator):
+                body = {
+                    "startup_id": 1 + (inc * 7 + j * 13) % 40,
+                    "incubator_id": inc,
+                    "action": "accept" if j % 3 else "decline",
+                    "as_side": "target",
+                }
+                r = client.post("/v1/matches", json=body)
+                made += r.status_code in (200, 201)
+    return made
+
+
+def routes(keys: dict[str, str]) -> dict[str, tuple[str, str, str, dict[str, Any] | None]]:
+    """name: (method, path, key, json body)."""
+    founder, manager = keys["founder"], keys["manager"]
+    return {
+        "/healthz": ("GET", "/healthz", "", None),
+        "GET /v1/startups/1": ("GET", "/v1/startups/1", founder, None),
+        "GET /v1/startups (list)": ("GET", "/v1/startups", founder, None),
+        "/v1/startups/1/matches?target=incubators (founder)": (
+            "GET",
+            "/v1/startups/1/matches?target=incubators",
+            founder,
+            None,
+        ),
+        "/v1/incubators/1/matches (manager)": ("GET", "/v1/incubators/1/matches", manager, None),
+        "/v1/startups/1/bundle": ("GET", "/v1/startups/1/bundle", founder, None),
+        "POST /v1/recommendations (one unsaved startup)": (
+            "POST",
+            "/v1/recommendations",
+            founder,
+            RECOMMEND,
+        ),
+    }
+
+
+def cpu_seconds(pid: int | str) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc; ticks of 10 ms)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def sequential(
+    base: str, table: dict[str, Any], rounds: int, encode: Any, pid: int
+) -> dict[str, Any]:
+    """Per round every route once (order rotating), and one raw encode: wall ms per call,
+    and the CPU the server (or, for the raw encode, this process) spent on it.
+
+    CPU time does not grow when other processes take the cores, so it compares runs made
+    under different loads; summed over many calls, the 10 ms ticks average out."""
+    ms: dict[str, list[float]] = {name: [] for name in [*table, "raw encode"]}
+    cpu: dict[str, float] = dict.fromkeys(ms, 0.0)
+    names = list(ms)
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for r in range(rounds + 3):  # 3 untimed warm-up rounds
+            for name in names[r % len(names) :] + names[: r % len(names)]:
+                who: int | str = "self" if name == "raw encode" else pid
+                cpu_start = cpu_seconds(who)
+                start = time.perf_counter()
+                if name == "raw encode":
+                    encode()
+                else:
+                    method, path, key, body = table[name]
+                    headers = {"Authorization": f"Bearer {key}"} if key else {}
+                    resp = client.request(method, path, headers=headers, json=body)
+                    if resp.status_code != 200:
+                        raise RuntimeError(f"{name}: {resp.status_code} {resp.text[:300]}")
+                if r >= 3:
+                    ms[name].append((time.perf_counter() - start) * 1000)
+                    cpu[name] += cpu_seconds(who) - cpu_start
+    return {
+        name: {**summary(v), "cpu_ms_per_call": round(cpu[name] * 1000 / len(v), 2)}
+        for name, v in ms.items()
+    }
+
+
+def markdown(fig: dict[str, Any]) -> str:
+    seq = fig["sequential"]
+    health = seq["/healthz"]["p50_ms"]
+    lines = [
+        f"{fig['startups']:,} stored startups; {fig['rounds']} sequential requests a route; "
+        f"{fig['decisions']} decisions",
+        "",
+        "| request | p50 ms | p95 ms | p50 × `/healthz` | server CPU ms/request |",
+        "|---|---|---|---|---|",
+    ]
+    for name, s in seq.items():
+        lines.append(
+            f"| `{name}` | {s['p50_ms']:.1f} | {s['p95_ms']:.1f} | "
+            f"{ratio(s['p50_ms'], health):.2f} | {s['cpu_ms_per_call']:.1f} |"
+        )
+    rec = seq["POST /v1/recommendations (one unsaved startup)"]
+    raw = seq["raw encode"]
+    lines.append("")
+    lines.append(
+        f"unsaved recommendation / raw encode of the same text: p50 "
+        f"{ratio(rec['p50_ms'], raw['p50_ms']):.2f}, CPU "
+        f"{ratio(rec['cpu_ms_per_call'], raw['cpu_ms_per_call']):.2f}"
+    )
+    t = fig["throughput"]
+    lines.append(
+        f"throughput, {t['concurrency']} concurrent clients, {t['seconds']} s each: "
+        f"`/healthz` {t['healthz']['rps']} req/s, manager match {t['match']['rps']} req/s, "
+        f"ratio {t['ratio_rps_match_vs_healthz']:.3f}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--size", type=int, default=10_000, help="stored startups in all")
+    p.add_argument("--rounds", type=int, default=60, help="sequential requests per route")
+    p.add_argument("--seconds", type=float, default=8.0, help="per throughput measurement")
+    p.add_argument("--quick", action="store_true", help="2k startups, 40 rounds, 4 s")
+    p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.size, args.rounds, args.seconds = 2_000, 40, 4.0
+    work = args.out / "work-http"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    log(f"http routes: building {args.size:,} startups")
+    built = build(work, args.size)
+    encoder = built["encoder"]
+    from matchmaker.kinds import STARTUP
+    from matchmaker.matching.texts import compose
+    from matchmaker.recommendations.service import transient
+
+    # The very text the server embeds for the unsaved profile.
+    profile = STARTUP.create.model_validate(RECOMMEND["profile"])
+    text = compose("startup", transient(None, STARTUP, profile))  # type: ignore[arg-type]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    fig: dict[str, Any] = {"startups": args.size, "rounds": args.rounds}
+    # Limits so high that they never answer 429, but the limiter still runs on every request.
+    env = {
+        "MATCHMAKER_RATE_LIMIT_PER_MINUTE": "100000000",
+        "MATCHMAKER_RATE_LIMIT_BURST": "1000000",
+    }
+    with serve(built["url"], work, port, env, work / "server.log") as proc:
+        if wait_ready(proc, port, 300) is None:
+            raise RuntimeError("the server did not become ready")
+        fig["decisions"] = decide(base, built["keys"]["admin"], 6, 8)
+        table = routes(built["keys"])
+        log(f"http routes: {args.rounds} sequential rounds")
+        fig["sequential"] = sequential(
+            base, table, args.rounds, lambda: encoder.encode([text]), proc.pid
+        )
+        log("http routes: throughput with 8 clients")
+        manager = {"Authorization": f"Bearer {built['keys']['manager']}"}
+        cap = int(args.seconds * 5000)
+        t: dict[str, Any] = {"concurrency": 8, "seconds": args.seconds}
+        t["healthz"] = asyncio.run(_load(f"{base}/healthz", {}, 8, args.seconds, cap))
+        t["match"] = asyncio.run(
+            _load(f"{base}/v1/incubators/1/matches", manager, 8, args.seconds, cap)
+        )
+        t["ratio_rps_match_vs_healthz"] = ratio(t["match"]["rps"], t["healthz"]["rps"])
+        fig["throughput"] = t
+    write_json(f"http_routes_{args.size}", fig, args.out)
+    print(markdown(fig))
+    if args.keep:  # for bench.profile_routes (a throwaway database's demo keys)
+        (work / "keys.json").write_text(json.dumps(built["keys"]), encoding="utf-8")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return fig
+
+
+if __name__ == "__main__":
+    main()
