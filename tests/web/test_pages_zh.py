@@ -19,8 +19,8 @@ from tests.conftest import mint_key
 from tests.factories import BODIES
 from tests.web.test_session import _browser, _sign_in
 
-STARTUP_NAME = "Tianshu Humanoid Robotics"
-INCUBATOR_NAME = "Yizhuang Robotics Deep Incubation Centre"
+STARTUP_NAME = "天枢人形机器人"
+INCUBATOR_NAME = "亦庄机器人深度孵化中心"
 
 
 def _english_fragments() -> dict[str, list[str]]:
