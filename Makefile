@@ -14,7 +14,7 @@ MATCHMAKER_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 export MATCHMAKER_TEST_REDIS_URL
 
 .PHONY: install run test lint fmt bench bench-quick bench-http bench-import bench-quality clean browser \
-	screenshots deploy-tools docker-smoke client openapi-baseline mutation
+	cjk-font screenshots deploy-tools docker-smoke client openapi-baseline mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,13 @@ run: install
 browser:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
-# docs/screenshots/*.png for the README (demo data, a real server, headless chromium).
-screenshots: install browser
+# A CJK font, so the Chinese pages render in headless chromium instead of tofu boxes.
+cjk-font:
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || (apt-get update && apt-get install -y fonts-noto-cjk)
+
+# docs/screenshots/*.png for the README (demo data, a real server, headless chromium; the
+# *-zh.png shots are the Chinese pages).
+screenshots: install browser cjk-font
 	$(BIN)/python scripts/screenshots.py
 
 # The official Python client (clients/python), regenerated from the app's schema. Commit the

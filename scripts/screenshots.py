@@ -5,7 +5,8 @@ and founder through the pages (a real headless chromium, Debian's package), and 
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-Chinese pages need a CJK font: `apt-get install fonts-noto-cjk`.
+Chinese pages need a CJK font (`make screenshots` installs Debian's fonts-noto-cjk); without
+one chromium draws tofu boxes. The *-zh.png shots are the Chinese pages of Chinese profiles.
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.demo import seed
 from matchmaker.web.chromium import CHROMIUM, CHROMIUM_ARGS
+from matchmaker.web.session import LANG_COOKIE
 
 LAPTOP: dict[str, object] = {"viewport": {"width": 1280, "height": 860}}
+# Demo profiles written in Chinese (matchmaker/demo/data.json), found by `q` search.
+CHINESE_STARTUP = "天枢人形机器人"
+CHINESE_INCUBATOR = "亦庄机器人深度孵化中心"
 PHONE: dict[str, object] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
 
 
@@ -131,10 +136,29 @@ def run(out: Path) -> None:
             manager.goto(dashboard)
             manager.get_by_role("button", name="中文").click()
             shoot(manager, out, "dashboard-zh")
+            shoot_chinese_profiles(browser, url, keys[Role.admin], out)
             phone = sign_in(browser, url, keys[Role.manager], **PHONE)
             phone.locator("nav.tabs").evaluate("tabs => tabs.scrollIntoView()")
             shoot(phone, out, "dashboard-phone")
             browser.close()
+
+
+def shoot_chinese_profiles(browser: Browser, url: str, key: str, out: Path) -> None:
+    """A Chinese startup's incubator matches and its pair with a Chinese incubator, in Chinese."""
+    admin = sign_in(browser, url, key, **LAPTOP)
+    admin.context.add_cookies([{"name": LANG_COOKIE, "value": "zh", "url": url}])
+    auth = {"Authorization": f"Bearer {key}"}
+
+    def first_id(kind: str, q: str) -> int:
+        r = admin.request.get(f"/v1/{kind}", params={"q": q}, headers=auth)
+        return int(r.json()["items"][0]["id"])
+
+    startup = first_id("startups", CHINESE_STARTUP)
+    incubator = first_id("incubators", CHINESE_INCUBATOR)
+    admin.goto(f"/startups/{startup}?target=incubators")
+    shoot(admin, out, "startup-matches-zh")
+    admin.goto(f"/pairs/{startup}/incubator/{incubator}")
+    shoot(admin, out, "match-detail-zh", full_page=True)
 
 
 def main() -> None:
