@@ -17,9 +17,11 @@ from matchmaker.runtime import Runtime, open_runtime
 DATA = Path(__file__).with_name("data.json")
 
 
-def load(settings: Settings, runtime: Runtime | None = None) -> dict[str, int]:
-    """Create every demo profile that is not there yet; returns how many of each exist."""
-    data = json.loads(DATA.read_text(encoding="utf-8"))
+def load(settings: Settings, runtime: Runtime | None = None, path: Path = DATA) -> dict[str, int]:
+    """Create every demo profile that is not there yet; returns how many of each exist.
+
+    ``path`` is another file of the same shape (bench/demo_languages.py compares versions)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
     own = runtime is None
     rt = runtime or open_runtime(settings)
     counts: dict[str, int] = {}
