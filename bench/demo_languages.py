@@ -11,7 +11,8 @@ facts are identical in both files, so any difference comes from the language of 
 
 Prints, for the startups written in Chinese and for those still in English: how often the
 top incubator is the same as in the English demo (agree@1), the mean overlap of the top 3
-(overlap@3), the share of Chinese-written incubators in the top 3 (8 of the 16 are), and the
+(overlap@3), the share of Chinese-written incubators in the top 3 (8 of the 16 are; next to
+it the share the same incubators had in the English demo), and the
 mean semantic similarity of each startup's top 3; then the top 3 of two Chinese startups
 side by side.
 """
@@ -63,7 +64,12 @@ def run(model: str, english: Path) -> dict[str, Any]:
     groups: dict[str, dict[str, float]] = {}
     for group, pick in (("zh", True), ("en", False)):
         ids = [i for i, n in names.items() if bool(CJK.search(n)) is pick]
-        agree = overlap = sim = chinese = 0.0
+        chinese_ids = {
+            i + 1
+            for i, r in enumerate(json.loads(seed.DATA.read_text(encoding="utf-8"))["incubators"])
+            if CJK.search(r["name"])
+        }
+        agree = overlap = sim = chinese = before = 0.0
         for i in ids:
             zh, en = runs["bilingual"][i], runs["english"][i]
             agree += zh[0]["profile"]["id"] == en[0]["profile"]["id"]
@@ -71,7 +77,8 @@ def run(model: str, english: Path) -> dict[str, Any]:
                 len({m["profile"]["id"] for m in zh[:3]} & {m["profile"]["id"] for m in en[:3]}) / 3
             )
             sim += sum(m["similarity"] for m in zh[:3]) / 3
-            chinese += sum(bool(CJK.search(m["profile"]["title"])) for m in zh[:3]) / 3
+            chinese += sum(m["profile"]["id"] in chinese_ids for m in zh[:3]) / 3
+            before += sum(m["profile"]["id"] in chinese_ids for m in en[:3]) / 3
         n = len(ids)
         groups[group] = {
             "startups": n,
@@ -79,6 +86,7 @@ def run(model: str, english: Path) -> dict[str, Any]:
             "overlap@3": overlap / n,
             "sim@3": sim / n,
             "chinese@3": chinese / n,
+            "chinese@3 before": before / n,
         }
     shown = {}
     for i, n in names.items():
@@ -96,7 +104,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     for group, g in report["groups"].items():
         print(
             f"{group} startups ({g['startups']}): agree@1 {g['agree@1']:.2f}  "
-            f"overlap@3 {g['overlap@3']:.2f}  Chinese share of top 3 {g['chinese@3']:.2f}  "
+            f"overlap@3 {g['overlap@3']:.2f}  Chinese share of top 3 {g['chinese@3']:.2f} "
+            f"(same incubators in the English demo {g['chinese@3 before']:.2f})  "
             f"mean similarity of top 3 {g['sim@3']:.3f}"
         )
     for name, tops in report["shown"].items():
