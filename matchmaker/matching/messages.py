@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from matchmaker.vocab import label
+from matchmaker.vocab import Region, label
 
 __all__ = ["TEMPLATES", "Message", "Param", "Translate", "render", "sentence"]
 
@@ -40,7 +40,8 @@ class Message:
 
 # code -> English template. Specs: v (a vocabulary value), list / and (vocabulary values
 # joined), raw (values as stored, in English), cap (a capitalised region), kind (a profile
-# kind), startups and levels (counts with their noun).
+# kind), startups and levels (counts with their noun), city (a city as stored; in Chinese, a
+# city that is also a region, e.g. Beijing, by its Chinese name).
 TEMPLATES: dict[str, str] = {
     # The notes of the score's components.
     "note": N_("{text}"),
@@ -61,9 +62,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "region_expansion_country": N_("based in {country}, where the startup wants to expand"),
     "region_abroad": N_("based abroad ({country}); the startup is not going abroad"),
-    "region_same_city": N_("same region ({city})"),
+    "region_same_city": N_("same region ({city:city})"),
     "region_same": N_("same region ({region:cap})"),
-    "region_other_cities": N_("both in China, different cities ({city}, {other_city})"),
+    "region_other_cities": N_("both in China, different cities ({city:city}, {other_city:city})"),
     "region_bth": N_(
         "{region:cap} and {other_region:cap} are one Beijing–Tianjin–Hebei collaborative region"
     ),
@@ -131,6 +132,8 @@ KIND_WORDS = (
     N_("partners"),
     N_("scenarios"),
 )
+# Region values (beijing, ...): a city stored under one of these names has a Chinese label.
+REGIONS = frozenset(r.value for r in Region)
 # Reason parts that follow the verdict's list of what fits as a cost, not as a fit.
 COSTS = frozenset({"reason_trl_shortfall", "reason_no_shared_domain"})
 # (after the verdict, between parts, at the end), by language.
@@ -156,6 +159,11 @@ class _Formatter(string.Formatter):
             if format_spec == "and" and len(names) > 1:
                 return ", ".join(names[:-1]) + " and " + names[-1]
             return ", ".join(names)
+        if format_spec == "city":
+            # Cities are free text; the ones named like a region have a Chinese label.
+            if zh and values[0].lower() in REGIONS:
+                return label(values[0].lower(), "zh")
+            return values[0]
         if format_spec == "kind":
             return ("、" if zh else ", ").join(self.translate(v) for v in values)
         if format_spec == "startups":

@@ -90,3 +90,12 @@ def test_a_reason_is_one_sentence_in_each_language() -> None:
     assert sentence(parts, "zh", _zh) == (
         "与Lab较为契合（0.61）：同属人工智能、机器人领域；没有共同领域，扣 0.05。"
     )
+
+
+def test_a_city_named_like_a_region_reads_in_chinese_on_chinese_pages() -> None:
+    # Demo profiles written in English store "Beijing"; the Chinese reason said "（Beijing）".
+    same = Message("region_same_city", {"city": "Beijing"})
+    assert render(same) == "same region (Beijing)"
+    assert render(same, "zh", _zh) == "同一地区（北京）"
+    other = Message("region_other_cities", {"city": "tianjin", "other_city": "Shenzhen"})
+    assert render(other, "zh", _zh) == "都在中国，但城市不同（天津、Shenzhen）"
