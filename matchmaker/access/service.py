@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, load_only
 
 from matchmaker.access import keys, sessions
 from matchmaker.access.cache import PrincipalCache
@@ -47,18 +47,20 @@ def authenticate(
     plaintext = plaintext.strip()
     cached = cache.get(plaintext) if cache is not None else None
     if cached is not None:
-        state = session.execute(
-            select(ApiKey.revoked_at, ApiKey.expires_at, ApiKey.last_used_at).where(
-                ApiKey.id == cached.key_id
-            )
-        ).one_or_none()
+        # State only: the secret was verified when the key was cached.
+        state = session.get(
+            ApiKey,
+            cached.key_id,
+            options=[load_only(ApiKey.revoked_at, ApiKey.expires_at, ApiKey.last_used_at)],
+        )
         if state is None:  # deleted, with its account
             raise Unauthorized("unknown API key")
         _check_usable(state.revoked_at, state.expires_at, now)
         if state.last_used_at is None or now - state.last_used_at >= LAST_USED_GRANULARITY:
-            session.execute(
-                update(ApiKey).where(ApiKey.id == cached.key_id).values(last_used_at=now)
-            )
+            # Written with the request's own first flush, not now: an UPDATE here would lock
+            # the key's row for the whole request and queue every concurrent request of the
+            # same key behind it.
+            state.last_used_at = now
         return cached
     parts = keys.split(plaintext)
     key = session.scalar(select(ApiKey).where(ApiKey.prefix == parts[0])) if parts else None
