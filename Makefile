@@ -75,8 +75,11 @@ deploy-tools:
 docker-smoke: deploy-tools
 	scripts/docker_smoke.sh
 
+# Two workers, a test file each at a time: most of the suite's time is spent waiting on
+# servers, subprocesses and the database, so both cores stay busy. TEST_WORKERS=0 runs serially.
+TEST_WORKERS ?= 2
 test: install lint browser deploy-tools
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Mutation testing of the core modules against their fast tests (docs/testing.md); not part
 # of `make test`: .ci/nightly runs it. MODULES="camps/allocation.py ..." runs some of them,
