@@ -16,7 +16,8 @@ all (its score is the other criteria's, never starved for lack of decisions), tw
 weigh half the maximum. Only similarity to the decided startups counts, not their number, so
 a popular target gains nothing for being popular; full incubators are excluded by capacity
 before any of this. The engine asks a ``HistorySource`` for the decisions: it does not know
-where they are recorded.
+where they are recorded. A request computes the component for all its pairs at once (one
+matrix product of the candidates and the decided startups), not one pair at a time.
 """
 
 from __future__ import annotations
@@ -144,8 +145,9 @@ def _stack(ids: Sequence[int], vectors: Mapping[int, Matrix]) -> Matrix:
 
 def _cosines(left: Matrix, right: Matrix) -> Matrix:
     """``left @ right.T`` in float64, rounded once to float32: the products of float32
-    vectors are exact in float64, so a pair's cosine comes out the same whichever side
-    (and whichever batch) it is computed in, and both sides of a pair agree."""
+    vectors are exact in float64 and the sum's error is far below a float32 step, so a
+    pair's cosine comes out the same whichever side (and batch) computes it, and both
+    sides of a pair agree (unless a sum lands within 1e-16 of a float32 rounding edge)."""
     return (left.astype(np.float64) @ right.astype(np.float64).T).astype(np.float32)
 
 
