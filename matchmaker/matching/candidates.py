@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class Found:
-    """What decisions add to a search: a pair's history fit (by candidate id and vector)
-    and extra candidate ids."""
+    """What decisions add to a search: the candidates' history fits (from their ids and
+    vectors, all at once) and extra candidate ids."""
 
-    fit_of: Callable[[int, np.ndarray], HistoryFit | None] | None = None
+    fits_of: Callable[[list[int], np.ndarray | None], list[HistoryFit | None]] | None = None
     extra: list[int] = field(default_factory=list)
     needs_vectors: bool = True
 
@@ -35,20 +35,16 @@ def joined(
 ) -> tuple[dict[int, HistoryFit | None], Ids, Scores]:
     """The search's candidates with the extra ones (their similarity computed), and the
     history fit of each."""
-    if found.fit_of is None:
+    if found.fits_of is None:
         return {}, ids, sims
     seen = set(ids.tolist())
     extra = [i for i in dict.fromkeys(found.extra) if i not in seen and i in index]
     if extra:
         ids = np.concatenate([ids, np.asarray(extra, np.int64)])
         sims = np.concatenate([sims, index.vectors(extra) @ vector]).astype(np.float32)
-    vectors = index.vectors(ids) if found.needs_vectors else [None] * len(ids)
-    fit_of = found.fit_of
-    return (
-        {pid: fit_of(pid, v) for pid, v in zip(ids.tolist(), vectors, strict=True)},
-        ids,
-        sims,
-    )
+    pids = ids.tolist()
+    vectors = np.asarray(index.vectors(ids)) if found.needs_vectors else None
+    return dict(zip(pids, found.fits_of(pids, vectors), strict=True)), ids, sims
 
 
 def passes(filters: MatchFilters, other: Facts) -> bool:

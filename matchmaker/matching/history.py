@@ -16,12 +16,13 @@ all (its score is the other criteria's, never starved for lack of decisions), tw
 weigh half the maximum. Only similarity to the decided startups counts, not their number, so
 a popular target gains nothing for being popular; full incubators are excluded by capacity
 before any of this. The engine asks a ``HistorySource`` for the decisions: it does not know
-where they are recorded.
+where they are recorded. A request computes the component for all its pairs at once (one
+matrix product of the candidates and the decided startups), not one pair at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -91,35 +92,109 @@ class HistoryFit:
         )
 
 
-def _top_mean(sims: NDArray[np.float32]) -> float:
-    if not len(sims):
-        return 0.0
-    k = min(TOP_K, len(sims))
-    return float(np.partition(sims, len(sims) - k)[-k:].mean())
-
-
-def fit(
-    startup_id: int,
-    startup: NDArray[np.float32],
+def fits_of_startups(
+    startup_ids: Sequence[int],
+    startups: Matrix,
     decisions: Decisions,
-    vectors: dict[int, NDArray[np.float32]],
+    vectors: Mapping[int, Matrix],
     calibration: Calibration = REFERENCE,
-) -> HistoryFit | None:
-    """The history component of (startup, target), from the target's decisions and the
-    decided startups' vectors; None when the target has decided on no other startup."""
-    accepted = [vectors[i] for i in decisions.accepted if i != startup_id and i in vectors]
-    declined = [vectors[i] for i in decisions.declined if i != startup_id and i in vectors]
-    if not accepted and not declined:
-        return None
-    a_sims = np.asarray(accepted, np.float32) @ startup if accepted else np.empty(0, np.float32)
-    d_sims = np.asarray(declined, np.float32) @ startup if declined else np.empty(0, np.float32)
-    a_sims, d_sims = calibration.scale_many(a_sims), calibration.scale_many(d_sims)
-    raw = _top_mean(a_sims) - DECLINED_PULL * _top_mean(d_sims)
-    value = min(1.0, max(0.0, (raw - FLOOR) / (CEILING - FLOOR)))
-    return HistoryFit(
-        value=round(value, 4),
-        accepted=len(accepted),
-        declined=len(declined),
-        like_accepted=int((a_sims >= LIKE).sum()),
-        like_declined=int((d_sims >= LIKE).sum()),
+) -> list[HistoryFit | None]:
+    """The history component of (each startup, one target), from the target's decisions
+    and the decided startups' vectors: one matrix product for all of them. None for a
+    startup when the target decided on no other startup."""
+    accepted = [i for i in decisions.accepted if i in vectors]
+    declined = [i for i in decisions.declined if i in vectors]
+    decided = accepted + declined
+    if not decided or not len(startup_ids):
+        return [None] * len(startup_ids)
+    sims = _cosines(np.asarray(startups, np.float32), _stack(decided, vectors))
+    # A pair is never scored against itself: its own decision drops out.
+    sims[np.asarray(startup_ids, np.int64)[:, None] == np.asarray(decided, np.int64)] = -np.inf
+    return _fits(sims[:, : len(accepted)], sims[:, len(accepted) :], calibration)
+
+
+def fits_of_targets(
+    startup_id: int,
+    startup: Matrix,
+    decisions: Mapping[int, Decisions],
+    vectors: Mapping[int, Matrix],
+    calibration: Calibration = REFERENCE,
+) -> dict[int, HistoryFit | None]:
+    """The history component of (one startup, each target with decisions): the startup's
+    cosines to every decided startup in one product, gathered per target."""
+    ids = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
+    ids = [i for i in ids if i in vectors and i != startup_id]
+    if not ids:
+        return dict.fromkeys(decisions)
+    # Column len(ids) is the padding: a target's rows are as wide as its longest side.
+    cos = np.append(
+        _cosines(np.asarray(startup, np.float32)[None, :], _stack(ids, vectors))[0], -np.inf
     )
+    column = {i: c for c, i in enumerate(ids)}
+    targets = list(decisions)
+    a_cols = [[column[i] for i in decisions[t].accepted if i in column] for t in targets]
+    d_cols = [[column[i] for i in decisions[t].declined if i in column] for t in targets]
+    a = cos[_padded(a_cols, len(ids))].astype(np.float32)
+    d = cos[_padded(d_cols, len(ids))].astype(np.float32)
+    return dict(zip(targets, _fits(a, d, calibration), strict=True))
+
+
+def _stack(ids: Sequence[int], vectors: Mapping[int, Matrix]) -> Matrix:
+    return np.asarray([vectors[i] for i in ids], np.float32)
+
+
+def _cosines(left: Matrix, right: Matrix) -> Matrix:
+    """``left @ right.T`` in float64, rounded once to float32: the products of float32
+    vectors are exact in float64 and the sum's error is far below a float32 step, so a
+    pair's cosine comes out the same whichever side (and batch) computes it, and both
+    sides of a pair agree (unless a sum lands within 1e-16 of a float32 rounding edge)."""
+    return (left.astype(np.float64) @ right.astype(np.float64).T).astype(np.float32)
+
+
+def _padded(rows: list[list[int]], pad: int) -> NDArray[np.int64]:
+    out = np.full((len(rows), max((len(r) for r in rows), default=0)), pad, np.int64)
+    for n, row in enumerate(rows):
+        out[n, : len(row)] = row
+    return out
+
+
+def _side(
+    sims: Matrix, calibration: Calibration
+) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
+    """Per row (``-inf`` marks no decision): the mean of the TOP_K highest cosines on the
+    reference scale (0 without any), how many decisions, how many of them are LIKE."""
+    rows, width = sims.shape
+    valid = np.isfinite(sims)
+    count = valid.sum(axis=1)
+    if not width:
+        return np.zeros(rows), count, count
+    scaled = np.where(
+        valid, calibration.scale_many(np.where(valid, sims, 0).astype(np.float32)), -np.inf
+    )
+    like = ((scaled >= LIKE) & valid).sum(axis=1)
+    k = min(TOP_K, width)
+    top = -np.sort(-np.partition(scaled, width - k, axis=1)[:, width - k :], axis=1)
+    taken = np.minimum(count, TOP_K)
+    sums = np.where(np.arange(k) < taken[:, None], top, 0.0).sum(axis=1, dtype=np.float64)
+    return sums / np.maximum(taken, 1), count, like
+
+
+def _fits(accepted: Matrix, declined: Matrix, calibration: Calibration) -> list[HistoryFit | None]:
+    a, a_n, a_like = _side(accepted, calibration)
+    d, d_n, d_like = _side(declined, calibration)
+    values = np.clip((a - DECLINED_PULL * d - FLOOR) / (CEILING - FLOOR), 0.0, 1.0)
+    return [
+        None
+        if not (an or dn)
+        else HistoryFit(
+            value=round(v, 4), accepted=an, declined=dn, like_accepted=al, like_declined=dl
+        )
+        for v, an, dn, al, dl in zip(
+            values.tolist(),
+            a_n.tolist(),
+            d_n.tolist(),
+            a_like.tolist(),
+            d_like.tolist(),
+            strict=True,
+        )
+    ]

@@ -26,7 +26,13 @@ from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import Found, candidate_rows, joined, passes
 from matchmaker.matching.encoder import Vectors
 from matchmaker.matching.facts import Facts, facts_of
-from matchmaker.matching.history import Decisions, HistoryFit, HistorySource, fit
+from matchmaker.matching.history import (
+    Decisions,
+    HistoryFit,
+    HistorySource,
+    fits_of_startups,
+    fits_of_targets,
+)
 from matchmaker.matching.index import Mask
 from matchmaker.matching.messages import sentence
 from matchmaker.matching.ranking import rank_key, reason_parts, score_pair
@@ -252,10 +258,9 @@ class Matcher:
         if decisions is None:
             return [None] * len(startups)
         decided = self._startup_vectors(decisions.accepted + decisions.declined)
-        return [
-            fit(f.id, v, decisions, decided, self.calibration)
-            for f, v in zip(startups, left, strict=True)
-        ]
+        return fits_of_startups(
+            [f.id for f in startups], left, decisions, decided, self.calibration
+        )
 
     def _startups_by_history(
         self,
@@ -279,7 +284,12 @@ class Matcher:
             centre = np.mean(accepted, axis=0)
             centre /= max(float(np.linalg.norm(centre)), 1e-6)
             extra = index.search(centre, k, allowed)[0].tolist()
-        return Found(lambda pid, v: fit(pid, v, decisions, decided, self.calibration), extra)
+
+        def fits_of(pids: list[int], vectors: np.ndarray | None) -> list[HistoryFit | None]:
+            assert vectors is not None  # needs_vectors
+            return fits_of_startups(pids, vectors, decisions, decided, self.calibration)
+
+        return Found(fits_of, extra)
 
     def _targets_by_history(
         self,
@@ -298,10 +308,7 @@ class Matcher:
         decided = self._startup_vectors(
             {i for d in decisions.values() for i in d.accepted + d.declined}
         )
-        fits = {
-            tid: fit(startup_id, vector, d, decided, self.calibration)
-            for tid, d in decisions.items()
-        }
+        fits = fits_of_targets(startup_id, vector, decisions, decided, self.calibration)
         best = sorted(
             (-f.value, tid)
             for tid, f in fits.items()
@@ -309,7 +316,11 @@ class Matcher:
             and f.value > 0
             and (allowed is None or (tid < len(allowed) and allowed[tid]))
         )[:k]
-        return Found(lambda tid, _: fits.get(tid), [tid for _, tid in best], needs_vectors=False)
+        return Found(
+            lambda tids, _: [fits.get(t) for t in tids],
+            [tid for _, tid in best],
+            needs_vectors=False,
+        )
 
     # -- internals ----------------------------------------------------------------------
     def _allowed_ids(self, target: ProfileKind, filters: MatchFilters) -> Mask | None:

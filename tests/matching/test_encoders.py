@@ -154,19 +154,37 @@ def _pair_at(cosine: float) -> tuple[np.ndarray, np.ndarray]:
 def test_history_thresholds_read_the_models_cosine_through_its_calibration(model: str) -> None:
     """The history component's FLOOR / LIKE / CEILING, set on MiniLM, hold under another
     model at that model's own equivalent cosines (pure arithmetic on hand-made vectors)."""
-    from matchmaker.matching.history import CEILING, FLOOR, LIKE, Decisions, fit
+    from matchmaker.matching.history import (
+        CEILING,
+        FLOOR,
+        LIKE,
+        Decisions,
+        HistoryFit,
+        fits_of_startups,
+        fits_of_targets,
+    )
+
+    def fit(
+        startup: np.ndarray, decided: np.ndarray, calibration: Calibration | None = None
+    ) -> HistoryFit | None:
+        """Startup 1's fit with a target that accepted startup 2, asked from both sides."""
+        extra = {} if calibration is None else {"calibration": calibration}
+        decisions, vectors = Decisions(accepted=(2,)), {2: decided}
+        (one,) = fits_of_startups([1], startup[None, :], decisions, vectors, **extra)
+        assert fits_of_targets(1, startup, {9: decisions}, vectors, **extra) == {9: one}
+        return one
 
     calibration = MODELS[model].calibration
     for reference, value in ((FLOOR, 0.0), (CEILING, 1.0)):
         startup, decided = _pair_at(calibration.raw(reference))
-        result = fit(1, startup, Decisions(accepted=(2,)), {2: decided}, calibration)
+        result = fit(startup, decided, calibration)
         assert result is not None
         assert result.value == pytest.approx(value, abs=1e-3)
     startup, decided = _pair_at(calibration.raw(LIKE) + 0.002)
-    liked = fit(1, startup, Decisions(accepted=(2,)), {2: decided}, calibration)
+    liked = fit(startup, decided, calibration)
     assert liked is not None
     assert liked.like_accepted == 1
     # Without the calibration the same raw cosine would read differently.
-    uncalibrated = fit(1, startup, Decisions(accepted=(2,)), {2: decided})
+    uncalibrated = fit(startup, decided)
     assert uncalibrated is not None
     assert uncalibrated.value != pytest.approx(liked.value, abs=1e-2)

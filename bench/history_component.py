@@ -1,0 +1,52 @@
+"""The history component alone: one target with 30 decisions over 98 candidate startups,
+as the manager's match route asks it (issue 15).
+
+    .venv/bin/python -m bench.history_component
+
+Random unit vectors of the default model's dimension (the arithmetic's cost does not depend
+on what the vectors say). On a checkout from before the vectorised history (bc0bf12 and
+earlier) the same script times the per-candidate ``history.fit`` it had instead.
+"""
+
+from __future__ import annotations
+
+import timeit
+from typing import Any
+
+import numpy as np
+
+from matchmaker.matching import history
+
+CANDIDATES, ACCEPTED, DECLINED, DIM = 98, 20, 10, 384
+
+
+def main() -> None:
+    rng = np.random.default_rng(0)
+    v = rng.standard_normal((1 + ACCEPTED + DECLINED + CANDIDATES, DIM)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    vectors = {i: v[i] for i in range(1, len(v))}
+    decided = range(1, 1 + ACCEPTED + DECLINED)
+    decisions = history.Decisions(tuple(decided[:ACCEPTED]), tuple(decided[ACCEPTED:]))
+    ids = list(range(1 + ACCEPTED + DECLINED, len(v)))
+    matrix = v[ids]
+    h: Any = history
+    if hasattr(h, "fit"):  # the per-candidate path of older checkouts
+        name = "per-candidate fit"
+
+        def run() -> object:
+            return [h.fit(i, x, decisions, vectors) for i, x in zip(ids, matrix, strict=True)]
+    else:
+        name = "fits_of_startups"
+
+        def run() -> object:
+            return history.fits_of_startups(ids, matrix, decisions, vectors)
+
+    best = min(timeit.repeat(run, number=50, repeat=5)) / 50
+    print(
+        f"{name}: {CANDIDATES} candidates x {ACCEPTED + DECLINED} decisions, "
+        f"{best * 1000:.2f} ms a request (best of 5 x 50)"
+    )
+
+
+if __name__ == "__main__":
+    main()
