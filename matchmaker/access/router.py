@@ -15,6 +15,9 @@ from matchmaker.errors import Conflict, Forbidden, NotFound, Unauthorized, error
 from matchmaker.params import PathId
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"])
+# The rotate body is optional but never null: a generated client cannot send "no body" for
+# an optional anyOf [KeyRotate, null], so the schema says KeyRotate with this default.
+DEFAULT_ROTATION = KeyRotate()
 
 
 def _read(key: ApiKey, account: Account) -> KeyRead:
@@ -87,11 +90,10 @@ def rotate_key(
     session: SessionDep,
     principal: PrincipalDep,
     key_id: PathId,
-    body: Annotated[KeyRotate | None, Body()] = None,
+    body: Annotated[KeyRotate, Body()] = DEFAULT_ROTATION,
 ) -> KeyIssued:
     """Replace one of your keys: a new key is returned (once) and the old one is revoked."""
-    days = body.expires_in_days if body else None
-    return _issued(service.rotate(session, principal, key_id, days))
+    return _issued(service.rotate(session, principal, key_id, body.expires_in_days))
 
 
 @router.delete(

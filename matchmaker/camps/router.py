@@ -95,6 +95,10 @@ def rank(
     return service.set_ranking(session, principal, camp, host_id, body)
 
 
+# Optional but never null (a generated client cannot send "no body" for anyOf [.., null]).
+DEFAULT_ALLOCATION = AllocateRequest()
+
+
 @router.post(
     "/{camp_id}/allocate",
     response_model=AllocationRead,
@@ -105,11 +109,10 @@ def allocate(
     principal: PrincipalDep,
     camp: CampDep,
     matcher: OptionalMatcherDep,
-    body: Annotated[AllocateRequest | None, Body()] = None,
+    body: Annotated[AllocateRequest, Body()] = DEFAULT_ALLOCATION,
 ) -> AllocationRead:
     """Allocate places by deferred acceptance; locked assignments are kept (camp managers)."""
-    priority = body.camp_priority if body else None
-    record = runs.run(session, principal, camp, matcher, priority)
+    record = runs.run(session, principal, camp, matcher, body.camp_priority)
     return runs.read(session, principal, camp, record)
 
 

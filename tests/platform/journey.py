@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from matchmaker_client import AuthenticatedClient
 from matchmaker_client.api.imports import imports_create, imports_read
 from matchmaker_client.api.incubators import incubators_create, incubators_list
+from matchmaker_client.api.keys import keys_me, keys_rotate
 from matchmaker_client.api.matching import incubators_matches, startups_bundle, startups_matches
 from matchmaker_client.api.recommendations import recommendations_batch, recommendations_create
 from matchmaker_client.api.reviews import matches_create
@@ -39,9 +40,11 @@ from matchmaker_client.models import (
     IncubatorCreate,
     IncubatorPage,
     IncubatorRead,
+    KeyIssued,
     MatchActionCreate,
     MatchList,
     MatchRecordRead,
+    Me,
     PingEvent,
     PingQueued,
     Recommendation,
@@ -205,4 +208,11 @@ assert record.startup_id == startup.id
 # Without a key: 401, parsed like every error.
 anonymous = AuthenticatedClient(base_url=os.environ["MATCHMAKER_URL"], token="mm_bad")
 error(startups_read.sync(startup.id, client=anonymous), "unauthorized")
+
+# Rotating the key in use, with no body: the new key works, the old one is revoked.
+me = ok(keys_me.sync(client=api), Me)
+issued = ok(keys_rotate.sync(me.key.id, client=api), KeyIssued)
+rotated = AuthenticatedClient(base_url=os.environ["MATCHMAKER_URL"], token=issued.key)
+assert ok(keys_me.sync(client=rotated), Me).key.id == issued.id
+error(keys_me.sync(client=api), "unauthorized")
 print("journey: done")

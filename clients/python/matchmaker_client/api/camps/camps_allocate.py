@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     camp_id: int,
     *,
-    body: AllocateRequest | None | Unset = UNSET,
+    body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -39,10 +39,8 @@ def _get_kwargs(
     }
 
     
-    if isinstance(body, AllocateRequest):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -134,7 +132,7 @@ def sync_detailed(
     camp_id: int,
     *,
     client: AuthenticatedClient,
-    body: AllocateRequest | None | Unset = UNSET,
+    body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[AllocationRead | ErrorBody]:
@@ -145,7 +143,7 @@ def sync_detailed(
     Args:
         camp_id (int): a positive id
         idempotency_key (str | Unset):
-        body (AllocateRequest | None | Unset):
+        body (AllocateRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +171,7 @@ def sync(
     camp_id: int,
     *,
     client: AuthenticatedClient,
-    body: AllocateRequest | None | Unset = UNSET,
+    body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> AllocationRead | ErrorBody | None:
@@ -184,7 +182,7 @@ def sync(
     Args:
         camp_id (int): a positive id
         idempotency_key (str | Unset):
-        body (AllocateRequest | None | Unset):
+        body (AllocateRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +205,7 @@ async def asyncio_detailed(
     camp_id: int,
     *,
     client: AuthenticatedClient,
-    body: AllocateRequest | None | Unset = UNSET,
+    body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[AllocationRead | ErrorBody]:
@@ -218,7 +216,7 @@ async def asyncio_detailed(
     Args:
         camp_id (int): a positive id
         idempotency_key (str | Unset):
-        body (AllocateRequest | None | Unset):
+        body (AllocateRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,7 +244,7 @@ async def asyncio(
     camp_id: int,
     *,
     client: AuthenticatedClient,
-    body: AllocateRequest | None | Unset = UNSET,
+    body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> AllocationRead | ErrorBody | None:
@@ -257,7 +255,7 @@ async def asyncio(
     Args:
         camp_id (int): a positive id
         idempotency_key (str | Unset):
-        body (AllocateRequest | None | Unset):
+        body (AllocateRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

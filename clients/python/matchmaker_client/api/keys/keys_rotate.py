@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     key_id: int,
     *,
-    body: KeyRotate | None | Unset = UNSET,
+    body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -39,10 +39,8 @@ def _get_kwargs(
     }
 
     
-    if isinstance(body, KeyRotate):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -127,7 +125,7 @@ def sync_detailed(
     key_id: int,
     *,
     client: AuthenticatedClient,
-    body: KeyRotate | None | Unset = UNSET,
+    body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | KeyIssued]:
@@ -138,7 +136,8 @@ def sync_detailed(
     Args:
         key_id (int): a positive id
         idempotency_key (str | Unset):
-        body (KeyRotate | None | Unset):
+        body (KeyRotate | Unset): Options of a rotation; by default the new key keeps the old
+            key's lifetime.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +165,7 @@ def sync(
     key_id: int,
     *,
     client: AuthenticatedClient,
-    body: KeyRotate | None | Unset = UNSET,
+    body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> ErrorBody | KeyIssued | None:
@@ -177,7 +176,8 @@ def sync(
     Args:
         key_id (int): a positive id
         idempotency_key (str | Unset):
-        body (KeyRotate | None | Unset):
+        body (KeyRotate | Unset): Options of a rotation; by default the new key keeps the old
+            key's lifetime.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     key_id: int,
     *,
     client: AuthenticatedClient,
-    body: KeyRotate | None | Unset = UNSET,
+    body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | KeyIssued]:
@@ -211,7 +211,8 @@ async def asyncio_detailed(
     Args:
         key_id (int): a positive id
         idempotency_key (str | Unset):
-        body (KeyRotate | None | Unset):
+        body (KeyRotate | Unset): Options of a rotation; by default the new key keeps the old
+            key's lifetime.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,7 +240,7 @@ async def asyncio(
     key_id: int,
     *,
     client: AuthenticatedClient,
-    body: KeyRotate | None | Unset = UNSET,
+    body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> ErrorBody | KeyIssued | None:
@@ -250,7 +251,8 @@ async def asyncio(
     Args:
         key_id (int): a positive id
         idempotency_key (str | Unset):
-        body (KeyRotate | None | Unset):
+        body (KeyRotate | Unset): Options of a rotation; by default the new key keeps the old
+            key's lifetime.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
