@@ -225,11 +225,11 @@ def needs_fit(s: Facts, t: Facts) -> tuple[float, Message | None, list[str]] | N
         covered = sorted(n for n in servable if NEED_TO_MODE[n] in t.modes)
         missing = sorted(set(servable) - set(covered))
         value = len(covered) / len(servable)
-    note: Message | None = None
+    # Some needs remain here (the empty cases returned above): covered, missing or both.
     if covered and missing:
         note = Message("needs_offers_missing", {"covered": covered, "missing": missing})
     elif covered:
         note = Message("needs_offers", {"covered": covered})
-    elif missing:
+    else:
         note = Message("needs_missing", {"missing": missing})
     return value, note, covered

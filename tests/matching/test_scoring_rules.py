@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import numpy as np
@@ -19,14 +19,16 @@ from matchmaker.matching.scoring import (
     NEVER,
     Weights,
     exclusion,
+    exclusion_message,
     needs_fit,
     open_until,
     region_fit,
+    stage_fit,
     trl_fit,
 )
 from matchmaker.runtime import weights_from
 from matchmaker.vocab import Region
-from tests.matching.test_scoring_arithmetic import INCUBATOR, STARTUP, TODAY
+from tests.matching.test_scoring_arithmetic import INCUBATOR, SCENARIO, STARTUP, TODAY
 
 PARTNER = Facts(
     kind="partner",
@@ -183,3 +185,57 @@ def test_the_settings_default_weights_are_the_scorers_defaults() -> None:
     assert defaults == {name: Weights().of(name) for name in defaults}
     assert len(defaults) == len(Weights.__dataclass_fields__)
     assert weights_from(Settings.model_construct()) == Weights()
+
+
+def test_a_scenario_is_open_through_its_deadline_day() -> None:
+    assert exclusion(replace(SCENARIO, deadline=TODAY), TODAY) is None
+    late = exclusion_message(replace(SCENARIO, deadline=TODAY - timedelta(days=1)), TODAY)
+    assert late is not None
+    assert late.code == "excluded_deadline"
+
+
+def test_a_scenarios_last_open_day_is_its_deadline() -> None:
+    # The fast path's mask (filters.FacetMasks) keeps this day per id: it must be the
+    # deadline itself, forever without one, and never once closed.
+    assert open_until("scenario", SimpleNamespace(status="open", deadline=TODAY)) == (
+        TODAY.toordinal()
+    )
+    assert open_until("scenario", SimpleNamespace(status="open", deadline=None)) == FOREVER
+    assert open_until("scenario", SimpleNamespace(status="closed", deadline=TODAY)) == NEVER
+
+
+def test_a_targets_country_is_named_in_its_region_note() -> None:
+    going = replace(STARTUP, needs=frozenset({"international_expansion"}))
+    carrier = replace(INCUBATOR, region="abroad", country="DE", subkind="offshore_carrier")
+    plain = replace(INCUBATOR, region="abroad", country="DE")
+    for target, code in ((carrier, "region_offshore_base"), (plain, "region_expansion_country")):
+        _, note = region_fit(going, target)
+        assert (note.code, note.params) == (code, {"country": "DE"})
+        assert "DE" in note.english
+
+
+def test_a_stage_outside_the_range_says_which_stages_are_taken() -> None:
+    got = stage_fit(replace(STARTUP, stage="growth"), INCUBATOR)
+    assert got is not None
+    value, note = got
+    assert value == 0.0
+    assert (note.code, note.params) == (
+        "stage_outside",
+        {"stages": ["prototype", "pilot"], "stage": "growth"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("services", "code", "value"),
+    [
+        ({"pilot_line", "funding"}, "needs_offers", 1.0),
+        ({"pilot_line"}, "needs_offers_missing", 0.5),
+        (set(), "needs_missing", 0.0),
+    ],
+)
+def test_the_needs_note_says_what_is_offered_and_what_is_missing(
+    services: set[str], code: str, value: float
+) -> None:
+    got = needs_fit(STARTUP, replace(INCUBATOR, services=frozenset(services)))
+    assert got is not None
+    assert (got[0], got[1] and got[1].code) == (value, code)
