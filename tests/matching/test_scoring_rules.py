@@ -74,16 +74,22 @@ ABROAD_FI = replace(STARTUP, region="abroad", country="FI", city="Helsinki")
 
 
 @pytest.mark.parametrize(
-    ("startup", "target", "value"),
+    ("startup", "target", "value", "code"),
     [
         # Both abroad: the same country is as good as the same region ...
-        (ABROAD_FI, replace(INCUBATOR, region="abroad", country="FI"), 1.0),
+        (ABROAD_FI, replace(INCUBATOR, region="abroad", country="FI"), 1.0, "region_same_country"),
         # ... different countries are not, unless the target runs an international program.
-        (ABROAD_FI, replace(INCUBATOR, region="abroad", country="DE"), 0.5),
+        (
+            ABROAD_FI,
+            replace(INCUBATOR, region="abroad", country="DE"),
+            0.5,
+            "region_different_countries",
+        ),
         (
             ABROAD_FI,
             replace(INCUBATOR, region="abroad", country="DE", subkind="offshore_carrier"),
             1.0,
+            "region_program_for_abroad",
         ),
         # A China-based startup going abroad meets an international target in another region.
         (
@@ -95,38 +101,50 @@ ABROAD_FI = replace(STARTUP, region="abroad", country="FI", city="Helsinki")
             ),
             replace(INCUBATOR, programs=frozenset({"offshore_incubation"})),
             0.9,
+            "region_program_for_expansion",
         ),
         (
             replace(STARTUP, region="china_other", city="Shenzhen"),
             replace(INCUBATOR, programs=frozenset({"offshore_incubation"})),
             0.5,
+            "region_different",
         ),
         # Going abroad, to a target abroad without an international program.
         (
             replace(STARTUP, needs=frozenset({"international_expansion"})),
             replace(INCUBATOR, region="abroad", country="SG"),
             0.7,
+            "region_expansion_country",
         ),
         (
             STARTUP,
             replace(INCUBATOR, region="abroad", country="DE", subkind="offshore_carrier"),
             0.35,
+            "region_abroad",
         ),
         # Elsewhere in China: the same city counts as the same region, another city less.
         (
             replace(STARTUP, region="china_other", city="Shenzhen"),
             replace(INCUBATOR, region="china_other", city="shenzhen"),
             1.0,
+            "region_same_city",
         ),
         (
             replace(STARTUP, region="china_other", city="Shenzhen"),
             replace(INCUBATOR, region="china_other", city="Wuhan"),
             0.6,
+            "region_other_cities",
         ),
+        # From abroad to a Chinese target without an international program; Tianjin to
+        # Beijing, one collaborative region.
+        (ABROAD_FI, INCUBATOR, 0.4, "region_china_no_program"),
+        (STARTUP, INCUBATOR, 0.9, "region_bth"),
     ],
 )
-def test_region_rules(startup: Facts, target: Facts, value: float) -> None:
-    assert region_fit(startup, target)[0] == value
+def test_region_rules(startup: Facts, target: Facts, value: float, code: str) -> None:
+    got, note = region_fit(startup, target)
+    assert (got, note.code) == (value, code)
+    assert note.english  # renders: its template finds every parameter it names
 
 
 def test_every_region_value_is_a_share_between_zero_and_one() -> None:
