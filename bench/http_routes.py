@@ -36,24 +36,11 @@ from bench import dataset, synth  # noqa: E402
 from bench.common import OUT, log, ratio, summary, write_json  # noqa: E402
 from bench.ingest import raw_encode, texts_of  # noqa: E402
 from bench.server import _load, free_port, serve, wait_ready  # noqa: E402
+from matchmaker.recommendations.schemas import STARTUP_EXAMPLE  # noqa: E402
 
 POOL = 256  # synthetic startups embedded by the model: the pool the scaled ones copy
-# The unsaved profile of the README's example, against incubators only.
-RECOMMEND = {
-    "kind": "startups",
-    "profile": {
-        "name": "Qubit Sense",
-        "pitch": "Diamond NV-centre quantum magnetometers for brain imaging",
-        "description": "Room-temperature quantum sensors replacing SQUID arrays in MEG.",
-        "domains": ["quantum", "medical_devices"],
-        "stage": "prototype",
-        "trl": 4,
-        "location": {"city": "Tianjin", "region": "tianjin", "country": "CN"},
-        "needs": ["lab_equipment", "pilot_scenario"],
-    },
-    "targets": ["incubators"],
-    "filters": {"limit": 10},
-}
+# The README's (and the schema's) unsaved profile, against incubators only.
+RECOMMEND = {**STARTUP_EXAMPLE, "targets": ["incubators"], "filters": {"limit": 10}}
 
 
 def build(work: Path, size: int) -> dict[str, Any]:
