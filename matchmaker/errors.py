@@ -18,7 +18,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from matchmaker import error_schemas
 from matchmaker.db_errors import connection_failure, storage_failure
+from matchmaker.error_schemas import (
+    FIELDS,
+    AccessDetail,
+    DuplicateDetail,
+    FieldError,
+    ResourceRef,
+    VersionDetail,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +40,31 @@ class ErrorBody(BaseModel):
     detail: Any = None
 
 
+Detail = BaseModel | list[FieldError] | list[dict[str, str]] | None
+
+
 class DomainError(Exception):
+    """An error a route answers with. Each subclass is one error code of the API: its status,
+    and the type of its ``detail`` (``detail_type``, None for none), which the OpenAPI schema
+    declares per code (matchmaker.error_schemas)."""
+
     status_code = 400
     code = "bad_request"
     headers: dict[str, str] = {}
+    detail_type: Any = None
 
-    def __init__(self, message: str, detail: Any = None) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        error_schemas.register(cls.code, cls.status_code, cls.detail_type, cls.__doc__ or cls.code)
+
+    def __init__(self, message: str, detail: Detail = None) -> None:
         super().__init__(message)
+        expected = list if self.detail_type == FIELDS else self.detail_type
+        if detail is not None and (expected is None or not isinstance(detail, expected)):
+            # A bug at the raise site: the schema promises clients another shape.
+            raise TypeError(f"{self.code}'s detail must be {self.detail_type}, not {detail!r}")
         self.message = message
-        self.detail = detail
+        self.detail: Any = detail
 
 
 class Unauthorized(DomainError):
@@ -55,32 +80,46 @@ class Forbidden(DomainError):
 
     status_code = 403
     code = "forbidden"
+    detail_type = AccessDetail
 
 
 class NotFound(DomainError):
+    """No such record (detail names it), or no such path (no detail)."""
+
     status_code = 404
     code = "not_found"
+    detail_type = ResourceRef
 
 
 class Conflict(DomainError):
+    """The request conflicts with the record's current state (detail names the record)."""
+
     status_code = 409
     code = "conflict"
+    detail_type: Any = ResourceRef
 
 
 class Duplicate(Conflict):
+    """Such a record exists already: detail gives its id and URL."""
+
     code = "duplicate"
+    detail_type: Any = DuplicateDetail
 
 
 class PreconditionFailed(DomainError):
+    """If-Match names an older version, or another request changed the record first."""
+
     status_code = 412
     code = "precondition_failed"
+    detail_type = VersionDetail
 
 
 class InvalidInput(DomainError):
-    """Input that is well-formed but wrong; detail lists ``{field, reason}``."""
+    """Invalid input: detail lists field and reason"""
 
     status_code = 422
     code = "validation_failed"
+    detail_type = FIELDS
 
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(f"{field}: {reason}", [{"field": field, "reason": reason}])
@@ -94,6 +133,8 @@ class InvalidInput(DomainError):
 
 
 class ServiceUnavailable(DomainError):
+    """The service cannot answer this now (e.g. the model is still loading); retry later."""
+
     status_code = 503
     code = "unavailable"
 
@@ -131,13 +172,12 @@ def unavailable(exc: BaseException) -> DatabaseUnavailable | None:
 
 
 def error_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, Any]]:
-    """``responses=`` for a route, so the OpenAPI schema lists what it can return."""
-    out: dict[int | str, dict[str, Any]] = {
-        422: {"model": ErrorBody, "description": "Invalid input: detail lists field and reason"}
-    }
+    """``responses=`` for a route, so the OpenAPI schema lists the codes it can answer with and
+    each one's typed body (a 422 ``validation_failed`` always)."""
+    by_status: dict[int, list[str]] = {422: [InvalidInput.code]}
     for err in errors:
-        out[err.status_code] = {"model": ErrorBody, "description": err.__doc__ or err.code}
-    return out
+        by_status.setdefault(err.status_code, []).append(err.code)
+    return {status: error_schemas.response(codes) for status, codes in by_status.items()}
 
 
 def _render(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.access.models import Role
 from matchmaker.access.principal import Principal
+from matchmaker.error_schemas import AccessDetail
 from matchmaker.errors import Forbidden
 from matchmaker.incubators.models import Incubator
 from matchmaker.partners.models import Partner
@@ -76,7 +77,7 @@ def check_create(session: Session, principal: Principal, kind: str, body: BaseMo
         allowed = ", ".join(sorted(r.value for r in CREATORS[kind]))
         raise Forbidden(
             f"a {principal.role.value} key cannot create a {kind}; roles that can: {allowed}",
-            {"role": principal.role.value, "kind": kind},
+            AccessDetail(role=principal.role.value, kind=kind),
         )
     _check_publisher(session, principal, kind, body.model_dump())
 
@@ -94,7 +95,7 @@ def check_manage(principal: Principal, kind: str, obj: Any) -> None:
     if not can_manage(principal, kind, obj):
         raise Forbidden(
             f"this key does not manage {kind} {obj.id}",
-            {"kind": kind, "id": obj.id, "role": principal.role.value},
+            AccessDetail(role=principal.role.value, kind=kind, id=obj.id),
         )
 
 
@@ -114,5 +115,5 @@ def _check_publisher(
     if partner is not None and not can_manage(principal, "partner", partner):
         raise Forbidden(
             f"this key cannot publish scenarios for partner {publisher}",
-            {"kind": "partner", "id": publisher},
+            AccessDetail(role=principal.role.value, kind="partner", id=publisher),
         )

@@ -14,6 +14,7 @@ from matchmaker.access.cache import PrincipalCache
 from matchmaker.access.models import Account, AccountIncubator, AccountPartner, ApiKey, Role
 from matchmaker.access.principal import Principal
 from matchmaker.db import utcnow
+from matchmaker.error_schemas import AccessDetail, ResourceRef
 from matchmaker.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from matchmaker.incubators.models import Incubator
 from matchmaker.partners.models import Partner
@@ -167,7 +168,7 @@ def get_key(session: Session, principal: Principal, key_id: int) -> ApiKey:
     """A key the caller may see: its own account's, or any for an admin; else 404."""
     key = session.get(ApiKey, key_id)
     if key is None or not (principal.is_admin or key.account_id == principal.account_id):
-        raise NotFound(f"no key with id {key_id}", {"id": key_id})
+        raise NotFound(f"no key with id {key_id}", ResourceRef(kind="key", id=key_id))
     return key
 
 
@@ -187,7 +188,10 @@ def rotate(
     """Issue a replacement key for the same account and revoke the old one."""
     key = get_key(session, principal, key_id)
     if key.revoked_at is not None:
-        raise Conflict(f"key {key_id} is revoked; only a live key can be rotated", {"id": key_id})
+        raise Conflict(
+            f"key {key_id} is revoked; only a live key can be rotated",
+            ResourceRef(kind="key", id=key_id),
+        )
     account = session.get(Account, key.account_id)
     assert account is not None  # FK
     if expires_in_days is None and key.expires_at is not None:
@@ -210,7 +214,7 @@ def list_keys(session: Session, principal: Principal) -> list[tuple[ApiKey, Acco
 
 def require_admin(principal: Principal, what: str) -> None:
     if not principal.is_admin:
-        raise Forbidden(f"only an admin key may {what}", {"role": principal.role.value})
+        raise Forbidden(f"only an admin key may {what}", AccessDetail(role=principal.role.value))
 
 
 def _require_existing(

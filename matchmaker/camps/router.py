@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Depends, Response, status
 
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.camps import days, runs, service
+from matchmaker.camps.errors import NoFreePlace
 from matchmaker.camps.models import Camp
 from matchmaker.camps.schemas import (
     AllocateRequest,
@@ -129,7 +130,7 @@ def read_allocation(session: SessionDep, principal: PrincipalDep, camp: CampDep)
 @router.patch(
     "/{camp_id}/assignments/{startup_id:int}",
     response_model=AssignmentRead,
-    responses=error_responses(NotFound, Conflict, Forbidden, Unauthorized),
+    responses=error_responses(NotFound, Conflict, NoFreePlace, Forbidden, Unauthorized),
 )
 def adjust(
     session: SessionDep,

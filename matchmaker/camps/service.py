@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from matchmaker.access import policy
 from matchmaker.access.models import Role
 from matchmaker.access.principal import Principal
+from matchmaker.camps.errors import NoFreePlace
 from matchmaker.camps.market import Applicant, Eligibility
 from matchmaker.camps.models import (
     Camp,
@@ -39,6 +40,7 @@ from matchmaker.camps.schemas import (
     RankingRead,
     RankingUpdate,
 )
+from matchmaker.error_schemas import AccessDetail, PlacesDetail, ResourceRef
 from matchmaker.errors import Conflict, Duplicate, Forbidden, InvalidInput, NotFound
 from matchmaker.incubators.models import Incubator
 from matchmaker.partners.models import Partner
@@ -55,7 +57,9 @@ def manages_camp(principal: Principal | None, camp: Camp) -> bool:
 
 def check_manage_camp(principal: Principal | None, camp: Camp) -> None:
     if not manages_camp(principal, camp):
-        raise Forbidden(f"this key does not manage camp {camp.id}", {"camp_id": camp.id})
+        raise Forbidden(
+            f"this key does not manage camp {camp.id}", AccessDetail(kind="camp", id=camp.id)
+        )
 
 
 def manages_host(session: Session, principal: Principal | None, camp: Camp, host: CampHost) -> bool:
@@ -78,7 +82,7 @@ def manages_startup(session: Session, principal: Principal | None, startup_id: i
 def get_camp(session: Session, camp_id: int) -> Camp:
     camp = session.get(Camp, camp_id)
     if camp is None:
-        raise NotFound(f"no camp {camp_id}", {"camp_id": camp_id})
+        raise NotFound(f"no camp {camp_id}", ResourceRef(kind="camp", id=camp_id))
     return camp
 
 
@@ -91,7 +95,9 @@ def get_host(camp: Camp, host_id: int) -> CampHost:
     for host in camp.hosts:
         if host.id == host_id:
             return host
-    raise NotFound(f"camp {camp.id} has no host {host_id}", {"host_id": host_id})
+    raise NotFound(
+        f"camp {camp.id} has no host {host_id}", ResourceRef(kind="camp_host", id=host_id)
+    )
 
 
 def eligibility_of(data: dict[str, Any] | None) -> Eligibility | None:
@@ -351,9 +357,9 @@ def adjust(
         )
         host = get_host(camp, target)
         if (taken or 0) >= host.places:
-            raise Conflict(
+            raise NoFreePlace(
                 f"host {target} has no free place ({host.places} taken); move someone out first",
-                {"host_id": target, "places": host.places},
+                PlacesDetail(host_id=target, places=host.places),
             )
     if row is None:
         row = CampAssignment(camp_id=camp.id, startup_id=startup_id, camp_host_id=target)

@@ -24,6 +24,7 @@ from matchmaker.access import service as access
 from matchmaker.access.models import Account
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
+from matchmaker.error_schemas import ResourceRef
 from matchmaker.errors import NotFound
 from matchmaker.imports.ahead import embed_ahead
 from matchmaker.imports.mapping import RowInvalid, parse
@@ -102,7 +103,7 @@ def get(session: Session, principal: Principal, job_id: int) -> ImportJob:
     """A job of the caller's account (any, for an admin); 404 otherwise."""
     job = session.get(ImportJob, job_id) if 1 <= job_id <= 2**31 - 1 else None
     if job is None or not (principal.is_admin or job.account_id == principal.account_id):
-        raise NotFound(f"no import with id {job_id}", {"id": job_id})
+        raise NotFound(f"no import with id {job_id}", ResourceRef(kind="import", id=job_id))
     return job
 
 

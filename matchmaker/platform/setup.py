@@ -11,8 +11,8 @@ from fastapi.openapi.utils import get_openapi
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from matchmaker import error_schemas
 from matchmaker.config import Settings
-from matchmaker.errors import ErrorBody
 from matchmaker.imports import service as imports
 from matchmaker.imports.router import router as imports_router
 from matchmaker.imports.worker import ImportWorker
@@ -110,26 +110,9 @@ _IDEMPOTENCY_PARAM = {
         "pattern": KEY_PATTERN,
     },
 }
-_RATE_LIMITED = {
-    "description": "Too many requests for this API key; wait `Retry-After` seconds",
-    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
-}
-_TOO_LARGE = {
-    "description": "The body is larger than `MATCHMAKER_MAX_BODY_BYTES` "
-    "(`MATCHMAKER_MAX_UPLOAD_BYTES` for uploads); it was not read",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
-}
-_NOT_JSON = {
-    "description": "The body was sent with a Content-Type other than application/json",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
-}
-_IDEMPOTENCY_BUSY = {
-    "description": "A request with this Idempotency-Key is still running (retry after "
-    "`Retry-After`), or it was carried out but its response was not kept "
-    "(`idempotency_response_lost`: read the result instead of retrying)",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
-}
+# Answered by middleware or by the database layer on every route, whatever it declares.
+_OUTAGE = ["database_unavailable", "storage_unwritable"]
+_IDEMPOTENCY_CONFLICTS = ["idempotency_in_progress", "idempotency_response_lost"]
 
 
 def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
@@ -144,24 +127,27 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
             webhooks=app.webhooks.routes,
         )
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
-        schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
+        for name, component in error_schemas.components().items():
+            schemas.setdefault(name, component)
         contract.apply(schema)
         for path, operations in schema.get("paths", {}).items():
             if not path.startswith("/v1/"):
                 continue
             for method, operation in operations.items():
                 responses = operation.setdefault("responses", {})
-                responses.setdefault("429", _RATE_LIMITED)
+                error_schemas.add_codes(responses, 429, ["rate_limited"])
+                error_schemas.add_codes(responses, 503, _OUTAGE)
                 body = operation.get("requestBody", {}).get("content", {})
                 if body:
-                    responses.setdefault("413", _TOO_LARGE)
+                    error_schemas.add_codes(responses, 413, ["payload_too_large"])
                 if "application/json" in body:
-                    responses.setdefault("415", _NOT_JSON)
+                    error_schemas.add_codes(responses, 415, ["unsupported_media_type"])
                 if method == "post":
                     params = operation.setdefault("parameters", [])
                     if not any(p.get("name") == HEADER.title() for p in params):
                         params.append(_IDEMPOTENCY_PARAM)
-                    responses.setdefault("409", _IDEMPOTENCY_BUSY)
+                    error_schemas.add_codes(responses, 409, _IDEMPOTENCY_CONFLICTS)
+                    error_schemas.add_codes(responses, 422, ["idempotency_key_reused"])
         app.openapi_schema = schema
         return schema
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from matchmaker.error_schemas import DuplicateDetail, ResourceRef, VersionDetail
 from matchmaker.errors import (
     Conflict,
     Duplicate,
@@ -45,7 +46,9 @@ def get(session: Session, kind: ProfileKind, profile_id: int) -> ProfileBase:
     # An id no integer column can hold names no row; asking the database would be an error.
     obj = session.get(kind.model, profile_id) if 1 <= profile_id <= MAX_ID else None
     if obj is None:
-        raise NotFound(f"no {kind.name} with id {profile_id}", {"id": profile_id})
+        raise NotFound(
+            f"no {kind.name} with id {profile_id}", ResourceRef(kind=kind.name, id=profile_id)
+        )
     return obj
 
 
@@ -210,7 +213,7 @@ def _check_version(kind: ProfileKind, obj: ProfileBase, if_match: int | None) ->
         raise PreconditionFailed(
             f"{kind.name} {obj.id} is at version {obj.version}, not {if_match}; "
             "read it again and reapply your change",
-            {"id": obj.id, "current_version": obj.version},
+            VersionDetail(id=obj.id, current_version=obj.version),
         )
 
 
@@ -223,7 +226,7 @@ def _refuse_duplicate(session: Session, kind: ProfileKind, key: str, own_id: int
 def _duplicate(kind: ProfileKind, existing: int) -> Duplicate:
     return Duplicate(
         f"a {kind.name} with the same {' and '.join(kind.dedupe_attrs)} exists",
-        {"existing_id": existing, "url": f"/v1/{kind.plural}/{existing}"},
+        DuplicateDetail(existing_id=existing, url=f"/v1/{kind.plural}/{existing}"),
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matchmaker.access import policy
 from matchmaker.access.principal import Principal
+from matchmaker.error_schemas import AccessDetail, ResourceRef, TransitionDetail
 from matchmaker.errors import Conflict, Forbidden, InvalidInput, NotFound
 from matchmaker.profiles.service import decode_cursor, encode_cursor
 from matchmaker.reviews import repository
@@ -45,6 +46,7 @@ class InvalidTransition(Conflict):
     """The action is not allowed in the match's current state."""
 
     code = "invalid_transition"
+    detail_type = TransitionDetail
 
 
 def act(
@@ -103,7 +105,7 @@ def get(session: Session, principal: Principal, match_id: int) -> Match:
     """A match the caller is a party to (any, for an admin); 404 otherwise."""
     match = session.get(Match, match_id)
     if match is None or not _is_party(session, principal, match):
-        raise NotFound(f"no match with id {match_id}", {"id": match_id})
+        raise NotFound(f"no match with id {match_id}", ResourceRef(kind="match", id=match_id))
     return match
 
 
@@ -147,12 +149,12 @@ def _outcome(side: Side, body: MatchActionCreate, match: Match | None) -> Any:
     try:
         return apply(side, body.action, startup_decision, target_decision)
     except TransitionRefused as exc:
-        detail = {
-            "match_id": match.id if match else None,
-            "state": match.state if match else State.new.value,
-            "side": side.value,
-            "action": body.action.value,
-        }
+        detail = TransitionDetail(
+            match_id=match.id if match else None,
+            state=match.state if match else State.new.value,
+            side=side.value,
+            action=body.action.value,
+        )
         raise InvalidTransition(exc.reason, detail) from exc
 
 
@@ -176,7 +178,7 @@ def _decision(value: str | None) -> Decision | None:
 def _load(session: Session, kind: str, profile_id: int) -> Any:
     obj = session.get(policy.MODELS[kind], profile_id)
     if obj is None:
-        raise NotFound(f"no {kind} with id {profile_id}", {"kind": kind, "id": profile_id})
+        raise NotFound(f"no {kind} with id {profile_id}", ResourceRef(kind=kind, id=profile_id))
     return obj
 
 
@@ -191,7 +193,9 @@ def _side(
     if not sides:
         raise Forbidden(
             f"this key manages neither startup {startup.id} nor {target_kind} {target.id}",
-            {"startup_id": startup.id, f"{target_kind}_id": target.id},
+            AccessDetail(
+                role=principal.role.value, kind=target_kind, id=target.id, startup_id=startup.id
+            ),
         )
     if wanted is not None:
         if wanted not in sides:

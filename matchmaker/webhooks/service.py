@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
+from matchmaker.error_schemas import ResourceRef
 from matchmaker.errors import NotFound
 from matchmaker.profiles.service import decode_cursor, encode_cursor
 from matchmaker.webhooks import events, signing, urls
@@ -41,7 +42,9 @@ def get(session: Session, principal: Principal, webhook_id: int) -> Webhook:
     """A webhook of the caller's account (any, for an admin); 404 otherwise."""
     hook = session.get(Webhook, webhook_id) if 1 <= webhook_id <= 2**31 - 1 else None
     if hook is None or not (principal.is_admin or hook.account_id == principal.account_id):
-        raise NotFound(f"no webhook with id {webhook_id}", {"id": webhook_id})
+        raise NotFound(
+            f"no webhook with id {webhook_id}", ResourceRef(kind="webhook", id=webhook_id)
+        )
     return hook
 
 
@@ -89,7 +92,10 @@ def get_delivery(
     hook = get(session, principal, webhook_id)
     row = session.get(WebhookDelivery, delivery_id) if 1 <= delivery_id <= 2**31 - 1 else None
     if row is None or row.webhook_id != hook.id:
-        raise NotFound(f"no delivery {delivery_id} of webhook {webhook_id}", {"id": delivery_id})
+        raise NotFound(
+            f"no delivery {delivery_id} of webhook {webhook_id}",
+            ResourceRef(kind="delivery", id=delivery_id),
+        )
     return row
 
 

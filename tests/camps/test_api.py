@@ -225,7 +225,9 @@ def test_moving_into_a_full_host_is_refused(world: World) -> None:
         headers=world.organiser,
     )
     assert r.status_code == 409
-    assert r.json()["error"] == "conflict"
+    assert r.json()["error"] == "no_free_place"
+    places = taken.count(full)
+    assert r.json()["detail"] == {"host_id": full, "places": places}
 
 
 def test_founders_see_only_their_own_results(world: World) -> None:

@@ -1,7 +1,8 @@
 """A partner platform's journey through the generated client; run by test_client.py.
 
 Only the typed client talks to the server (no raw HTTP); each call's result is one union,
-``<Model> | ErrorBody``, narrowed once. Needs MATCHMAKER_URL and MATCHMAKER_ADMIN_KEY.
+``<Model> | <one model per error code>``, narrowed once. Needs MATCHMAKER_URL and
+MATCHMAKER_ADMIN_KEY.
 """
 
 from __future__ import annotations
@@ -32,34 +33,47 @@ from matchmaker_client.api.startups import (
 from matchmaker_client.api.webhooks import webhooks_create, webhooks_ping
 from matchmaker_client.models import (
     BatchRecommendation,
+    BundleResponse,
+    ConflictError,
     Domain,
-    ErrorBody,
+    DuplicateDetail,
+    DuplicateError,
+    IdempotencyKeyReusedError,
     ImportFinishedEvent,
     ImportJobRead,
     ImportUpload,
     IncubatorCreate,
     IncubatorPage,
     IncubatorRead,
+    InvalidTransitionError,
     KeyIssued,
     MatchActionCreate,
     MatchList,
     MatchRecordRead,
     Me,
+    NotFoundError,
     PingEvent,
     PingQueued,
+    PreconditionFailedError,
     Recommendation,
+    ResourceRef,
     StartupBatch,
     StartupCreate,
     StartupRead,
     StartupRecommendation,
     StartupUpdate,
     Target,
+    TransitionDetail,
+    UnauthorizedError,
+    ValidationFailedError,
+    VersionDetail,
     WebhookCreate,
     WebhookCreated,
 )
 from matchmaker_client.types import File
 
 T = TypeVar("T")
+E = TypeVar("E")
 api = AuthenticatedClient(
     base_url=os.environ["MATCHMAKER_URL"], token=os.environ["MATCHMAKER_ADMIN_KEY"], timeout=120
 )
@@ -86,14 +100,14 @@ INCUBATOR: dict[str, Any] = {
 }
 
 
-def ok(result: T | ErrorBody | None, model: type[T]) -> T:
+def ok(result: object, model: type[T]) -> T:
     assert isinstance(result, model), result
     return result
 
 
-def error(result: object, code: str) -> ErrorBody:
-    assert isinstance(result, ErrorBody), result
-    assert result.error == code, result
+def error(result: object, model: type[E]) -> E:
+    """Each error code parses into its own model, with a typed ``detail``."""
+    assert isinstance(result, model), result
     return result
 
 
@@ -109,11 +123,19 @@ updated = startups_update.sync_detailed(startup.id, client=api, body=patch, if_m
 assert ok(updated.parsed, StartupRead).trl == 7
 assert updated.headers["ETag"] != etag
 stale = startups_update.sync(startup.id, client=api, body=patch, if_match=etag)
-assert error(stale, "precondition_failed").detail is not None
+version = error(stale, PreconditionFailedError).detail
+assert isinstance(version, VersionDetail)
+assert version.current_version == 2, version
 duplicate = startups_create.sync(client=api, body=StartupCreate.from_dict(STARTUP))
-error(duplicate, "duplicate")
+existing = error(duplicate, DuplicateError).detail
+assert isinstance(existing, DuplicateDetail)
+assert existing.existing_id == startup.id, existing
 missing = startups_read.sync(2_000_000_000, client=api)
-error(missing, "not_found")
+ref = error(missing, NotFoundError).detail
+assert isinstance(ref, ResourceRef)
+assert (ref.kind, ref.id) == ("startup", 2_000_000_000), ref
+invalid = startups_create.sync(client=api, body=StartupCreate.from_dict({**STARTUP, "trl": 12}))
+assert [f.field for f in error(invalid, ValidationFailedError).detail] == ["trl"]
 incubator = ok(
     incubators_create.sync(client=api, body=IncubatorCreate.from_dict(INCUBATOR)), IncubatorRead
 )
@@ -130,19 +152,22 @@ assert incubator.id in [m.profile.id for m in forward.matches]
 backward = ok(incubators_matches.sync(incubator.id, client=api), MatchList)
 assert startup.id in [m.profile.id for m in backward.matches]
 bundle = startups_bundle.sync(startup.id, client=api)
-assert bundle is not None
-assert not isinstance(bundle, ErrorBody), bundle
+ok(bundle, BundleResponse)
 
 # Recommendations for profiles not stored: one, and a batch.
 draft = StartupRecommendation.from_dict({"kind": "startups", "profile": {**STARTUP, "name": "X"}})
 one = ok(recommendations_create.sync(client=api, body=draft), Recommendation)
 assert incubator.id in [m.profile.id for m in one.results[0].matches]
 batch_body = StartupBatch.from_dict({"kind": "startups", "profiles": [STARTUP, STARTUP]})
+once = str(uuid.uuid4())
 batch = ok(
-    recommendations_batch.sync(client=api, body=batch_body, idempotency_key=str(uuid.uuid4())),
+    recommendations_batch.sync(client=api, body=batch_body, idempotency_key=once),
     BatchRecommendation,
 )
 assert len(batch.items) == 2
+other_body = StartupBatch.from_dict({"kind": "startups", "profiles": [STARTUP]})
+reused = recommendations_batch.sync(client=api, body=other_body, idempotency_key=once)
+assert error(reused, IdempotencyKeyReusedError).detail[0].field == "Idempotency-Key"
 
 # A webhook receiver, a subscription, and a signed ping verified before it is trusted.
 events: queue.Queue[tuple[dict[str, str], bytes]] = queue.Queue()
@@ -204,15 +229,25 @@ action = MatchActionCreate.from_dict(
 )
 record = ok(matches_create.sync(client=api, body=action), MatchRecordRead)
 assert record.startup_id == startup.id
+# A side that accepted withdraws; it cannot decline.
+decline = MatchActionCreate.from_dict(
+    {**action.to_dict(), "action": "decline", "reason": "domain_mismatch"}
+)
+refused = error(matches_create.sync(client=api, body=decline), InvalidTransitionError).detail
+assert isinstance(refused, TransitionDetail)
+assert refused.match_id == record.id, refused
 
 # Without a key: 401, parsed like every error.
 anonymous = AuthenticatedClient(base_url=os.environ["MATCHMAKER_URL"], token="mm_bad")
-error(startups_read.sync(startup.id, client=anonymous), "unauthorized")
+error(startups_read.sync(startup.id, client=anonymous), UnauthorizedError)
 
 # Rotating the key in use, with no body: the new key works, the old one is revoked.
 me = ok(keys_me.sync(client=api), Me)
 issued = ok(keys_rotate.sync(me.key.id, client=api), KeyIssued)
 rotated = AuthenticatedClient(base_url=os.environ["MATCHMAKER_URL"], token=issued.key)
 assert ok(keys_me.sync(client=rotated), Me).key.id == issued.id
-error(keys_me.sync(client=api), "unauthorized")
+error(keys_me.sync(client=api), UnauthorizedError)
+revoked = error(keys_rotate.sync(me.key.id, client=rotated), ConflictError).detail
+assert isinstance(revoked, ResourceRef)
+assert (revoked.kind, revoked.id) == ("key", me.key.id)
 print("journey: done")

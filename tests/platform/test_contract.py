@@ -132,3 +132,65 @@ def test_webhook_events_are_published_with_their_payloads(schema: dict[str, Any]
         event = components[ref.rsplit("/", 1)[1]]
         assert event["properties"]["type"]["const"] == name
         assert set(event["required"]) == {"id", "type", "created_at", "data"}
+
+
+def _error_refs(response: dict[str, Any]) -> dict[str, str]:
+    """code -> schema name of every body an error response declares."""
+    schema = response["content"]["application/json"]["schema"]
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        return {"": name}
+    mapping = schema["discriminator"]["mapping"]
+    assert schema["discriminator"]["propertyName"] == "error"
+    assert sorted(r["$ref"] for r in schema["oneOf"]) == sorted(mapping.values())
+    return {code: ref.rsplit("/", 1)[1] for code, ref in mapping.items()}
+
+
+def test_every_error_code_has_its_own_typed_body(schema: dict[str, Any]) -> None:
+    # A generated client parses each error into the model of its code, told apart by `error`.
+    components = schema["components"]["schemas"]
+    assert "ErrorBody" not in components
+    seen: set[str] = set()
+    for method, path, op in _operations(schema):
+        for status, response in op["responses"].items():
+            if status.startswith("2") or not path.startswith("/v1/"):
+                continue  # /readyz's 503 is its readiness report, not an error
+            for code, name in _error_refs(response).items():
+                body = components[name]
+                const = body["properties"]["error"]["const"]
+                assert code in ("", const), (path, method, status, code)
+                assert set(body["required"]) == {"error", "message", "detail"}, name
+                assert f"`{const}`" in response["description"] or len(response) == 2, name
+                seen.add(const)
+    expected = {
+        "validation_failed",
+        "not_found",
+        "forbidden",
+        "unauthorized",
+        "duplicate",
+        "precondition_failed",
+        "invalid_transition",
+        "no_free_place",
+        "rate_limited",
+        "idempotency_key_reused",
+        "database_unavailable",
+    }
+    assert expected <= seen, expected - seen
+
+
+def test_error_details_are_named_models(schema: dict[str, Any]) -> None:
+    components = schema["components"]["schemas"]
+
+    def detail_of(code: str) -> set[str]:
+        name = "".join(p.title() for p in code.split("_")) + "Error"
+        detail = components[name]["properties"]["detail"]
+        branches = detail.get("anyOf", [detail])
+        return {
+            b.get("$ref", b.get("items", {}).get("$ref", "")).rsplit("/", 1)[-1] for b in branches
+        }
+
+    assert detail_of("not_found") == {"ResourceRef", ""}
+    assert detail_of("duplicate") == {"DuplicateDetail", ""}
+    assert detail_of("precondition_failed") == {"VersionDetail", ""}
+    assert detail_of("validation_failed") == {"FieldError"}
+    assert components["VersionDetail"]["required"] == ["id", "current_version"]

@@ -17,7 +17,7 @@ def test_unknown_ids_are_404_for_every_verb(client: TestClient, plural: str) -> 
         client.delete(f"/v1/{plural}/987654"),
     ):
         body = assert_error(response, 404, "not_found")
-        assert body["detail"] == {"id": 987654}
+        assert body["detail"] == {"kind": plural.removesuffix("s"), "id": 987654}
     # An id no row can have is still just "not found" (or not an id at all).
     assert client.get(f"/v1/{plural}/2147483648").status_code == 422
     assert_invalid(client.get(f"/v1/{plural}/0"), "profile_id")

@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .access_detail import AccessDetail
 from .action import Action
 from .allocate_request import AllocateRequest
 from .allocation_read import AllocationRead
@@ -20,7 +21,9 @@ from .camp_read import CampRead
 from .camps_schedule_format import CampsScheduleFormat
 from .collaboration_mode import CollaborationMode
 from .component_read import ComponentRead
+from .conflict_error import ConflictError
 from .contacts import Contacts
+from .database_unavailable_error import DatabaseUnavailableError
 from .day_plan_in import DayPlanIn
 from .decision import Decision
 from .decline_reason import DeclineReason
@@ -28,17 +31,23 @@ from .delivery_page import DeliveryPage
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
 from .domain import Domain
+from .duplicate_detail import DuplicateDetail
+from .duplicate_error import DuplicateError
 from .eligibility_in import EligibilityIn
-from .error_body import ErrorBody
 from .event_type import EventType
 from .explanation import Explanation
 from .explanation_detail import ExplanationDetail
 from .explanation_params import ExplanationParams
+from .field_error import FieldError
 from .filters import Filters
+from .forbidden_error import ForbiddenError
 from .health import Health
 from .host_note_read import HostNoteRead
 from .host_ref import HostRef
 from .http_validation_error import HTTPValidationError
+from .idempotency_in_progress_error import IdempotencyInProgressError
+from .idempotency_key_reused_error import IdempotencyKeyReusedError
+from .idempotency_response_lost_error import IdempotencyResponseLostError
 from .import_finished_data import ImportFinishedData
 from .import_finished_data_status import ImportFinishedDataStatus
 from .import_finished_event import ImportFinishedEvent
@@ -55,6 +64,7 @@ from .incubator_update import IncubatorUpdate
 from .index_readiness import IndexReadiness
 from .index_readiness_indexed import IndexReadinessIndexed
 from .ineligible_read import IneligibleRead
+from .invalid_transition_error import InvalidTransitionError
 from .key_create import KeyCreate
 from .key_issued import KeyIssued
 from .key_read import KeyRead
@@ -77,7 +87,10 @@ from .match_state_changed_event import MatchStateChangedEvent
 from .me import Me
 from .meeting_read import MeetingRead
 from .meeting_read_source import MeetingReadSource
+from .method_not_allowed_error import MethodNotAllowedError
 from .need import Need
+from .no_free_place_error import NoFreePlaceError
+from .not_found_error import NotFoundError
 from .partner_batch import PartnerBatch
 from .partner_create import PartnerCreate
 from .partner_kind import PartnerKind
@@ -85,9 +98,12 @@ from .partner_page import PartnerPage
 from .partner_read import PartnerRead
 from .partner_recommendation import PartnerRecommendation
 from .partner_update import PartnerUpdate
+from .payload_too_large_error import PayloadTooLargeError
 from .ping_data import PingData
 from .ping_event import PingEvent
 from .ping_queued import PingQueued
+from .places_detail import PlacesDetail
+from .precondition_failed_error import PreconditionFailedError
 from .profile_ref import ProfileRef
 from .profile_ref_kind import ProfileRefKind
 from .program import Program
@@ -97,9 +113,11 @@ from .quota_in_attribute import QuotaInAttribute
 from .quota_outcome_read import QuotaOutcomeRead
 from .ranking_read import RankingRead
 from .ranking_update import RankingUpdate
+from .rate_limited_error import RateLimitedError
 from .readiness import Readiness
 from .recommendation import Recommendation
 from .region import Region
+from .resource_ref import ResourceRef
 from .role import Role
 from .row_error_read import RowErrorRead
 from .scenario_batch import ScenarioBatch
@@ -119,12 +137,19 @@ from .startup_read import StartupRead
 from .startup_recommendation import StartupRecommendation
 from .startup_update import StartupUpdate
 from .state import State
+from .storage_unwritable_error import StorageUnwritableError
 from .target import Target
 from .target_kind import TargetKind
+from .transition_detail import TransitionDetail
+from .unauthorized_error import UnauthorizedError
+from .unavailable_error import UnavailableError
 from .unplaced_read import UnplacedRead
 from .unscheduled_read import UnscheduledRead
+from .unsupported_media_type_error import UnsupportedMediaTypeError
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
+from .validation_failed_error import ValidationFailedError
+from .version_detail import VersionDetail
 from .vocabularies_list_response_vocabularies_list import VocabulariesListResponseVocabulariesList
 from .vocabulary_item import VocabularyItem
 from .webhook_create import WebhookCreate
@@ -133,6 +158,7 @@ from .webhook_read import WebhookRead
 from .webhooks_deliveries_status import WebhooksDeliveriesStatus
 
 __all__ = (
+    "AccessDetail",
     "Action",
     "AllocateRequest",
     "AllocationRead",
@@ -153,7 +179,9 @@ __all__ = (
     "CampsScheduleFormat",
     "CollaborationMode",
     "ComponentRead",
+    "ConflictError",
     "Contacts",
+    "DatabaseUnavailableError",
     "DayPlanIn",
     "Decision",
     "DeclineReason",
@@ -161,17 +189,23 @@ __all__ = (
     "DeliveryRead",
     "DeliveryReadStatus",
     "Domain",
+    "DuplicateDetail",
+    "DuplicateError",
     "EligibilityIn",
-    "ErrorBody",
     "EventType",
     "Explanation",
     "ExplanationDetail",
     "ExplanationParams",
+    "FieldError",
     "Filters",
+    "ForbiddenError",
     "Health",
     "HostNoteRead",
     "HostRef",
     "HTTPValidationError",
+    "IdempotencyInProgressError",
+    "IdempotencyKeyReusedError",
+    "IdempotencyResponseLostError",
     "ImportFinishedData",
     "ImportFinishedDataStatus",
     "ImportFinishedEvent",
@@ -188,6 +222,7 @@ __all__ = (
     "IndexReadiness",
     "IndexReadinessIndexed",
     "IneligibleRead",
+    "InvalidTransitionError",
     "KeyCreate",
     "KeyIssued",
     "KeyRead",
@@ -210,7 +245,10 @@ __all__ = (
     "Me",
     "MeetingRead",
     "MeetingReadSource",
+    "MethodNotAllowedError",
     "Need",
+    "NoFreePlaceError",
+    "NotFoundError",
     "PartnerBatch",
     "PartnerCreate",
     "PartnerKind",
@@ -218,9 +256,12 @@ __all__ = (
     "PartnerRead",
     "PartnerRecommendation",
     "PartnerUpdate",
+    "PayloadTooLargeError",
     "PingData",
     "PingEvent",
     "PingQueued",
+    "PlacesDetail",
+    "PreconditionFailedError",
     "ProfileRef",
     "ProfileRefKind",
     "Program",
@@ -230,9 +271,11 @@ __all__ = (
     "QuotaOutcomeRead",
     "RankingRead",
     "RankingUpdate",
+    "RateLimitedError",
     "Readiness",
     "Recommendation",
     "Region",
+    "ResourceRef",
     "Role",
     "RowErrorRead",
     "ScenarioBatch",
@@ -252,12 +295,19 @@ __all__ = (
     "StartupRecommendation",
     "StartupUpdate",
     "State",
+    "StorageUnwritableError",
     "Target",
     "TargetKind",
+    "TransitionDetail",
+    "UnauthorizedError",
+    "UnavailableError",
     "UnplacedRead",
     "UnscheduledRead",
+    "UnsupportedMediaTypeError",
     "ValidationError",
     "ValidationErrorContext",
+    "ValidationFailedError",
+    "VersionDetail",
     "VocabulariesListResponseVocabulariesList",
     "VocabularyItem",
     "WebhookCreate",

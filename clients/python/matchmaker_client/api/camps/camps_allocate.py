@@ -10,7 +10,18 @@ from ... import errors
 
 from ...models.allocate_request import AllocateRequest
 from ...models.allocation_read import AllocationRead
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
+from ...models.not_found_error import NotFoundError
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -49,7 +60,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AllocationRead | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     if response.status_code == 200:
         response_200 = AllocationRead.from_dict(response.json())
 
@@ -58,60 +69,118 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = IdempotencyInProgressError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_1 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_1
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -119,7 +188,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AllocationRead | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -135,7 +204,7 @@ def sync_detailed(
     body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[AllocationRead | ErrorBody]:
+) -> Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Allocate
 
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
@@ -150,7 +219,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AllocationRead | ErrorBody]
+        Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -174,7 +243,7 @@ def sync(
     body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> AllocationRead | ErrorBody | None:
+) -> AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Allocate
 
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
@@ -189,7 +258,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AllocationRead | ErrorBody
+        AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 
@@ -208,7 +277,7 @@ async def asyncio_detailed(
     body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[AllocationRead | ErrorBody]:
+) -> Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Allocate
 
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
@@ -223,7 +292,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AllocationRead | ErrorBody]
+        Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -247,7 +316,7 @@ async def asyncio(
     body: AllocateRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> AllocationRead | ErrorBody | None:
+) -> AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Allocate
 
      Allocate places by deferred acceptance; locked assignments are kept (camp managers).
@@ -262,7 +331,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AllocationRead | ErrorBody
+        AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 

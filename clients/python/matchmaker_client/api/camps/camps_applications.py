@@ -10,7 +10,19 @@ from ... import errors
 
 from ...models.application_create import ApplicationCreate
 from ...models.application_read import ApplicationRead
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.duplicate_error import DuplicateError
+from ...models.forbidden_error import ForbiddenError
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
+from ...models.not_found_error import NotFoundError
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -47,7 +59,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApplicationRead | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     if response.status_code == 201:
         response_201 = ApplicationRead.from_dict(response.json())
 
@@ -56,60 +68,128 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_201
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = DuplicateError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_1 = IdempotencyInProgressError.from_dict(data)
+
+
+
+                return response_409_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_2 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_2
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -117,7 +197,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApplicationRead | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,7 +213,7 @@ def sync_detailed(
     body: ApplicationCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ApplicationRead | ErrorBody]:
+) -> Response[ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Apply
 
      Apply a startup you manage, optionally ranking the hosts you want.
@@ -148,7 +228,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApplicationRead | ErrorBody]
+        Response[ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -172,7 +252,7 @@ def sync(
     body: ApplicationCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> ApplicationRead | ErrorBody | None:
+) -> ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Apply
 
      Apply a startup you manage, optionally ranking the hosts you want.
@@ -187,7 +267,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApplicationRead | ErrorBody
+        ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 
@@ -206,7 +286,7 @@ async def asyncio_detailed(
     body: ApplicationCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ApplicationRead | ErrorBody]:
+) -> Response[ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Apply
 
      Apply a startup you manage, optionally ranking the hosts you want.
@@ -221,7 +301,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApplicationRead | ErrorBody]
+        Response[ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -245,7 +325,7 @@ async def asyncio(
     body: ApplicationCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> ApplicationRead | ErrorBody | None:
+) -> ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Apply
 
      Apply a startup you manage, optionally ranking the hosts you want.
@@ -260,7 +340,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApplicationRead | ErrorBody
+        ApplicationRead | DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 

@@ -9,7 +9,13 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.assignment_event_read import AssignmentEventRead
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -34,7 +40,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | list[AssignmentEventRead] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -48,39 +54,63 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,7 +118,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | list[AssignmentEventRead]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +132,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | list[AssignmentEventRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead]]:
     """ Assignment Events
 
      The audit trail of manual changes, oldest first (camp managers).
@@ -115,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[AssignmentEventRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead]]
      """
 
 
@@ -135,7 +165,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | list[AssignmentEventRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead] | None:
     """ Assignment Events
 
      The audit trail of manual changes, oldest first (camp managers).
@@ -148,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[AssignmentEventRead]
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead]
      """
 
 
@@ -163,7 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | list[AssignmentEventRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead]]:
     """ Assignment Events
 
      The audit trail of manual changes, oldest first (camp managers).
@@ -176,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[AssignmentEventRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead]]
      """
 
 
@@ -196,7 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | list[AssignmentEventRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead] | None:
     """ Assignment Events
 
      The audit trail of manual changes, oldest first (camp managers).
@@ -209,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[AssignmentEventRead]
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[AssignmentEventRead]
      """
 
 

@@ -10,7 +10,17 @@ from ... import errors
 
 from ...models.assignment_read import AssignmentRead
 from ...models.assignment_update import AssignmentUpdate
-from ...models.error_body import ErrorBody
+from ...models.conflict_error import ConflictError
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.no_free_place_error import NoFreePlaceError
+from ...models.not_found_error import NotFoundError
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -43,7 +53,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AssignmentRead | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = AssignmentRead.from_dict(response.json())
 
@@ -52,60 +62,101 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> ConflictError | NoFreePlaceError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = ConflictError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_1 = NoFreePlaceError.from_dict(data)
+
+
+
+            return response_409_type_1
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -113,7 +164,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AssignmentRead | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -129,7 +180,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AssignmentUpdate,
 
-) -> Response[AssignmentRead | ErrorBody]:
+) -> Response[AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Adjust
 
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
@@ -145,7 +196,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssignmentRead | ErrorBody]
+        Response[AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]
      """
 
 
@@ -169,7 +220,7 @@ def sync(
     client: AuthenticatedClient,
     body: AssignmentUpdate,
 
-) -> AssignmentRead | ErrorBody | None:
+) -> AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Adjust
 
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
@@ -185,7 +236,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AssignmentRead | ErrorBody
+        AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError
      """
 
 
@@ -204,7 +255,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AssignmentUpdate,
 
-) -> Response[AssignmentRead | ErrorBody]:
+) -> Response[AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Adjust
 
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
@@ -220,7 +271,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssignmentRead | ErrorBody]
+        Response[AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]
      """
 
 
@@ -244,7 +295,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AssignmentUpdate,
 
-) -> AssignmentRead | ErrorBody | None:
+) -> AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Adjust
 
      Move or lock an assignment (camp managers); audited, and locked ones survive re-runs.
@@ -260,7 +311,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AssignmentRead | ErrorBody
+        AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError
      """
 
 

@@ -8,9 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.not_found_error import NotFoundError
+from ...models.payload_too_large_error import PayloadTooLargeError
 from ...models.ranking_read import RankingRead
 from ...models.ranking_update import RankingUpdate
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -43,7 +51,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | RankingRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = RankingRead.from_dict(response.json())
 
@@ -52,53 +60,77 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -106,7 +138,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | RankingRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +154,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RankingUpdate,
 
-) -> Response[ErrorBody | RankingRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Rank
 
      Replace a host's ranking of applicants (the camp's manager or the host's own).
@@ -137,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | RankingRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]
      """
 
 
@@ -161,7 +193,7 @@ def sync(
     client: AuthenticatedClient,
     body: RankingUpdate,
 
-) -> ErrorBody | RankingRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Rank
 
      Replace a host's ranking of applicants (the camp's manager or the host's own).
@@ -176,7 +208,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | RankingRead
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError
      """
 
 
@@ -195,7 +227,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RankingUpdate,
 
-) -> Response[ErrorBody | RankingRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Rank
 
      Replace a host's ranking of applicants (the camp's manager or the host's own).
@@ -210,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | RankingRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]
      """
 
 
@@ -234,7 +266,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RankingUpdate,
 
-) -> ErrorBody | RankingRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Rank
 
      Replace a host's ranking of applicants (the camp's manager or the host's own).
@@ -249,7 +281,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | RankingRead
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RankingRead | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError
      """
 
 

@@ -9,7 +9,12 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.camp_read import CampRead
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -34,7 +39,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CampRead | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = CampRead.from_dict(response.json())
 
@@ -43,32 +48,56 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -76,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CampRead | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[CampRead | ErrorBody]:
+) -> Response[CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Camp
 
      A camp with its hosts (their camp host ids), places and rules.
@@ -103,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampRead | ErrorBody]
+        Response[CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -123,7 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> CampRead | ErrorBody | None:
+) -> CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Camp
 
      A camp with its hosts (their camp host ids), places and rules.
@@ -136,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampRead | ErrorBody
+        CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -151,7 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[CampRead | ErrorBody]:
+) -> Response[CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Camp
 
      A camp with its hosts (their camp host ids), places and rules.
@@ -164,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampRead | ErrorBody]
+        Response[CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -184,7 +213,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> CampRead | ErrorBody | None:
+) -> CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Camp
 
      A camp with its hosts (their camp host ids), places and rules.
@@ -197,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampRead | ErrorBody
+        CampRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

@@ -9,8 +9,14 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.camps_schedule_format import CampsScheduleFormat
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
 from ...models.schedule_read import ScheduleRead
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -55,7 +61,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | ScheduleRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = ScheduleRead.from_dict(response.json())
 
@@ -64,39 +70,63 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -104,7 +134,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | ScheduleRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +151,7 @@ def sync_detailed(
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
 
-) -> Response[ErrorBody | ScheduleRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError]:
     """ Read Schedule
 
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
@@ -137,7 +167,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ScheduleRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -163,7 +193,7 @@ def sync(
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
 
-) -> ErrorBody | ScheduleRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError | None:
     """ Read Schedule
 
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
@@ -179,7 +209,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ScheduleRead
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -200,7 +230,7 @@ async def asyncio_detailed(
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
 
-) -> Response[ErrorBody | ScheduleRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError]:
     """ Read Schedule
 
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
@@ -216,7 +246,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ScheduleRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -242,7 +272,7 @@ async def asyncio(
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
 
-) -> ErrorBody | ScheduleRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError | None:
     """ Read Schedule
 
      Matchmaking-day meetings of allocated and connected pairs; one participant's if asked.
@@ -258,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ScheduleRead
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError
      """
 
 

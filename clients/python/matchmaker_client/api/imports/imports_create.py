@@ -8,9 +8,18 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
 from ...models.import_job_read import ImportJobRead
 from ...models.import_upload import ImportUpload
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -46,7 +55,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | ImportJobRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
     if response.status_code == 202:
         response_202 = ImportJobRead.from_dict(response.json())
 
@@ -55,46 +64,104 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_202
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = IdempotencyInProgressError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_1 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_1
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -102,7 +169,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | ImportJobRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +184,7 @@ def sync_detailed(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | ImportJobRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -131,7 +198,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ImportJobRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -153,7 +220,7 @@ def sync(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | ImportJobRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -167,7 +234,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ImportJobRead
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError
      """
 
 
@@ -184,7 +251,7 @@ async def asyncio_detailed(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | ImportJobRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -198,7 +265,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ImportJobRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -220,7 +287,7 @@ async def asyncio(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | ImportJobRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -234,7 +301,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ImportJobRead
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError
      """
 
 

@@ -8,8 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.import_job_read import ImportJobRead
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -43,7 +47,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | list[ImportJobRead] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -57,25 +61,49 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -83,7 +111,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | list[ImportJobRead]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +125,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
 
-) -> Response[ErrorBody | list[ImportJobRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead]]:
     """ List Imports
 
      Your account's import jobs, newest first (without their row errors).
@@ -110,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[ImportJobRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead]]
      """
 
 
@@ -130,7 +158,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
 
-) -> ErrorBody | list[ImportJobRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead] | None:
     """ List Imports
 
      Your account's import jobs, newest first (without their row errors).
@@ -143,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[ImportJobRead]
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead]
      """
 
 
@@ -158,7 +186,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
 
-) -> Response[ErrorBody | list[ImportJobRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead]]:
     """ List Imports
 
      Your account's import jobs, newest first (without their row errors).
@@ -171,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[ImportJobRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead]]
      """
 
 
@@ -191,7 +219,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
 
-) -> ErrorBody | list[ImportJobRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead] | None:
     """ List Imports
 
      Your account's import jobs, newest first (without their row errors).
@@ -204,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[ImportJobRead]
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[ImportJobRead]
      """
 
 

@@ -8,8 +8,13 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.import_job_read import ImportJobRead
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -44,7 +49,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | ImportJobRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = ImportJobRead.from_dict(response.json())
 
@@ -53,32 +58,56 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,7 +115,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | ImportJobRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +130,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     errors: int | Unset = 100,
 
-) -> Response[ErrorBody | ImportJobRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Import
 
      One import job: status, counts and the first row errors (row, field, reason).
@@ -115,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ImportJobRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -137,7 +166,7 @@ def sync(
     client: AuthenticatedClient,
     errors: int | Unset = 100,
 
-) -> ErrorBody | ImportJobRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Import
 
      One import job: status, counts and the first row errors (row, field, reason).
@@ -151,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ImportJobRead
+        DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -168,7 +197,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     errors: int | Unset = 100,
 
-) -> Response[ErrorBody | ImportJobRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Import
 
      One import job: status, counts and the first row errors (row, field, reason).
@@ -182,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ImportJobRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -204,7 +233,7 @@ async def asyncio(
     client: AuthenticatedClient,
     errors: int | Unset = 100,
 
-) -> ErrorBody | ImportJobRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Import
 
      One import job: status, counts and the first row errors (row, field, reason).
@@ -218,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ImportJobRead
+        DatabaseUnavailableError | StorageUnwritableError | ImportJobRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

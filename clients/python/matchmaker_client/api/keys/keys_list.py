@@ -8,8 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.key_read import KeyRead
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -33,7 +37,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | list[KeyRead] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -47,25 +51,49 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,7 +101,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | list[KeyRead]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +114,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | list[KeyRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead]]:
     """ List Keys
 
      Every key (admin) or your own account's keys, revoked ones included; never secrets.
@@ -96,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[KeyRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead]]
      """
 
 
@@ -114,7 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | list[KeyRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead] | None:
     """ List Keys
 
      Every key (admin) or your own account's keys, revoked ones included; never secrets.
@@ -124,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[KeyRead]
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead]
      """
 
 
@@ -137,7 +165,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | list[KeyRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead]]:
     """ List Keys
 
      Every key (admin) or your own account's keys, revoked ones included; never secrets.
@@ -147,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[KeyRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead]]
      """
 
 
@@ -165,7 +193,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | list[KeyRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead] | None:
     """ List Keys
 
      Every key (admin) or your own account's keys, revoked ones included; never secrets.
@@ -175,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[KeyRead]
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[KeyRead]
      """
 
 

@@ -8,8 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.me import Me
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -33,7 +37,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | Me | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = Me.from_dict(response.json())
 
@@ -42,25 +46,49 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -68,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | Me]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,7 +109,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | Me]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Me
 
      Who this key is: account, role, bound incubators and partners.
@@ -91,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Me]
+        Response[DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -109,7 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | Me | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Me
 
      Who this key is: account, role, bound incubators and partners.
@@ -119,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | Me
+        DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -132,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | Me]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Me
 
      Who this key is: account, role, bound incubators and partners.
@@ -142,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Me]
+        Response[DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -160,7 +188,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | Me | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Me
 
      Who this key is: account, role, bound incubators and partners.
@@ -170,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | Me
+        DatabaseUnavailableError | StorageUnwritableError | Me | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

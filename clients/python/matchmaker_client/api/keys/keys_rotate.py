@@ -8,9 +8,20 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.conflict_error import ConflictError
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
 from ...models.key_issued import KeyIssued
 from ...models.key_rotate import KeyRotate
+from ...models.not_found_error import NotFoundError
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -49,7 +60,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | KeyIssued | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     if response.status_code == 201:
         response_201 = KeyIssued.from_dict(response.json())
 
@@ -58,53 +69,121 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_201
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = ConflictError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_1 = IdempotencyInProgressError.from_dict(data)
+
+
+
+                return response_409_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_2 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_2
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -112,7 +191,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | KeyIssued]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,7 +207,7 @@ def sync_detailed(
     body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | KeyIssued]:
+) -> Response[ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Rotate Key
 
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
@@ -144,7 +223,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | KeyIssued]
+        Response[ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -168,7 +247,7 @@ def sync(
     body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | KeyIssued | None:
+) -> ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Rotate Key
 
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
@@ -184,7 +263,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | KeyIssued
+        ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 
@@ -203,7 +282,7 @@ async def asyncio_detailed(
     body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | KeyIssued]:
+) -> Response[ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Rotate Key
 
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
@@ -219,7 +298,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | KeyIssued]
+        Response[ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -243,7 +322,7 @@ async def asyncio(
     body: KeyRotate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | KeyIssued | None:
+) -> ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Rotate Key
 
      Replace one of your keys: a new key is returned (once) and the old one is revoked.
@@ -259,7 +338,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | KeyIssued
+        ConflictError | IdempotencyInProgressError | IdempotencyResponseLostError | DatabaseUnavailableError | StorageUnwritableError | IdempotencyKeyReusedError | ValidationFailedError | KeyIssued | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 

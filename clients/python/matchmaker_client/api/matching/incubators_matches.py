@@ -8,11 +8,18 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.domain import Domain
-from ...models.error_body import ErrorBody
+from ...models.forbidden_error import ForbiddenError
 from ...models.match_list import MatchList
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
 from ...models.region import Region
 from ...models.stage import Stage
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unavailable_error import UnavailableError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -97,7 +104,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | MatchList | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = MatchList.from_dict(response.json())
 
@@ -106,44 +113,71 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
 
     if response.status_code == 503:
-        response_503 = ErrorBody.from_dict(response.json())
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = UnavailableError.from_dict(data)
 
 
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_1 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_2 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_2
+
+        response_503 = _parse_response_503(response.json())
 
         return response_503
 
@@ -153,7 +187,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | MatchList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -174,7 +208,7 @@ def sync_detailed(
     limit: int | Unset = 10,
     accept_language: str | Unset = UNSET,
 
-) -> Response[ErrorBody | MatchList]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Startups for an incubator
 
      Startups that fit an incubator, ranked and explained.
@@ -195,7 +229,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | MatchList]
+        Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -229,7 +263,7 @@ def sync(
     limit: int | Unset = 10,
     accept_language: str | Unset = UNSET,
 
-) -> ErrorBody | MatchList | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Startups for an incubator
 
      Startups that fit an incubator, ranked and explained.
@@ -250,7 +284,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | MatchList
+        DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -279,7 +313,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     accept_language: str | Unset = UNSET,
 
-) -> Response[ErrorBody | MatchList]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Startups for an incubator
 
      Startups that fit an incubator, ranked and explained.
@@ -300,7 +334,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | MatchList]
+        Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -334,7 +368,7 @@ async def asyncio(
     limit: int | Unset = 10,
     accept_language: str | Unset = UNSET,
 
-) -> ErrorBody | MatchList | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Startups for an incubator
 
      Startups that fit an incubator, ranked and explained.
@@ -355,7 +389,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | MatchList
+        DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

@@ -9,7 +9,14 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.bundle_response import BundleResponse
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unavailable_error import UnavailableError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -42,7 +49,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BundleResponse | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = BundleResponse.from_dict(response.json())
 
@@ -51,44 +58,71 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
 
     if response.status_code == 503:
-        response_503 = ErrorBody.from_dict(response.json())
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = UnavailableError.from_dict(data)
 
 
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_1 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_2 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_2
+
+        response_503 = _parse_response_503(response.json())
 
         return response_503
 
@@ -98,7 +132,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BundleResponse | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +147,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     accept_language: str | Unset = UNSET,
 
-) -> Response[BundleResponse | ErrorBody]:
+) -> Response[BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Startup Bundle
 
      An incubator, a partner and a scenario chosen to fit the startup and each other.
@@ -128,7 +162,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BundleResponse | ErrorBody]
+        Response[BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -150,7 +184,7 @@ def sync(
     client: AuthenticatedClient,
     accept_language: str | Unset = UNSET,
 
-) -> BundleResponse | ErrorBody | None:
+) -> BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Startup Bundle
 
      An incubator, a partner and a scenario chosen to fit the startup and each other.
@@ -165,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BundleResponse | ErrorBody
+        BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -182,7 +216,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     accept_language: str | Unset = UNSET,
 
-) -> Response[BundleResponse | ErrorBody]:
+) -> Response[BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Startup Bundle
 
      An incubator, a partner and a scenario chosen to fit the startup and each other.
@@ -197,7 +231,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BundleResponse | ErrorBody]
+        Response[BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -219,7 +253,7 @@ async def asyncio(
     client: AuthenticatedClient,
     accept_language: str | Unset = UNSET,
 
-) -> BundleResponse | ErrorBody | None:
+) -> BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Startup Bundle
 
      An incubator, a partner and a scenario chosen to fit the startup and each other.
@@ -234,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BundleResponse | ErrorBody
+        BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

@@ -8,9 +8,20 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.duplicate_error import DuplicateError
+from ...models.forbidden_error import ForbiddenError
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
 from ...models.partner_create import PartnerCreate
 from ...models.partner_read import PartnerRead
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -46,7 +57,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PartnerRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     if response.status_code == 201:
         response_201 = PartnerRead.from_dict(response.json())
 
@@ -55,53 +66,121 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_201
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = DuplicateError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_1 = IdempotencyInProgressError.from_dict(data)
+
+
+
+                return response_409_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_2 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_2
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -109,7 +188,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PartnerRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,7 +203,7 @@ def sync_detailed(
     body: PartnerCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | PartnerRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Create a partner
 
     Args:
@@ -136,7 +215,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PartnerRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -158,7 +237,7 @@ def sync(
     body: PartnerCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | PartnerRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Create a partner
 
     Args:
@@ -170,7 +249,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PartnerRead
+        DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 
@@ -187,7 +266,7 @@ async def asyncio_detailed(
     body: PartnerCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | PartnerRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Create a partner
 
     Args:
@@ -199,7 +278,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PartnerRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -221,7 +300,7 @@ async def asyncio(
     body: PartnerCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | PartnerRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Create a partner
 
     Args:
@@ -233,7 +312,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PartnerRead
+        DatabaseUnavailableError | StorageUnwritableError | DuplicateError | IdempotencyInProgressError | IdempotencyResponseLostError | ForbiddenError | IdempotencyKeyReusedError | ValidationFailedError | PartnerRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 

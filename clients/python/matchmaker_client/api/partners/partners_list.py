@@ -8,12 +8,16 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.domain import Domain
-from ...models.error_body import ErrorBody
 from ...models.partner_kind import PartnerKind
 from ...models.partner_page import PartnerPage
+from ...models.rate_limited_error import RateLimitedError
 from ...models.region import Region
 from ...models.stage import Stage
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -97,7 +101,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PartnerPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = PartnerPage.from_dict(response.json())
 
@@ -106,25 +110,49 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -132,7 +160,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PartnerPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -152,7 +180,7 @@ def sync_detailed(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> Response[ErrorBody | PartnerPage]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ List partners
 
     Args:
@@ -170,7 +198,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PartnerPage]
+        Response[DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -202,7 +230,7 @@ def sync(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> ErrorBody | PartnerPage | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ List partners
 
     Args:
@@ -220,7 +248,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PartnerPage
+        DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -247,7 +275,7 @@ async def asyncio_detailed(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> Response[ErrorBody | PartnerPage]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ List partners
 
     Args:
@@ -265,7 +293,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PartnerPage]
+        Response[DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -297,7 +325,7 @@ async def asyncio(
     region: list[Region] | Unset = UNSET,
     kind: list[PartnerKind] | Unset = UNSET,
 
-) -> ErrorBody | PartnerPage | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ List partners
 
     Args:
@@ -315,7 +343,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PartnerPage
+        DatabaseUnavailableError | StorageUnwritableError | PartnerPage | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

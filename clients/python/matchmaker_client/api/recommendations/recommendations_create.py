@@ -8,12 +8,22 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
 from ...models.incubator_recommendation import IncubatorRecommendation
 from ...models.partner_recommendation import PartnerRecommendation
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.rate_limited_error import RateLimitedError
 from ...models.recommendation import Recommendation
 from ...models.scenario_recommendation import ScenarioRecommendation
 from ...models.startup_recommendation import StartupRecommendation
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unavailable_error import UnavailableError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -62,7 +72,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | Recommendation | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError | None:
     if response.status_code == 200:
         response_200 = Recommendation.from_dict(response.json())
 
@@ -71,51 +81,112 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = IdempotencyInProgressError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_1 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_1
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
 
     if response.status_code == 503:
-        response_503 = ErrorBody.from_dict(response.json())
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = UnavailableError.from_dict(data)
 
 
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_1 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_2 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_2
+
+        response_503 = _parse_response_503(response.json())
 
         return response_503
 
@@ -125,7 +196,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | Recommendation]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -141,7 +212,7 @@ def sync_detailed(
     accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | Recommendation]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Recommend
 
      Ranked, explained matches for a profile that is not stored; nothing is saved.
@@ -158,7 +229,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Recommendation]
+        Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -182,7 +253,7 @@ def sync(
     accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | Recommendation | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Recommend
 
      Ranked, explained matches for a profile that is not stored; nothing is saved.
@@ -199,7 +270,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | Recommendation
+        DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 
@@ -218,7 +289,7 @@ async def asyncio_detailed(
     accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | Recommendation]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError]:
     """ Recommend
 
      Ranked, explained matches for a profile that is not stored; nothing is saved.
@@ -235,7 +306,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Recommendation]
+        Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError]
      """
 
 
@@ -259,7 +330,7 @@ async def asyncio(
     accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | Recommendation | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError | None:
     """ Recommend
 
      Ranked, explained matches for a profile that is not stored; nothing is saved.
@@ -276,7 +347,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | Recommendation
+        DatabaseUnavailableError | StorageUnwritableError | UnavailableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | PayloadTooLargeError | RateLimitedError | Recommendation | UnauthorizedError | UnsupportedMediaTypeError
      """
 
 

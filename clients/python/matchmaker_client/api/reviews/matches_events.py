@@ -8,8 +8,13 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.match_event_read import MatchEventRead
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -34,7 +39,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | list[MatchEventRead] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -48,32 +53,56 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -81,7 +110,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | list[MatchEventRead]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +124,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | list[MatchEventRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead]]:
     """ Match Events
 
      The append-only history of a match: who did what, when, and the score behind it.
@@ -108,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[MatchEventRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead]]
      """
 
 
@@ -128,7 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | list[MatchEventRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead] | None:
     """ Match Events
 
      The append-only history of a match: who did what, when, and the score behind it.
@@ -141,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[MatchEventRead]
+        DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead]
      """
 
 
@@ -156,7 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorBody | list[MatchEventRead]]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead]]:
     """ Match Events
 
      The append-only history of a match: who did what, when, and the score behind it.
@@ -169,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[MatchEventRead]]
+        Response[DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead]]
      """
 
 
@@ -189,7 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorBody | list[MatchEventRead] | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead] | None:
     """ Match Events
 
      The append-only history of a match: who did what, when, and the score behind it.
@@ -202,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[MatchEventRead]
+        DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | list[MatchEventRead]
      """
 
 

@@ -8,9 +8,13 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.match_page import MatchPage
+from ...models.rate_limited_error import RateLimitedError
 from ...models.state import State
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -70,7 +74,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | MatchPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = MatchPage.from_dict(response.json())
 
@@ -79,25 +83,49 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -105,7 +133,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | MatchPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -125,7 +153,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> Response[ErrorBody | MatchPage]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ List Matches
 
      Matches of the startups and targets your key manages (every match, for an admin).
@@ -144,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | MatchPage]
+        Response[DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -176,7 +204,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> ErrorBody | MatchPage | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ List Matches
 
      Matches of the startups and targets your key manages (every match, for an admin).
@@ -195,7 +223,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | MatchPage
+        DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -222,7 +250,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> Response[ErrorBody | MatchPage]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ List Matches
 
      Matches of the startups and targets your key manages (every match, for an admin).
@@ -241,7 +269,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | MatchPage]
+        Response[DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -273,7 +301,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> ErrorBody | MatchPage | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ List Matches
 
      Matches of the startups and targets your key manages (every match, for an admin).
@@ -292,7 +320,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | MatchPage
+        DatabaseUnavailableError | StorageUnwritableError | MatchPage | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

@@ -8,7 +8,14 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.not_found_error import NotFoundError
+from ...models.precondition_failed_error import PreconditionFailedError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -41,52 +48,76 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 412:
-        response_412 = ErrorBody.from_dict(response.json())
+        response_412 = PreconditionFailedError.from_dict(response.json())
 
 
 
         return response_412
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -94,7 +125,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +140,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 
-) -> Response[Any | ErrorBody]:
+) -> Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Delete a startup
 
     Args:
@@ -122,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorBody]
+        Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -144,7 +175,7 @@ def sync(
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 
-) -> Any | ErrorBody | None:
+) -> Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Delete a startup
 
     Args:
@@ -157,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorBody
+        Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -174,7 +205,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 
-) -> Response[Any | ErrorBody]:
+) -> Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Delete a startup
 
     Args:
@@ -187,7 +218,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorBody]
+        Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -209,7 +240,7 @@ async def asyncio(
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 
-) -> Any | ErrorBody | None:
+) -> Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Delete a startup
 
     Args:
@@ -222,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorBody
+        Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PreconditionFailedError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

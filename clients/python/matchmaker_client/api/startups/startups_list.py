@@ -8,11 +8,15 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.domain import Domain
-from ...models.error_body import ErrorBody
+from ...models.rate_limited_error import RateLimitedError
 from ...models.region import Region
 from ...models.stage import Stage
 from ...models.startup_page import StartupPage
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -85,7 +89,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | StartupPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = StartupPage.from_dict(response.json())
 
@@ -94,25 +98,49 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -120,7 +148,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | StartupPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +167,7 @@ def sync_detailed(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> Response[ErrorBody | StartupPage]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError]:
     """ List startups
 
     Args:
@@ -156,7 +184,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | StartupPage]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -186,7 +214,7 @@ def sync(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> ErrorBody | StartupPage | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError | None:
     """ List startups
 
     Args:
@@ -203,7 +231,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | StartupPage
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -228,7 +256,7 @@ async def asyncio_detailed(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> Response[ErrorBody | StartupPage]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError]:
     """ List startups
 
     Args:
@@ -245,7 +273,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | StartupPage]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -275,7 +303,7 @@ async def asyncio(
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
 
-) -> ErrorBody | StartupPage | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError | None:
     """ List startups
 
     Args:
@@ -292,7 +320,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | StartupPage
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | StartupPage | UnauthorizedError | ValidationFailedError
      """
 
 

@@ -8,9 +8,19 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.duplicate_error import DuplicateError
+from ...models.forbidden_error import ForbiddenError
+from ...models.not_found_error import NotFoundError
+from ...models.payload_too_large_error import PayloadTooLargeError
+from ...models.precondition_failed_error import PreconditionFailedError
+from ...models.rate_limited_error import RateLimitedError
 from ...models.startup_read import StartupRead
 from ...models.startup_update import StartupUpdate
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -47,7 +57,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | StartupRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = StartupRead.from_dict(response.json())
 
@@ -56,67 +66,91 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ForbiddenError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        response_409 = DuplicateError.from_dict(response.json())
 
 
 
         return response_409
 
     if response.status_code == 412:
-        response_412 = ErrorBody.from_dict(response.json())
+        response_412 = PreconditionFailedError.from_dict(response.json())
 
 
 
         return response_412
 
     if response.status_code == 413:
-        response_413 = ErrorBody.from_dict(response.json())
+        response_413 = PayloadTooLargeError.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorBody.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeError.from_dict(response.json())
 
 
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -124,7 +158,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | StartupRead]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,7 +174,7 @@ def sync_detailed(
     body: StartupUpdate,
     if_match: str | Unset = UNSET,
 
-) -> Response[ErrorBody | StartupRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Update part of a startup
 
     Args:
@@ -154,7 +188,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | StartupRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]
      """
 
 
@@ -178,7 +212,7 @@ def sync(
     body: StartupUpdate,
     if_match: str | Unset = UNSET,
 
-) -> ErrorBody | StartupRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Update part of a startup
 
     Args:
@@ -192,7 +226,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | StartupRead
+        DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError
      """
 
 
@@ -211,7 +245,7 @@ async def asyncio_detailed(
     body: StartupUpdate,
     if_match: str | Unset = UNSET,
 
-) -> Response[ErrorBody | StartupRead]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Update part of a startup
 
     Args:
@@ -225,7 +259,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | StartupRead]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]
      """
 
 
@@ -249,7 +283,7 @@ async def asyncio(
     body: StartupUpdate,
     if_match: str | Unset = UNSET,
 
-) -> ErrorBody | StartupRead | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Update part of a startup
 
     Args:
@@ -263,7 +297,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | StartupRead
+        DatabaseUnavailableError | StorageUnwritableError | DuplicateError | ForbiddenError | NotFoundError | PayloadTooLargeError | PreconditionFailedError | RateLimitedError | StartupRead | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError
      """
 
 

@@ -8,7 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
 from ...models.vocabularies_list_response_vocabularies_list import VocabulariesListResponseVocabulariesList
 from typing import cast
 
@@ -33,7 +35,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | VocabulariesListResponseVocabulariesList | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList | None:
     if response.status_code == 200:
         response_200 = VocabulariesListResponseVocabulariesList.from_dict(response.json())
 
@@ -42,11 +44,35 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -54,7 +80,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | VocabulariesListResponseVocabulariesList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +93,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorBody | VocabulariesListResponseVocabulariesList]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList]:
     """ Vocabularies
 
      Every controlled vocabulary, with English and Chinese labels.
@@ -77,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | VocabulariesListResponseVocabulariesList]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList]
      """
 
 
@@ -95,7 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorBody | VocabulariesListResponseVocabulariesList | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList | None:
     """ Vocabularies
 
      Every controlled vocabulary, with English and Chinese labels.
@@ -105,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | VocabulariesListResponseVocabulariesList
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList
      """
 
 
@@ -118,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorBody | VocabulariesListResponseVocabulariesList]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList]:
     """ Vocabularies
 
      Every controlled vocabulary, with English and Chinese labels.
@@ -128,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | VocabulariesListResponseVocabulariesList]
+        Response[DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList]
      """
 
 
@@ -146,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorBody | VocabulariesListResponseVocabulariesList | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList | None:
     """ Vocabularies
 
      Every controlled vocabulary, with English and Chinese labels.
@@ -156,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | VocabulariesListResponseVocabulariesList
+        DatabaseUnavailableError | StorageUnwritableError | RateLimitedError | VocabulariesListResponseVocabulariesList
      """
 
 

@@ -8,8 +8,13 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.delivery_page import DeliveryPage
-from ...models.error_body import ErrorBody
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...models.webhooks_deliveries_status import WebhooksDeliveriesStatus
 from ...types import UNSET, Unset
 from typing import cast
@@ -55,7 +60,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeliveryPage | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = DeliveryPage.from_dict(response.json())
 
@@ -64,32 +69,56 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -97,7 +126,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DeliveryPage | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +143,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> Response[DeliveryPage | ErrorBody]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ List Deliveries
 
      Deliveries of one webhook, newest first, each with its attempts.
@@ -130,7 +159,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryPage | ErrorBody]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -156,7 +185,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> DeliveryPage | ErrorBody | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ List Deliveries
 
      Deliveries of one webhook, newest first, each with its attempts.
@@ -172,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryPage | ErrorBody
+        DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -193,7 +222,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> Response[DeliveryPage | ErrorBody]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ List Deliveries
 
      Deliveries of one webhook, newest first, each with its attempts.
@@ -209,7 +238,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryPage | ErrorBody]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -235,7 +264,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
-) -> DeliveryPage | ErrorBody | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ List Deliveries
 
      Deliveries of one webhook, newest first, each with its attempts.
@@ -251,7 +280,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryPage | ErrorBody
+        DatabaseUnavailableError | StorageUnwritableError | DeliveryPage | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

@@ -8,8 +8,13 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.delivery_read import DeliveryRead
-from ...models.error_body import ErrorBody
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from typing import cast
 
 
@@ -35,7 +40,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeliveryRead | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     if response.status_code == 200:
         response_200 = DeliveryRead.from_dict(response.json())
 
@@ -44,32 +49,56 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        response_422 = ValidationFailedError.from_dict(response.json())
 
 
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -77,7 +106,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DeliveryRead | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[DeliveryRead | ErrorBody]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Delivery
 
      One delivery: status, attempts with status codes, latency and errors.
@@ -106,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryRead | ErrorBody]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -128,7 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> DeliveryRead | ErrorBody | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Delivery
 
      One delivery: status, attempts with status codes, latency and errors.
@@ -142,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryRead | ErrorBody
+        DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 
@@ -159,7 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[DeliveryRead | ErrorBody]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Delivery
 
      One delivery: status, attempts with status codes, latency and errors.
@@ -173,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryRead | ErrorBody]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
      """
 
 
@@ -195,7 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> DeliveryRead | ErrorBody | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Delivery
 
      One delivery: status, attempts with status codes, latency and errors.
@@ -209,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryRead | ErrorBody
+        DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
      """
 
 

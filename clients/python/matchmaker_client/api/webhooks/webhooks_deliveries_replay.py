@@ -8,8 +8,16 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.database_unavailable_error import DatabaseUnavailableError
 from ...models.delivery_read import DeliveryRead
-from ...models.error_body import ErrorBody
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -43,7 +51,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeliveryRead | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError | None:
     if response.status_code == 202:
         response_202 = DeliveryRead.from_dict(response.json())
 
@@ -52,39 +60,97 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_202
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = IdempotencyInProgressError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_1 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_1
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -92,7 +158,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DeliveryRead | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +174,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[DeliveryRead | ErrorBody]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError]:
     """ Replay Delivery
 
      Send a delivery again: same event id and body, a fresh signature and timestamp.
@@ -123,7 +189,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryRead | ErrorBody]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -147,7 +213,7 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> DeliveryRead | ErrorBody | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError | None:
     """ Replay Delivery
 
      Send a delivery again: same event id and body, a fresh signature and timestamp.
@@ -162,7 +228,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryRead | ErrorBody
+        DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError
      """
 
 
@@ -181,7 +247,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[DeliveryRead | ErrorBody]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError]:
     """ Replay Delivery
 
      Send a delivery again: same event id and body, a fresh signature and timestamp.
@@ -196,7 +262,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryRead | ErrorBody]
+        Response[DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -220,7 +286,7 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> DeliveryRead | ErrorBody | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError | None:
     """ Replay Delivery
 
      Send a delivery again: same event id and body, a fresh signature and timestamp.
@@ -235,7 +301,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryRead | ErrorBody
+        DatabaseUnavailableError | StorageUnwritableError | DeliveryRead | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | RateLimitedError | UnauthorizedError
      """
 
 

@@ -8,8 +8,16 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error_body import ErrorBody
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.idempotency_in_progress_error import IdempotencyInProgressError
+from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
+from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
+from ...models.not_found_error import NotFoundError
 from ...models.ping_queued import PingQueued
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -42,7 +50,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | PingQueued | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError | None:
     if response.status_code == 202:
         response_202 = PingQueued.from_dict(response.json())
 
@@ -51,39 +59,97 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_202
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = UnauthorizedError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = NotFoundError.from_dict(response.json())
 
 
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorBody.from_dict(response.json())
+        def _parse_response_409(data: object) -> IdempotencyInProgressError | IdempotencyResponseLostError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = IdempotencyInProgressError.from_dict(data)
 
 
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_1 = IdempotencyResponseLostError.from_dict(data)
+
+
+
+            return response_409_type_1
+
+        response_409 = _parse_response_409(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedError | ValidationFailedError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = ValidationFailedError.from_dict(data)
 
 
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = IdempotencyKeyReusedError.from_dict(data)
+
+
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = RateLimitedError.from_dict(response.json())
 
 
 
         return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -91,7 +157,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | PingQueued]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +172,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | PingQueued]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError]:
     """ Ping Webhook
 
      Queue a signed ``ping`` event for this webhook, to test your receiver.
@@ -120,7 +186,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PingQueued]
+        Response[DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -142,7 +208,7 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | PingQueued | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError | None:
     """ Ping Webhook
 
      Queue a signed ``ping`` event for this webhook, to test your receiver.
@@ -156,7 +222,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PingQueued
+        DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError
      """
 
 
@@ -173,7 +239,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorBody | PingQueued]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError]:
     """ Ping Webhook
 
      Queue a signed ``ping`` event for this webhook, to test your receiver.
@@ -187,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | PingQueued]
+        Response[DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -209,7 +275,7 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorBody | PingQueued | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError | None:
     """ Ping Webhook
 
      Queue a signed ``ping`` event for this webhook, to test your receiver.
@@ -223,7 +289,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | PingQueued
+        DatabaseUnavailableError | StorageUnwritableError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PingQueued | RateLimitedError | UnauthorizedError
      """
 
 

@@ -8,28 +8,29 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from typing import Literal, cast
 
 
 
 
 
 
-T = TypeVar("T", bound="ErrorBody")
+T = TypeVar("T", bound="IdempotencyInProgressError")
 
 
 
 @_attrs_define
-class ErrorBody:
-    """ The body of every error response.
+class IdempotencyInProgressError:
+    """ A request with this Idempotency-Key is still running; retry after `Retry-After`
 
         Attributes:
-            detail (Any):
-            error (str):
+            detail (None):
+            error (Literal['idempotency_in_progress']):
             message (str):
      """
 
-    detail: Any
-    error: str
+    detail: None
+    error: Literal['idempotency_in_progress']
     message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -62,19 +63,21 @@ class ErrorBody:
         d = dict(src_dict)
         detail = d.pop("detail")
 
-        error = d.pop("error")
+        error = cast(Literal['idempotency_in_progress'] , d.pop("error"))
+        if error != 'idempotency_in_progress':
+            raise ValueError(f"error must match const 'idempotency_in_progress', got '{error}'")
 
         message = d.pop("message")
 
-        error_body = cls(
+        idempotency_in_progress_error = cls(
             detail=detail,
             error=error,
             message=message,
         )
 
 
-        error_body.additional_properties = d
-        return error_body
+        idempotency_in_progress_error.additional_properties = d
+        return idempotency_in_progress_error
 
     @property
     def additional_keys(self) -> list[str]:
