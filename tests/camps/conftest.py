@@ -56,6 +56,12 @@ PLACES = (2, 2, 2)  # 7 places with the partner's; the city cap leaves one free
 
 @pytest.fixture
 def world(client: TestClient, auth: KeyFactory) -> World:
+    return build_world(client, auth)
+
+
+def build_world(client: TestClient, auth: KeyFactory) -> World:
+    """Three incubators (Beijing, Tianjin, Munich) and a partner host a camp run by a manager
+    of none of them; seven startups of two founders apply, every other one ranking hosts."""
     admin = dict(client.headers)
     regions = (
         ("Beijing", "beijing", "CN"),
