@@ -21,7 +21,7 @@ from matchmaker.camps import days, runs, service
 from matchmaker.camps.models import Camp, CampAllocationRun, CampApplication, CampHost
 from matchmaker.camps.schemas import AllocationRead, RankingUpdate, ScheduleRead
 from matchmaker.camps.scoring import camp_score, scored_pairs
-from matchmaker.errors import Forbidden, InvalidInput
+from matchmaker.errors import Forbidden, InvalidInput, NotFound
 from matchmaker.kinds import STARTUP
 from matchmaker.matching.facts import facts_of
 from matchmaker.matching.schemas import MatchRead
@@ -77,12 +77,11 @@ def check_open(session: Session, principal: Principal, camp: Camp) -> list[CampH
 
 
 def latest_run(session: Session, camp: Camp) -> CampAllocationRun | None:
-    return session.scalar(
-        select(CampAllocationRun)
-        .where(CampAllocationRun.camp_id == camp.id)
-        .order_by(CampAllocationRun.id.desc())
-        .limit(1)
-    )
+    """The camp's latest run, or None before the first (a page shows "not allocated yet")."""
+    try:
+        return runs.latest(session, camp)
+    except NotFound:
+        return None
 
 
 def _host_lines(session: Session, camp: Camp, mine: list[CampHost]) -> list[HostLine]:
