@@ -27,6 +27,8 @@ from matchmaker import migrations_state
 from matchmaker.access.demo import issue_demo_keys
 from matchmaker.access.models import Role
 from matchmaker.app import create_app
+from matchmaker.camps.demo import NAME as DEMO_CAMP
+from matchmaker.camps.demo import load_demo_camp
 from matchmaker.config import Settings
 from matchmaker.demo import seed
 from matchmaker.web.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -57,6 +59,7 @@ def serve(data_dir: Path) -> Iterator[tuple[str, dict[Role, str]]]:
         seed.load(settings, app.state.runtime)
         with app.state.sessions() as session, session.begin():
             keys = {k.role: k.key for k in issue_demo_keys(session)}
+            load_demo_camp(session)  # run by the demo manager
         port = server.servers[0].sockets[0].getsockname()[1]
         yield f"http://127.0.0.1:{port}", keys
     finally:
@@ -137,6 +140,7 @@ def run(out: Path) -> None:
             manager.get_by_role("button", name="中文").click()
             shoot(manager, out, "dashboard-zh")
             shoot_chinese_profiles(browser, url, keys[Role.admin], out)
+            shoot_camp(browser, url, keys[Role.manager], out)
             phone = sign_in(browser, url, keys[Role.manager], **PHONE)
             phone.locator("nav.tabs").evaluate("tabs => tabs.scrollIntoView()")
             shoot(phone, out, "dashboard-phone")
@@ -159,6 +163,19 @@ def shoot_chinese_profiles(browser: Browser, url: str, key: str, out: Path) -> N
     shoot(admin, out, "startup-matches-zh")
     admin.goto(f"/pairs/{startup}/incubator/{incubator}")
     shoot(admin, out, "match-detail-zh", full_page=True)
+
+
+def shoot_camp(browser: Browser, url: str, key: str, out: Path) -> None:
+    """The demo camp after an allocation run from its page: assignments, then in Chinese."""
+    manager = sign_in(browser, url, key, **LAPTOP)
+    manager.goto("/camps")
+    manager.get_by_role("link", name=DEMO_CAMP).click()
+    manager.get_by_role("button", name="Run allocation").click()
+    manager.locator("#allocation").scroll_into_view_if_needed()
+    shoot(manager, out, "camp-allocation")
+    manager.get_by_role("button", name="中文").click()
+    manager.locator("#h-quotas").scroll_into_view_if_needed()
+    shoot(manager, out, "camp-quotas-zh")
 
 
 def main() -> None:

@@ -6,7 +6,9 @@ multinational R&D centres) share 32 places. Every demo startup applies (the demo
 expansion, or are abroad already) rank the Munich carrier and the German R&D centre first,
 the rest leave it to the engine. Quotas: at least 30% of places for Tianjin and Hebei
 startups, at most 12 startups from any one city. Needs the demo profiles (``matchmaker
-seed-demo``); running it twice returns the same camp.
+seed-demo``); running it twice returns the same camp. The demo incubator manager (the
+``demo-manager`` account of seed-demo, who manages the Zhongguancun host) runs it, so its key
+can rank, allocate and see every result in the API and on the camp pages.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matchmaker.access.demo import DEMO_ACCOUNTS
+from matchmaker.access.models import Account, Role
 from matchmaker.camps import service
 from matchmaker.camps.models import Camp
 from matchmaker.camps.schemas import ApplicationCreate, CampCreate, HostRef
@@ -35,6 +39,7 @@ HOSTS: tuple[tuple[str, str, int], ...] = (
     ("partner", "Kessler Automation Beijing R&D Centre", 4),
     ("partner", "Meridian Semiconductor China R&D Center", 3),
 )
+DEMO_MANAGER = next(slug for slug, role, _ in DEMO_ACCOUNTS if role is Role.manager)
 GOING_ABROAD = ("Beijing-Bavaria Innovation Bridge Munich", "Kessler Automation Beijing R&D Centre")
 
 
@@ -81,6 +86,7 @@ def load_demo_camp(session: Session) -> Camp:
         }
     )
     camp = service.create_camp(session, None, body)
+    camp.owner_account_id = session.scalar(select(Account.id).where(Account.slug == DEMO_MANAGER))
     abroad = [HostRef.model_validate({f"{ids[n][0]}_id": ids[n][1]}) for n in GOING_ABROAD]
     names = [s["name"] for s in json.loads(DATA.read_text(encoding="utf-8"))["startups"]]
     demo = select(Startup).where(Startup.name.in_(names)).order_by(Startup.id)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Response, status
 
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
-from matchmaker.camps import days, runs, service
+from matchmaker.camps import catalog, days, runs, service
 from matchmaker.camps.errors import NoFreePlace
 from matchmaker.camps.models import Camp
 from matchmaker.camps.schemas import (
@@ -19,6 +20,7 @@ from matchmaker.camps.schemas import (
     AssignmentRead,
     AssignmentUpdate,
     CampCreate,
+    CampPage,
     CampRead,
     RankingRead,
     RankingUpdate,
@@ -36,6 +38,8 @@ from matchmaker.errors import (
     error_responses,
 )
 from matchmaker.params import PathId, QueryId
+from matchmaker.profiles.router import Cursor, strict_query
+from matchmaker.profiles.schemas import MAX_ID
 
 router = APIRouter(prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY)
 
@@ -59,12 +63,68 @@ def create_camp(session: SessionDep, principal: PrincipalDep, body: CampCreate) 
     return service.read_camp(session, camp)
 
 
+LIST_PARAMS = frozenset(
+    {
+        "incubator_id",
+        "partner_id",
+        "managed_by_me",
+        "hosted_by_me",
+        "starts_from",
+        "starts_to",
+        "limit",
+        "cursor",
+    }
+)
+
+
+def _host_id(description: str) -> object:
+    return Query(ge=1, le=MAX_ID, description=description)
+
+
+@router.get(
+    "",
+    response_model=CampPage,
+    responses=error_responses(Unauthorized),
+    dependencies=[strict_query(LIST_PARAMS)],
+)
+def list_camps(
+    session: SessionDep,
+    principal: PrincipalDep,
+    incubator_id: Annotated[int | None, _host_id("camps this incubator hosts")] = None,
+    partner_id: Annotated[int | None, _host_id("camps this partner hosts")] = None,
+    managed_by_me: Annotated[bool, Query(description="camps your account runs")] = False,
+    hosted_by_me: Annotated[bool, Query(description="camps a host you manage takes part in")] = (
+        False
+    ),
+    starts_from: Annotated[date | None, Query(description="starting on or after")] = None,
+    starts_to: Annotated[date | None, Query(description="starting on or before")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Cursor = None,
+) -> CampPage:
+    """Camps in id order, one page at a time, narrowed by host, by your part, by start date."""
+    filters = catalog.CampFilters(
+        incubator_id, partner_id, managed_by_me, hosted_by_me, starts_from, starts_to
+    )
+    rows, next_cursor = catalog.list_page(session, principal, filters, limit, cursor)
+    return CampPage(items=[service.read_camp(session, c) for c in rows], next_cursor=next_cursor)
+
+
 @router.get(
     "/{camp_id}", response_model=CampRead, responses=error_responses(NotFound, Unauthorized)
 )
 def read_camp(session: SessionDep, camp: CampDep) -> CampRead:
     """A camp with its hosts (their camp host ids), places and rules."""
     return service.read_camp(session, camp)
+
+
+@router.delete(
+    "/{camp_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(NotFound, Forbidden, Unauthorized),
+)
+def delete_camp(session: SessionDep, principal: PrincipalDep, camp: CampDep) -> None:
+    """Delete a camp with its applications, rankings, runs and assignments (its manager)."""
+    catalog.delete_camp(session, principal, camp)
 
 
 @router.post(

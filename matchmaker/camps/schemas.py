@@ -160,6 +160,13 @@ class CampRead(BaseModel):
     applications: int
 
 
+class CampPage(BaseModel):
+    """One page of camps; pass ``next_cursor`` back as ``cursor`` for the next one."""
+
+    items: list[CampRead]
+    next_cursor: str | None = None
+
+
 class ApplicationCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -17,10 +17,28 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from matchmaker.matching.scoring import RANKING_VERSION, Weights
+from matchmaker.matching.scoring import RANKING_VERSION, PairScore, Weights
 from matchmaker.matching.service import Matcher, score_without_vectors
 
 Scores = dict[tuple[int, int], float]  # (startup id, camp host id) -> score
+
+
+def camp_score(pair: PairScore) -> float:
+    """The number a camp orders by: the raw score, rounded so stored inputs replay anywhere."""
+    return round(pair.raw_score, 6)
+
+
+def scored_pairs(
+    session: Session,
+    matcher: Matcher | None,
+    startups: Sequence[Any],
+    targets: Sequence[tuple[str, Any]],  # ("incubator"|"partner", row)
+    weights: Weights | None = None,
+) -> list[list[PairScore]]:
+    """The engine's scored pairs (components, notes), by startup then target."""
+    if matcher is not None:
+        return matcher.score_many(session, startups, targets, weights)
+    return score_without_vectors(startups, targets, weights or Weights())
 
 
 def pair_scores(
@@ -31,15 +49,12 @@ def pair_scores(
     weights: Weights | None = None,
 ) -> tuple[Scores, str]:
     """Scores of every (startup, host) pair, rounded to 6 places, and their source."""
-    targets = [(kind, row) for _, kind, row in hosts]
-    if matcher is not None:
-        rows = matcher.score_many(session, startups, targets, weights)
-    else:
-        rows = score_without_vectors(startups, targets, weights or Weights())
+    rows = scored_pairs(
+        session, matcher, startups, [(kind, row) for _, kind, row in hosts], weights
+    )
     out: Scores = {}
     for s, pairs in zip(startups, rows, strict=True):
         for (host_id, _, _), pair in zip(hosts, pairs, strict=True):
-            # Rounded: the stored inputs must reproduce the same order on any machine.
-            out[(s.id, host_id)] = round(pair.raw_score, 6)
+            out[(s.id, host_id)] = camp_score(pair)
     source = f"engine:{RANKING_VERSION}" if matcher is not None else f"facts:{RANKING_VERSION}"
     return out, source

@@ -17,6 +17,7 @@ from .bundle_response import BundleResponse
 from .camp_create import CampCreate
 from .camp_host_in import CampHostIn
 from .camp_host_read import CampHostRead
+from .camp_page import CampPage
 from .camp_read import CampRead
 from .camps_schedule_format import CampsScheduleFormat
 from .collaboration_mode import CollaborationMode
@@ -175,6 +176,7 @@ __all__ = (
     "CampCreate",
     "CampHostIn",
     "CampHostRead",
+    "CampPage",
     "CampRead",
     "CampsScheduleFormat",
     "CollaborationMode",

@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.forbidden_error import ForbiddenError
+from ...models.not_found_error import NotFoundError
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.validation_failed_error import ValidationFailedError
+from typing import cast
+
+
+
+def _get_kwargs(
+    camp_id: int,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/camps/{camp_id}".format(camp_id=quote(str(camp_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedError.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenError.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationFailedError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = RateLimitedError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
+    """ Delete Camp
+
+     Delete a camp with its applications, rankings, runs and assignments (its manager).
+
+    Args:
+        camp_id (int): a positive id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
+    """ Delete Camp
+
+     Delete a camp with its applications, rankings, runs and assignments (its manager).
+
+    Args:
+        camp_id (int): a positive id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
+     """
+
+
+    return sync_detailed(
+        camp_id=camp_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
+    """ Delete Camp
+
+     Delete a camp with its applications, rankings, runs and assignments (its manager).
+
+    Args:
+        camp_id (int): a positive id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]
+     """
+
+
+    kwargs = _get_kwargs(
+        camp_id=camp_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    camp_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
+    """ Delete Camp
+
+     Delete a camp with its applications, rankings, runs and assignments (its manager).
+
+    Args:
+        camp_id (int): a positive id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError
+     """
+
+
+    return (await asyncio_detailed(
+        camp_id=camp_id,
+client=client,
+
+    )).parsed
