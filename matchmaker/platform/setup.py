@@ -11,6 +11,7 @@ from fastapi.openapi.utils import get_openapi
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from matchmaker.analytics import log as exposures
 from matchmaker.config import Settings
 from matchmaker.errors import ErrorBody
 from matchmaker.imports import service as imports
@@ -78,7 +79,7 @@ def start(runtime: Any, settings: Settings) -> Workers:
         runtime.sessions,
         runtime.matcher,
         settings,
-        housekeeping=lambda: idempotency.purge_expired(runtime.sessions),
+        housekeeping=exposures.housekeeping(runtime.sessions, settings.analytics_retention_days),
         on_attempt=lambda result: attempts.labels(result.outcome).inc(),
     )
 
