@@ -33,9 +33,13 @@ def test_a_manager_reads_the_funnel_and_exposure_plots_in_both_languages(
         location=BEIJING,
         capacity=10,
     )
-    robots = {"domains": ["robotics", "intelligent_manufacturing"], "website": None}
-    gripper = live_server.create("startups", name="Gripper Dynamics", location=BEIJING, **robots)
-    welder = live_server.create("startups", name="Binhai Welders", location=TIANJIN, **robots)
+    robots = ["robotics", "intelligent_manufacturing"]
+    gripper = live_server.create(
+        "startups", name="Gripper Dynamics", location=BEIJING, domains=robots, website=None
+    )
+    welder = live_server.create(
+        "startups", name="Binhai Welders", location=TIANJIN, domains=robots, website=None
+    )
     key = live_server.key("manager", incubator_ids=[incubator])
     served = _api(live_server, key, f"/v1/incubators/{incubator}/matches")
     assert served.status_code == 200
