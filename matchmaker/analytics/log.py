@@ -1,8 +1,8 @@
-"""Writes the exposure log when a match list is served for a stored profile, and prunes it.
+"""Logs the match lists served for stored profiles, and prunes the log.
 
-Each list costs one ``INSERT ... executemany`` in the request's own transaction: the rows
-commit with the response or not at all, and no thread or queue is left to lose them on a
-crash. ``bench/http_routes.py`` measured the cost (README "Analytics").
+Rows go to the app's buffered writer (``writer``) when one runs, so a request does not wait
+for a commit; without one (a CLI, a test's bare session) they are inserted in the caller's
+transaction, one ``INSERT ... executemany`` per list.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from matchmaker.analytics import writer
 from matchmaker.analytics.models import Exposure
 from matchmaker.db import utcnow
 from matchmaker.matching.schemas import BundleResponse, MatchList, MatchRead, ProfileRef
@@ -37,7 +38,20 @@ def record(session: Session, query: ProfileRef, shown: Sequence[MatchRead]) -> N
         }
         for rank, match in enumerate(shown, start=1)
     ]
-    session.execute(insert(Exposure), rows)
+    buffered = writer.of(session)
+    if buffered is not None:
+        buffered.add(rows)
+    else:
+        session.execute(insert(Exposure), rows)
+
+
+def flush(session: Session) -> None:
+    """Insert what the app's writer holds in ``session``'s transaction, so a report counts
+    every list this process served so far."""
+    buffered = writer.of(session)
+    rows = buffered.take() if buffered is not None else []
+    if rows:
+        session.execute(insert(Exposure), rows)
 
 
 def record_list(session: Session, found: MatchList) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from matchmaker.analytics import repository
+from matchmaker.analytics import log, repository
 from matchmaker.analytics.repository import Pair, StartupFacts
 from matchmaker.analytics.schemas import (
     Dimension,
@@ -60,6 +60,7 @@ class _PairFate:
 
 
 def _fates(session: Session, scope: Scope) -> dict[Pair, _PairFate]:
+    log.flush(session)
     fates = {pair: _PairFate(at) for pair, at in repository.first_exposures(session, scope).items()}
     by_id: dict[int, _PairFate] = {}
     for match in repository.matches(session, scope):
@@ -162,6 +163,7 @@ def _buckets(dimension: Dimension) -> list[str]:
 
 def exposure(session: Session, scope: Scope, k: int) -> ExposureReport:
     """By region, stage and first-time founders: share of top-k appearances vs share of pool."""
+    log.flush(session)
     rows: list[ExposureRow] = []
     pool_total = exposures_total = 0
     for dimension in Dimension:

@@ -12,6 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from matchmaker.analytics import log as exposures
+from matchmaker.analytics import writer as exposure_writer
 from matchmaker.config import Settings
 from matchmaker.errors import ErrorBody
 from matchmaker.imports import service as imports
@@ -61,6 +62,9 @@ def start(runtime: Any, settings: Settings) -> Workers:
     workers_enabled is false: `matchmaker worker` runs those). ``stop()`` undoes all."""
     workers = Workers()
     workers._unlisten.append(idempotency.track_commits(runtime.sessions))
+    # Every process serving lists logs them through its own buffered writer.
+    logged = exposure_writer.install(runtime.sessions)
+    workers._unlisten.append(lambda: exposure_writer.uninstall(runtime.sessions, logged))
     # Claims this process makes can be seen to die from other machines (PostgreSQL only).
     process = leases.this_process()
     presence.enter(runtime.engine, process)

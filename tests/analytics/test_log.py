@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from matchmaker.analytics import log
+from matchmaker.analytics import log, writer
 from matchmaker.analytics.models import Exposure
+from matchmaker.app import create_app
+from matchmaker.config import Settings
 from matchmaker.db import utcnow
+from matchmaker.matching.encoder import Encoder
 from matchmaker.recommendations.schemas import STARTUP_EXAMPLE
 from tests.analytics.conftest import World
+from tests.conftest import as_admin
 from tests.factories import BODIES
 
 
 def _rows(client: TestClient) -> list[Exposure]:
-    with client.app.state.sessions() as session:  # type: ignore[attr-defined]
+    with client.app.state.sessions() as session, session.begin():  # type: ignore[attr-defined]
+        log.flush(session)  # what the app's buffered writer holds
         return list(session.scalars(select(Exposure).order_by(Exposure.id)))
 
 
@@ -78,3 +84,37 @@ def test_retention_deletes_only_exposures_older_than_it(client: TestClient) -> N
     # The webhook worker's hourly housekeeping runs it with the setting.
     log.housekeeping(sessions, 1)()
     assert [r.shown_id for r in _rows(client)] == [1]
+
+
+def test_the_writer_takes_rows_off_the_request_and_writes_them_within_a_second(
+    world: World,
+) -> None:
+    served = world.get(f"/v1/incubators/{world.incubator}/matches", world.manager, limit=3)
+    shown = len(served.json()["matches"])
+    sessions = world.client.app.state.sessions  # type: ignore[attr-defined]
+    with sessions() as session:
+        assert writer.of(session) is not None  # the app's sessions carry its writer
+    deadline = time.monotonic() + 10 * writer.FLUSH_SECONDS
+    written = 0
+    while time.monotonic() < deadline and written < shown:
+        time.sleep(0.05)
+        with sessions() as session:  # no flush here: the writer's own thread wrote them
+            written = session.scalar(select(func.count()).select_from(Exposure)) or 0
+    assert written == shown
+
+
+def test_stopping_the_app_writes_what_the_writer_still_holds(
+    settings: Settings, encoder: Encoder
+) -> None:
+    app = create_app(settings, encoder)
+    with TestClient(app) as client:
+        as_admin(client)
+        incubator = client.post("/v1/incubators", json=BODIES["incubators"]()).json()["id"]
+        client.post("/v1/startups", json=BODIES["startups"](domains=["robotics"]))
+        buffered = writer.of(app.state.sessions())
+        assert buffered is not None
+        buffered.stop()  # no more ticks: only the shutdown flush can write what follows
+        served = client.get(f"/v1/incubators/{incubator}/matches").json()["matches"]
+        assert served
+    with app.state.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Exposure)) == len(served)

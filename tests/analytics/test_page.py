@@ -7,6 +7,7 @@ import re
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from matchmaker.analytics import log
 from matchmaker.analytics.models import Exposure
 from matchmaker.vocab import label
 from matchmaker.web.session import LANG_COOKIE
@@ -85,7 +86,8 @@ def test_dashboard_and_startup_pages_log_what_they_show_and_link_the_page(world:
     startup = world.startups["Munich Motion"]
     page = admin.get(f"/startups/{startup}?target=incubators")
     assert page.status_code == 200
-    with world.client.app.state.sessions() as session:  # type: ignore[attr-defined]
+    with world.client.app.state.sessions() as session, session.begin():  # type: ignore[attr-defined]
+        log.flush(session)
         logged = session.scalars(
             select(Exposure).where(Exposure.query_kind == "startup", Exposure.query_id == startup)
         ).all()
