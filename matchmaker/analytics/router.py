@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.analytics import export, scope, service
-from matchmaker.analytics.schemas import ExposureReport, Format, FunnelReport, GroupBy
+from matchmaker.analytics.schemas import ExposureReport, FunnelGroupBy, FunnelReport, ReportFormat
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden, NotFound, Unauthorized, error_responses
 from matchmaker.params import QueryId
@@ -31,13 +31,13 @@ PartnerParam = Annotated[
     QueryId, Query(description="one partner's pairs and lists (its platform, or an admin)")
 ]
 FormatParam = Annotated[
-    Format | None, Query(alias="format", description="csv, or send Accept: text/csv")
+    ReportFormat | None, Query(alias="format", description="csv, or send Accept: text/csv")
 ]
 
 
-def _wants_csv(request: Request, fmt: Format | None) -> bool:
+def _wants_csv(request: Request, fmt: ReportFormat | None) -> bool:
     if fmt is not None:
-        return fmt is Format.csv
+        return fmt is ReportFormat.csv
     return export.MEDIA_TYPE in request.headers.get("accept", "")
 
 
@@ -48,7 +48,7 @@ def funnel(
     principal: PrincipalDep,
     incubator_id: IncubatorParam = None,
     partner_id: PartnerParam = None,
-    group_by: Annotated[GroupBy | None, Query(description="break the funnel down")] = None,
+    group_by: Annotated[FunnelGroupBy | None, Query(description="break the funnel down")] = None,
     fmt: FormatParam = None,
 ) -> FunnelReport | Response:
     """Pairs recommended, shortlisted, accepted, connected and declined (with reasons), and the

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 
-class GroupBy(StrEnum):
+class FunnelGroupBy(StrEnum):
     """How the funnel is broken down (by the startup of each pair, or the pair's month)."""
 
     domain = "domain"
@@ -17,7 +17,7 @@ class GroupBy(StrEnum):
     month = "month"
 
 
-class Format(StrEnum):
+class ReportFormat(StrEnum):
     json = "json"
     csv = "csv"
 
@@ -39,13 +39,13 @@ class FounderGroup(StrEnum):
     unknown = "unknown"
 
 
-class Dimension(StrEnum):
+class ExposureDimension(StrEnum):
     region = "region"
     stage = "stage"
     first_time_founders = "first_time_founders"
 
 
-class ScopeRead(BaseModel):
+class ReportScope(BaseModel):
     """Whose lists and pairs a report counts: one incubator's, one partner's, or all."""
 
     kind: Literal["service", "incubator", "partner"]
@@ -75,8 +75,8 @@ class FunnelRow(BaseModel):
 class FunnelReport(BaseModel):
     """recommended -> shortlisted -> accepted -> connected, with declines and decision time."""
 
-    scope: ScopeRead
-    group_by: GroupBy | None
+    scope: ReportScope
+    group_by: FunnelGroupBy | None
     total: FunnelRow
     rows: list[FunnelRow] = Field(description="one per group, in vocabulary or month order")
 
@@ -84,7 +84,7 @@ class FunnelReport(BaseModel):
 class ExposureRow(BaseModel):
     """How often one group's startups were in top-k lists, against its share of the pool."""
 
-    dimension: Dimension
+    dimension: ExposureDimension
     group: str
     pool: int = Field(description="startups of this group stored now")
     pool_share: float = Field(description="pool / every startup stored")
@@ -100,7 +100,7 @@ class ExposureRow(BaseModel):
 class ExposureReport(BaseModel):
     """Who appears in the startup lists served to incubators, partners and scenarios."""
 
-    scope: ScopeRead
+    scope: ReportScope
     k: int = Field(description="only ranks 1 to k count")
     pool: int
     exposures: int

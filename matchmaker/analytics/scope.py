@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
 from matchmaker.access.principal import Principal
-from matchmaker.analytics.schemas import ScopeRead
+from matchmaker.analytics.schemas import ReportScope
 from matchmaker.errors import Forbidden, InvalidInput
 from matchmaker.kinds import INCUBATOR, PARTNER
 from matchmaker.profiles import service as profiles
@@ -21,12 +21,12 @@ class Scope:
     kind: str | None = None
     id: int | None = None
 
-    def read(self) -> ScopeRead:
+    def read(self) -> ReportScope:
         if self.kind == "incubator":
-            return ScopeRead(kind="incubator", id=self.id)
+            return ReportScope(kind="incubator", id=self.id)
         if self.kind == "partner":
-            return ScopeRead(kind="partner", id=self.id)
-        return ScopeRead(kind="service", id=None)
+            return ReportScope(kind="partner", id=self.id)
+        return ReportScope(kind="service", id=None)
 
 
 SERVICE = Scope()

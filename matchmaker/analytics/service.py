@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 from matchmaker.analytics import log, repository
 from matchmaker.analytics.repository import Pair, StartupFacts
 from matchmaker.analytics.schemas import (
-    Dimension,
+    ExposureDimension,
     ExposureReport,
     ExposureRow,
     FounderGroup,
+    FunnelGroupBy,
     FunnelReport,
     FunnelRow,
-    GroupBy,
     RegionGroup,
 )
 from matchmaker.analytics.scope import Scope
@@ -85,14 +85,16 @@ def _final(match: Match) -> str | None:
     return match.state if match.state in ("declined", "withdrawn") else None
 
 
-def _groups(group_by: GroupBy | None, startup: StartupFacts, fate: _PairFate) -> Iterable[str]:
+def _groups(
+    group_by: FunnelGroupBy | None, startup: StartupFacts, fate: _PairFate
+) -> Iterable[str]:
     if group_by is None:
         return (ALL,)
-    if group_by is GroupBy.domain:
+    if group_by is FunnelGroupBy.domain:
         return startup.domains
-    if group_by is GroupBy.region:
+    if group_by is FunnelGroupBy.region:
         return (region_group(startup.region).value,)
-    if group_by is GroupBy.stage:
+    if group_by is FunnelGroupBy.stage:
         return (startup.stage,)
     return (fate.entered_at.strftime("%Y-%m"),)
 
@@ -118,18 +120,18 @@ def _row(group: str, fates: list[_PairFate]) -> FunnelRow:
     )
 
 
-def _order(group_by: GroupBy | None) -> list[str]:
+def _order(group_by: FunnelGroupBy | None) -> list[str]:
     """Groups in the vocabulary's order; months sort as text."""
-    if group_by is GroupBy.domain:
+    if group_by is FunnelGroupBy.domain:
         return [d.value for d in Domain]
-    if group_by is GroupBy.region:
+    if group_by is FunnelGroupBy.region:
         return [r.value for r in RegionGroup]
-    if group_by is GroupBy.stage:
+    if group_by is FunnelGroupBy.stage:
         return [s.value for s in Stage]
     return []
 
 
-def funnel(session: Session, scope: Scope, group_by: GroupBy | None) -> FunnelReport:
+def funnel(session: Session, scope: Scope, group_by: FunnelGroupBy | None) -> FunnelReport:
     """The scope's pairs from recommended to connected, overall and by group."""
     fates = _fates(session, scope)
     facts = repository.startups(session, {pair[0] for pair in fates})
@@ -138,25 +140,25 @@ def funnel(session: Session, scope: Scope, group_by: GroupBy | None) -> FunnelRe
     for (startup_id, _, _), fate in kept.items():
         for group in _groups(group_by, facts[startup_id], fate):
             grouped[group].append(fate)
-    order = _order(group_by) or (sorted(grouped) if group_by is GroupBy.month else [])
+    order = _order(group_by) or (sorted(grouped) if group_by is FunnelGroupBy.month else [])
     rows = [_row(g, grouped.get(g, [])) for g in order]
     return FunnelReport(
         scope=scope.read(), group_by=group_by, total=_row(ALL, list(kept.values())), rows=rows
     )
 
 
-def _bucket(dimension: Dimension, value: Any) -> str:
-    if dimension is Dimension.region:
+def _bucket(dimension: ExposureDimension, value: Any) -> str:
+    if dimension is ExposureDimension.region:
         return region_group(str(value)).value
-    if dimension is Dimension.first_time_founders:
+    if dimension is ExposureDimension.first_time_founders:
         return founder_group(value).value
     return str(value)
 
 
-def _buckets(dimension: Dimension) -> list[str]:
-    if dimension is Dimension.region:
+def _buckets(dimension: ExposureDimension) -> list[str]:
+    if dimension is ExposureDimension.region:
         return [r.value for r in RegionGroup]
-    if dimension is Dimension.first_time_founders:
+    if dimension is ExposureDimension.first_time_founders:
         return [f.value for f in FounderGroup]
     return [s.value for s in Stage]
 
@@ -166,7 +168,7 @@ def exposure(session: Session, scope: Scope, k: int) -> ExposureReport:
     log.flush(session)
     rows: list[ExposureRow] = []
     pool_total = exposures_total = 0
-    for dimension in Dimension:
+    for dimension in ExposureDimension:
         pool: Counter[str] = Counter()
         for value, n in repository.pool_counts(session, dimension.value).items():
             pool[_bucket(dimension, value)] += n

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from matchmaker.access.principal import Principal
 from matchmaker.analytics import plots, scope, service
-from matchmaker.analytics.schemas import Dimension, GroupBy
+from matchmaker.analytics.schemas import ExposureDimension, FunnelGroupBy
 from matchmaker.analytics.scope import Scope
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden
@@ -54,7 +54,7 @@ def analytics_page(
     if where.kind is not None and where.id is not None:
         kind = INCUBATOR if where.kind == INCUBATOR.name else PARTNER
         subject = profiles.get(db, kind, where.id)
-    by_month = service.funnel(db, where, GroupBy.month)
+    by_month = service.funnel(db, where, FunnelGroupBy.month)
     exposure = service.exposure(db, where, TOP_K)
     return render.page(
         request,
@@ -66,6 +66,6 @@ def analytics_page(
         months=plots.month_columns(by_month.rows),
         month_rows=by_month.rows,
         exposure=exposure,
-        shares={d.value: plots.share_pairs(exposure, d.value) for d in Dimension},
+        shares={d.value: plots.share_pairs(exposure, d.value) for d in ExposureDimension},
         plot=plots,
     )

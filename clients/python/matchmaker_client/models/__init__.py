@@ -34,7 +34,14 @@ from .event_type import EventType
 from .explanation import Explanation
 from .explanation_detail import ExplanationDetail
 from .explanation_params import ExplanationParams
+from .exposure_dimension import ExposureDimension
+from .exposure_report import ExposureReport
+from .exposure_row import ExposureRow
 from .filters import Filters
+from .funnel_group_by import FunnelGroupBy
+from .funnel_report import FunnelReport
+from .funnel_row import FunnelRow
+from .funnel_row_declined_reasons import FunnelRowDeclinedReasons
 from .health import Health
 from .host_note_read import HostNoteRead
 from .host_ref import HostRef
@@ -100,6 +107,9 @@ from .ranking_update import RankingUpdate
 from .readiness import Readiness
 from .recommendation import Recommendation
 from .region import Region
+from .report_format import ReportFormat
+from .report_scope import ReportScope
+from .report_scope_kind import ReportScopeKind
 from .role import Role
 from .row_error_read import RowErrorRead
 from .scenario_batch import ScenarioBatch
@@ -167,7 +177,14 @@ __all__ = (
     "Explanation",
     "ExplanationDetail",
     "ExplanationParams",
+    "ExposureDimension",
+    "ExposureReport",
+    "ExposureRow",
     "Filters",
+    "FunnelGroupBy",
+    "FunnelReport",
+    "FunnelRow",
+    "FunnelRowDeclinedReasons",
     "Health",
     "HostNoteRead",
     "HostRef",
@@ -233,6 +250,9 @@ __all__ = (
     "Readiness",
     "Recommendation",
     "Region",
+    "ReportFormat",
+    "ReportScope",
+    "ReportScopeKind",
     "Role",
     "RowErrorRead",
     "ScenarioBatch",
