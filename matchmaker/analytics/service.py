@@ -72,7 +72,9 @@ def _fates(session: Session, scope: Scope) -> dict[Pair, _PairFate]:
         fate.final = _final(match)
         by_id[match.id] = fate
     for event in repository.events(session, scope):
-        fate = by_id[event.match_id]
+        fate = by_id.get(event.match_id)
+        if fate is None:  # a match committed between the two reads: counted next time
+            continue
         fate.states.add(event.to_state)
         if event.action == "decline" and event.reason:
             fate.reasons.append(event.reason)
