@@ -3,14 +3,20 @@ forms, unknown when left out."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
+from matchmaker.kinds import STARTUP
 from matchmaker.profiles.schemas import TEXT_INPUT
 from matchmaker.startups.schemas import StartupCreate
+from matchmaker.web import forms
+from tests.conftest import bearer, mint_key
 from tests.factories import startup_body
 from tests.imports.helpers import run
+from tests.web.test_session import _browser, _sign_in
 
 
 def test_the_api_stores_reads_and_clears_the_flag(client: TestClient) -> None:
@@ -59,3 +65,25 @@ def test_a_csv_column_named_like_the_field_is_imported(client: TestClient) -> No
         for s in client.get("/v1/startups", params={"limit": 10}).json()["items"]
     }
     assert found == {"First Spark": True, "Second Act": False, "Quiet One": None}
+
+
+@pytest.mark.parametrize("answer", [True, False, None])
+def test_the_startup_form_shows_the_answer_and_keeps_it_through_an_edit(
+    client: TestClient, answer: bool | None
+) -> None:
+    key = mint_key(client, "founder")
+    created = client.post(
+        "/v1/startups", json=startup_body(first_time_founders=answer), headers=bearer(key)
+    )
+    startup = created.json()["id"]
+    browser = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(browser, key)
+    page = browser.get(f"/startups/{startup}/edit").text
+    select = page[page.index('name="first_time_founders"') :].split("</select>")[0]
+    chosen = re.findall(r'<option value="(\w*)" selected', select)
+    assert chosen == ([] if answer is None else [str(answer).lower()])
+    with client.app.state.sessions() as session:  # type: ignore[attr-defined]
+        row = session.get(STARTUP.model, startup)
+        body, _ = forms.validate(forms.from_profile(row), "en")
+    assert body is not None
+    assert body.first_time_founders is answer  # the form posts back what it showed

@@ -8,6 +8,8 @@ import io
 from matchmaker.analytics.export import FUNNEL_COLUMNS
 from matchmaker.vocab import DeclineReason
 from tests.analytics.conftest import World
+from tests.conftest import KeyFactory
+from tests.factories import BODIES
 
 
 def _listed(world: World) -> set[int]:
@@ -140,3 +142,22 @@ def test_who_may_read_which_funnel(world: World) -> None:
     bad = world.get(path, world.admin, group_by="planet")
     assert bad.status_code == 422
     assert world.client.get(path, headers={"Authorization": ""}).status_code == 401
+
+
+def test_a_partner_platform_reads_its_partners_funnel(world: World, auth: KeyFactory) -> None:
+    partner = world.client.post(
+        "/v1/partners", json=BODIES["partners"](domains=["robotics"]), headers=world.admin
+    ).json()["id"]
+    platform = auth("partner", partner_ids=[partner])
+    served = world.get(f"/v1/partners/{partner}/matches", platform)
+    assert served.status_code == 200, served.text
+    shown = {m["profile"]["id"] for m in served.json()["matches"]}
+    assert shown
+    report = world.get("/v1/analytics/funnel", platform, partner_id=partner)
+    assert report.status_code == 200, report.text
+    assert report.json()["scope"] == {"kind": "partner", "id": partner}
+    assert report.json()["total"]["recommended"] == len(shown)
+    assert world.get(
+        "/v1/analytics/funnel", platform, incubator_id=world.incubator
+    ).status_code == (403)
+    assert world.get("/v1/analytics/funnel", world.manager, partner_id=partner).status_code == 403
