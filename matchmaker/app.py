@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from matchmaker import __version__
 from matchmaker.access.cache import PrincipalCache
 from matchmaker.access.router import router as access_router
+from matchmaker.analytics.router import router as analytics_router
 from matchmaker.camps.router import router as camps_router
 from matchmaker.config import Settings
 from matchmaker.errors import install_error_handlers
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     app.include_router(access_router)
     app.include_router(reviews_router)
     app.include_router(camps_router)
+    app.include_router(analytics_router)
     platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
     # Before any layer that reads a body: no other layer reads a body over the limit.

@@ -127,6 +127,14 @@ class Settings(BaseSettings):
         description="settled events (delivered or given up) and their delivery log are "
         "deleted after this many days",
     )
+    analytics_retention_days: int = Field(
+        default=365,
+        ge=1,
+        le=3650,
+        description="rows of the exposure log (which profiles each served match list showed) "
+        'are deleted after this many days; the funnel\'s "recommended" and the exposure '
+        "report look this far back",
+    )
     # Only the operator can set this (no request reaches settings); tests of deliveries to
     # receivers on 127.0.0.1 turn it on.
     webhook_allow_private_urls: bool = Field(

@@ -7,6 +7,7 @@ from matchmaker.access.models import (
     ApiKey,
     BrowserSession,
 )
+from matchmaker.analytics.models import Exposure
 from matchmaker.camps.models import (
     Camp,
     CampAllocationRun,
@@ -50,6 +51,7 @@ __all__ = [
     "CampHost",
     "CampHostRanking",
     "Embedding",
+    "Exposure",
     "ExternalRef",
     "IdempotencyRecord",
     "ImportJob",

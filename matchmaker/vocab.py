@@ -133,6 +133,13 @@ class DeclineReason(StrEnum):
     other = "other"
 
 
+class YesNo(StrEnum):
+    """A yes-or-no answer in a web form's select (JSON sends true or false)."""
+
+    true = "true"
+    false = "false"
+
+
 # English and Chinese labels; a value missing here falls back to its words.
 LABELS: dict[str, tuple[str, str]] = {
     "ai": ("Artificial intelligence", "人工智能"),
@@ -170,6 +177,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "talent": ("Talent", "人才"),
     "ip_services": ("IP services", "知识产权"),
     "certification": ("Certification and testing", "检测认证"),
+    "true": ("Yes", "是"),
+    "false": ("No", "否"),
     "beijing": ("Beijing", "北京"),
     "tianjin": ("Tianjin", "天津"),
     "hebei": ("Hebei", "河北"),

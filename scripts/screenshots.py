@@ -139,6 +139,11 @@ def run(out: Path) -> None:
             manager.goto(dashboard)
             manager.get_by_role("button", name="中文").click()
             shoot(manager, out, "dashboard-zh")
+            # The lists served above (dashboards, the founder's pages) are the analytics' data.
+            manager.goto(f"/analytics?incubator_id={incubator}")
+            shoot(manager, out, "analytics-zh", full_page=True)
+            manager.get_by_role("button", name="English").click()
+            shoot(manager, out, "analytics", full_page=True)
             shoot_chinese_profiles(browser, url, keys[Role.admin], out)
             shoot_camp(browser, url, keys[Role.manager], out)
             phone = sign_in(browser, url, keys[Role.manager], **PHONE)

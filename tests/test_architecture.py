@@ -25,6 +25,7 @@ ENGINE_MAY_IMPORT = (
 )
 FEATURES = (
     "access",
+    "analytics",
     "camps",
     "demo",
     "health",

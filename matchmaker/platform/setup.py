@@ -12,6 +12,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from matchmaker import error_schemas
+from matchmaker.analytics import log as exposures
+from matchmaker.analytics import writer as exposure_writer
 from matchmaker.config import Settings
 from matchmaker.imports import service as imports
 from matchmaker.imports.router import router as imports_router
@@ -60,6 +62,9 @@ def start(runtime: Any, settings: Settings) -> Workers:
     workers_enabled is false: `matchmaker worker` runs those). ``stop()`` undoes all."""
     workers = Workers()
     workers._unlisten.append(idempotency.track_commits(runtime.sessions))
+    # Every process serving lists logs them through its own buffered writer.
+    logged = exposure_writer.install(runtime.sessions)
+    workers._unlisten.append(lambda: exposure_writer.uninstall(runtime.sessions, logged))
     # Claims this process makes can be seen to die from other machines (PostgreSQL only).
     process = leases.this_process()
     presence.enter(runtime.engine, process)
@@ -78,7 +83,7 @@ def start(runtime: Any, settings: Settings) -> Workers:
         runtime.sessions,
         runtime.matcher,
         settings,
-        housekeeping=lambda: idempotency.purge_expired(runtime.sessions),
+        housekeeping=exposures.housekeeping(runtime.sessions, settings.analytics_retention_days),
         on_attempt=lambda result: attempts.labels(result.outcome).inc(),
     )
 

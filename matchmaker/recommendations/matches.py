@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from matchmaker.access import policy
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
+from matchmaker.analytics import log as exposures
 from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import (
@@ -65,7 +66,9 @@ def _matches(
     viewer: feedback.Viewer,
 ) -> MatchList:
     profile = profiles.get(session, kind, profile_id)
-    return feedback.recommend(session, matcher, viewer, kind, profile, target, filters)
+    found = feedback.recommend(session, matcher, viewer, kind, profile, target, filters)
+    exposures.record_list(session, found)
+    return found
 
 
 @router.get("/startups/{profile_id}/matches", response_model=MatchList, responses=ERRORS)
@@ -129,4 +132,6 @@ def startup_bundle(
     """An incubator, a partner and a scenario chosen to fit the startup and each other."""
     startup = profiles.get(session, STARTUP, profile_id)
     policy.check_manage(principal, STARTUP.name, startup)
-    return in_language(bundle(matcher, session, startup), lang)
+    found = bundle(matcher, session, startup)
+    exposures.record_bundle(session, found)
+    return in_language(found, lang)

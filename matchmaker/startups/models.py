@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matchmaker.profiles.models import ProfileBase
@@ -23,3 +23,5 @@ class Startup(ProfileBase):
     needs: Mapped[list[str]] = mapped_column(JSON, default=list)
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     qualifications: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # None: not said. The exposure report groups startups by it (matchmaker.analytics).
+    first_time_founders: Mapped[bool | None] = mapped_column(Boolean, nullable=True)

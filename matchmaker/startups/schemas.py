@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, EmailStr, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from matchmaker.profiles.schemas import (
+    TEXT_INPUT,
     Description,
     Domains,
+    Flag,
     Int,
     Languages,
     Location,
@@ -40,6 +42,28 @@ FoundedYear = Annotated[
     Int, Field(ge=1950, description="not after this year"), AfterValidator(_not_in_the_future)
 ]
 
+_YES = frozenset({"true", "yes", "1"})
+_NO = frozenset({"false", "no", "0"})
+
+
+def _flag_from_text(value: Any, info: ValidationInfo) -> Any:
+    # A form's select and a CSV cell are text; JSON must send a real true or false.
+    if isinstance(value, str) and info.context and info.context.get(TEXT_INPUT):
+        word = value.strip().lower()
+        if word in _YES | _NO:
+            return word in _YES
+    return value
+
+
+FirstTimeFounders = Annotated[
+    Flag,
+    BeforeValidator(_flag_from_text),
+    Field(
+        description="true when no founder has started a company before; left out or null "
+        "when not said (the exposure report counts it as its own group)"
+    ),
+]
+
 
 class StartupFields(BaseModel):
     name: Name
@@ -57,6 +81,7 @@ class StartupFields(BaseModel):
     languages: Languages = ["zh"]
     qualifications: unique_list(Qualification) = []  # type: ignore[valid-type]
     website: Url | None = None
+    first_time_founders: FirstTimeFounders | None = None
 
 
 class StartupCreate(Schema, StartupFields):

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
+from matchmaker.analytics import log as exposures
 from matchmaker.kinds import BY_NAME, BY_PLURAL, STARTUP
 from matchmaker.matching.bundle import bundle
 from matchmaker.matching.facts import facts_of
@@ -94,6 +95,8 @@ def target_dashboard(
         tab_cards = new_cards
     else:
         tab_cards.sort(key=lambda c: (-(c.score or 0.0), c.startup.id))
+    if tab == "new":  # the recommendations this page shows: logged like an API list
+        exposures.record_shown(session, kind, target, [c.match for c in tab_cards[: filters.limit]])
     closed = exclusion_message(facts_of(kind, target), datetime.now(UTC).date())
     return Dashboard(
         kind,
@@ -186,11 +189,13 @@ def startup_page(
         # The bundle is a startup-side read like its recommendations: the same policy check.
         policy.check_manage(viewer.principal, STARTUP.name, startup)
         found = bundle(matcher, session, startup)
+        exposures.record_bundle(session, found)
         return StartupPage(
             startup, target, [], decided, found, _bundle_cards(session, startup, found, by_pair)
         )
     kind = BY_PLURAL[target]
     ranked = recommend(session, matcher, viewer, STARTUP, startup, kind, MatchFilters(limit=10))
+    exposures.record_list(session, ranked)
     ids = [m.profile.id for m in ranked.matches]
     rows = {r.id: r for r in session.scalars(select(kind.model).where(kind.model.id.in_(ids)))}
     cards = [

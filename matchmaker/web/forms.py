@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 
 from matchmaker.profiles.schemas import TEXT_INPUT
 from matchmaker.startups.schemas import StartupCreate
-from matchmaker.vocab import Domain, Need, Qualification, Region, Stage
+from matchmaker.vocab import Domain, Need, Qualification, Region, Stage, YesNo
 from matchmaker.web.i18n import N_, error_message
 
 FORM_ERROR = "__form__"
@@ -84,6 +84,13 @@ STARTUP_SECTIONS = (
             Field("founded_year", N_("Year founded"), "number", minimum=1950),
             Field("team_size", N_("Team size"), "number", minimum=1),
             Field("funding_raised_usd", N_("Funding raised (USD)"), "number", minimum=0),
+            Field(
+                "first_time_founders",
+                N_("First-time founders"),
+                "select",
+                help=N_("Yes if no founder has started a company before; empty: not said."),
+                choices=YesNo,
+            ),
             Field("qualifications", N_("Qualifications"), "checkboxes", choices=Qualification),
         ),
     ),
@@ -153,6 +160,8 @@ def from_profile(profile: Any) -> FormState:
         value = _get_path(data, name)
         if spec.widget == "list":
             value = ", ".join(value or [])
+        if isinstance(value, bool):  # a select's value: "true" or "false"
+            value = str(value).lower()
         values[name] = "" if value is None else value
     return FormState(values, version=profile.version)
 

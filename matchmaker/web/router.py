@@ -15,6 +15,7 @@ from matchmaker.db import SessionDep
 from matchmaker.errors import NotFound, Unauthorized
 from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
 from matchmaker.web import i18n, render, service, session
+from matchmaker.web.analytics import router as analytics_router
 from matchmaker.web.camps import router as camps_router
 from matchmaker.web.deps import FormDep, OptionalUserDep, UserDep, WebRoute
 from matchmaker.web.i18n import N_
@@ -110,3 +111,4 @@ router.include_router(startups_router)
 router.include_router(targets_router)
 router.include_router(matches_router)
 router.include_router(camps_router)
+router.include_router(analytics_router)

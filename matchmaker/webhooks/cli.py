@@ -16,8 +16,8 @@ def deliver(
     ] = False,
 ) -> None:
     """Fan out the outbox and send due deliveries (until Ctrl-C, or once)."""
+    from matchmaker.analytics import log as exposures
     from matchmaker.config import Settings
-    from matchmaker.platform import idempotency
     from matchmaker.runtime import open_runtime
     from matchmaker.webhooks.worker import DeliveryWorker
 
@@ -27,7 +27,7 @@ def deliver(
         runtime.sessions,
         runtime.matcher,
         settings,
-        housekeeping=lambda: idempotency.purge_expired(runtime.sessions),
+        housekeeping=exposures.housekeeping(runtime.sessions, settings.analytics_retention_days),
     )
     try:
         if once:

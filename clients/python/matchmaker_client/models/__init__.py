@@ -39,9 +39,16 @@ from .event_type import EventType
 from .explanation import Explanation
 from .explanation_detail import ExplanationDetail
 from .explanation_params import ExplanationParams
+from .exposure_dimension import ExposureDimension
+from .exposure_report import ExposureReport
+from .exposure_row import ExposureRow
 from .field_error import FieldError
 from .filters import Filters
 from .forbidden_error import ForbiddenError
+from .funnel_group_by import FunnelGroupBy
+from .funnel_report import FunnelReport
+from .funnel_row import FunnelRow
+from .funnel_row_declined_reasons import FunnelRowDeclinedReasons
 from .health import Health
 from .host_note_read import HostNoteRead
 from .host_ref import HostRef
@@ -118,6 +125,9 @@ from .rate_limited_error import RateLimitedError
 from .readiness import Readiness
 from .recommendation import Recommendation
 from .region import Region
+from .report_format import ReportFormat
+from .report_scope import ReportScope
+from .report_scope_kind import ReportScopeKind
 from .resource_ref import ResourceRef
 from .role import Role
 from .row_error_read import RowErrorRead
@@ -198,9 +208,16 @@ __all__ = (
     "Explanation",
     "ExplanationDetail",
     "ExplanationParams",
+    "ExposureDimension",
+    "ExposureReport",
+    "ExposureRow",
     "FieldError",
     "Filters",
     "ForbiddenError",
+    "FunnelGroupBy",
+    "FunnelReport",
+    "FunnelRow",
+    "FunnelRowDeclinedReasons",
     "Health",
     "HostNoteRead",
     "HostRef",
@@ -277,6 +294,9 @@ __all__ = (
     "Readiness",
     "Recommendation",
     "Region",
+    "ReportFormat",
+    "ReportScope",
+    "ReportScopeKind",
     "ResourceRef",
     "Role",
     "RowErrorRead",

@@ -38,6 +38,7 @@ class StartupCreate:
             trl (int): Technology readiness level, 1 to 9
             contact_email (None | str | Unset):
             description (str | Unset):  Default: ''.
+            first_time_founders (bool | None | Unset):
             founded_year (int | None | Unset):
             funding_raised_usd (int | None | Unset):
             languages (list[str] | Unset):
@@ -56,6 +57,7 @@ class StartupCreate:
     trl: int
     contact_email: None | str | Unset = UNSET
     description: str | Unset = ''
+    first_time_founders: bool | None | Unset = UNSET
     founded_year: int | None | Unset = UNSET
     funding_raised_usd: int | None | Unset = UNSET
     languages: list[str] | Unset = UNSET
@@ -94,6 +96,12 @@ class StartupCreate:
             contact_email = self.contact_email
 
         description = self.description
+
+        first_time_founders: bool | None | Unset
+        if isinstance(self.first_time_founders, Unset):
+            first_time_founders = UNSET
+        else:
+            first_time_founders = self.first_time_founders
 
         founded_year: int | None | Unset
         if isinstance(self.founded_year, Unset):
@@ -165,6 +173,8 @@ class StartupCreate:
             field_dict["contact_email"] = contact_email
         if description is not UNSET:
             field_dict["description"] = description
+        if first_time_founders is not UNSET:
+            field_dict["first_time_founders"] = first_time_founders
         if founded_year is not UNSET:
             field_dict["founded_year"] = founded_year
         if funding_raised_usd is not UNSET:
@@ -227,6 +237,16 @@ class StartupCreate:
 
 
         description = d.pop("description", UNSET)
+
+        def _parse_first_time_founders(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        first_time_founders = _parse_first_time_founders(d.pop("first_time_founders", UNSET))
+
 
         def _parse_founded_year(data: object) -> int | None | Unset:
             if data is None:
@@ -308,6 +328,7 @@ class StartupCreate:
             trl=trl,
             contact_email=contact_email,
             description=description,
+            first_time_founders=first_time_founders,
             founded_year=founded_year,
             funding_raised_usd=funding_raised_usd,
             languages=languages,

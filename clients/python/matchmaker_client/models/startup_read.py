@@ -34,6 +34,7 @@ class StartupRead:
             created_at (datetime.datetime):
             description (str):  Default: ''.
             domains (list[Domain]):
+            first_time_founders (bool | None):
             founded_year (int | None):
             funding_raised_usd (int | None):
             id (int):
@@ -54,6 +55,7 @@ class StartupRead:
 
     created_at: datetime.datetime
     domains: list[Domain]
+    first_time_founders: bool | None
     founded_year: int | None
     funding_raised_usd: int | None
     id: int
@@ -89,6 +91,9 @@ class StartupRead:
             domains.append(domains_item)
 
 
+
+        first_time_founders: bool | None
+        first_time_founders = self.first_time_founders
 
         founded_year: int | None
         founded_year = self.founded_year
@@ -147,6 +152,7 @@ class StartupRead:
             "created_at": created_at,
             "description": description,
             "domains": domains,
+            "first_time_founders": first_time_founders,
             "founded_year": founded_year,
             "funding_raised_usd": funding_raised_usd,
             "id": id,
@@ -188,6 +194,14 @@ class StartupRead:
 
 
             domains.append(domains_item)
+
+
+        def _parse_first_time_founders(data: object) -> bool | None:
+            if data is None:
+                return data
+            return cast(bool | None, data)
+
+        first_time_founders = _parse_first_time_founders(d.pop("first_time_founders"))
 
 
         def _parse_founded_year(data: object) -> int | None:
@@ -277,6 +291,7 @@ class StartupRead:
             created_at=created_at,
             description=description,
             domains=domains,
+            first_time_founders=first_time_founders,
             founded_year=founded_year,
             funding_raised_usd=funding_raised_usd,
             id=id,

@@ -33,6 +33,7 @@ class StartupUpdate:
             contact_email (None | str | Unset):
             description (str | Unset):
             domains (list[Domain] | Unset):
+            first_time_founders (bool | None | Unset):
             founded_year (int | None | Unset):
             funding_raised_usd (int | None | Unset):
             languages (list[str] | Unset):
@@ -51,6 +52,7 @@ class StartupUpdate:
     contact_email: None | str | Unset = UNSET
     description: str | Unset = UNSET
     domains: list[Domain] | Unset = UNSET
+    first_time_founders: bool | None | Unset = UNSET
     founded_year: int | None | Unset = UNSET
     funding_raised_usd: int | None | Unset = UNSET
     languages: list[str] | Unset = UNSET
@@ -87,6 +89,12 @@ class StartupUpdate:
                 domains.append(domains_item)
 
 
+
+        first_time_founders: bool | None | Unset
+        if isinstance(self.first_time_founders, Unset):
+            first_time_founders = UNSET
+        else:
+            first_time_founders = self.first_time_founders
 
         founded_year: int | None | Unset
         if isinstance(self.founded_year, Unset):
@@ -168,6 +176,8 @@ class StartupUpdate:
             field_dict["description"] = description
         if domains is not UNSET:
             field_dict["domains"] = domains
+        if first_time_founders is not UNSET:
+            field_dict["first_time_founders"] = first_time_founders
         if founded_year is not UNSET:
             field_dict["founded_year"] = founded_year
         if funding_raised_usd is not UNSET:
@@ -225,6 +235,16 @@ class StartupUpdate:
 
 
                 domains.append(domains_item)
+
+
+        def _parse_first_time_founders(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        first_time_founders = _parse_first_time_founders(d.pop("first_time_founders", UNSET))
 
 
         def _parse_founded_year(data: object) -> int | None | Unset:
@@ -327,6 +347,7 @@ class StartupUpdate:
             contact_email=contact_email,
             description=description,
             domains=domains,
+            first_time_founders=first_time_founders,
             founded_year=founded_year,
             funding_raised_usd=funding_raised_usd,
             languages=languages,

@@ -1,0 +1,120 @@
+"""The exposure log: what is written for each kind of list, and what retention deletes."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from matchmaker.analytics import log, writer
+from matchmaker.analytics.models import Exposure
+from matchmaker.app import create_app
+from matchmaker.config import Settings
+from matchmaker.db import utcnow
+from matchmaker.matching.encoder import Encoder
+from matchmaker.recommendations.schemas import STARTUP_EXAMPLE
+from tests.analytics.conftest import World
+from tests.conftest import as_admin
+from tests.factories import BODIES
+
+
+def _rows(client: TestClient) -> list[Exposure]:
+    with client.app.state.sessions() as session, session.begin():  # type: ignore[attr-defined]
+        log.flush(session)  # what the app's buffered writer holds
+        return list(session.scalars(select(Exposure).order_by(Exposure.id)))
+
+
+def test_a_served_list_is_logged_in_rank_order_and_an_unsaved_profile_is_not(
+    world: World,
+) -> None:
+    body = {**STARTUP_EXAMPLE, "targets": ["incubators"]}
+    assert world.client.post("/v1/recommendations", json=body).status_code == 200
+    assert _rows(world.client) == []
+    served = world.get(f"/v1/incubators/{world.incubator}/matches", world.manager, limit=3)
+    shown = [m["profile"]["id"] for m in served.json()["matches"]]
+    rows = _rows(world.client)
+    assert [(r.shown_kind, r.shown_id, r.rank) for r in rows] == [
+        ("startup", s, rank) for rank, s in enumerate(shown, start=1)
+    ]
+    assert {(r.query_kind, r.query_id) for r in rows} == {("incubator", world.incubator)}
+    assert len({r.served_at for r in rows}) == 1
+
+
+def test_a_bundle_logs_its_three_parts(world: World) -> None:
+    admin = world.admin
+    partner = world.client.post("/v1/partners", json=BODIES["partners"](), headers=admin)
+    scenario = world.client.post(
+        "/v1/scenarios",
+        json=BODIES["scenarios"](domains=["robotics"], min_trl=3),
+        headers=admin,
+    )
+    assert partner.status_code == scenario.status_code == 201
+    startup = world.startups["Binhai Welding Vision"]
+    found = world.get(f"/v1/startups/{startup}/bundle", world.founder).json()
+    rows = _rows(world.client)
+    if found["bundle"] is None:  # nothing fits together: nothing was shown
+        assert rows == []
+        return
+    parts = {(k, found["bundle"][k]["profile"]["id"]) for k in ("incubator", "partner", "scenario")}
+    assert {(r.shown_kind, r.shown_id) for r in rows} == parts
+    assert {(r.query_kind, r.query_id, r.rank) for r in rows} == {("startup", startup, 1)}
+
+
+def test_retention_deletes_only_exposures_older_than_it(client: TestClient) -> None:
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    now = utcnow()
+    with sessions() as session, session.begin():
+        for days in (400, 366, 364, 0):
+            session.add(
+                Exposure(
+                    served_at=now - timedelta(days=days),
+                    query_kind="incubator",
+                    query_id=1,
+                    shown_kind="startup",
+                    shown_id=days + 1,
+                    rank=1,
+                )
+            )
+    assert log.prune(sessions, timedelta(days=365), now=now) == 2
+    assert sorted(r.shown_id for r in _rows(client)) == [1, 365]
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Exposure)) == 2
+    # The webhook worker's hourly housekeeping runs it with the setting.
+    log.housekeeping(sessions, 1)()
+    assert [r.shown_id for r in _rows(client)] == [1]
+
+
+def test_the_writer_takes_rows_off_the_request_and_writes_them_within_a_second(
+    world: World,
+) -> None:
+    served = world.get(f"/v1/incubators/{world.incubator}/matches", world.manager, limit=3)
+    shown = len(served.json()["matches"])
+    sessions = world.client.app.state.sessions  # type: ignore[attr-defined]
+    with sessions() as session:
+        assert writer.of(session) is not None  # the app's sessions carry its writer
+    deadline = time.monotonic() + 10 * writer.FLUSH_SECONDS
+    written = 0
+    while time.monotonic() < deadline and written < shown:
+        time.sleep(0.05)
+        with sessions() as session:  # no flush here: the writer's own thread wrote them
+            written = session.scalar(select(func.count()).select_from(Exposure)) or 0
+    assert written == shown
+
+
+def test_stopping_the_app_writes_what_the_writer_still_holds(
+    settings: Settings, encoder: Encoder
+) -> None:
+    app = create_app(settings, encoder)
+    with TestClient(app) as client:
+        as_admin(client)
+        incubator = client.post("/v1/incubators", json=BODIES["incubators"]()).json()["id"]
+        client.post("/v1/startups", json=BODIES["startups"](domains=["robotics"]))
+        buffered = writer.of(app.state.sessions())
+        assert buffered is not None
+        buffered.stop()  # no more ticks: only the shutdown flush can write what follows
+        served = client.get(f"/v1/incubators/{incubator}/matches").json()["matches"]
+        assert served
+    with app.state.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Exposure)) == len(served)
