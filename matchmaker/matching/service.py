@@ -213,7 +213,7 @@ class Matcher:
             startup, tgt = (mine, other) if kind.name == STARTUP else (other, mine)
             if exclusion(tgt, today):  # the non-startup side has no places, or is closed
                 continue
-            score, raw = rank_key(startup, tgt, sim, self.weights, fits.get(pid))
+            score, raw = rank_key(startup, tgt, sim, self.weights, fits.get(pid), today)
             if filters.min_score is not None and (score or 0) < filters.min_score:
                 continue
             # Judged matches first by score, then low-confidence ones by the same
