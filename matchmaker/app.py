@@ -13,6 +13,7 @@ from matchmaker.access.cache import PrincipalCache
 from matchmaker.access.router import router as access_router
 from matchmaker.camps.router import router as camps_router
 from matchmaker.config import Settings
+from matchmaker.duplicates.router import router as duplicates_router
 from matchmaker.errors import install_error_handlers
 from matchmaker.health.router import router as health_router
 from matchmaker.incubators.router import router as incubators_router
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     app.include_router(access_router)
     app.include_router(reviews_router)
     app.include_router(camps_router)
+    app.include_router(duplicates_router)
     platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
     # Before any layer that reads a body: no other layer reads a body over the limit.
