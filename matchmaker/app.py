@@ -28,6 +28,7 @@ from matchmaker.recommendations.matches import router as matching_router
 from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router
+from matchmaker.staleness.router import router as staleness_router
 from matchmaker.startups.router import router as startups_router
 from matchmaker.web.router import router as web_router
 
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     app.include_router(reviews_router)
     app.include_router(camps_router)
     app.include_router(duplicates_router)
+    app.include_router(staleness_router)
     platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
     # Before any layer that reads a body: no other layer reads a body over the limit.

@@ -9,8 +9,9 @@ Candidate pairs come from two cheap sources, never from all pairs:
 Each candidate is then judged by its name similarity (``names.similarity``) and the cosine of
 the two stored vectors; ``RULES`` says which combinations count as a likely duplicate and
 why. The cosines are the model's raw ones (unit vectors: inner product); the thresholds were
-set on the demo data and the synthetic benchmark with the default model (README
-"Duplicate profiles"), where distinct profiles in one domain stay below 0.85.
+set on the demo data with the default model (README "Duplicate profiles"): its two
+duplicates score 0.98, while the closest distinct pair (two Chinese-written incubators,
+which the English default model tells apart less well) reaches 0.93.
 """
 
 from __future__ import annotations
