@@ -28,6 +28,10 @@ from .delivery_page import DeliveryPage
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
 from .domain import Domain
+from .duplicate_list import DuplicateList
+from .duplicate_pair import DuplicatePair
+from .duplicate_profile import DuplicateProfile
+from .duplicate_reason import DuplicateReason
 from .eligibility_in import EligibilityIn
 from .error_body import ErrorBody
 from .event_type import EventType
@@ -77,6 +81,9 @@ from .match_state_changed_event import MatchStateChangedEvent
 from .me import Me
 from .meeting_read import MeetingRead
 from .meeting_read_source import MeetingReadSource
+from .merge_create import MergeCreate
+from .merge_read import MergeRead
+from .merge_read_moved import MergeReadMoved
 from .need import Need
 from .partner_batch import PartnerBatch
 from .partner_create import PartnerCreate
@@ -88,6 +95,7 @@ from .partner_update import PartnerUpdate
 from .ping_data import PingData
 from .ping_event import PingEvent
 from .ping_queued import PingQueued
+from .profile_kind_name import ProfileKindName
 from .profile_ref import ProfileRef
 from .profile_ref_kind import ProfileRefKind
 from .program import Program
@@ -112,6 +120,8 @@ from .scenario_update import ScenarioUpdate
 from .schedule_read import ScheduleRead
 from .side import Side
 from .stage import Stage
+from .stale_list import StaleList
+from .stale_profile_read import StaleProfileRead
 from .startup_batch import StartupBatch
 from .startup_create import StartupCreate
 from .startup_page import StartupPage
@@ -161,6 +171,10 @@ __all__ = (
     "DeliveryRead",
     "DeliveryReadStatus",
     "Domain",
+    "DuplicateList",
+    "DuplicatePair",
+    "DuplicateProfile",
+    "DuplicateReason",
     "EligibilityIn",
     "ErrorBody",
     "EventType",
@@ -210,6 +224,9 @@ __all__ = (
     "Me",
     "MeetingRead",
     "MeetingReadSource",
+    "MergeCreate",
+    "MergeRead",
+    "MergeReadMoved",
     "Need",
     "PartnerBatch",
     "PartnerCreate",
@@ -221,6 +238,7 @@ __all__ = (
     "PingData",
     "PingEvent",
     "PingQueued",
+    "ProfileKindName",
     "ProfileRef",
     "ProfileRefKind",
     "Program",
@@ -245,6 +263,8 @@ __all__ = (
     "ScheduleRead",
     "Side",
     "Stage",
+    "StaleList",
+    "StaleProfileRead",
     "StartupBatch",
     "StartupCreate",
     "StartupPage",
