@@ -12,8 +12,9 @@ from sqlalchemy import update
 from matchmaker.incubators.models import Incubator
 from matchmaker.matching.scoring import STALE_PENALTY
 from matchmaker.startups.models import Startup
-from tests.conftest import KeyFactory
+from tests.conftest import KeyFactory, bearer, mint_key
 from tests.factories import incubator_body, startup_body
+from tests.web.test_session import _browser, _sign_in
 
 
 def _create(client: TestClient, plural: str, body: dict[str, Any], headers: Any = None) -> int:
@@ -87,3 +88,26 @@ def test_a_stale_incubator_ranks_below_its_fresh_twin_with_the_reason(client: Te
     ).json()
     reason = next(m["reason"] for m in zh["matches"] if m["profile"]["id"] == stale)
     assert "孵化器资料已过时" in reason
+
+
+def test_the_founder_and_the_manager_pages_say_a_profile_is_out_of_date(
+    client: TestClient,
+) -> None:
+    key = mint_key(client, "founder")
+    startup = _create(client, "startups", startup_body(), bearer(key))
+    incubator = _create(client, "incubators", incubator_body())
+    since = _age(client, Startup, startup, 400).date().isoformat()
+    founder = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(founder, key)
+    home = founder.get("/").text
+    assert '<span class="tag">out of date</span>' in home
+    page = founder.get(f"/startups/{startup}").text
+    assert f"Not updated since {since}: this profile counts as out of date" in page
+
+    _age(client, Incubator, incubator, 800)
+    manager = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(manager, mint_key(client, "manager", incubator_ids=[incubator]))
+    board = manager.get(f"/incubators/{incubator}", headers={"Accept-Language": "zh-CN"}).text
+    assert "此资料视为已过时" in board
+    fresh = _create(client, "startups", startup_body(), bearer(key))
+    assert 'id="stale-note"' not in founder.get(f"/startups/{fresh}").text
