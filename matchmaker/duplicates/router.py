@@ -20,7 +20,14 @@ from matchmaker.duplicates.schemas import (
     MergeRead,
     ProfileKindName,
 )
-from matchmaker.errors import Conflict, Forbidden, NotFound, Unauthorized, error_responses
+from matchmaker.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    ServiceUnavailable,
+    Unauthorized,
+    error_responses,
+)
 from matchmaker.kinds import BY_NAME
 
 router = APIRouter(
@@ -45,7 +52,12 @@ def _pair(p: detect.Pair) -> DuplicatePair:
     )
 
 
-@router.get("", response_model=DuplicateList, summary="List likely duplicate profiles")
+@router.get(
+    "",
+    response_model=DuplicateList,
+    responses=error_responses(ServiceUnavailable),
+    summary="List likely duplicate profiles",
+)
 def list_duplicates(
     session: SessionDep,
     principal: PrincipalDep,
@@ -55,6 +67,9 @@ def list_duplicates(
     """Pairs of one kind that are likely one organisation, by name similarity and the cosine
     of their stored vectors, with the rules each pair meets (admin only)."""
     access.require_admin(principal, "list duplicate profiles")
+    problem = matcher.problem()
+    if problem:  # cosines of another model's vectors would mean nothing
+        raise ServiceUnavailable(problem)
     index = matcher.store.indexes[kind.value]
     pairs = detect.find(session, BY_NAME[kind.value], index)
     return DuplicateList(kind=kind, pairs=[_pair(p) for p in pairs])
