@@ -35,6 +35,7 @@ from matchmaker.camps.models import (
 from matchmaker.duplicates.models import ProfileMerge
 from matchmaker.errors import Conflict, InvalidInput
 from matchmaker.imports.models import ExternalRef
+from matchmaker.kinds import SCENARIO
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.reviews.models import Match, MatchEvent
@@ -79,7 +80,7 @@ def merge(
             session, binding, column, merge_id, keep_id, ("account_id",)
         )
     if kind.name == "partner":
-        moved["scenarios"] = _publisher(session, keep_id, merge_id)
+        moved["scenarios"] = _publisher(session, keep, merge_id)
     refs = update(ExternalRef).where(
         ExternalRef.kind == kind.name, ExternalRef.profile_id == merge_id
     )
@@ -207,15 +208,29 @@ def _camp_hosts(session: Session, kind: str, keep_id: int, merge_id: int) -> int
     return _count(session.execute(moved))
 
 
-def _publisher(session: Session, keep_id: int, merge_id: int) -> int:
-    # The scenarios' own rows change (their publisher), not their text: no re-embedding.
-    stmt = (
-        update(Scenario)
-        .where(Scenario.publisher_partner_id == merge_id)
-        .values(publisher_partner_id=keep_id, version=Scenario.version + 1)
-        .execution_options(synchronize_session="fetch")
-    )
-    return _count(session.execute(stmt))
+def _publisher(session: Session, keep: Any, merge_id: int) -> int:
+    """The merged partner's scenarios are published by the kept one: the id, the name kept
+    beside it and the dedupe key (title + publisher) change; the text, and so the vector,
+    does not."""
+    moved = 0
+    for scenario in list(
+        session.scalars(select(Scenario).where(Scenario.publisher_partner_id == merge_id))
+    ):
+        key = SCENARIO.dedupe_key({"title": scenario.title, "publisher": keep.id})
+        clash = session.scalar(
+            select(Scenario.id).where(Scenario.dedupe_key == key, Scenario.id != scenario.id)
+        )
+        if clash is not None:
+            raise Conflict(
+                f"partner {keep.id} already publishes a scenario titled {scenario.title!r} "
+                f"(scenario {clash}): merge the two scenarios first",
+                {"scenario_id": scenario.id, "existing_id": clash},
+            )
+        scenario.publisher_partner_id, scenario.publisher_name = keep.id, keep.name
+        scenario.dedupe_key = key
+        moved += 1
+    session.flush()
+    return moved
 
 
 def _move(

@@ -142,3 +142,30 @@ def test_two_hosts_of_one_camp_are_not_merged(client: TestClient) -> None:
     assert r.status_code == 409
     assert r.json()["detail"] == {"camp_id": made.json()["id"]}
     assert client.get(f"/v1/incubators/{b}").status_code == 200
+
+
+def test_a_merged_partner_hands_over_its_scenarios_and_platform(
+    client: TestClient, auth: KeyFactory
+) -> None:
+    keep = _create(client, "partners", name="Kessler Automation Beijing R&D Centre")
+    dup = _create(client, "partners", name="Kessler Automation (Beijing) R&D Center")
+    scenario = _create(client, "scenarios", title="Robotic grinding cell", publisher=dup)
+    platform = auth("partner", partner_ids=[dup])
+    r = _merge(client, kind="partner", keep_id=keep, merge_id=dup)
+    assert r.status_code == 201, r.text
+    assert r.json()["moved"]["scenarios"] == 1
+    read = client.get(f"/v1/scenarios/{scenario}").json()
+    assert (read["publisher"], read["publisher_name"]) == (
+        keep,
+        "Kessler Automation Beijing R&D Centre",
+    )
+    # The same title under the kept partner is now a duplicate of that scenario.
+    again = client.post(
+        "/v1/scenarios",
+        json=BODIES["scenarios"](title="Robotic grinding cell", publisher=keep),
+    )
+    assert again.status_code == 409
+    assert again.json()["detail"]["existing_id"] == scenario
+    # The platform bound to the merged partner now speaks for the kept one.
+    patch = client.patch(f"/v1/partners/{keep}", json={"domains": ["robotics"]}, headers=platform)
+    assert patch.status_code == 200, patch.text
