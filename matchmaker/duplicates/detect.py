@@ -129,9 +129,11 @@ def _vector_candidates(index: VectorIndex, neighbours: int) -> dict[tuple[int, i
         found, scores = index.search_many(index.vectors(block), neighbours + 1)
         keep = (found >= 0) & (scores >= MIN_COSINE) & (found != block[:, None])
         rows, cols = np.nonzero(keep)
-        lefts, rights = block[rows].tolist(), found[rows, cols].tolist()
-        for left, right, score in zip(lefts, rights, scores[rows, cols].tolist(), strict=True):
-            out[(min(left, right), max(left, right))] = round(float(score), 4)
+        lefts, rights = block[rows], found[rows, cols]
+        # In numpy, not pair by pair: at 10k profiles there are ~80k candidate pairs.
+        low, high = np.minimum(lefts, rights).tolist(), np.maximum(lefts, rights).tolist()
+        cosines = np.round(scores[rows, cols].astype(np.float64), 4).tolist()
+        out.update(zip(zip(low, high, strict=True), cosines, strict=True))
     return out
 
 
