@@ -70,8 +70,7 @@ def list_duplicates(
     problem = matcher.problem()
     if problem:  # cosines of another model's vectors would mean nothing
         raise ServiceUnavailable(problem)
-    index = matcher.store.indexes[kind.value]
-    pairs = detect.find(session, BY_NAME[kind.value], index)
+    pairs = detect.find(session, BY_NAME[kind.value], matcher.index_of(kind.value))
     return DuplicateList(kind=kind, pairs=[_pair(p) for p in pairs])
 
 

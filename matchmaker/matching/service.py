@@ -33,7 +33,7 @@ from matchmaker.matching.history import (
     fits_of_startups,
     fits_of_targets,
 )
-from matchmaker.matching.index import Mask
+from matchmaker.matching.index import Mask, VectorIndex
 from matchmaker.matching.messages import sentence
 from matchmaker.matching.ranking import rank_key, reason_parts, score_pair
 from matchmaker.matching.registry import calibration_of
@@ -104,6 +104,11 @@ class Matcher:
         return any(
             other_id in hook(session, kind, profile_id, other_kind) for hook in self.exclusion_hooks
         )
+
+    def index_of(self, kind: str) -> VectorIndex:
+        """The stored vectors of ``kind``, to read (e.g. duplicate detection's neighbours);
+        writes go through the profile services only."""
+        return self.store.indexes[kind]
 
     def search(
         self, kind: ProfileKind, vector: np.ndarray, k: int, among: Collection[int]
