@@ -14,6 +14,7 @@ from matchmaker.access.router import router as access_router
 from matchmaker.analytics.router import router as analytics_router
 from matchmaker.camps.router import router as camps_router
 from matchmaker.config import Settings
+from matchmaker.duplicates.router import router as duplicates_router
 from matchmaker.errors import install_error_handlers
 from matchmaker.health.router import router as health_router
 from matchmaker.incubators.router import router as incubators_router
@@ -28,6 +29,7 @@ from matchmaker.recommendations.matches import router as matching_router
 from matchmaker.reviews.router import router as reviews_router
 from matchmaker.runtime import open_runtime
 from matchmaker.scenarios.router import router as scenarios_router
+from matchmaker.staleness.router import router as staleness_router
 from matchmaker.startups.router import router as startups_router
 from matchmaker.web.router import router as web_router
 
@@ -87,6 +89,8 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     app.include_router(reviews_router)
     app.include_router(camps_router)
     app.include_router(analytics_router)
+    app.include_router(duplicates_router)
+    app.include_router(staleness_router)
     platform.install(app, settings)  # recommendations, imports, webhooks; limits, idempotency
     app.include_router(web_router)  # the browser pages, at /
     # Before any layer that reads a body: no other layer reads a body over the limit.

@@ -69,6 +69,13 @@ class Settings(BaseSettings):
         description="the most a target's accepted/declined history weighs (reached as its "
         "decisions grow; matchmaker.matching.history)",
     )
+    stale_after_days: int = Field(
+        default=_WEIGHTS.stale_after_days,
+        ge=1,
+        le=36_500,
+        description="a profile not updated for longer is flagged stale to its owners and its "
+        "matches score x0.8 (matching.scoring.STALE_PENALTY), with the reason shown",
+    )
     # Partner platforms (README "Integrate in 10 minutes"). The rate limiter is a token bucket
     # per API key: in Redis, shared by every replica, when redis_url is set; else in memory,
     # exact for one process, per process when several run.

@@ -55,6 +55,7 @@ def weights_from(settings: Settings) -> Weights:
         needs=settings.weight_needs,
         reciprocal=settings.weight_reciprocal,
         history=settings.weight_history,
+        stale_after_days=settings.stale_after_days,
     )
 
 

@@ -18,6 +18,7 @@ from matchmaker.camps.models import (
     CampHostRanking,
 )
 from matchmaker.db import Base
+from matchmaker.duplicates.models import ProfileMerge
 from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
 from matchmaker.incubators.models import Incubator
 from matchmaker.matching.models import Embedding
@@ -62,6 +63,7 @@ __all__ = [
     "MatchNotice",
     "OutboxEvent",
     "Partner",
+    "ProfileMerge",
     "ProfileFacet",
     "Scenario",
     "Startup",

@@ -2,13 +2,13 @@
 
 Six hosts (the Munich offshore carrier, two Beijing incubators, a Tianjin incubator and two
 multinational R&D centres) share 32 places. Every demo startup applies (the demo data has
-40, so 40 applicants for 32 places); those that want to go abroad (they need international
-expansion, or are abroad already) rank the Munich carrier and the German R&D centre first,
-the rest leave it to the engine. Quotas: at least 30% of places for Tianjin and Hebei
-startups, at most 12 startups from any one city. Needs the demo profiles (``matchmaker
-seed-demo``); running it twice returns the same camp. The demo incubator manager (the
-``demo-manager`` account of seed-demo, who manages the Zhongguancun host) runs it, so its key
-can rank, allocate and see every result in the API and on the camp pages.
+42, two of them duplicates of others, so 42 applicants for 32 places); those that want to go
+abroad (they need international expansion, or are abroad already) rank the Munich carrier
+and the German R&D centre first, the rest leave it to the engine. Quotas: at least 30% of
+places for Tianjin and Hebei startups, at most 12 startups from any one city. Needs the demo
+profiles (``matchmaker seed-demo``); running it twice returns the same camp. The demo incubator
+manager (the ``demo-manager`` account of seed-demo, who manages the Zhongguancun host) runs it,
+so its key can rank, allocate and see every result in the API and on the camp pages.
 """
 
 from __future__ import annotations

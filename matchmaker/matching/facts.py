@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 # Fewer words of free text than this, and fewer optional facts than THIN_FACTS: there is
@@ -53,6 +53,8 @@ class Facts:
     min_trl: int | None = None
     status: str | None = None
     deadline: date | None = None
+    # When the profile last changed (None for an unsaved one): an old one is ranked lower.
+    updated_at: datetime | None = None
 
     @property
     def thin(self) -> bool:
@@ -61,7 +63,16 @@ class Facts:
         return self.words < THIN_WORDS and optional < THIN_FACTS
 
 
-_COMMON = ("id", "domains", "region", "country", "city", "languages", "description")
+_COMMON = (
+    "id",
+    "domains",
+    "region",
+    "country",
+    "city",
+    "languages",
+    "description",
+    "updated_at",
+)
 # The columns facts_of reads, by kind: candidate rows are loaded with these alone.
 FACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "startup": (*_COMMON, "name", "pitch", "stage", "trl", "needs"),
@@ -105,6 +116,7 @@ def facts_of(kind: str, p: Any) -> Facts:
         "country": p.country,
         "city": p.city or "",
         "languages": frozenset(getattr(p, "languages", None) or ()),
+        "updated_at": getattr(p, "updated_at", None),
     }
     if kind == "startup":
         return Facts(

@@ -218,6 +218,21 @@ class VectorIndex:
         keep = ids[0] >= 0
         return ids[0][keep].astype(np.int64), scores[0][keep]
 
+    def search_many(self, queries: Vectors, k: int) -> tuple[npt.NDArray[np.int64], Scores]:
+        """The ``k`` nearest ids of each query row and their cosines, best first (-1 pads a
+        row when the index holds fewer than ``k``). One FAISS call: a matrix product, not a
+        loop of single searches (duplicate detection asks this for every stored vector)."""
+        q = np.ascontiguousarray(queries, dtype=np.float32).reshape(-1, self.dim)
+        with self._lock.read():
+            k = min(k, len(self))
+            if k <= 0 or len(q) == 0:
+                return np.full((len(q), 0), -1, np.int64), np.empty((len(q), 0), np.float32)
+            params: Any = None
+            if self.approximate:
+                params = faiss.SearchParametersIVF(nprobe=self.nprobe)  # type: ignore[call-arg]
+            scores, ids = self._index.search(q, k, params=params)
+        return ids.astype(np.int64), scores
+
     def _search_subset(self, q: Vectors, k: int, allowed: Ids | Mask) -> tuple[Ids, Scores]:
         # Ids not in the index are dropped; a mask (indexed by id) skips building one.
         present_mask = self._present

@@ -87,10 +87,12 @@ TEMPLATES: dict[str, str] = {
     ),
     "trl_shortfall": N_("{gap:levels} below the scenario's minimum"),
     "no_shared_domain": N_("no domain in common"),
+    "stale_profile": N_("not updated for over {days} days: {kinds:kind}"),
     # What would raise the score (besides the stage, TRL and region notes).
     "hint_domains_missing": N_("the {kind:kind} does not cover the startup's {domains:and}"),
     "hint_no_shared_domain": N_("no shared domain: the {kind:kind} works on {domains:and}"),
     "hint_needs_missing": N_("the {kind:kind} does not offer {missing:list}"),
+    "hint_stale": N_("update the {kinds:kind} profile: it was last changed over {days} days ago"),
     "hint_thin": N_(
         "a profile has too little description and too few facts to judge; "
         "add a description, domains and needs"
@@ -107,6 +109,7 @@ TEMPLATES: dict[str, str] = {
         "{cost:.2f} because the startup is {gap:levels} below the scenario's minimum"
     ),
     "reason_no_shared_domain": N_("{cost:.2f} for no shared domain"),
+    "reason_stale": N_("{cost:.2f} because the {kinds:kind} profile is out of date"),
     # Why a target is proposed to nobody.
     "excluded_full": N_("the incubator has no open places"),
     "excluded_closed": N_("the scenario is closed"),
@@ -135,7 +138,7 @@ KIND_WORDS = (
 # Region values (beijing, ...): a city stored under one of these names has a Chinese label.
 REGIONS = frozenset(r.value for r in Region)
 # Reason parts that follow the verdict's list of what fits as a cost, not as a fit.
-COSTS = frozenset({"reason_trl_shortfall", "reason_no_shared_domain"})
+COSTS = frozenset({"reason_trl_shortfall", "reason_no_shared_domain", "reason_stale"})
 # (after the verdict, between parts, at the end), by language.
 PUNCTUATION = {"en": (": ", "; ", "."), "zh": ("：", "；", "。")}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from statistics import fmean
 
 from matchmaker.matching.facts import Facts
@@ -11,6 +11,7 @@ from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.messages import Message, sentence
 from matchmaker.matching.scoring import (
     NO_SHARED_DOMAIN_PENALTY,
+    STALE_PENALTY,
     TRL_SHORTFALL_PENALTY,
     Component,
     PairScore,
@@ -19,6 +20,7 @@ from matchmaker.matching.scoring import (
     needs_fit,
     region_fit,
     stage_fit,
+    stale_kinds,
     trl_fit,
 )
 
@@ -47,7 +49,14 @@ class _Parts:
         return self.trl[2] if self.trl else 0
 
 
-def _parts(startup: Facts, target: Facts, similarity: float, history: HistoryFit | None) -> _Parts:
+def _parts(
+    startup: Facts,
+    target: Facts,
+    similarity: float,
+    history: HistoryFit | None,
+    today: date,
+    stale_after_days: int,
+) -> _Parts:
     values: dict[str, tuple[float, Message | None]] = {}
     matched = sorted(startup.domains & target.domains)
     forward_domain = len(matched) / len(startup.domains) if startup.domains else 0.0
@@ -86,6 +95,10 @@ def _parts(startup: Facts, target: Facts, similarity: float, history: HistoryFit
     if startup.domains and target.domains and not matched:
         no_domain = Message("no_shared_domain")
         penalties["no_shared_domain"] = (1.0, NO_SHARED_DOMAIN_PENALTY, no_domain)
+    stale = stale_kinds(startup, target, today, stale_after_days)
+    if stale:
+        note = Message("stale_profile", {"kinds": stale, "days": stale_after_days})
+        penalties["stale_profile"] = (1.0, STALE_PENALTY, note)
     return _Parts(values, matched, forward_domain, stage, trl, region, needs, history, penalties)
 
 
@@ -107,8 +120,12 @@ def _contributions(parts: _Parts, weights: Weights) -> dict[str, tuple[float, fl
         out[name] = (round(value, 4), round(w, 4), c)
         positive += c
     for name, (severity, full, _) in parts.penalties.items():
-        # A penalty takes at most what is left, so a score never drops below 0.
-        cost = min(round(full * severity, 4), round(positive, 4))
+        # A penalty takes at most what is left, so a score never drops below 0. The stale
+        # penalty (last) is multiplicative: it takes its share of what is left.
+        if name == "stale_profile":
+            cost = round(positive * full * severity, 4)
+        else:
+            cost = min(round(full * severity, 4), round(positive, 4))
         positive -= cost
         out[name] = (round(severity, 4), full, -cost)
     return out
@@ -124,10 +141,13 @@ def rank_key(
     similarity: float,
     weights: Weights,
     history: HistoryFit | None = None,
+    today: date | None = None,
 ) -> tuple[float | None, float]:
     """(score, raw score) exactly as ``score_pair`` has them, without the explanation:
     ranking needs the numbers of every candidate, the words only of those shown."""
-    raw = _total(_contributions(_parts(startup, target, similarity, history), weights))
+    day = today or datetime.now(UTC).date()
+    parts = _parts(startup, target, similarity, history, day, weights.stale_after_days)
+    raw = _total(_contributions(parts, weights))
     thin = startup.thin or target.thin
     return (None if thin else raw), raw
 
@@ -141,7 +161,7 @@ def score_pair(
     history: HistoryFit | None = None,
 ) -> PairScore:
     """The hybrid score of one pair, with every component's value and signed contribution."""
-    parts = _parts(startup, target, similarity, history)
+    parts = _parts(startup, target, similarity, history, today, weights.stale_after_days)
     hints: list[Message] = []
     matched = parts.matched
     if parts.forward_domain < 1:
@@ -163,6 +183,9 @@ def score_pair(
         if parts.needs[0] < 1 and note and "missing" in note.params:
             gap = {"kind": target.kind, "missing": note.params["missing"]}
             hints.append(Message("hint_needs_missing", gap))
+    if "stale_profile" in parts.penalties:
+        kinds = parts.penalties["stale_profile"][2].params["kinds"]
+        hints.append(Message("hint_stale", {"kinds": kinds, "days": weights.stale_after_days}))
     numbers = _contributions(parts, weights)
     notes = {name: note for name, (_, note) in parts.values.items()}
     notes.update({name: note for name, (_, _, note) in parts.penalties.items()})
@@ -239,6 +262,11 @@ def reason_parts(p: PairScore, target_title: str) -> list[Message]:
     if "no_shared_domain" in p.components:
         cost = round(-p.components["no_shared_domain"].contribution, 2)
         parts.append(Message("reason_no_shared_domain", {"cost": cost}))
+    if "stale_profile" in p.components:
+        stale = p.components["stale_profile"]
+        cost = round(-stale.contribution, 2)
+        params = dict(stale.message.params) if stale.message else {}
+        parts.append(Message("reason_stale", {**params, "cost": cost}))
     return parts
 
 

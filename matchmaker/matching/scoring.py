@@ -5,14 +5,17 @@ score = sum(weight_i * value_i) / sum(weight_i) over the criteria that apply to 
 (stage does not apply to scenarios, TRL not to partners, needs not when the startup lists
 none that the target could serve, history not before the target has decided anything),
 minus the penalties (a startup below a scenario's minimum TRL, in proportion to the gap;
-no shared domain). Every value is in [0, 1]; each component's contribution is signed and
-the contributions add up to the score; see README "How matching works".
+no shared domain), and last a multiplicative penalty for a stale profile (either side not
+updated for more than ``Weights.stale_after_days``: the score is multiplied by
+1 - STALE_PENALTY, shown as a negative contribution). Every value is in [0, 1]; each
+component's contribution is signed and the contributions add up to the score; see README
+"How matching works".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from matchmaker.matching.facts import Facts
@@ -25,7 +28,12 @@ RANKING_VERSION = "hybrid-2"
 # (the domain criterion, its share of the reciprocal one and the -0.05 below).
 TRL_SHORTFALL_PENALTY = 0.18
 NO_SHARED_DOMAIN_PENALTY = 0.05
-PENALTIES = ("trl_shortfall", "no_shared_domain")
+# A profile not updated for Weights.stale_after_days keeps (1 - this) of its score: it may be
+# out of date (closed, moved, acquired), so it goes below fresh ones of similar fit, while a
+# strong stale match still beats a weak fresh one.
+STALE_PENALTY = 0.2
+DEFAULT_STALE_AFTER_DAYS = 365
+PENALTIES = ("trl_shortfall", "no_shared_domain", "stale_profile")
 
 INTERNATIONAL_KINDS = frozenset(
     {
@@ -61,6 +69,8 @@ class Weights:
     reciprocal: float = 0.10
     # At most: a target's decisions count by n / (n + HISTORY_PRIOR) of this (history.py).
     history: float = 0.30
+    # Not a weight: the age (days since the last update) from which a profile is stale.
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
 
     def of(self, name: str) -> float:
         return float(getattr(self, name))
@@ -131,6 +141,22 @@ def open_until(kind: str, row: Any) -> int:
             return NEVER
         return FOREVER if row.deadline is None else int(row.deadline.toordinal())
     return FOREVER
+
+
+def stale_kinds(startup: Facts, target: Facts, today: date, after_days: int) -> list[str]:
+    """The kinds of the pair's profiles that were last updated more than ``after_days`` ago."""
+    return [f.kind for f in (startup, target) if is_stale(f.updated_at, today, after_days)]
+
+
+def stale_since(updated_at: datetime, after_days: int) -> datetime:
+    """The start (UTC midnight) of the first day on which a profile last updated at
+    ``updated_at`` counts as stale: more than ``after_days`` whole days later."""
+    day = updated_at.astimezone(UTC).date() + timedelta(days=after_days + 1)
+    return datetime.combine(day, time(), UTC)
+
+
+def is_stale(updated_at: datetime | None, today: date, after_days: int) -> bool:
+    return updated_at is not None and stale_since(updated_at, after_days).date() <= today
 
 
 def is_international(target: Facts) -> bool:

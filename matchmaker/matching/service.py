@@ -33,7 +33,7 @@ from matchmaker.matching.history import (
     fits_of_startups,
     fits_of_targets,
 )
-from matchmaker.matching.index import Mask
+from matchmaker.matching.index import Mask, VectorIndex
 from matchmaker.matching.messages import sentence
 from matchmaker.matching.ranking import rank_key, reason_parts, score_pair
 from matchmaker.matching.registry import calibration_of
@@ -104,6 +104,11 @@ class Matcher:
         return any(
             other_id in hook(session, kind, profile_id, other_kind) for hook in self.exclusion_hooks
         )
+
+    def index_of(self, kind: str) -> VectorIndex:
+        """The stored vectors of ``kind``, to read (e.g. duplicate detection's neighbours);
+        writes go through the profile services only."""
+        return self.store.indexes[kind]
 
     def search(
         self, kind: ProfileKind, vector: np.ndarray, k: int, among: Collection[int]
@@ -213,7 +218,7 @@ class Matcher:
             startup, tgt = (mine, other) if kind.name == STARTUP else (other, mine)
             if exclusion(tgt, today):  # the non-startup side has no places, or is closed
                 continue
-            score, raw = rank_key(startup, tgt, sim, self.weights, fits.get(pid))
+            score, raw = rank_key(startup, tgt, sim, self.weights, fits.get(pid), today)
             if filters.min_score is not None and (score or 0) < filters.min_score:
                 continue
             # Judged matches first by score, then low-confidence ones by the same

@@ -27,7 +27,7 @@ from matchmaker.errors import (
 from matchmaker.params import PathId
 from matchmaker.profiles import service
 from matchmaker.profiles.kinds import ProfileKind
-from matchmaker.profiles.schemas import Page, clean_text
+from matchmaker.profiles.schemas import STALE_AFTER_DAYS, Page, clean_text
 from matchmaker.vocab import Domain, Region, ScenarioStatus, Stage
 
 # What If-Match accepts: "*" or an ETag of this API.
@@ -141,6 +141,14 @@ def facet_filters(kind: ProfileKind) -> DependsParam:
     return dependency
 
 
+async def read_context(request: Request) -> dict[str, int]:
+    """How reads judge staleness: the service's MATCHMAKER_STALE_AFTER_DAYS."""
+    return {STALE_AFTER_DAYS: request.app.state.settings.stale_after_days}
+
+
+ReadContext = Annotated[dict[str, int], Depends(read_context)]
+
+
 def make_router(kind: ProfileKind) -> APIRouter:
     # Router-wide responses replace FastAPI's default 422 schema with the API's error body.
     router = APIRouter(
@@ -152,8 +160,8 @@ def make_router(kind: ProfileKind) -> APIRouter:
     Read, Create, Update = kind.read, kind.create, kind.update  # noqa: N806
     Facets = Annotated[dict[str, list[str]], facet_filters(kind)]  # noqa: N806
 
-    def to_read(obj: Any) -> Any:
-        return Read.model_validate(obj)
+    def to_read(obj: Any, context: dict[str, int]) -> Any:
+        return Read.model_validate(obj, context=context)
 
     @router.post(
         "",
@@ -165,6 +173,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
     )
     def create_profile(
         session: SessionDep,
+        context: ReadContext,
         principal: PrincipalDep,
         response: Response,
         body: Annotated[Create, Body()],  # type: ignore[valid-type]
@@ -173,7 +182,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         obj = service.create(session, kind, body, owner_account_id=principal.account_id)
         response.headers["ETag"] = etag(obj.version)
         response.headers["Location"] = f"/v1/{kind.plural}/{obj.id}"
-        return to_read(obj)
+        return to_read(obj, context)
 
     @router.get(
         "",
@@ -183,6 +192,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
     )
     def list_profiles(
         session: SessionDep,
+        context: ReadContext,
         facets: Facets,
         q: Annotated[
             str | None,
@@ -197,7 +207,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         cursor: Cursor = None,
     ) -> Any:
         rows, next_cursor = service.list_page(session, kind, facets, clean_query(q), limit, cursor)
-        return {"items": [to_read(r) for r in rows], "next_cursor": next_cursor}
+        return {"items": [to_read(r, context) for r in rows], "next_cursor": next_cursor}
 
     @router.get(
         "/{profile_id}",
@@ -206,10 +216,12 @@ def make_router(kind: ProfileKind) -> APIRouter:
         dependencies=[strict_query()],
         summary=f"Read a {kind.name}",
     )
-    def read_profile(session: SessionDep, profile_id: PathId, response: Response) -> Any:
+    def read_profile(
+        session: SessionDep, context: ReadContext, profile_id: PathId, response: Response
+    ) -> Any:
         obj = service.get(session, kind, profile_id)
         response.headers["ETag"] = etag(obj.version)
-        return to_read(obj)
+        return to_read(obj, context)
 
     @router.patch(
         "/{profile_id}",
@@ -220,6 +232,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
     )
     def update_profile(
         session: SessionDep,
+        context: ReadContext,
         principal: PrincipalDep,
         profile_id: PathId,
         body: Annotated[Update, Body()],  # type: ignore[valid-type]
@@ -230,7 +243,7 @@ def make_router(kind: ProfileKind) -> APIRouter:
         policy.check_update(session, principal, kind.name, obj, body)
         obj = service.update(session, kind, obj, body, parse_if_match(if_match))
         response.headers["ETag"] = etag(obj.version)
-        return to_read(obj)
+        return to_read(obj, context)
 
     @router.delete(
         "/{profile_id}",

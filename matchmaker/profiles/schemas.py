@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
@@ -27,10 +27,12 @@ from pydantic import (
     ValidationInfo,
     create_model,
     field_validator,
+    model_validator,
 )
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
+from matchmaker.matching.scoring import DEFAULT_STALE_AFTER_DAYS, is_stale, stale_since
 from matchmaker.vocab import Domain, Region
 
 MAX_LIST = 20
@@ -41,6 +43,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BIDI = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
 _LINE_BREAKS = frozenset("\t\n\r")  # browsers send a textarea's line breaks as CR LF
 _DIGITS = re.compile(r"[+-]?[0-9]+")
+# Validation context key of a read: the service's MATCHMAKER_STALE_AFTER_DAYS.
+STALE_AFTER_DAYS = "stale_after_days"
 # Validation context key: the input is text cells (a web form, a CSV file), not JSON.
 TEXT_INPUT = "text_input"
 
@@ -182,6 +186,24 @@ class ReadBase(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    stale: bool = Field(
+        default=False,
+        description="not updated for more than MATCHMAKER_STALE_AFTER_DAYS days: its matches "
+        "are ranked lower (x0.8) until it is updated",
+    )
+    stale_since: datetime = Field(
+        default=datetime.min.replace(tzinfo=UTC),
+        description="when it counts (or will count) as stale unless updated before",
+    )
+
+    @model_validator(mode="after")
+    def _staleness(self, info: ValidationInfo) -> ReadBase:
+        # The threshold comes in the validation context (the service's setting); without
+        # one, the engine's default.
+        days = int((info.context or {}).get(STALE_AFTER_DAYS, DEFAULT_STALE_AFTER_DAYS))
+        self.stale_since = stale_since(self.updated_at, days)
+        self.stale = is_stale(self.updated_at, datetime.now(UTC).date(), days)
+        return self
 
 
 T = TypeVar("T")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from matchmaker.matching import messages
 from matchmaker.matching.schemas import ComponentRead
+from matchmaker.matching.scoring import is_stale
 from matchmaker.matching.wording import localize
 from matchmaker.web import i18n, session
 
@@ -57,8 +59,17 @@ def environment(lang: str) -> Environment:
         kind_names=i18n.KIND_NAMES,
         component_names=i18n.COMPONENT_NAMES,
         role_names=i18n.ROLE_NAMES,
+        stale_since=stale_since,
     )
     return env
+
+
+def stale_since(profile: Any, after_days: int) -> date | None:
+    """The day a stale profile was last updated; None while it is fresh (or unsaved)."""
+    updated = getattr(profile, "updated_at", None)
+    if updated is None or not is_stale(updated, datetime.now(UTC).date(), after_days):
+        return None
+    return updated.date()  # type: ignore[no-any-return]
 
 
 def title_of(profile: Any) -> str:
@@ -93,6 +104,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
             csrf=session.signer_of(request).csrf_token(web),
             flash=web.pop_flash(),
             user=getattr(request.state, "web_user", None),
+            stale_after_days=request.app.state.settings.stale_after_days,
             **context,
         )
     )

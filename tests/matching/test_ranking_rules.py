@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from statistics import fmean
+from typing import Any
 
 import numpy as np
 import pytest
@@ -82,7 +83,8 @@ def test_scores_follow_the_documented_formula_on_random_pairs() -> None:
 
 
 def test_a_pair_without_weights_scores_zero_instead_of_failing() -> None:
-    nothing = Weights(**{n: 0.0 for n in Weights.__dataclass_fields__})
+    zeros: dict[str, Any] = {n: 0.0 for n in Weights.__dataclass_fields__}
+    nothing = Weights(**{**zeros, "stale_after_days": Weights().stale_after_days})
     pair = score_pair(STARTUP, INCUBATOR, 0.8, nothing, TODAY)
     assert pair.score == 0.0
     assert rank_key(STARTUP, INCUBATOR, 0.8, nothing) == (0.0, 0.0)

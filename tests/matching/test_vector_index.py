@@ -77,3 +77,20 @@ def test_approximate_index_recall_against_exact() -> None:
     approx.add([n + 1], x[:1])
     assert 1 not in approx
     assert approx.search(x[0], 1)[0].tolist() == [n + 1]
+
+
+def test_a_batch_of_queries_finds_what_each_query_finds_alone() -> None:
+    x = _unit(300, seed=3)
+    index = VectorIndex(DIM)
+    index.add(range(1, 301), x)
+    index.remove([5])
+    ids, scores = index.search_many(x[:20], 4)
+    assert ids.shape == scores.shape == (20, 4)
+    for row in range(20):
+        alone_ids, alone_scores = index.search(x[row], 4)
+        assert ids[row].tolist() == alone_ids.tolist()
+        np.testing.assert_allclose(scores[row], alone_scores, atol=1e-5)
+    assert 5 not in ids
+    assert len(index.search_many(x[:0], 4)[0]) == 0
+    empty = VectorIndex(DIM)
+    assert empty.search_many(x[:2], 4)[0].shape == (2, 0)

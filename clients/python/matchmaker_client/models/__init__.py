@@ -34,6 +34,10 @@ from .delivery_read_status import DeliveryReadStatus
 from .domain import Domain
 from .duplicate_detail import DuplicateDetail
 from .duplicate_error import DuplicateError
+from .duplicate_list import DuplicateList
+from .duplicate_pair import DuplicatePair
+from .duplicate_profile import DuplicateProfile
+from .duplicate_reason import DuplicateReason
 from .eligibility_in import EligibilityIn
 from .event_type import EventType
 from .explanation import Explanation
@@ -95,6 +99,9 @@ from .match_state_changed_event import MatchStateChangedEvent
 from .me import Me
 from .meeting_read import MeetingRead
 from .meeting_read_source import MeetingReadSource
+from .merge_create import MergeCreate
+from .merge_read import MergeRead
+from .merge_read_moved import MergeReadMoved
 from .method_not_allowed_error import MethodNotAllowedError
 from .need import Need
 from .no_free_place_error import NoFreePlaceError
@@ -112,6 +119,7 @@ from .ping_event import PingEvent
 from .ping_queued import PingQueued
 from .places_detail import PlacesDetail
 from .precondition_failed_error import PreconditionFailedError
+from .profile_kind_name import ProfileKindName
 from .profile_ref import ProfileRef
 from .profile_ref_kind import ProfileRefKind
 from .program import Program
@@ -141,6 +149,8 @@ from .scenario_update import ScenarioUpdate
 from .schedule_read import ScheduleRead
 from .side import Side
 from .stage import Stage
+from .stale_list import StaleList
+from .stale_profile_read import StaleProfileRead
 from .startup_batch import StartupBatch
 from .startup_create import StartupCreate
 from .startup_page import StartupPage
@@ -203,6 +213,10 @@ __all__ = (
     "Domain",
     "DuplicateDetail",
     "DuplicateError",
+    "DuplicateList",
+    "DuplicatePair",
+    "DuplicateProfile",
+    "DuplicateReason",
     "EligibilityIn",
     "EventType",
     "Explanation",
@@ -264,6 +278,9 @@ __all__ = (
     "Me",
     "MeetingRead",
     "MeetingReadSource",
+    "MergeCreate",
+    "MergeRead",
+    "MergeReadMoved",
     "MethodNotAllowedError",
     "Need",
     "NoFreePlaceError",
@@ -281,6 +298,7 @@ __all__ = (
     "PingQueued",
     "PlacesDetail",
     "PreconditionFailedError",
+    "ProfileKindName",
     "ProfileRef",
     "ProfileRefKind",
     "Program",
@@ -310,6 +328,8 @@ __all__ = (
     "ScheduleRead",
     "Side",
     "Stage",
+    "StaleList",
+    "StaleProfileRead",
     "StartupBatch",
     "StartupCreate",
     "StartupPage",

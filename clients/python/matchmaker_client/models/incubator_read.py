@@ -45,6 +45,10 @@ class IncubatorRead:
             programs (list[Program]):
             services (list[Need]):
             stages (list[Stage]):
+            stale (bool): not updated for more than MATCHMAKER_STALE_AFTER_DAYS days: its matches are ranked lower (x0.8)
+                until it is updated Default: False.
+            stale_since (datetime.datetime): when it counts (or will count) as stale unless updated before Default:
+                datetime.datetime.fromisoformat('0001-01-01T00:00:00Z').
             trl_max (int):  Default: 9.
             trl_min (int):  Default: 1.
             updated_at (datetime.datetime):
@@ -68,6 +72,8 @@ class IncubatorRead:
     website: None | str
     capacity: int = 0
     description: str = ''
+    stale: bool = False
+    stale_since: datetime.datetime = datetime.datetime.fromisoformat('0001-01-01T00:00:00Z')
     trl_max: int = 9
     trl_min: int = 1
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -127,6 +133,10 @@ class IncubatorRead:
 
 
 
+        stale = self.stale
+
+        stale_since = self.stale_since.isoformat()
+
         trl_max = self.trl_max
 
         trl_min = self.trl_min
@@ -155,6 +165,8 @@ class IncubatorRead:
             "programs": programs,
             "services": services,
             "stages": stages,
+            "stale": stale,
+            "stale_since": stale_since,
             "trl_max": trl_max,
             "trl_min": trl_min,
             "updated_at": updated_at,
@@ -244,6 +256,13 @@ class IncubatorRead:
             stages.append(stages_item)
 
 
+        stale = d.pop("stale")
+
+        stale_since = datetime.datetime.fromisoformat(d.pop("stale_since"))
+
+
+
+
         trl_max = d.pop("trl_max")
 
         trl_min = d.pop("trl_min")
@@ -277,6 +296,8 @@ class IncubatorRead:
             programs=programs,
             services=services,
             stages=stages,
+            stale=stale,
+            stale_since=stale_since,
             trl_max=trl_max,
             trl_min=trl_min,
             updated_at=updated_at,

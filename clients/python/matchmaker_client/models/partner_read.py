@@ -41,6 +41,10 @@ class PartnerRead:
             location (Location): Where a profile is. Beijing, Tianjin and Hebei form one collaborative region.
             name (str):
             stages (list[Stage]):
+            stale (bool): not updated for more than MATCHMAKER_STALE_AFTER_DAYS days: its matches are ranked lower (x0.8)
+                until it is updated Default: False.
+            stale_since (datetime.datetime): when it counts (or will count) as stale unless updated before Default:
+                datetime.datetime.fromisoformat('0001-01-01T00:00:00Z').
             updated_at (datetime.datetime):
             version (int):
             website (None | str):
@@ -59,6 +63,8 @@ class PartnerRead:
     version: int
     website: None | str
     description: str = ''
+    stale: bool = False
+    stale_since: datetime.datetime = datetime.datetime.fromisoformat('0001-01-01T00:00:00Z')
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -104,6 +110,10 @@ class PartnerRead:
 
 
 
+        stale = self.stale
+
+        stale_since = self.stale_since.isoformat()
+
         updated_at = self.updated_at.isoformat()
 
         version = self.version
@@ -125,6 +135,8 @@ class PartnerRead:
             "location": location,
             "name": name,
             "stages": stages,
+            "stale": stale,
+            "stale_since": stale_since,
             "updated_at": updated_at,
             "version": version,
             "website": website,
@@ -192,6 +204,13 @@ class PartnerRead:
             stages.append(stages_item)
 
 
+        stale = d.pop("stale")
+
+        stale_since = datetime.datetime.fromisoformat(d.pop("stale_since"))
+
+
+
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
 
@@ -218,6 +237,8 @@ class PartnerRead:
             location=location,
             name=name,
             stages=stages,
+            stale=stale,
+            stale_since=stale_since,
             updated_at=updated_at,
             version=version,
             website=website,

@@ -41,6 +41,10 @@ class ScenarioRead:
             min_trl (int):  Default: 1.
             publisher (int | str): the publishing partner's id, or a name when it has no profile
             publisher_name (str):
+            stale (bool): not updated for more than MATCHMAKER_STALE_AFTER_DAYS days: its matches are ranked lower (x0.8)
+                until it is updated Default: False.
+            stale_since (datetime.datetime): when it counts (or will count) as stale unless updated before Default:
+                datetime.datetime.fromisoformat('0001-01-01T00:00:00Z').
             status (ScenarioStatus):
             title (str):
             updated_at (datetime.datetime):
@@ -62,6 +66,8 @@ class ScenarioRead:
     version: int
     description: str = ''
     min_trl: int = 1
+    stale: bool = False
+    stale_since: datetime.datetime = datetime.datetime.fromisoformat('0001-01-01T00:00:00Z')
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -103,6 +109,10 @@ class ScenarioRead:
 
         publisher_name = self.publisher_name
 
+        stale = self.stale
+
+        stale_since = self.stale_since.isoformat()
+
         status = self.status.value
 
         title = self.title
@@ -126,6 +136,8 @@ class ScenarioRead:
             "min_trl": min_trl,
             "publisher": publisher,
             "publisher_name": publisher_name,
+            "stale": stale,
+            "stale_since": stale_since,
             "status": status,
             "title": title,
             "updated_at": updated_at,
@@ -205,6 +217,13 @@ class ScenarioRead:
 
         publisher_name = d.pop("publisher_name")
 
+        stale = d.pop("stale")
+
+        stale_since = datetime.datetime.fromisoformat(d.pop("stale_since"))
+
+
+
+
         status = ScenarioStatus(d.pop("status"))
 
 
@@ -231,6 +250,8 @@ class ScenarioRead:
             min_trl=min_trl,
             publisher=publisher,
             publisher_name=publisher_name,
+            stale=stale,
+            stale_since=stale_since,
             status=status,
             title=title,
             updated_at=updated_at,

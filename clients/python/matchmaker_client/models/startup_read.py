@@ -45,6 +45,10 @@ class StartupRead:
             pitch (str):  Default: ''.
             qualifications (list[Qualification]):
             stage (Stage):
+            stale (bool): not updated for more than MATCHMAKER_STALE_AFTER_DAYS days: its matches are ranked lower (x0.8)
+                until it is updated Default: False.
+            stale_since (datetime.datetime): when it counts (or will count) as stale unless updated before Default:
+                datetime.datetime.fromisoformat('0001-01-01T00:00:00Z').
             tags (list[str]):
             team_size (int | None):
             trl (int): Technology readiness level, 1 to 9
@@ -73,6 +77,8 @@ class StartupRead:
     website: None | str
     description: str = ''
     pitch: str = ''
+    stale: bool = False
+    stale_since: datetime.datetime = datetime.datetime.fromisoformat('0001-01-01T00:00:00Z')
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -129,6 +135,10 @@ class StartupRead:
 
         stage = self.stage.value
 
+        stale = self.stale
+
+        stale_since = self.stale_since.isoformat()
+
         tags = self.tags
 
 
@@ -163,6 +173,8 @@ class StartupRead:
             "pitch": pitch,
             "qualifications": qualifications,
             "stage": stage,
+            "stale": stale,
+            "stale_since": stale_since,
             "tags": tags,
             "team_size": team_size,
             "trl": trl,
@@ -259,6 +271,13 @@ class StartupRead:
 
 
 
+        stale = d.pop("stale")
+
+        stale_since = datetime.datetime.fromisoformat(d.pop("stale_since"))
+
+
+
+
         tags = cast(list[str], d.pop("tags"))
 
 
@@ -302,6 +321,8 @@ class StartupRead:
             pitch=pitch,
             qualifications=qualifications,
             stage=stage,
+            stale=stale,
+            stale_since=stale_since,
             tags=tags,
             team_size=team_size,
             trl=trl,

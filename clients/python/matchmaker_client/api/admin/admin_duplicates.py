@@ -1,0 +1,262 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.duplicate_list import DuplicateList
+from ...models.forbidden_error import ForbiddenError
+from ...models.profile_kind_name import ProfileKindName
+from ...models.rate_limited_error import RateLimitedError
+from ...models.storage_unwritable_error import StorageUnwritableError
+from ...models.unauthorized_error import UnauthorizedError
+from ...models.unavailable_error import UnavailableError
+from ...models.validation_failed_error import ValidationFailedError
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    kind: ProfileKindName,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_kind = kind.value
+    params["kind"] = json_kind
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/admin/duplicates",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
+    if response.status_code == 200:
+        response_200 = DuplicateList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedError.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenError.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ValidationFailedError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = RateLimitedError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = UnavailableError.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_1 = DatabaseUnavailableError.from_dict(data)
+
+
+
+                return response_503_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_2 = StorageUnwritableError.from_dict(data)
+
+
+
+            return response_503_type_2
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    kind: ProfileKindName,
+
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
+    """ List likely duplicate profiles
+
+     Pairs of one kind that are likely one organisation, by name similarity and the cosine
+    of their stored vectors, with the rules each pair meets (admin only).
+
+    Args:
+        kind (ProfileKindName):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError]
+     """
+
+
+    kwargs = _get_kwargs(
+        kind=kind,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    kind: ProfileKindName,
+
+) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
+    """ List likely duplicate profiles
+
+     Pairs of one kind that are likely one organisation, by name similarity and the cosine
+    of their stored vectors, with the rules each pair meets (admin only).
+
+    Args:
+        kind (ProfileKindName):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError
+     """
+
+
+    return sync_detailed(
+        client=client,
+kind=kind,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    kind: ProfileKindName,
+
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
+    """ List likely duplicate profiles
+
+     Pairs of one kind that are likely one organisation, by name similarity and the cosine
+    of their stored vectors, with the rules each pair meets (admin only).
+
+    Args:
+        kind (ProfileKindName):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError]
+     """
+
+
+    kwargs = _get_kwargs(
+        kind=kind,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    kind: ProfileKindName,
+
+) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
+    """ List likely duplicate profiles
+
+     Pairs of one kind that are likely one organisation, by name similarity and the cosine
+    of their stored vectors, with the rules each pair meets (admin only).
+
+    Args:
+        kind (ProfileKindName):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DatabaseUnavailableError | StorageUnwritableError | UnavailableError | DuplicateList | ForbiddenError | RateLimitedError | UnauthorizedError | ValidationFailedError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+kind=kind,
+
+    )).parsed

@@ -1,0 +1,1 @@
+"""Likely duplicate profiles: detection for admins, and the merge that keeps history."""
