@@ -14,8 +14,10 @@ from fastapi.testclient import TestClient
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
-from tests.conftest import as_admin
+from matchmaker.web.session import LANG_COOKIE
+from tests.conftest import as_admin, mint_key
 from tests.matching.helpers import ids_of, make, matches
+from tests.web.test_session import _browser, _sign_in
 
 WELD = (
     "Welding robot arm with AI seam tracking for car body lines; it finds the seam with a "
@@ -286,3 +288,14 @@ def test_the_service_defaults_apply_and_a_request_can_turn_them_off(
         path = f"/v1/incubators/{incubator}/matches"
         assert set(ids_of(matches(client, path, limit=5))) & tianjin
         assert not set(ids_of(matches(client, path, limit=5, fair_share=0))) & tianjin
+        # The dashboard's list is the same list: it says why a startup is on it, in each language.
+        manager = _browser(client.app)  # type: ignore[arg-type]
+        _sign_in(manager, mint_key(client, "manager", incubator_ids=[incubator]))
+        page = manager.get(f"/incubators/{incubator}")
+        assert page.status_code == 200
+        assert "included for regional balance: at least 20% of the list from Tianjin" in page.text
+        manager.cookies.set(LANG_COOKIE, "zh")
+        assert (
+            "为区域均衡列入：列表中至少 20% 来自天津"
+            in manager.get(f"/incubators/{incubator}").text
+        )
