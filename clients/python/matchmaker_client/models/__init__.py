@@ -27,6 +27,7 @@ from .decline_reason import DeclineReason
 from .delivery_page import DeliveryPage
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
+from .diversity import Diversity
 from .domain import Domain
 from .eligibility_in import EligibilityIn
 from .error_body import ErrorBody
@@ -100,6 +101,7 @@ from .ranking_update import RankingUpdate
 from .readiness import Readiness
 from .recommendation import Recommendation
 from .region import Region
+from .region_group import RegionGroup
 from .role import Role
 from .row_error_read import RowErrorRead
 from .scenario_batch import ScenarioBatch
@@ -160,6 +162,7 @@ __all__ = (
     "DeliveryPage",
     "DeliveryRead",
     "DeliveryReadStatus",
+    "Diversity",
     "Domain",
     "EligibilityIn",
     "ErrorBody",
@@ -233,6 +236,7 @@ __all__ = (
     "Readiness",
     "Recommendation",
     "Region",
+    "RegionGroup",
     "Role",
     "RowErrorRead",
     "ScenarioBatch",

@@ -8,10 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.diversity import Diversity
 from ...models.domain import Domain
 from ...models.error_body import ErrorBody
 from ...models.match_list import MatchList
 from ...models.region import Region
+from ...models.region_group import RegionGroup
 from ...models.stage import Stage
 from ...types import UNSET, Unset
 from typing import cast
@@ -27,6 +29,11 @@ def _get_kwargs(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -80,6 +87,28 @@ def _get_kwargs(
     params["min_score"] = min_score
 
     params["limit"] = limit
+
+    json_diversity: str | Unset = UNSET
+    if not isinstance(diversity, Unset):
+        json_diversity = diversity.value
+
+    params["diversity"] = json_diversity
+
+    params["mmr_lambda"] = mmr_lambda
+
+    params["one_per_org"] = one_per_org
+
+    json_fair_regions: list[str] | Unset = UNSET
+    if not isinstance(fair_regions, Unset):
+        json_fair_regions = []
+        for fair_regions_item_data in fair_regions:
+            fair_regions_item = fair_regions_item_data.value
+            json_fair_regions.append(fair_regions_item)
+
+
+    params["fair_regions"] = json_fair_regions
+
+    params["fair_share"] = fair_share
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -172,6 +201,11 @@ def sync_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | MatchList]:
@@ -187,6 +221,13 @@ def sync_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -207,6 +248,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -227,6 +273,11 @@ def sync(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> ErrorBody | MatchList | None:
@@ -242,6 +293,13 @@ def sync(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -263,6 +321,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     ).parsed
@@ -277,6 +340,11 @@ async def asyncio_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[ErrorBody | MatchList]:
@@ -292,6 +360,13 @@ async def asyncio_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -312,6 +387,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -332,6 +412,11 @@ async def asyncio(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> ErrorBody | MatchList | None:
@@ -347,6 +432,13 @@ async def asyncio(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -368,6 +460,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )).parsed

@@ -9,7 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.bundle_response import BundleResponse
+from ...models.diversity import Diversity
 from ...models.error_body import ErrorBody
+from ...models.region_group import RegionGroup
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,6 +20,11 @@ from typing import cast
 def _get_kwargs(
     profile_id: int,
     *,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -29,11 +36,38 @@ def _get_kwargs(
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    json_diversity: str | Unset = UNSET
+    if not isinstance(diversity, Unset):
+        json_diversity = diversity.value
+
+    params["diversity"] = json_diversity
+
+    params["mmr_lambda"] = mmr_lambda
+
+    params["one_per_org"] = one_per_org
+
+    json_fair_regions: list[str] | Unset = UNSET
+    if not isinstance(fair_regions, Unset):
+        json_fair_regions = []
+        for fair_regions_item_data in fair_regions:
+            fair_regions_item = fair_regions_item_data.value
+            json_fair_regions.append(fair_regions_item)
+
+
+    params["fair_regions"] = json_fair_regions
+
+    params["fair_share"] = fair_share
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/startups/{profile_id}/bundle".format(profile_id=quote(str(profile_id), safe=""),),
+        "params": params,
     }
 
 
@@ -111,6 +145,11 @@ def sync_detailed(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[BundleResponse | ErrorBody]:
@@ -120,6 +159,13 @@ def sync_detailed(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -134,6 +180,11 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         profile_id=profile_id,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -148,6 +199,11 @@ def sync(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> BundleResponse | ErrorBody | None:
@@ -157,6 +213,13 @@ def sync(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -172,6 +235,11 @@ def sync(
     return sync_detailed(
         profile_id=profile_id,
 client=client,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     ).parsed
@@ -180,6 +248,11 @@ async def asyncio_detailed(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[BundleResponse | ErrorBody]:
@@ -189,6 +262,13 @@ async def asyncio_detailed(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -203,6 +283,11 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         profile_id=profile_id,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -217,6 +302,11 @@ async def asyncio(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> BundleResponse | ErrorBody | None:
@@ -226,6 +316,13 @@ async def asyncio(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -241,6 +338,11 @@ async def asyncio(
     return (await asyncio_detailed(
         profile_id=profile_id,
 client=client,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )).parsed
