@@ -18,6 +18,7 @@ item placed out of its plain order carries a message saying why.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -129,16 +130,30 @@ def _one_per_org(candidates: Sequence[Candidate]) -> list[int]:
     return kept
 
 
-def _behind(
-    options: RerankOptions, counts: dict[str, int], size: int, left: set[str]
+def _due(
+    options: RerankOptions, counts: Counter[str], position: int, end: int, left: Counter[str]
 ) -> str | None:
-    """The protected group furthest below its minimum for a list of ``size``, if any."""
-    worst: tuple[int, str] | None = None
-    for group in options.fair_regions:
-        gap = math.floor(options.fair_share * size + 1e-9) - counts.get(group, 0)
-        if gap > 0 and group in left and (worst is None or gap > worst[0]):
-            worst = (gap, group)
-    return worst[1] if worst else None
+    """The protected group that must take ``position`` (1-based) so that every prefix up to
+    ``end`` can still hold its minimum; None when the position is free.
+
+    A group's next unmet minimum is its deadline. A position is forced when, for some prefix
+    j, the minimums still unmet by j fill every position left up to j (several groups can
+    step up at the same length); the group with the earliest deadline then takes it, which
+    meets every deadline that can be met. A group with no candidate left owes nothing.
+    """
+    groups = [g for g in options.fair_regions if left[g] > 0]
+
+    def owed(group: str, j: int) -> int:
+        wanted = math.floor(options.fair_share * j + 1e-9)
+        return min(max(0, wanted - counts[group]), left[group])
+
+    deadline = {}
+    for group in groups:
+        deadline[group] = next((j for j in range(position, end + 1) if owed(group, j)), end + 1)
+    for j in range(position, end + 1):
+        if sum(owed(g, j) for g in groups) >= j - position + 1:
+            return min(groups, key=lambda g: (deadline[g], options.fair_regions.index(g)))
+    return None
 
 
 def rerank(
@@ -154,10 +169,12 @@ def rerank(
     sims = vectors @ vectors.T if options.mmr and vectors is not None and pool else None
     # The highest similarity of each candidate to those already chosen.
     closest = np.full(len(candidates), -np.inf)
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
+    left = Counter(candidates[i].group for i in pool)
+    end = min(k, len(pool))
     while pool and len(out.order) < k:
-        left = {candidates[i].group for i in pool}
-        group = _behind(options, counts, len(out.order) + 1, left) if options.fair else None
+        position = len(out.order) + 1
+        group = _due(options, counts, position, end, left) if options.fair else None
         choices = [i for i in pool if group is None or candidates[i].group == group]
         pick = choices[0]
         why: Message | None = None
@@ -173,14 +190,15 @@ def rerank(
             why = Message("rerank_org", {"rank": pick + 1})
         out.order.append((pick, why))
         pool.remove(pick)
-        counts[candidates[pick].group] = counts.get(candidates[pick].group, 0) + 1
+        counts[candidates[pick].group] += 1
+        left[candidates[pick].group] -= 1
         if sims is not None:
             closest = np.maximum(closest, sims[pick])
     size = len(out.order)
     for group in options.fair_regions if options.fair else ():
         wanted = math.floor(options.fair_share * size + 1e-9)
-        if counts.get(group, 0) < wanted:
-            found = counts.get(group, 0)
+        if counts[group] < wanted:
+            found = counts[group]
             out.notes.append(
                 Message("rerank_region_short", {"region": group, "wanted": wanted, "found": found})
             )

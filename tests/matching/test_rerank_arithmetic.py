@@ -74,6 +74,24 @@ def test_each_prefix_holds_the_minimum_share_while_the_group_lasts(share: float)
     assert beijing == sorted(beijing)  # the others keep their plain order
 
 
+@pytest.mark.parametrize("share", [0.1, 0.2, 0.3])
+def test_groups_whose_minimums_step_up_together_all_get_their_place(share: float) -> None:
+    # Tianjin and Hebei each need one place by length 10 at share 0.1 (two at once): placing
+    # one per step would leave Hebei short; looking ahead places Tianjin at 9 and Hebei at 10.
+    groups = ["beijing"] * 12 + ["tianjin"] * 4 + ["hebei"] * 4
+    candidates = [Candidate(1 - i / 100, g) for i, g in enumerate(groups)]
+    options = RerankOptions(fair_regions=("tianjin", "hebei"), fair_share=share)
+    out = rerank(candidates, 10, options)
+    order = [i for i, _ in out.order]
+    for i in range(1, 11):
+        for group in ("tianjin", "hebei"):
+            have = sum(groups[j] == group for j in order[:i])
+            assert have >= math.floor(share * i + 1e-9), (share, i, group)
+    assert out.notes == []
+    if share == 0.1:
+        assert [groups[j] for j in order[8:]] == ["tianjin", "hebei"]
+
+
 def test_a_short_group_is_reported_with_what_it_got() -> None:
     candidates = [Candidate(1 - i / 100, g) for i, g in enumerate(["beijing"] * 8 + ["tianjin"])]
     out = rerank(candidates, 5, RerankOptions(fair_regions=("tianjin", "hebei"), fair_share=0.4))
