@@ -222,7 +222,13 @@ def choose(
     orgs = organisations(session, target, ids) if options.one_per_org else {}
     vectors = None
     if options.mmr:
-        vectors = np.asarray(index.vectors(ids), dtype=np.float32)
+        # A profile deleted since the search has no vector left: it counts as like nothing.
+        present = [i for i in ids if i in index]
+        stored = dict(zip(present, index.vectors(present), strict=True)) if present else {}
+        vectors = np.zeros((len(ids), index.dim), dtype=np.float32)
+        for row, pid in enumerate(ids):
+            if pid in stored:
+                vectors[row] = stored[pid]
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
     candidates = [
         Candidate(score, region_group(facts.region), orgs.get(facts.id)) for score, facts in pool

@@ -34,11 +34,13 @@ from matchmaker.matching.history import (
     fits_of_targets,
 )
 from matchmaker.matching.index import Mask
-from matchmaker.matching.messages import Message, sentence
-from matchmaker.matching.ranking import rank_key, reason_parts, score_pair
+from matchmaker.matching.messages import Message
+from matchmaker.matching.ranking import rank_key, score_pair
+from matchmaker.matching.reads import ref as ref
+from matchmaker.matching.reads import to_read as to_read
 from matchmaker.matching.registry import calibration_of
 from matchmaker.matching.rerank import RerankOptions, RerankRequest, choose
-from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
+from matchmaker.matching.schemas import MatchList
 from matchmaker.matching.scoring import (
     HARD_RULE_COLUMNS,
     RANKING_VERSION,
@@ -384,38 +386,3 @@ def score_without_vectors(
         [score_pair(facts_of(STARTUP, s), t, 0.0, weights, today) for _, t in facts]
         for s in startups
     ]
-
-
-def ref(kind: str, row: Any) -> ProfileRef:
-    title = row.title if kind == SCENARIO else row.name
-    return ProfileRef(kind=kind, id=row.id or 0, title=title, region=row.region, city=row.city)
-
-
-def to_read(p: PairScore, other: Facts, why: Message | None = None) -> MatchRead:
-    parts = reason_parts(p, other.title)
-    profile = ProfileRef(
-        kind=other.kind, id=other.id, title=other.title, region=other.region, city=other.city
-    )
-    return MatchRead(
-        profile=profile,
-        score=p.score,
-        confidence=p.confidence,
-        similarity=p.similarity,
-        components={
-            name: ComponentRead(
-                value=c.value,
-                weight=c.weight,
-                contribution=c.contribution,
-                note=c.note,
-                explanation=explanation(c.message) if c.message else None,
-            )
-            for name, c in p.components.items()
-        },
-        matched_domains=p.matched_domains,
-        matched_needs=p.matched_needs,
-        reason=sentence(parts),
-        improve=[hint.english for hint in p.hints],
-        reason_parts=[explanation(m) for m in parts],
-        improve_parts=[explanation(m) for m in p.hints],
-        rerank=explanation(why) if why else None,
-    )
