@@ -80,7 +80,11 @@ class RerankRequest:
             mmr=defaults.mmr if self.diversity is None else self.diversity == "mmr",
             mmr_lambda=defaults.mmr_lambda if self.mmr_lambda is None else self.mmr_lambda,
             one_per_org=defaults.one_per_org if self.one_per_org is None else self.one_per_org,
-            fair_regions=defaults.fair_regions if self.fair_regions is None else self.fair_regions,
+            fair_regions=tuple(
+                dict.fromkeys(
+                    defaults.fair_regions if self.fair_regions is None else self.fair_regions
+                )
+            ),
             fair_share=defaults.fair_share if self.fair_share is None else self.fair_share,
         )
         problem = check_share(options.fair_regions, options.fair_share)

@@ -117,6 +117,8 @@ def test_the_request_overrides_the_defaults_and_impossible_shares_are_refused() 
     assert RerankRequest().over(defaults) == defaults
     off = RerankRequest(diversity="none", fair_share=0).over(defaults)
     assert not off.active
+    twice = RerankRequest(fair_regions=("hebei", "hebei", "tianjin"), fair_share=0.5)
+    assert twice.over(defaults).fair_regions == ("hebei", "tianjin")  # a group named twice
     assert check_share(("beijing", "tianjin", "hebei", "elsewhere"), 0.25) is None
     assert check_share(("tianjin", "hebei", "elsewhere"), 0.34) is not None
     with pytest.raises(InvalidInput) as caught:
