@@ -170,8 +170,10 @@ def rerank(
     needed for MMR only."""
     out = Reranked()
     pool = _one_per_org(candidates) if options.one_per_org else list(range(len(candidates)))
-    sims = vectors @ vectors.T if options.mmr and vectors is not None and pool else None
-    # The highest similarity of each candidate to those already chosen.
+    mmr = vectors if options.mmr else None
+    relevance = np.fromiter((c.relevance for c in candidates), np.float64, len(candidates))
+    # The highest similarity of each candidate to those already chosen (one matrix-vector
+    # product per pick: the full similarity matrix cost more than the whole list).
     closest = np.full(len(candidates), -np.inf)
     counts: Counter[str] = Counter()
     left = Counter(candidates[i].group for i in pool)
@@ -182,9 +184,9 @@ def rerank(
         choices = [i for i in pool if group is None or candidates[i].group == group]
         pick = choices[0]
         why: Message | None = None
-        if sims is not None and out.order:
-            lam = options.mmr_lambda
-            gains = [lam * candidates[i].relevance - (1 - lam) * closest[i] for i in choices]
+        if mmr is not None and out.order:
+            lam, at = options.mmr_lambda, np.asarray(choices)
+            gains = lam * relevance[at] - (1 - lam) * closest[at]
             pick = choices[int(np.argmax(gains))]  # argmax: the first of equals, plain order
             if pick != choices[0]:
                 why = Message("rerank_diversity", {"rank": pick + 1})
@@ -196,8 +198,8 @@ def rerank(
         pool.remove(pick)
         counts[candidates[pick].group] += 1
         left[candidates[pick].group] -= 1
-        if sims is not None:
-            closest = np.maximum(closest, sims[pick])
+        if mmr is not None:
+            closest = np.maximum(closest, mmr @ mmr[pick])
     size = len(out.order)
     for group in options.fair_regions if options.fair else ():
         wanted = math.floor(options.fair_share * size + 1e-9)
