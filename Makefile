@@ -13,7 +13,7 @@ export MATCHMAKER_TEST_POSTGRES_URL
 MATCHMAKER_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 export MATCHMAKER_TEST_REDIS_URL
 
-.PHONY: install run test lint fmt bench bench-quick bench-http bench-import bench-quality clean browser \
+.PHONY: install run test lint fmt bench bench-quick bench-http bench-import bench-quality bench-rerank clean browser \
 	cjk-font screenshots deploy-tools docker-smoke client openapi-baseline mutation
 
 $(BIN)/python:
@@ -127,6 +127,10 @@ bench-import: install
 bench-quality: install
 	$(BIN)/python -m bench.quality $(if $(MODEL),--model $(MODEL)) $(ARGS)
 	$(BIN)/python -m bench.bilingual
+
+# What the re-ranking options (diversity, regional balance) cost on the quality benchmark.
+bench-rerank: install
+	$(BIN)/python -m bench.rerank $(if $(MODEL),--model $(MODEL)) $(ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.http_routes                    # 10k stored startups
     .venv/bin/python -m bench.http_routes --size 100000      # 100k
     .venv/bin/python -m bench.http_routes --quick            # 2k, for a smoke run
+    .venv/bin/python -m bench.http_routes --rerank           # + the manager's list re-ranked
 
 The server is ``matchmaker serve`` over the demo data (``seed-demo``: its profiles, its keys)
 plus scaled startups made as ``bench.run`` makes them (``bench.dataset``), and a few dozen
@@ -120,6 +121,23 @@ def routes(keys: dict[str, str]) -> dict[str, tuple[str, str, str, dict[str, Any
     }
 
 
+# The manager's list with each re-ranking option (README "Diverse and balanced lists").
+RERANKED = {
+    "diversity=mmr": "diversity=mmr",
+    "one_per_org": "one_per_org=true",
+    "fair_regions=tianjin,hebei": "fair_regions=tianjin&fair_regions=hebei",
+    "all three": "diversity=mmr&one_per_org=true&fair_regions=tianjin&fair_regions=hebei",
+}
+
+
+def reranked(keys: dict[str, str]) -> dict[str, tuple[str, str, str, dict[str, Any] | None]]:
+    path = "/v1/incubators/1/matches"
+    return {
+        f"{path}?{name} (manager)": ("GET", f"{path}?{query}", keys["manager"], None)
+        for name, query in RERANKED.items()
+    }
+
+
 def cpu_seconds(pid: int | str) -> float:
     """User + system CPU seconds of a process so far (Linux /proc; ticks of 10 ms)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -200,6 +218,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--quick", action="store_true", help="2k startups, 40 rounds, 4 s")
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--keep", action="store_true", help="keep the work folder")
+    p.add_argument("--rerank", action="store_true", help="also the re-ranked manager's list")
     args = p.parse_args(argv)
     if args.quick:
         args.size, args.rounds, args.seconds = 2_000, 40, 4.0
@@ -228,7 +247,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         if wait_ready(proc, port, 300) is None:
             raise RuntimeError("the server did not become ready")
         fig["decisions"] = decide(base, built["keys"]["admin"], 6, 8)
-        table = routes(built["keys"])
+        table = routes(built["keys"]) | (reranked(built["keys"]) if args.rerank else {})
         log(f"http routes: {args.rounds} sequential rounds")
         fig["sequential"] = sequential(
             base, table, args.rounds, lambda: encoder.encode([text]), proc.pid

@@ -76,6 +76,26 @@ class Settings(BaseSettings):
         description="a profile not updated for longer is flagged stale to its owners and its "
         "matches score x0.8 (matching.scoring.STALE_PENALTY), with the reason shown",
     )
+    # Re-ranking of match lists (README "Diverse and balanced lists"; matching/rerank.py): the
+    # defaults of the options a request leaves out. All off: bench/RESULTS.md measured a cost
+    # in quality for each.
+    rerank_diversity: Literal["none", "mmr"] = Field(
+        default="none", description="mmr: every match list diversified by default"
+    )
+    rerank_mmr_lambda: float = Field(
+        default=0.7, ge=0, le=1, description="MMR's weight of the score against diversity"
+    )
+    rerank_one_per_org: bool = Field(
+        default=False, description="at most one profile per organisation in every match list"
+    )
+    rerank_fair_regions: list[Literal["beijing", "tianjin", "hebei", "elsewhere"]] = Field(
+        default=[],
+        description="region groups given a minimum share of every match list, as JSON: "
+        '["tianjin","hebei"]; empty: off',
+    )
+    rerank_fair_share: float = Field(
+        default=0.2, ge=0, le=1, description="the minimum share of each of rerank_fair_regions"
+    )
     # Partner platforms (README "Integrate in 10 minutes"). The rate limiter is a token bucket
     # per API key: in Redis, shared by every replica, when redis_url is set; else in memory,
     # exact for one process, per process when several run.
@@ -190,6 +210,16 @@ class Settings(BaseSettings):
                 "python -c 'import secrets; print(secrets.token_urlsafe(32))' or leave it unset"
             )
         return value
+
+    @model_validator(mode="after")
+    def _shares_can_hold(self) -> Settings:
+        regions = len(self.rerank_fair_regions)
+        if regions * self.rerank_fair_share > 1:
+            raise ValueError(
+                f"MATCHMAKER_RERANK_FAIR_SHARE: {regions} region groups cannot each have "
+                f"{self.rerank_fair_share:g} of a list"
+            )
+        return self
 
     @model_validator(mode="after")
     def _learned_weights(self) -> Settings:

@@ -15,6 +15,7 @@ from matchmaker.db import make_engine, make_sessionmaker
 from matchmaker.kinds import ALL_KINDS
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.registry import load_encoder
+from matchmaker.matching.rerank import RerankOptions
 from matchmaker.matching.scoring import Weights
 from matchmaker.matching.service import Matcher
 from matchmaker.matching.store import EmbeddingStore
@@ -59,6 +60,16 @@ def weights_from(settings: Settings) -> Weights:
     )
 
 
+def rerank_from(settings: Settings) -> RerankOptions:
+    return RerankOptions(
+        mmr=settings.rerank_diversity == "mmr",
+        mmr_lambda=settings.rerank_mmr_lambda,
+        one_per_org=settings.rerank_one_per_org,
+        fair_regions=tuple(settings.rerank_fair_regions),
+        fair_share=settings.rerank_fair_share,
+    )
+
+
 def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     """Load the model (unless given one), open the database and load the indexes."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -82,7 +93,7 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     else:
         # Start anyway, so /healthz answers and /readyz can say why the service is not ready.
         log.warning("indexes not loaded: %s", schema.error)
-    matcher = Matcher(store, weights_from(settings))
+    matcher = Matcher(store, weights_from(settings), rerank=rerank_from(settings))
     feedback.install(matcher)  # declined pairs never again; decisions in every pair's score
     metrics.watch(store, sessions)
     return Runtime(

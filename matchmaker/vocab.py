@@ -184,6 +184,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "hebei": ("Hebei", "河北"),
     "china_other": ("Elsewhere in China", "国内其他地区"),
     "abroad": ("Abroad", "境外"),
+    # Not a region: the group of china_other and abroad in regional balance (matching/rerank.py).
+    "elsewhere": ("Elsewhere", "其他地区"),
     "national_high_tech_enterprise": ("National high-tech enterprise", "国家高新技术企业"),
     "specialized_innovative_sme": ('"Specialized and innovative" SME', "专精特新中小企业"),
     "little_giant": ('"Little giant" enterprise', "专精特新小巨人"),

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.messages import Message, Param
+from matchmaker.matching.rerank import RerankRequest
 from matchmaker.matching.schemas import BundleRead, BundleResponse
-from matchmaker.matching.scoring import RANKING_VERSION, PairScore, is_international
-from matchmaker.matching.service import STARTUP, Matcher, MatchFilters, ref, to_read
+from matchmaker.matching.scoring import RANKING_VERSION, is_international
+from matchmaker.matching.service import STARTUP, Matcher, MatchFilters, Scored, ref, to_read
 from matchmaker.matching.wording import explanation
 from matchmaker.vocab import BTH_REGIONS
 
@@ -43,14 +44,17 @@ def _coherence(startup: Facts, trio: tuple[Facts, Facts, Facts]) -> tuple[float,
     return fmean([domain, region]), shared
 
 
-def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
-    """The best-scoring trio; its score blends the three fits with how well they cohere."""
-    filters = MatchFilters(limit=PER_KIND)
-    pools: list[list[tuple[PairScore, Facts]]] = []
+def bundle(
+    matcher: Matcher, session: Session, startup: Any, rerank: RerankRequest | None = None
+) -> BundleResponse:
+    """The best-scoring trio; its score blends the three fits with how well they cohere.
+    ``rerank`` chooses the candidates of each kind considered (diversity, regional balance)."""
+    filters = MatchFilters(limit=PER_KIND, rerank=rerank or RerankRequest())
+    pools: list[list[Scored]] = []
     kinds = [matcher.kind(name) for name in TARGETS]
     for target in kinds:
         ranked = matcher.score_candidates(session, matcher.kind(STARTUP), startup, target, filters)
-        pools.append([c for c in ranked if c[0].score is not None][:PER_KIND])
+        pools.append([s for s in ranked.items if s.pair.score is not None][:PER_KIND])
     base = BundleResponse(
         query=ref(STARTUP, startup),
         model=matcher.model,
@@ -66,15 +70,17 @@ def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
     me = facts_of(STARTUP, startup)
     best: tuple[float, tuple[Any, ...], list[str]] | None = None
     for trio in product(*pools):
-        fit = fmean(pair.score or 0.0 for pair, _ in trio)
-        coherence, shared = _coherence(me, (trio[0][1], trio[1][1], trio[2][1]))
+        fit = fmean(s.pair.score or 0.0 for s in trio)
+        coherence, shared = _coherence(me, (trio[0].facts, trio[1].facts, trio[2].facts))
         total = round(FIT_WEIGHT * fit + COHERENCE_WEIGHT * coherence, 4)
-        key = (total, tuple(-facts.id for _, facts in trio))
-        if best is None or key > (best[0], tuple(-f.id for _, f in best[1])):
+        key = (total, tuple(-s.facts.id for s in trio))
+        if best is None or key > (best[0], tuple(-s.facts.id for s in best[1])):
             best = (total, trio, shared)
     assert best is not None
     total, trio, shared = best
-    (ip, inc), (pp, par), (sp, sce) = trio
+    ip, inc = trio[0].pair, trio[0].facts
+    pp, par = trio[1].pair, trio[1].facts
+    sp, sce = trio[2].pair, trio[2].facts
     where = {inc.city or inc.region, par.city or par.region, sce.city or sce.region}
     params: dict[str, Param] = {
         "incubator": inc.title,
@@ -88,9 +94,9 @@ def bundle(matcher: Matcher, session: Session, startup: Any) -> BundleResponse:
     said = Message("bundle_shared" if shared else "bundle", params)
     base.bundle = BundleRead(
         score=total,
-        incubator=to_read(ip, inc),
-        partner=to_read(pp, par),
-        scenario=to_read(sp, sce),
+        incubator=to_read(ip, inc, trio[0].why),
+        partner=to_read(pp, par, trio[1].why),
+        scenario=to_read(sp, sce, trio[2].why),
         shared_domains=shared,
         reason=said.english,
         reason_parts=[explanation(said)],

@@ -124,6 +124,21 @@ TEMPLATES: dict[str, str] = {
         "all three work on {domains:list}; located in {places:raw} (fit {fit:.2f})."
     ),
     "bundle_missing": N_("no confident match among {kinds:kind} to build a bundle"),
+    # Re-ranking (rerank.py): why a match is above its place by score alone, and what a
+    # list could not be given.
+    "rerank_diversity": N_(
+        "moved up for diversity: it differs from the matches above it (rank {rank} by score)"
+    ),
+    "rerank_org": N_(
+        "moved up: one profile per organisation, the others of an organisation left out "
+        "(rank {rank} by score)"
+    ),
+    "rerank_region": N_(
+        "included for regional balance: at least {share:.0%} of the list from {region:cap}"
+    ),
+    "rerank_region_short": N_(
+        "too few candidates from {region:cap} for its minimum share ({found} of {wanted})"
+    ),
 }
 # Profile kinds as a template's {x:kind} shows them (msgids of the catalogs too).
 KIND_WORDS = (

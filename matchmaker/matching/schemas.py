@@ -18,6 +18,23 @@ class TargetKind(StrEnum):
     scenarios = "scenarios"
 
 
+class Diversity(StrEnum):
+    """How a match list is diversified: not at all, or by maximal marginal relevance."""
+
+    none = "none"
+    mmr = "mmr"
+
+
+class RegionGroup(StrEnum):
+    """Region groups of regional balance: the three Beijing–Tianjin–Hebei jurisdictions, and
+    everywhere else (elsewhere in China and abroad)."""
+
+    beijing = "beijing"
+    tianjin = "tianjin"
+    hebei = "hebei"
+    elsewhere = "elsewhere"
+
+
 class Explanation(BaseModel):
     """One sentence of an explanation: a stable code, its parameters, and its words."""
 
@@ -77,6 +94,11 @@ class MatchRead(BaseModel):
     improve_parts: list[Explanation] = Field(
         default_factory=list, description="`improve` as codes, one per line"
     )
+    rerank: Explanation | None = Field(
+        default=None,
+        description="why a diversity or regional-balance option put this match here, above "
+        "its place by score alone; null when the score alone did",
+    )
 
 
 class MatchList(BaseModel):
@@ -85,6 +107,11 @@ class MatchList(BaseModel):
     model: str
     ranking_version: str
     matches: list[MatchRead]
+    rerank_notes: list[Explanation] = Field(
+        default_factory=list,
+        description="what re-ranking could not do for the whole list, e.g. too few "
+        "candidates from a region to give it its minimum share",
+    )
 
 
 class BundleRead(BaseModel):

@@ -34,10 +34,13 @@ from matchmaker.matching.history import (
     fits_of_targets,
 )
 from matchmaker.matching.index import Mask, VectorIndex
-from matchmaker.matching.messages import sentence
-from matchmaker.matching.ranking import rank_key, reason_parts, score_pair
+from matchmaker.matching.messages import Message
+from matchmaker.matching.ranking import rank_key, score_pair
+from matchmaker.matching.reads import ref as ref
+from matchmaker.matching.reads import to_read as to_read
 from matchmaker.matching.registry import calibration_of
-from matchmaker.matching.schemas import ComponentRead, MatchList, MatchRead, ProfileRef
+from matchmaker.matching.rerank import RerankOptions, RerankRequest, choose
+from matchmaker.matching.schemas import MatchList
 from matchmaker.matching.scoring import (
     HARD_RULE_COLUMNS,
     RANKING_VERSION,
@@ -66,16 +69,42 @@ class MatchFilters:
     kinds: list[str] = field(default_factory=list)
     min_score: float | None = None
     limit: int = 10
+    # Diversity and regional balance (``rerank.py``); unset options take the matcher's defaults.
+    rerank: RerankRequest = field(default_factory=RerankRequest)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One shown candidate: the engine's pair score, the other side's facts, and why
+    re-ranking put it where it is (None when the plain order did)."""
+
+    pair: PairScore
+    facts: Facts
+    why: Message | None = None
+
+
+@dataclass
+class Ranked:
+    """The shown candidates, best first, and what re-ranking says about the whole list."""
+
+    items: list[Scored] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 class Matcher:
     """Ranks matches for stored or unsaved profiles over the store's indexes."""
 
     def __init__(
-        self, store: EmbeddingStore, weights: Weights, history: HistorySource | None = None
+        self,
+        store: EmbeddingStore,
+        weights: Weights,
+        history: HistorySource | None = None,
+        rerank: RerankOptions | None = None,
     ) -> None:
         self.store = store
         self.weights = weights
+        # The service's re-ranking defaults (Settings.rerank_*): all off unless configured.
+        self.rerank = rerank or RerankOptions()
         self.exclusion_hooks: list[ExclusionHook] = []
         self.history = history
         # Raw cosines of the model, mapped onto the scale the thresholds were set on.
@@ -162,13 +191,14 @@ class Matcher:
         query_vector: np.ndarray | None = None,
     ) -> MatchList:
         """Matches of ``profile`` (a ``kind`` row, stored or not) among ``target`` rows."""
-        scored = self.score_candidates(session, kind, profile, target, filters, query_vector)
+        ranked = self.score_candidates(session, kind, profile, target, filters, query_vector)
         return MatchList(
             query=ref(kind.name, profile),
             target=target.plural,
             model=self.model,
             ranking_version=RANKING_VERSION,
-            matches=[to_read(p, facts) for p, facts in scored[: filters.limit]],
+            matches=[to_read(s.pair, s.facts, s.why) for s in ranked.items[: filters.limit]],
+            rerank_notes=[explanation(m) for m in ranked.notes],
         )
 
     def score_candidates(
@@ -179,9 +209,9 @@ class Matcher:
         target: ProfileKind,
         filters: MatchFilters,
         query_vector: np.ndarray | None = None,
-    ) -> list[tuple[PairScore, Facts]]:
+    ) -> Ranked:
         """The best ``filters.limit`` scored candidates, best first, each with the facts of
-        the other side."""
+        the other side; re-ranked from a wider pool when ``filters.rerank`` asks for it."""
         problem = self.store.mismatch()
         if problem:
             raise ServiceUnavailable(problem)
@@ -205,7 +235,7 @@ class Matcher:
             found = self._startups_by_history(session, kind, mine.id, vector, allowed, k)
         fits, ids, sims = joined(found, ids, sims, vector, self.store.indexes[target.name])
         if len(ids) == 0:
-            return []
+            return Ranked()
         sims = self.calibration.scale_many(sims)
         today = datetime.now(UTC).date()
         keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
@@ -226,11 +256,16 @@ class Matcher:
             keyed.append(((0 if score is not None else 1, -raw, other.id), sim, other))
         # Explanations only for what is shown: the order is the same, from the same numbers.
         keyed.sort(key=lambda item: item[0])
-        out: list[tuple[PairScore, Facts]] = []
-        for _, sim, other in keyed[: filters.limit]:
+        options = filters.rerank.over(self.rerank)
+        shown = [(-key[1], other) for key, _, other in keyed]
+        index = self.store.indexes[target.name]
+        order, notes = choose(session, target, index, shown, filters.limit, options)
+        out = Ranked(notes=notes)
+        for position, why in order:
+            _, sim, other = keyed[position]
             startup, tgt = (mine, other) if kind.name == STARTUP else (other, mine)
             pair = score_pair(startup, tgt, sim, self.weights, today, fits.get(other.id))
-            out.append((pair, other))
+            out.items.append(Scored(pair, other, why))
         return out
 
     def vector_of(self, kind: ProfileKind, profile: Any) -> np.ndarray:
@@ -356,37 +391,3 @@ def score_without_vectors(
         [score_pair(facts_of(STARTUP, s), t, 0.0, weights, today) for _, t in facts]
         for s in startups
     ]
-
-
-def ref(kind: str, row: Any) -> ProfileRef:
-    title = row.title if kind == SCENARIO else row.name
-    return ProfileRef(kind=kind, id=row.id or 0, title=title, region=row.region, city=row.city)
-
-
-def to_read(p: PairScore, other: Facts) -> MatchRead:
-    parts = reason_parts(p, other.title)
-    profile = ProfileRef(
-        kind=other.kind, id=other.id, title=other.title, region=other.region, city=other.city
-    )
-    return MatchRead(
-        profile=profile,
-        score=p.score,
-        confidence=p.confidence,
-        similarity=p.similarity,
-        components={
-            name: ComponentRead(
-                value=c.value,
-                weight=c.weight,
-                contribution=c.contribution,
-                note=c.note,
-                explanation=explanation(c.message) if c.message else None,
-            )
-            for name, c in p.components.items()
-        },
-        matched_domains=p.matched_domains,
-        matched_needs=p.matched_needs,
-        reason=sentence(parts),
-        improve=[hint.english for hint in p.hints],
-        reason_parts=[explanation(m) for m in parts],
-        improve_parts=[explanation(m) for m in p.hints],
-    )

@@ -55,6 +55,7 @@ def _match(m: MatchRead, lang: str, translate: Translate) -> MatchRead:
             "reason_parts": _said(m.reason_parts, lang, translate),
             "improve": [e.text for e in improve],
             "improve_parts": improve,
+            "rerank": _said([m.rerank], lang, translate)[0] if m.rerank else None,
         }
     )
 
@@ -67,7 +68,10 @@ def localize(response: R, lang: str, translate: Translate) -> R:
         return _match(response, lang, translate)
     if isinstance(response, MatchList):
         return response.model_copy(
-            update={"matches": [_match(m, lang, translate) for m in response.matches]}
+            update={
+                "matches": [_match(m, lang, translate) for m in response.matches],
+                "rerank_notes": _said(response.rerank_notes, lang, translate),
+            }
         )
     update: dict[str, object] = {}
     if response.message_parts:

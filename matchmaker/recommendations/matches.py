@@ -20,7 +20,14 @@ from matchmaker.errors import (
 )
 from matchmaker.kinds import BY_PLURAL, INCUBATOR, PARTNER, SCENARIO, STARTUP
 from matchmaker.matching.bundle import bundle
-from matchmaker.matching.schemas import BundleResponse, MatchList, TargetKind
+from matchmaker.matching.rerank import RerankRequest
+from matchmaker.matching.schemas import (
+    BundleResponse,
+    Diversity,
+    MatchList,
+    RegionGroup,
+    TargetKind,
+)
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.params import PathId
 from matchmaker.profiles import service as profiles
@@ -35,7 +42,43 @@ router = APIRouter(prefix="/v1", tags=["matching"], dependencies=REQUIRE_KEY)
 ERRORS = error_responses(NotFound, ServiceUnavailable, Unauthorized, Forbidden)
 
 
+async def rerank_options(  # async: no thread-pool hop for parsing the query
+    diversity: Annotated[
+        Diversity | None,
+        Query(description="mmr: maximal marginal relevance, fewer near-copies in the list"),
+    ] = None,
+    mmr_lambda: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="with diversity=mmr: 1 is score alone, 0 diversity alone"),
+    ] = None,
+    one_per_org: Annotated[
+        bool | None, Query(description="at most one profile per organisation")
+    ] = None,
+    fair_regions: Annotated[
+        list[RegionGroup] | None,
+        Query(description="region groups given a minimum share of every top-k"),
+    ] = None,
+    fair_share: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="the minimum share of each of fair_regions; 0 turns it off"),
+    ] = None,
+) -> RerankRequest:
+    """Re-ranking options; omitted ones take the service's defaults (README "Diverse and
+    balanced lists")."""
+    return RerankRequest(
+        diversity=diversity.value if diversity else None,
+        mmr_lambda=mmr_lambda,
+        one_per_org=one_per_org,
+        fair_regions=None if fair_regions is None else tuple(g.value for g in fair_regions),
+        fair_share=fair_share,
+    )
+
+
+RerankDep = Annotated[RerankRequest, Depends(rerank_options)]
+
+
 async def match_filters(  # async: no thread-pool hop for parsing the query
+    rerank: RerankDep,
     domain: Annotated[list[Domain] | None, Query(description="only these domains")] = None,
     stage: Annotated[list[Stage] | None, Query()] = None,
     region: Annotated[list[Region] | None, Query()] = None,
@@ -50,6 +93,7 @@ async def match_filters(  # async: no thread-pool hop for parsing the query
         kinds=kind or [],
         min_score=min_score,
         limit=limit,
+        rerank=rerank,
     )
 
 
@@ -128,10 +172,11 @@ def startup_bundle(
     principal: PrincipalDep,
     profile_id: PathId,
     lang: LanguageDep,
+    rerank: RerankDep,
 ) -> BundleResponse:
     """An incubator, a partner and a scenario chosen to fit the startup and each other."""
     startup = profiles.get(session, STARTUP, profile_id)
     policy.check_manage(principal, STARTUP.name, startup)
-    found = bundle(matcher, session, startup)
+    found = bundle(matcher, session, startup, rerank)
     exposures.record_bundle(session, found)
     return in_language(found, lang)

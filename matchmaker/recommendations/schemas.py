@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, ValidationInfo, field_validator
 
 from matchmaker.incubators.schemas import IncubatorCreate
-from matchmaker.matching.schemas import MatchList
+from matchmaker.matching.rerank import check_share
+from matchmaker.matching.schemas import Diversity, MatchList, RegionGroup
 from matchmaker.matching.service import MAX_LIMIT
 from matchmaker.partners.schemas import PartnerCreate
 from matchmaker.profiles.schemas import Int, Number
@@ -39,6 +40,30 @@ class Filters(BaseModel):
     )
     min_score: Number | None = Field(default=None, ge=0, le=1)
     limit: Int = Field(default=10, ge=1, le=MAX_LIMIT)
+    # Re-ranking, as the match endpoints' query options; omitted: the service's defaults.
+    diversity: Diversity | None = Field(
+        default=None, description="mmr: maximal marginal relevance, fewer near-copies"
+    )
+    mmr_lambda: Number | None = Field(
+        default=None, ge=0, le=1, description="with mmr: 1 is score alone, 0 diversity alone"
+    )
+    one_per_org: bool | None = Field(
+        default=None, description="at most one profile per organisation"
+    )
+    fair_regions: list[RegionGroup] | None = Field(
+        default=None, max_length=4, description="region groups given a minimum share of every top-k"
+    )
+    fair_share: Number | None = Field(
+        default=None, ge=0, le=1, description="the minimum share of each of fair_regions"
+    )
+
+    @field_validator("fair_share")
+    @classmethod
+    def _shares_can_hold(cls, value: float | None, info: ValidationInfo) -> float | None:
+        problem = check_share(info.data.get("fair_regions") or [], value or 0)
+        if problem:
+            raise ValueError(problem)
+        return value
 
 
 _TARGETS_DOC = "target kinds; a startup's default is all three, everyone else's is startups"

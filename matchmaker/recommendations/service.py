@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import InvalidInput
 from matchmaker.kinds import BY_PLURAL, STARTUP
+from matchmaker.matching.rerank import RerankRequest
 from matchmaker.matching.service import Matcher, MatchFilters
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.models import ProfileBase
@@ -73,6 +74,15 @@ def recommend(
         kinds=list(filters.kinds),
         min_score=filters.min_score,
         limit=filters.limit,
+        rerank=RerankRequest(
+            diversity=filters.diversity.value if filters.diversity else None,
+            mmr_lambda=filters.mmr_lambda,
+            one_per_org=filters.one_per_org,
+            fair_regions=None
+            if filters.fair_regions is None
+            else tuple(g.value for g in filters.fair_regions),
+            fair_share=filters.fair_share,
+        ),
     )
     out = []
     for row, vector in zip(rows, vectors, strict=True):

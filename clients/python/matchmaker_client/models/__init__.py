@@ -31,6 +31,7 @@ from .decline_reason import DeclineReason
 from .delivery_page import DeliveryPage
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
+from .diversity import Diversity
 from .domain import Domain
 from .duplicate_detail import DuplicateDetail
 from .duplicate_error import DuplicateError
@@ -133,6 +134,7 @@ from .rate_limited_error import RateLimitedError
 from .readiness import Readiness
 from .recommendation import Recommendation
 from .region import Region
+from .region_group import RegionGroup
 from .report_format import ReportFormat
 from .report_scope import ReportScope
 from .report_scope_kind import ReportScopeKind
@@ -210,6 +212,7 @@ __all__ = (
     "DeliveryPage",
     "DeliveryRead",
     "DeliveryReadStatus",
+    "Diversity",
     "Domain",
     "DuplicateDetail",
     "DuplicateError",
@@ -312,6 +315,7 @@ __all__ = (
     "Readiness",
     "Recommendation",
     "Region",
+    "RegionGroup",
     "ReportFormat",
     "ReportScope",
     "ReportScopeKind",

@@ -12,6 +12,7 @@ from ..models.match_list_target import MatchListTarget
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.explanation import Explanation
   from ..models.match_read import MatchRead
   from ..models.profile_ref import ProfileRef
 
@@ -31,6 +32,8 @@ class MatchList:
             model (str):
             query (ProfileRef):
             ranking_version (str):
+            rerank_notes (list[Explanation]): what re-ranking could not do for the whole list, e.g. too few candidates from
+                a region to give it its minimum share
             target (MatchListTarget):
      """
 
@@ -38,6 +41,7 @@ class MatchList:
     model: str
     query: ProfileRef
     ranking_version: str
+    rerank_notes: list[Explanation]
     target: MatchListTarget
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,6 +50,7 @@ class MatchList:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.match_read import MatchRead # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         matches = []
@@ -61,6 +66,13 @@ class MatchList:
 
         ranking_version = self.ranking_version
 
+        rerank_notes = []
+        for rerank_notes_item_data in self.rerank_notes:
+            rerank_notes_item = rerank_notes_item_data.to_dict()
+            rerank_notes.append(rerank_notes_item)
+
+
+
         target = self.target.value
 
 
@@ -71,6 +83,7 @@ class MatchList:
             "model": model,
             "query": query,
             "ranking_version": ranking_version,
+            "rerank_notes": rerank_notes,
             "target": target,
         })
 
@@ -80,6 +93,7 @@ class MatchList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.match_read import MatchRead # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         d = dict(src_dict)
@@ -102,6 +116,16 @@ class MatchList:
 
         ranking_version = d.pop("ranking_version")
 
+        rerank_notes = []
+        _rerank_notes = d.pop("rerank_notes")
+        for rerank_notes_item_data in (_rerank_notes):
+            rerank_notes_item = Explanation.from_dict(rerank_notes_item_data)
+
+
+
+            rerank_notes.append(rerank_notes_item)
+
+
         target = MatchListTarget(d.pop("target"))
 
 
@@ -112,6 +136,7 @@ class MatchList:
             model=model,
             query=query,
             ranking_version=ranking_version,
+            rerank_notes=rerank_notes,
             target=target,
         )
 

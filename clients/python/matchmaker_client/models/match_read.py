@@ -38,6 +38,8 @@ class MatchRead:
             profile (ProfileRef):
             reason (str):
             reason_parts (list[Explanation]): the reason as codes: the verdict, what fits, what it cost
+            rerank (Explanation | None): why a diversity or regional-balance option put this match here, above its place by
+                score alone; null when the score alone did
             score (float | None): 0 to 1; null when confidence is low
             similarity (float):
      """
@@ -51,6 +53,7 @@ class MatchRead:
     profile: ProfileRef
     reason: str
     reason_parts: list[Explanation]
+    rerank: Explanation | None
     score: float | None
     similarity: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -97,6 +100,12 @@ class MatchRead:
 
 
 
+        rerank: dict[str, Any] | None
+        if isinstance(self.rerank, Explanation):
+            rerank = self.rerank.to_dict()
+        else:
+            rerank = self.rerank
+
         score: float | None
         score = self.score
 
@@ -115,6 +124,7 @@ class MatchRead:
             "profile": profile,
             "reason": reason,
             "reason_parts": reason_parts,
+            "rerank": rerank,
             "score": score,
             "similarity": similarity,
         })
@@ -175,6 +185,24 @@ class MatchRead:
             reason_parts.append(reason_parts_item)
 
 
+        def _parse_rerank(data: object) -> Explanation | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rerank_type_0 = Explanation.from_dict(data)
+
+
+
+                return rerank_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Explanation | None, data)
+
+        rerank = _parse_rerank(d.pop("rerank"))
+
+
         def _parse_score(data: object) -> float | None:
             if data is None:
                 return data
@@ -195,6 +223,7 @@ class MatchRead:
             profile=profile,
             reason=reason,
             reason_parts=reason_parts,
+            rerank=rerank,
             score=score,
             similarity=similarity,
         )

@@ -10,9 +10,11 @@ from ... import errors
 
 from ...models.bundle_response import BundleResponse
 from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.diversity import Diversity
 from ...models.forbidden_error import ForbiddenError
 from ...models.not_found_error import NotFoundError
 from ...models.rate_limited_error import RateLimitedError
+from ...models.region_group import RegionGroup
 from ...models.storage_unwritable_error import StorageUnwritableError
 from ...models.unauthorized_error import UnauthorizedError
 from ...models.unavailable_error import UnavailableError
@@ -25,6 +27,11 @@ from typing import cast
 def _get_kwargs(
     profile_id: int,
     *,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -36,11 +43,38 @@ def _get_kwargs(
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    json_diversity: str | Unset = UNSET
+    if not isinstance(diversity, Unset):
+        json_diversity = diversity.value
+
+    params["diversity"] = json_diversity
+
+    params["mmr_lambda"] = mmr_lambda
+
+    params["one_per_org"] = one_per_org
+
+    json_fair_regions: list[str] | Unset = UNSET
+    if not isinstance(fair_regions, Unset):
+        json_fair_regions = []
+        for fair_regions_item_data in fair_regions:
+            fair_regions_item = fair_regions_item_data.value
+            json_fair_regions.append(fair_regions_item)
+
+
+    params["fair_regions"] = json_fair_regions
+
+    params["fair_share"] = fair_share
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/startups/{profile_id}/bundle".format(profile_id=quote(str(profile_id), safe=""),),
+        "params": params,
     }
 
 
@@ -145,6 +179,11 @@ def sync_detailed(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
@@ -154,6 +193,13 @@ def sync_detailed(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -168,6 +214,11 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         profile_id=profile_id,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -182,6 +233,11 @@ def sync(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
@@ -191,6 +247,13 @@ def sync(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -206,6 +269,11 @@ def sync(
     return sync_detailed(
         profile_id=profile_id,
 client=client,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     ).parsed
@@ -214,6 +282,11 @@ async def asyncio_detailed(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
@@ -223,6 +296,13 @@ async def asyncio_detailed(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -237,6 +317,11 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         profile_id=profile_id,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -251,6 +336,11 @@ async def asyncio(
     profile_id: int,
     *,
     client: AuthenticatedClient,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> BundleResponse | DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
@@ -260,6 +350,13 @@ async def asyncio(
 
     Args:
         profile_id (int): a positive id
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -275,6 +372,11 @@ async def asyncio(
     return (await asyncio_detailed(
         profile_id=profile_id,
 client=client,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )).parsed

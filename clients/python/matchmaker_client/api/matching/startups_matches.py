@@ -9,12 +9,14 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.database_unavailable_error import DatabaseUnavailableError
+from ...models.diversity import Diversity
 from ...models.domain import Domain
 from ...models.forbidden_error import ForbiddenError
 from ...models.match_list import MatchList
 from ...models.not_found_error import NotFoundError
 from ...models.rate_limited_error import RateLimitedError
 from ...models.region import Region
+from ...models.region_group import RegionGroup
 from ...models.stage import Stage
 from ...models.storage_unwritable_error import StorageUnwritableError
 from ...models.target_kind import TargetKind
@@ -36,6 +38,11 @@ def _get_kwargs(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -95,6 +102,28 @@ def _get_kwargs(
     params["min_score"] = min_score
 
     params["limit"] = limit
+
+    json_diversity: str | Unset = UNSET
+    if not isinstance(diversity, Unset):
+        json_diversity = diversity.value
+
+    params["diversity"] = json_diversity
+
+    params["mmr_lambda"] = mmr_lambda
+
+    params["one_per_org"] = one_per_org
+
+    json_fair_regions: list[str] | Unset = UNSET
+    if not isinstance(fair_regions, Unset):
+        json_fair_regions = []
+        for fair_regions_item_data in fair_regions:
+            fair_regions_item = fair_regions_item_data.value
+            json_fair_regions.append(fair_regions_item)
+
+
+    params["fair_regions"] = json_fair_regions
+
+    params["fair_share"] = fair_share
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -215,6 +244,11 @@ def sync_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
@@ -231,6 +265,13 @@ def sync_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -252,6 +293,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -273,6 +319,11 @@ def sync(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
@@ -289,6 +340,13 @@ def sync(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -311,6 +369,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     ).parsed
@@ -326,6 +389,11 @@ async def asyncio_detailed(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
@@ -342,6 +410,13 @@ async def asyncio_detailed(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -363,6 +438,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )
@@ -384,6 +464,11 @@ async def asyncio(
     kind: list[str] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
+    diversity: Diversity | Unset = UNSET,
+    mmr_lambda: float | Unset = UNSET,
+    one_per_org: bool | Unset = UNSET,
+    fair_regions: list[RegionGroup] | Unset = UNSET,
+    fair_share: float | Unset = UNSET,
     accept_language: str | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | UnavailableError | ForbiddenError | MatchList | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
@@ -400,6 +485,13 @@ async def asyncio(
         kind (list[str] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
+        diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
+            marginal relevance.
+        mmr_lambda (float | Unset): with diversity=mmr: 1 is score alone, 0 diversity alone
+        one_per_org (bool | Unset): at most one profile per organisation
+        fair_regions (list[RegionGroup] | Unset): region groups given a minimum share of every
+            top-k
+        fair_share (float | Unset): the minimum share of each of fair_regions; 0 turns it off
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
             q-values are honoured; English otherwise. The response's Content-Language says which.
 
@@ -422,6 +514,11 @@ region=region,
 kind=kind,
 min_score=min_score,
 limit=limit,
+diversity=diversity,
+mmr_lambda=mmr_lambda,
+one_per_org=one_per_org,
+fair_regions=fair_regions,
+fair_share=fair_share,
 accept_language=accept_language,
 
     )).parsed
