@@ -105,6 +105,28 @@ class PartnerKind(StrEnum):
     government_agency = "government_agency"
 
 
+class OrganisationKind(StrEnum):
+    """An incubator's or a partner's kind: what a match list's ``kind`` filter takes. One enum,
+    so an unknown value is one error naming ``kind``; tests check it is exactly the union of
+    IncubatorKind and PartnerKind."""
+
+    national_incubator = "national_incubator"
+    municipal_incubator = "municipal_incubator"
+    university_science_park = "university_science_park"
+    corporate_incubator = "corporate_incubator"
+    maker_space = "maker_space"
+    international_incubator = "international_incubator"
+    offshore_carrier = "offshore_carrier"
+    multinational_corporation = "multinational_corporation"
+    foreign_rd_center = "foreign_rd_center"
+    leading_enterprise = "leading_enterprise"
+    university = "university"
+    research_institute = "research_institute"
+    venture_fund = "venture_fund"
+    industrial_park = "industrial_park"
+    government_agency = "government_agency"
+
+
 class CollaborationMode(StrEnum):
     joint_rd = "joint_rd"
     pilot_procurement = "pilot_procurement"

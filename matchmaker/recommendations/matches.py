@@ -35,7 +35,7 @@ from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.recommendations.language import LanguageDep, in_language
 from matchmaker.reviews import feedback
 from matchmaker.reviews.router import ViewerDep
-from matchmaker.vocab import Domain, Region, Stage
+from matchmaker.vocab import Domain, OrganisationKind, Region, Stage
 
 # Recommendations need a key that manages the queried profile (see reviews.feedback.recommend).
 router = APIRouter(prefix="/v1", tags=["matching"], dependencies=REQUIRE_KEY)
@@ -82,7 +82,9 @@ async def match_filters(  # async: no thread-pool hop for parsing the query
     domain: Annotated[list[Domain] | None, Query(description="only these domains")] = None,
     stage: Annotated[list[Stage] | None, Query()] = None,
     region: Annotated[list[Region] | None, Query()] = None,
-    kind: Annotated[list[str] | None, Query(description="incubator or partner kinds")] = None,
+    kind: Annotated[
+        list[OrganisationKind] | None, Query(description="incubator or partner kinds")
+    ] = None,
     min_score: Annotated[float | None, Query(ge=0, le=1)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10,
 ) -> MatchFilters:
@@ -90,7 +92,7 @@ async def match_filters(  # async: no thread-pool hop for parsing the query
         domains=[str(d) for d in domain or []],
         stages=[str(s) for s in stage or []],
         regions=[str(r) for r in region or []],
-        kinds=kind or [],
+        kinds=[str(k) for k in kind or []],
         min_score=min_score,
         limit=limit,
         rerank=rerank,

@@ -15,7 +15,7 @@ from matchmaker.partners.schemas import PartnerCreate
 from matchmaker.profiles.schemas import Int, Number
 from matchmaker.scenarios.schemas import ScenarioCreate
 from matchmaker.startups.schemas import StartupCreate
-from matchmaker.vocab import Domain, Region, Stage
+from matchmaker.vocab import Domain, OrganisationKind, Region, Stage
 
 MAX_BATCH = 100
 
@@ -35,7 +35,7 @@ class Filters(BaseModel):
     domains: list[Domain] = Field(default=[], max_length=20)
     stages: list[Stage] = Field(default=[], max_length=10)
     regions: list[Region] = Field(default=[], max_length=10)
-    kinds: list[Annotated[str, Field(max_length=40)]] = Field(
+    kinds: list[OrganisationKind] = Field(
         default=[], max_length=20, description="incubator or partner kinds"
     )
     min_score: Number | None = Field(default=None, ge=0, le=1)

@@ -71,7 +71,7 @@ def recommend(
         domains=[str(d) for d in filters.domains],
         stages=[str(s) for s in filters.stages],
         regions=[str(r) for r in filters.regions],
-        kinds=list(filters.kinds),
+        kinds=[str(k) for k in filters.kinds],
         min_score=filters.min_score,
         limit=filters.limit,
         rerank=RerankRequest(

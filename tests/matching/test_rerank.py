@@ -254,6 +254,8 @@ def test_invalid_options_are_422_naming_the_field(client: TestClient) -> None:
     assert _field(client.get(path, params={"one_per_org": "maybe"})) == ["one_per_org"]
     assert _field(client.get(path, params={"fair_regions": "mars"})) == ["fair_regions.0"]
     assert _field(client.get(path, params={"fair_share": -0.1})) == ["fair_share"]
+    forward = f"/v1/startups/{startup}/matches"
+    assert _field(client.get(forward, params={"kind": "spaceport"})) == ["kind.0"]
     too_much: dict[str, Any] = {
         "fair_regions": ["tianjin", "hebei", "elsewhere"],
         "fair_share": 0.4,

@@ -10,6 +10,7 @@ import pytest
 
 from matchmaker.kinds import ALL_KINDS
 from matchmaker.platform.contract import schema_roles
+from matchmaker.vocab import IncubatorKind, PartnerKind
 from scripts.openapi import document
 
 
@@ -110,6 +111,17 @@ def test_vocabularies_are_enums(schema: dict[str, Any]) -> None:
             continue
         params = {p["name"]: p for p in _by_id(schema, f"{kind.plural}_list")["parameters"]}
         assert "$ref" in params["kind"]["schema"]["items"], kind.plural
+    # A match list's kind filter names incubator or partner kinds, from their vocabularies.
+    for op_id in ("startups_matches", "startups_bundle", "incubators_matches"):
+        params = {p["name"]: p for p in _by_id(schema, op_id)["parameters"]}
+        if "kind" in params:
+            ref = params["kind"]["schema"]["items"]["$ref"]
+            assert ref == "#/components/schemas/OrganisationKind", op_id
+    kinds = set(components["OrganisationKind"]["enum"])
+    assert kinds == {*IncubatorKind, *PartnerKind}
+    assert components["Filters"]["properties"]["kinds"]["items"]["$ref"].endswith(
+        "OrganisationKind"
+    )
 
 
 def test_readiness_calendar_and_ping_have_schemas(schema: dict[str, Any]) -> None:

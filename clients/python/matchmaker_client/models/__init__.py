@@ -107,6 +107,7 @@ from .method_not_allowed_error import MethodNotAllowedError
 from .need import Need
 from .no_free_place_error import NoFreePlaceError
 from .not_found_error import NotFoundError
+from .organisation_kind import OrganisationKind
 from .partner_batch import PartnerBatch
 from .partner_create import PartnerCreate
 from .partner_kind import PartnerKind
@@ -288,6 +289,7 @@ __all__ = (
     "Need",
     "NoFreePlaceError",
     "NotFoundError",
+    "OrganisationKind",
     "PartnerBatch",
     "PartnerCreate",
     "PartnerKind",

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.diversity import Diversity
 from ..models.domain import Domain
+from ..models.organisation_kind import OrganisationKind
 from ..models.region import Region
 from ..models.region_group import RegionGroup
 from ..models.stage import Stage
@@ -34,7 +35,7 @@ class Filters:
             domains (list[Domain] | Unset):
             fair_regions (list[RegionGroup] | None | Unset): region groups given a minimum share of every top-k
             fair_share (float | None | Unset): the minimum share of each of fair_regions
-            kinds (list[str] | Unset): incubator or partner kinds
+            kinds (list[OrganisationKind] | Unset): incubator or partner kinds
             limit (int | Unset):  Default: 10.
             min_score (float | None | Unset):
             mmr_lambda (float | None | Unset): with mmr: 1 is score alone, 0 diversity alone
@@ -47,7 +48,7 @@ class Filters:
     domains: list[Domain] | Unset = UNSET
     fair_regions: list[RegionGroup] | None | Unset = UNSET
     fair_share: float | None | Unset = UNSET
-    kinds: list[str] | Unset = UNSET
+    kinds: list[OrganisationKind] | Unset = UNSET
     limit: int | Unset = 10
     min_score: float | None | Unset = UNSET
     mmr_lambda: float | None | Unset = UNSET
@@ -98,7 +99,10 @@ class Filters:
 
         kinds: list[str] | Unset = UNSET
         if not isinstance(self.kinds, Unset):
-            kinds = self.kinds
+            kinds = []
+            for kinds_item_data in self.kinds:
+                kinds_item = kinds_item_data.value
+                kinds.append(kinds_item)
 
 
 
@@ -242,7 +246,16 @@ class Filters:
         fair_share = _parse_fair_share(d.pop("fair_share", UNSET))
 
 
-        kinds = cast(list[str], d.pop("kinds", UNSET))
+        _kinds = d.pop("kinds", UNSET)
+        kinds: list[OrganisationKind] | Unset = UNSET
+        if _kinds is not UNSET:
+            kinds = []
+            for kinds_item_data in _kinds:
+                kinds_item = OrganisationKind(kinds_item_data)
+
+
+
+                kinds.append(kinds_item)
 
 
         limit = d.pop("limit", UNSET)

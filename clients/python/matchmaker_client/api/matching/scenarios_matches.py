@@ -14,6 +14,7 @@ from ...models.domain import Domain
 from ...models.forbidden_error import ForbiddenError
 from ...models.match_list import MatchList
 from ...models.not_found_error import NotFoundError
+from ...models.organisation_kind import OrganisationKind
 from ...models.rate_limited_error import RateLimitedError
 from ...models.region import Region
 from ...models.region_group import RegionGroup
@@ -33,7 +34,7 @@ def _get_kwargs(
     domain: list[Domain] | Unset = UNSET,
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
-    kind: list[str] | Unset = UNSET,
+    kind: list[OrganisationKind] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
     diversity: Diversity | Unset = UNSET,
@@ -86,7 +87,10 @@ def _get_kwargs(
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
-        json_kind = kind
+        json_kind = []
+        for kind_item_data in kind:
+            kind_item = kind_item_data.value
+            json_kind.append(kind_item)
 
 
     params["kind"] = json_kind
@@ -232,7 +236,7 @@ def sync_detailed(
     domain: list[Domain] | Unset = UNSET,
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
-    kind: list[str] | Unset = UNSET,
+    kind: list[OrganisationKind] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
     diversity: Diversity | Unset = UNSET,
@@ -252,7 +256,7 @@ def sync_detailed(
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):
-        kind (list[str] | Unset): incubator or partner kinds
+        kind (list[OrganisationKind] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
         diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
@@ -304,7 +308,7 @@ def sync(
     domain: list[Domain] | Unset = UNSET,
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
-    kind: list[str] | Unset = UNSET,
+    kind: list[OrganisationKind] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
     diversity: Diversity | Unset = UNSET,
@@ -324,7 +328,7 @@ def sync(
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):
-        kind (list[str] | Unset): incubator or partner kinds
+        kind (list[OrganisationKind] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
         diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
@@ -371,7 +375,7 @@ async def asyncio_detailed(
     domain: list[Domain] | Unset = UNSET,
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
-    kind: list[str] | Unset = UNSET,
+    kind: list[OrganisationKind] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
     diversity: Diversity | Unset = UNSET,
@@ -391,7 +395,7 @@ async def asyncio_detailed(
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):
-        kind (list[str] | Unset): incubator or partner kinds
+        kind (list[OrganisationKind] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
         diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
@@ -443,7 +447,7 @@ async def asyncio(
     domain: list[Domain] | Unset = UNSET,
     stage: list[Stage] | Unset = UNSET,
     region: list[Region] | Unset = UNSET,
-    kind: list[str] | Unset = UNSET,
+    kind: list[OrganisationKind] | Unset = UNSET,
     min_score: float | Unset = UNSET,
     limit: int | Unset = 10,
     diversity: Diversity | Unset = UNSET,
@@ -463,7 +467,7 @@ async def asyncio(
         domain (list[Domain] | Unset): only these domains
         stage (list[Stage] | Unset):
         region (list[Region] | Unset):
-        kind (list[str] | Unset): incubator or partner kinds
+        kind (list[OrganisationKind] | Unset): incubator or partner kinds
         min_score (float | Unset):
         limit (int | Unset):  Default: 10.
         diversity (Diversity | Unset): How a match list is diversified: not at all, or by maximal
