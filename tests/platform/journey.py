@@ -21,10 +21,18 @@ from typing import Any, TypeVar
 from matchmaker_client import AuthenticatedClient
 from matchmaker_client.api.imports import imports_create, imports_read
 from matchmaker_client.api.incubators import incubators_create, incubators_list
-from matchmaker_client.api.keys import keys_me, keys_rotate
-from matchmaker_client.api.matching import incubators_matches, startups_bundle, startups_matches
+from matchmaker_client.api.keys import keys_create, keys_me, keys_rotate
+from matchmaker_client.api.matching import (
+    incubators_matches,
+    partners_matches,
+    scenarios_matches,
+    startups_bundle,
+    startups_matches,
+)
+from matchmaker_client.api.partners import partners_create
 from matchmaker_client.api.recommendations import recommendations_batch, recommendations_create
 from matchmaker_client.api.reviews import matches_create
+from matchmaker_client.api.scenarios import scenarios_create
 from matchmaker_client.api.startups import (
     startups_create,
     startups_read,
@@ -32,12 +40,14 @@ from matchmaker_client.api.startups import (
 )
 from matchmaker_client.api.webhooks import webhooks_create, webhooks_ping
 from matchmaker_client.models import (
+    AccessDetail,
     BatchRecommendation,
     BundleResponse,
     ConflictError,
     Domain,
     DuplicateDetail,
     DuplicateError,
+    ForbiddenError,
     IdempotencyKeyReusedError,
     ImportFinishedEvent,
     ImportJobRead,
@@ -46,23 +56,30 @@ from matchmaker_client.models import (
     IncubatorPage,
     IncubatorRead,
     InvalidTransitionError,
+    KeyCreate,
     KeyIssued,
     MatchActionCreate,
     MatchList,
     MatchRecordRead,
     Me,
     NotFoundError,
+    PartnerCreate,
+    PartnerRead,
+    PayloadTooLargeError,
     PingEvent,
     PingQueued,
     PreconditionFailedError,
     Recommendation,
     ResourceRef,
+    ScenarioCreate,
+    ScenarioRead,
     StartupBatch,
     StartupCreate,
     StartupRead,
     StartupRecommendation,
     StartupUpdate,
     Target,
+    TargetKind,
     TransitionDetail,
     UnauthorizedError,
     ValidationFailedError,
@@ -154,6 +171,35 @@ assert startup.id in [m.profile.id for m in backward.matches]
 bundle = startups_bundle.sync(startup.id, client=api)
 ok(bundle, BundleResponse)
 
+# A partner and a scenario it publishes: the startup's matches with each, and theirs back.
+PARTNER = {
+    "name": f"Weld Systems GmbH {uuid.uuid4().hex[:6]}",
+    "kind": "multinational_corporation",
+    "description": "Car body welding lines; pilots machine-vision inspection with startups.",
+    "location": {"city": "Munich", "region": "abroad", "country": "DE"},
+    "domains": ["ai", "intelligent_manufacturing"],
+    "collaboration_modes": ["pilot_procurement"],
+}
+partner = ok(partners_create.sync(client=api, body=PartnerCreate.from_dict(PARTNER)), PartnerRead)
+SCENARIO = {
+    "title": "Weld seam inspection on a car body line",
+    "publisher": partner.id,
+    "description": "Pilot AI inspection of spot welds on a running car body line.",
+    "domains": ["ai", "intelligent_manufacturing"],
+    "location": LOCATION,
+}
+scenario = ok(
+    scenarios_create.sync(client=api, body=ScenarioCreate.from_dict(SCENARIO)), ScenarioRead
+)
+for target, wanted in ((TargetKind.PARTNERS, partner.id), (TargetKind.SCENARIOS, scenario.id)):
+    listed = ok(startups_matches.sync(startup.id, client=api, target=target, limit=50), MatchList)
+    assert wanted in [m.profile.id for m in listed.matches], target
+for back in (
+    partners_matches.sync(partner.id, client=api, limit=50),
+    scenarios_matches.sync(scenario.id, client=api, limit=50),
+):
+    assert startup.id in [m.profile.id for m in ok(back, MatchList).matches]
+
 # Recommendations for profiles not stored: one, and a batch.
 draft = StartupRecommendation.from_dict({"kind": "startups", "profile": {**STARTUP, "name": "X"}})
 one = ok(recommendations_create.sync(client=api, body=draft), Recommendation)
@@ -236,6 +282,17 @@ decline = MatchActionCreate.from_dict(
 refused = error(matches_create.sync(client=api, body=decline), InvalidTransitionError).detail
 assert isinstance(refused, TransitionDetail)
 assert refused.match_id == record.id, refused
+
+# A founder's key may not create an incubator: 403 names its role and the kind.
+founder = ok(keys_create.sync(client=api, body=KeyCreate.from_dict({"role": "founder"})), KeyIssued)
+as_founder = AuthenticatedClient(base_url=os.environ["MATCHMAKER_URL"], token=founder.key)
+refusal = incubators_create.sync(client=as_founder, body=IncubatorCreate.from_dict(INCUBATOR))
+access = error(refusal, ForbiddenError).detail
+assert isinstance(access, AccessDetail)
+assert (access.role, access.kind) == ("founder", "incubator")
+# A body over the size limit is refused before it is read.
+huge = StartupCreate.from_dict({**STARTUP, "description": "x" * (2 << 20)})
+error(startups_create.sync(client=api, body=huge), PayloadTooLargeError)
 
 # Without a key: 401, parsed like every error.
 anonymous = AuthenticatedClient(base_url=os.environ["MATCHMAKER_URL"], token="mm_bad")
