@@ -69,6 +69,7 @@ from matchmaker_client.models import (
     PingEvent,
     PingQueued,
     PreconditionFailedError,
+    RateLimitedError,
     Recommendation,
     ResourceRef,
     ScenarioCreate,
@@ -290,6 +291,9 @@ refusal = incubators_create.sync(client=as_founder, body=IncubatorCreate.from_di
 access = error(refusal, ForbiddenError).detail
 assert isinstance(access, AccessDetail)
 assert (access.role, access.kind) == ("founder", "incubator")
+# The founder's key has a burst of 5 requests (the test server's limit): the next is a 429.
+answers = [keys_me.sync(client=as_founder) for _ in range(6)]
+assert isinstance(answers[-1], RateLimitedError), answers
 # A body over the size limit is refused before it is read.
 huge = StartupCreate.from_dict({**STARTUP, "description": "x" * (2 << 20)})
 error(startups_create.sync(client=api, body=huge), PayloadTooLargeError)

@@ -123,7 +123,13 @@ def installed(generated: tuple[Path, str], tmp_path_factory: pytest.TempPathFact
 @pytest.fixture
 def live(settings: Settings, encoder: Encoder) -> Iterator[tuple[str, FastAPI]]:
     local = settings.model_copy(
-        update={"webhook_allow_private_urls": True, "webhook_poll_seconds": 0.1}
+        # A small burst, so the journey's founder key (admin keys are exempt) meets the limit.
+        update={
+            "webhook_allow_private_urls": True,
+            "webhook_poll_seconds": 0.1,
+            "rate_limit_per_minute": 60,
+            "rate_limit_burst": 5,
+        }
     )
     app = create_app(local, encoder)
     with serve(app) as url:
