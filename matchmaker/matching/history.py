@@ -112,12 +112,13 @@ def fits_of_startups(
     decided = accepted + declined
     if not decided or not len(startup_ids):
         return [None] * len(startup_ids)
-    sims = _cosines(np.asarray(startups, np.float32), _stack(decided, vectors))
+    rows = _stack(decided, vectors)
+    sims = _cosines(np.asarray(startups, np.float32), rows)
     # A pair is never scored against itself: its own decision drops out (of the centroid too).
     sims[np.asarray(startup_ids, np.int64)[:, None] == np.asarray(decided, np.int64)] = -np.inf
-    a_norms = _norms_without(startup_ids, accepted, vectors)
-    d_norms = _norms_without(startup_ids, declined, vectors)
     n = len(accepted)
+    a_norms = _norms_without(startup_ids, accepted, rows[:n])
+    d_norms = _norms_without(startup_ids, declined, rows[n:])
     return _fits(sims[:, :n], a_norms, sims[:, n:], d_norms, calibration)
 
 
@@ -134,18 +135,16 @@ def fits_of_targets(
     ids = [i for i in ids if i in vectors and i != startup_id]
     if not ids:
         return dict.fromkeys(decisions)
+    rows = _stack(ids, vectors)
     # Column len(ids) is the padding: a target's rows are as wide as its longest side.
-    cos = np.append(
-        _cosines(np.asarray(startup, np.float32)[None, :], _stack(ids, vectors))[0], -np.inf
-    )
+    cos = np.append(_cosines(np.asarray(startup, np.float32)[None, :], rows)[0], -np.inf)
     column = {i: c for c, i in enumerate(ids)}
     targets = list(decisions)
-    a_ids = [[i for i in decisions[t].accepted if i in column] for t in targets]
-    d_ids = [[i for i in decisions[t].declined if i in column] for t in targets]
-    a = cos[_padded([[column[i] for i in r] for r in a_ids], len(ids))].astype(np.float32)
-    d = cos[_padded([[column[i] for i in r] for r in d_ids], len(ids))].astype(np.float32)
-    a_norms = np.asarray([_centroid_norm(r, vectors) for r in a_ids], np.float64)
-    d_norms = np.asarray([_centroid_norm(r, vectors) for r in d_ids], np.float64)
+    a_cols = [[column[i] for i in decisions[t].accepted if i in column] for t in targets]
+    d_cols = [[column[i] for i in decisions[t].declined if i in column] for t in targets]
+    a = cos[_padded(a_cols, len(ids))].astype(np.float32)
+    d = cos[_padded(d_cols, len(ids))].astype(np.float32)
+    a_norms, d_norms = _sum_norms(rows, a_cols), _sum_norms(rows, d_cols)
     return dict(zip(targets, _fits(a, a_norms, d, d_norms, calibration), strict=True))
 
 
@@ -153,28 +152,28 @@ def _stack(ids: Sequence[int], vectors: Mapping[int, Matrix]) -> Matrix:
     return np.asarray([vectors[i] for i in ids], np.float32)
 
 
-def _centroid_norm(ids: Sequence[int], vectors: Mapping[int, Matrix]) -> float:
-    """The length of the sum of the ``ids``' vectors (0 for none). Both directions call it
-    with the same ids in the same order, so a pair's centroid is the same bit for bit."""
-    if not ids:
-        return 0.0
-    return float(np.linalg.norm(np.asarray([vectors[i] for i in ids], np.float64).sum(axis=0)))
+def _sum_norms(rows: Matrix, groups: list[list[int]]) -> NDArray[np.float64]:
+    """Per group of row positions, the length of the sum of those rows (0 for none). Both
+    directions sum the same decided vectors in the same order with the same operation, so a
+    pair's centroid is the same bit for bit (one small gather per group: cheaper here than
+    one big gather or a Gram matrix, which BLAS threads make slow on a busy machine)."""
+    wide = rows.astype(np.float64)
+    return np.asarray(
+        [float(np.linalg.norm(wide[g].sum(axis=0))) if g else 0.0 for g in groups], np.float64
+    )
 
 
 def _norms_without(
-    startup_ids: Sequence[int], side: list[int], vectors: Mapping[int, Matrix]
+    startup_ids: Sequence[int], side: list[int], rows: Matrix
 ) -> NDArray[np.float64]:
-    """Per startup, ``_centroid_norm`` of ``side`` without that startup: computed once for
-    all, and again only for the few startups that are themselves in ``side``."""
-    whole = _centroid_norm(side, vectors)
+    """Per startup, the length of the sum of ``side``'s rows without that startup's: the
+    whole side once, and again only for the few startups that are themselves in it."""
     inside = set(side)
-    return np.asarray(
-        [
-            _centroid_norm([i for i in side if i != s], vectors) if s in inside else whole
-            for s in startup_ids
-        ],
-        np.float64,
-    )
+    own = [s for s in dict.fromkeys(startup_ids) if s in inside]
+    groups = [list(range(len(side)))] + [[k for k, i in enumerate(side) if i != s] for s in own]
+    norms = _sum_norms(rows, groups)
+    at = {s: n + 1 for n, s in enumerate(own)}
+    return np.asarray([norms[at.get(s, 0)] for s in startup_ids], np.float64)
 
 
 def _cosines(left: Matrix, right: Matrix) -> Matrix:
