@@ -1,7 +1,9 @@
 """The history component alone: one target with 30 decisions over 98 candidate startups,
-as the manager's match route asks it (issue 15).
+as the manager's match route asks it (issue 15); and one startup against 50 targets with 30
+decisions each, as the founder's route asks it (``--targets``, issue 13).
 
     .venv/bin/python -m bench.history_component
+    .venv/bin/python -m bench.history_component --targets
 
 Random unit vectors of the default model's dimension (the arithmetic's cost does not depend
 on what the vectors say). On a checkout from before the vectorised history (bc0bf12 and
@@ -10,6 +12,7 @@ earlier) the same script times the per-candidate ``history.fit`` it had instead.
 
 from __future__ import annotations
 
+import sys
 import timeit
 from typing import Any
 
@@ -18,9 +21,35 @@ import numpy as np
 from matchmaker.matching import history
 
 CANDIDATES, ACCEPTED, DECLINED, DIM = 98, 20, 10, 384
+TARGETS = 50
+
+
+def founder() -> None:
+    """One startup, TARGETS targets with ACCEPTED + DECLINED decisions each (drawn from a
+    pool of CANDIDATES startups, so targets share some)."""
+    rng = np.random.default_rng(0)
+    v = rng.standard_normal((1 + CANDIDATES, DIM)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    vectors = {i: v[i] for i in range(1, len(v))}
+    decisions = {}
+    for t in range(1, TARGETS + 1):
+        picks = [int(x) for x in rng.choice(range(2, len(v)), ACCEPTED + DECLINED, replace=False)]
+        decisions[t] = history.Decisions(tuple(picks[:ACCEPTED]), tuple(picks[ACCEPTED:]))
+
+    def run() -> object:
+        return history.fits_of_targets(1, v[1], decisions, vectors)
+
+    best = min(timeit.repeat(run, number=50, repeat=5)) / 50
+    print(
+        f"fits_of_targets: 1 startup x {TARGETS} targets x {ACCEPTED + DECLINED} decisions, "
+        f"{best * 1000:.2f} ms a request (best of 5 x 50)"
+    )
 
 
 def main() -> None:
+    if "--targets" in sys.argv[1:]:
+        founder()
+        return
     rng = np.random.default_rng(0)
     v = rng.standard_normal((1 + ACCEPTED + DECLINED + CANDIDATES, DIM)).astype(np.float32)
     v /= np.linalg.norm(v, axis=1, keepdims=True)

@@ -5,19 +5,24 @@ it; one that declined startups like it, less. For a pair (startup s, target t) w
 startups t accepted (A) and declined (D), s itself left out so that deciding on a pair never
 scores the pair against itself::
 
-    a = mean of the TOP_K highest cosines between s and A      (0 when A is empty)
-    d = mean of the TOP_K highest cosines between s and D      (0 when D is empty)
-    value = clip((a - DECLINED_PULL * d - FLOOR) / (CEILING - FLOOR), 0, 1)
+    a = cosine between s and the centroid (mean vector) of A   (0 when A is empty)
+    d = cosine between s and the centroid of D                  (0 when D is empty)
+    value = clip((a - DECLINED_PULL * max(0, d - a) - FLOOR) / (CEILING - FLOOR), 0, 1)
     weight = weights.history * n / (n + HISTORY_PRIOR),  n = |A| + |D|
 
-The value is the same whichever side asks, so it is part of the pair's score in both
-directions. The weight grows with the evidence: a new target has no history component at
-all (its score is the other criteria's, never starved for lack of decisions), two decisions
-weigh half the maximum. Only similarity to the decided startups counts, not their number, so
-a popular target gains nothing for being popular; full incubators are excluded by capacity
-before any of this. The engine asks a ``HistorySource`` for the decisions: it does not know
-where they are recorded. A request computes the component for all its pairs at once (one
-matrix product of the candidates and the decided startups), not one pair at a time.
+The centroid, not the few nearest decided startups: the nearest of many is close to anyone,
+so a target with many decisions looked like every startup (bench/QUALITY.md, "History
+component, third fit"). Declined startups pull the value down only as far as s is closer to
+them than to the accepted ones: every profile of a kind shares its field labels, so an
+absolute subtraction would pull every candidate down alike. The value is the same whichever
+side asks, so it is part of the pair's score in both directions. The weight grows with the
+evidence: a new target has no history component at all (its score is the other criteria's,
+never starved for lack of decisions), two decisions weigh half the maximum. Only similarity
+to the decided startups counts, not their number, so a popular target gains nothing for
+being popular; full incubators are excluded by capacity before any of this. The engine asks
+a ``HistorySource`` for the decisions: it does not know where they are recorded. A request
+computes the component for all its pairs at once (one matrix product of the candidates and
+the decided startups), not one pair at a time.
 """
 
 from __future__ import annotations
@@ -35,13 +40,13 @@ from matchmaker.matching.messages import Message
 
 Matrix = NDArray[np.float32]
 
-TOP_K = 3
 DECLINED_PULL = 0.5
 HISTORY_PRIOR = 2.0
 # On the reference scale (all-MiniLM-L6-v2's cosines; other models' are mapped onto it by
-# their calibration): unrelated startups' descriptions sit near 0.15, same-technology ones
-# at 0.6 and above; the value spans that range.
-FLOOR, CEILING = 0.15, 0.75
+# their calibration): unrelated startups' descriptions sit near 0.15. The value rises
+# linearly up to identical profiles (1.0): composed profiles share their field labels, so
+# related ones reach 0.75-0.95 and a lower ceiling made most fits 1 (bench/QUALITY.md).
+FLOOR, CEILING = 0.15, 1.0
 # Cosine from which a decided startup counts as "like" this one in the explanation.
 LIKE = 0.5
 
@@ -107,10 +112,14 @@ def fits_of_startups(
     decided = accepted + declined
     if not decided or not len(startup_ids):
         return [None] * len(startup_ids)
-    sims = _cosines(np.asarray(startups, np.float32), _stack(decided, vectors))
-    # A pair is never scored against itself: its own decision drops out.
+    rows = _stack(decided, vectors)
+    sims = _cosines(np.asarray(startups, np.float32), rows)
+    # A pair is never scored against itself: its own decision drops out (of the centroid too).
     sims[np.asarray(startup_ids, np.int64)[:, None] == np.asarray(decided, np.int64)] = -np.inf
-    return _fits(sims[:, : len(accepted)], sims[:, len(accepted) :], calibration)
+    n = len(accepted)
+    a_norms = _norms_without(startup_ids, accepted, rows[:n])
+    d_norms = _norms_without(startup_ids, declined, rows[n:])
+    return _fits(sims[:, :n], a_norms, sims[:, n:], d_norms, calibration)
 
 
 def fits_of_targets(
@@ -126,21 +135,45 @@ def fits_of_targets(
     ids = [i for i in ids if i in vectors and i != startup_id]
     if not ids:
         return dict.fromkeys(decisions)
+    rows = _stack(ids, vectors)
     # Column len(ids) is the padding: a target's rows are as wide as its longest side.
-    cos = np.append(
-        _cosines(np.asarray(startup, np.float32)[None, :], _stack(ids, vectors))[0], -np.inf
-    )
+    cos = np.append(_cosines(np.asarray(startup, np.float32)[None, :], rows)[0], -np.inf)
     column = {i: c for c, i in enumerate(ids)}
     targets = list(decisions)
     a_cols = [[column[i] for i in decisions[t].accepted if i in column] for t in targets]
     d_cols = [[column[i] for i in decisions[t].declined if i in column] for t in targets]
     a = cos[_padded(a_cols, len(ids))].astype(np.float32)
     d = cos[_padded(d_cols, len(ids))].astype(np.float32)
-    return dict(zip(targets, _fits(a, d, calibration), strict=True))
+    a_norms, d_norms = _sum_norms(rows, a_cols), _sum_norms(rows, d_cols)
+    return dict(zip(targets, _fits(a, a_norms, d, d_norms, calibration), strict=True))
 
 
 def _stack(ids: Sequence[int], vectors: Mapping[int, Matrix]) -> Matrix:
     return np.asarray([vectors[i] for i in ids], np.float32)
+
+
+def _sum_norms(rows: Matrix, groups: list[list[int]]) -> NDArray[np.float64]:
+    """Per group of row positions, the length of the sum of those rows (0 for none). Both
+    directions sum the same decided vectors in the same order with the same operation, so a
+    pair's centroid is the same bit for bit (one small gather per group: cheaper here than
+    one big gather or a Gram matrix, which BLAS threads make slow on a busy machine)."""
+    wide = rows.astype(np.float64)
+    return np.asarray(
+        [float(np.linalg.norm(wide[g].sum(axis=0))) if g else 0.0 for g in groups], np.float64
+    )
+
+
+def _norms_without(
+    startup_ids: Sequence[int], side: list[int], rows: Matrix
+) -> NDArray[np.float64]:
+    """Per startup, the length of the sum of ``side``'s rows without that startup's: the
+    whole side once, and again only for the few startups that are themselves in it."""
+    inside = set(side)
+    own = [s for s in dict.fromkeys(startup_ids) if s in inside]
+    groups = [list(range(len(side)))] + [[k for k, i in enumerate(side) if i != s] for s in own]
+    norms = _sum_norms(rows, groups)
+    at = {s: n + 1 for n, s in enumerate(own)}
+    return np.asarray([norms[at.get(s, 0)] for s in startup_ids], np.float64)
 
 
 def _cosines(left: Matrix, right: Matrix) -> Matrix:
@@ -159,30 +192,36 @@ def _padded(rows: list[list[int]], pad: int) -> NDArray[np.int64]:
 
 
 def _side(
-    sims: Matrix, calibration: Calibration
+    sims: Matrix, norms: NDArray[np.float64], calibration: Calibration
 ) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
-    """Per row (``-inf`` marks no decision): the mean of the TOP_K highest cosines on the
-    reference scale (0 without any), how many decisions, how many of them are LIKE."""
+    """Per row (``-inf`` marks no decision; ``norms`` the length of the row's decided
+    vectors' sum): the cosine to their centroid on the reference scale (0 without any), how
+    many decisions, how many of them are LIKE."""
     rows, width = sims.shape
     valid = np.isfinite(sims)
     count = valid.sum(axis=1)
     if not width:
         return np.zeros(rows), count, count
-    scaled = np.where(
-        valid, calibration.scale_many(np.where(valid, sims, 0).astype(np.float32)), -np.inf
-    )
-    like = ((scaled >= LIKE) & valid).sum(axis=1)
-    k = min(TOP_K, width)
-    top = -np.sort(-np.partition(scaled, width - k, axis=1)[:, width - k :], axis=1)
-    taken = np.minimum(count, TOP_K)
-    sums = np.where(np.arange(k) < taken[:, None], top, 0.0).sum(axis=1, dtype=np.float64)
-    return sums / np.maximum(taken, 1), count, like
+    zeroed = np.where(valid, sims, 0).astype(np.float64)
+    like = ((calibration.scale_many(zeroed.astype(np.float32)) >= LIKE) & valid).sum(axis=1)
+    # cos(s, sum) = sum of the cosines / |sum|. A running sum adds the row in order, and a
+    # masked or padded 0 changes nothing, so both directions get the same float.
+    centroid = np.cumsum(zeroed, axis=1)[:, -1] / np.where(norms > 0, norms, 1.0)
+    scaled = calibration.scale_many(np.clip(centroid, -1.0, 1.0).astype(np.float32))
+    return np.where(count > 0, scaled.astype(np.float64), 0.0), count, like
 
 
-def _fits(accepted: Matrix, declined: Matrix, calibration: Calibration) -> list[HistoryFit | None]:
-    a, a_n, a_like = _side(accepted, calibration)
-    d, d_n, d_like = _side(declined, calibration)
-    values = np.clip((a - DECLINED_PULL * d - FLOOR) / (CEILING - FLOOR), 0.0, 1.0)
+def _fits(
+    accepted: Matrix,
+    a_norms: NDArray[np.float64],
+    declined: Matrix,
+    d_norms: NDArray[np.float64],
+    calibration: Calibration,
+) -> list[HistoryFit | None]:
+    a, a_n, a_like = _side(accepted, a_norms, calibration)
+    d, d_n, d_like = _side(declined, d_norms, calibration)
+    pull = np.where(d_n > 0, DECLINED_PULL * np.maximum(0.0, d - a), 0.0)
+    values = np.clip((a - pull - FLOOR) / (CEILING - FLOOR), 0.0, 1.0)
     return [
         None
         if not (an or dn)

@@ -22,7 +22,7 @@ from matchmaker.matching.facts import Facts
 from matchmaker.matching.messages import Message
 from matchmaker.vocab import BTH_REGIONS, STAGE_ORDER, Region, Stage
 
-RANKING_VERSION = "hybrid-2"
+RANKING_VERSION = "hybrid-3"
 # Penalties at full severity. A TRL shortfall costs a third of its weight per level (three
 # levels or more cost it all); one level (-0.06) costs less than sharing no domain gives up
 # (the domain criterion, its share of the reciprocal one and the -0.05 below).

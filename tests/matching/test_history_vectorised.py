@@ -1,6 +1,6 @@
-"""The vectorised history component gives the numbers the per-candidate arithmetic gave, on
-real-model vectors, in both directions (one target and many startups, one startup and many
-targets), and both directions agree bit for bit on every pair."""
+"""The vectorised history component gives the numbers of the per-pair arithmetic (centroid
+of the decided startups) on real-model vectors, in both directions (one target and many
+startups, one startup and many targets), and both directions agree bit for bit on every pair."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from matchmaker.matching.history import (
     DECLINED_PULL,
     FLOOR,
     LIKE,
-    TOP_K,
     Decisions,
     HistoryFit,
     fits_of_startups,
@@ -29,11 +28,11 @@ from matchmaker.matching.history import (
 Vector = NDArray[np.float32]
 
 
-def _top_mean(sims: Vector) -> float:
-    if not len(sims):
+def _centroid_cosine(startup: Vector, decided: list[Vector]) -> float:
+    if not decided:
         return 0.0
-    k = min(TOP_K, len(sims))
-    return float(np.partition(sims, len(sims) - k)[-k:].mean())
+    centroid = np.asarray(decided, np.float64).sum(axis=0)
+    return float(centroid @ startup.astype(np.float64) / np.linalg.norm(centroid))
 
 
 def oracle(
@@ -51,7 +50,11 @@ def oracle(
     a_sims = np.asarray(accepted, np.float32) @ startup if accepted else np.empty(0, np.float32)
     d_sims = np.asarray(declined, np.float32) @ startup if declined else np.empty(0, np.float32)
     a_sims, d_sims = calibration.scale_many(a_sims), calibration.scale_many(d_sims)
-    raw = _top_mean(a_sims) - DECLINED_PULL * _top_mean(d_sims)
+    a, d = (
+        calibration.scale(_centroid_cosine(startup, side)) if side else 0.0
+        for side in (accepted, declined)
+    )
+    raw = a - (DECLINED_PULL * max(0.0, d - a) if declined else 0.0)
     value = min(1.0, max(0.0, (raw - FLOOR) / (CEILING - FLOOR)))
     return (
         value,
