@@ -20,7 +20,7 @@ from matchmaker.camps.models import (
 from matchmaker.db import Base
 from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
 from matchmaker.incubators.models import Incubator
-from matchmaker.matching.models import Embedding
+from matchmaker.matching.models import Embedding, ProfileChange
 from matchmaker.partners.models import Partner
 from matchmaker.platform.models import IdempotencyRecord
 from matchmaker.profiles.models import ProfileFacet
@@ -51,6 +51,7 @@ __all__ = [
     "CampHost",
     "CampHostRanking",
     "Embedding",
+    "ProfileChange",
     "Exposure",
     "ExternalRef",
     "IdempotencyRecord",
