@@ -73,7 +73,7 @@ def test_three_replicas_behind_haproxy_stay_in_step(tmp_path: Path, prefix: str)
         settings = {
             "redis_url": REDIS_URL,
             "redis_prefix": prefix,
-            "rate_limit_per_minute": 60,
+            "rate_limit_per_minute": 6,  # a token every 10 s: no refill mid-burst
             "rate_limit_burst": BURST,
             "webhook_allow_private_urls": "true",
             "webhook_poll_seconds": 0.1,
@@ -144,15 +144,17 @@ def _rate_limit_shared(replicas: list[Replica], key: dict[str, str]) -> None:
         httpx.get(f"{replicas[i % 3].url}/v1/startups", headers=key).status_code
         for i in range(2 * BURST)
     ]
-    # One bucket for the three: a burst in all (and a token or two refilled meanwhile),
+    # One bucket for the three: a burst in all (and a token refilled on a slow machine),
     # where per-process buckets would have let every request through.
-    assert BURST <= codes.count(200) <= BURST + 2, codes
+    assert BURST <= codes.count(200) <= BURST + 1, codes
     assert codes.count(429) == 2 * BURST - codes.count(200)
 
 
 def _each_event_once(balancer: str, partner: dict[str, str], hook: Any) -> None:
     r = httpx.post(
-        f"{balancer}/v1/webhooks", json={"url": hook.url, "events": ["match.state_changed"]}, headers=partner
+        f"{balancer}/v1/webhooks",
+        json={"url": hook.url, "events": ["match.state_changed"]},
+        headers=partner,
     )
     assert r.status_code == 201, r.text
     webhook = r.json()["id"]
