@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -51,7 +52,12 @@ def _startup(n: int, domains: list[str]) -> dict[str, Any]:
         "domains": domains,
         "stage": "prototype",
         "trl": 4,
+        "founded_year": 2022,
+        "team_size": 12,
         "location": {"city": "Beijing", "region": "beijing", "country": "CN"},
+        "needs": ["lab_equipment", "pilot_scenario"],
+        "languages": ["zh", "en"],
+        "contact_email": f"founder{n}@example.com",
     }
 
 
@@ -77,6 +83,11 @@ def lag(a: str, b: str, headers: dict[str, str], samples: int) -> dict[str, Any]
                 "kind": "national_incubator",
                 "domains": ["quantum"],
                 "stages": ["prototype", "pilot"],
+                "trl_min": 3,
+                "trl_max": 7,
+                "services": ["lab_equipment", "pilot_line"],
+                "capacity": 5,
+                "languages": ["zh"],
                 "location": {"city": "Beijing", "region": "beijing", "country": "CN"},
             },
         )
@@ -168,6 +179,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         finally:
             for r in replicas:
                 r.stop()
+            shutil.rmtree(work, ignore_errors=True)
     result["cpus"] = os.cpu_count()
     print(json.dumps(result, indent=2))
     return result
