@@ -99,10 +99,11 @@ fmt: install
 
 # Benchmarks against our own limits and a peer (Chroma); figures in bench/out/*.json and
 # bench/RESULTS.md. The full run builds 10k, 100k and 1M profiles (about 15 minutes).
-bench: install
+bench: install deploy-tools
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.http_routes --size 10000
 	$(BIN)/python -m bench.http_routes --size 100000
+	$(BIN)/python -m bench.feed_lag
 
 bench-quick: install
 	$(BIN)/python -m bench.run --quick

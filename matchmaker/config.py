@@ -47,10 +47,23 @@ class Settings(BaseSettings):
         "(bench/RESULTS.md)",
     )
     index_refresh_seconds: float = Field(
-        default=10.0,
+        default=2.0,
         ge=0,
-        description="how often a server picks up profiles other processes saved (a CLI "
-        "import); 0 turns it off",
+        description="how often a server reads the change feed for what other processes "
+        "committed (on PostgreSQL a NOTIFY wakes it at once; this is the fallback); 0 turns "
+        "it off",
+    )
+    feed_retention_hours: float = Field(
+        default=168.0,
+        gt=0,
+        description="changes older than this are pruned from the feed; a replica whose "
+        "index snapshot is older rebuilds its index from the tables at start",
+    )
+    feed_gap_grace_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="how long a replica waits for a feed id skipped by a transaction that "
+        "had not committed yet (PostgreSQL); a rolled-back one's id never comes",
     )
     # Ranking weights (see README "How matching works"); renormalised over the
     # components that apply to a pair, so they need not add up to one. The defaults are

@@ -85,7 +85,7 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     store.attach(sessions)
     schema = migrations_state.check(engine)
     if schema.ready:
-        report = store.load(sessions)
+        report = store.load(sessions, settings.feed_gap_grace_seconds)
         log.info("indexes loaded: %s", report)
         problem = store.mismatch()
         if problem:

@@ -21,7 +21,7 @@ from matchmaker.db import Base
 from matchmaker.duplicates.models import ProfileMerge
 from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
 from matchmaker.incubators.models import Incubator
-from matchmaker.matching.models import Embedding
+from matchmaker.matching.models import Embedding, ProfileChange
 from matchmaker.partners.models import Partner
 from matchmaker.platform.models import IdempotencyRecord
 from matchmaker.profiles.models import ProfileFacet
@@ -52,6 +52,7 @@ __all__ = [
     "CampHost",
     "CampHostRanking",
     "Embedding",
+    "ProfileChange",
     "Exposure",
     "ExternalRef",
     "IdempotencyRecord",

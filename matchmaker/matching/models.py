@@ -1,4 +1,5 @@
-"""Stored embeddings: one normalised vector per profile, tagged with the model that made it."""
+"""Stored embeddings: one normalised vector per profile, tagged with the model that made it;
+and the change feed that tells other replicas of each change."""
 
 from __future__ import annotations
 
@@ -26,3 +27,24 @@ class Embedding(Base):
         Index("ix_embedding_kind_model", "kind", "model"),
         Index("ix_embedding_kind_updated_at", "kind", "updated_at"),
     )
+
+
+class ProfileChange(Base):
+    """One entry of the change feed: a profile written, deleted or re-embedded.
+
+    Written in the transaction that made the change, so the feed holds exactly the committed
+    changes; replicas read it by ``id`` (``matchmaker.matching.feed``).
+    """
+
+    __tablename__ = "profile_change"
+    __table_args__ = (
+        Index("ix_profile_change_created_at", "created_at"),
+        {"sqlite_autoincrement": True},  # never reuse a pruned id: positions only grow
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    profile_id: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)
+    op: Mapped[str] = mapped_column(String(10))  # upsert | delete | revector
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,4 +1,9 @@
-"""Index snapshots: saved at shutdown, loaded at start-up and caught up from the database."""
+"""Index snapshots: saved at shutdown, loaded at start-up and caught up from the database.
+
+A snapshot records the feed position it includes; a starting replica loads it and replays
+the feed from there. A snapshot older than the pruned feed is dropped and the index rebuilt
+from the tables; one from before the feed existed is caught up by time, as it used to be.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.atomic import write_text_atomically
+from matchmaker.matching import feed
 from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
 from matchmaker.matching.index import VectorIndex
 from matchmaker.matching.models import Embedding
@@ -49,28 +55,57 @@ class Snapshots(StoreState):
                     "dim": self.encoder.dim,
                     "saved_at": saved_at.isoformat(),
                     "count": len(index),
+                    # Read under the apply lock: every change up to it is in these files.
+                    "feed_position": self.cursor.position,
                 }
                 # Written last: its saved_at never claims more than the files before it hold.
                 write_text_atomically(meta_path, json.dumps(meta))
 
-    def load(self, sessions: sessionmaker[Session]) -> dict[str, dict[str, int]]:
-        """Load the snapshots and catch up from the database; never re-embeds."""
-        report: dict[str, dict[str, int]] = {}
+    def load(self, sessions: sessionmaker[Session], grace: float = 60.0) -> dict[str, Any]:
+        """Load the snapshots, catch up from the database and replay the feed from the
+        oldest snapshot's position; never re-embeds."""
+        report: dict[str, Any] = {}
+        with sessions() as session:
+            # Read first: whatever the tables show below is at least this new.
+            start = feed.head(session)
+        positions = [start]
         for kind in self.kinds:
             started = time.perf_counter()
-            since = self._load_snapshot(kind)
+            since, position = self._load_snapshot(kind)
             with sessions() as session:
-                report[kind] = self._catch_up(session, kind, since)
+                if position is not None and not feed.covers(session, position):
+                    log.warning(
+                        "index snapshot for %s is older than the pruned change feed; "
+                        "rebuilding from the database",
+                        kind,
+                    )
+                    self._reset(kind)
+                    since, position = None, None
+                report[kind] = self._catch_up(session, kind, since, window=position is None)
+            if position is not None:
+                positions.append(position)
             report[kind]["ms"] = int((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        self.cursor = feed.Cursor(high=min(positions), grace=grace)
+        replayed, more = 0, True
+        while more:
+            changed, more = self.follow(sessions)
+            replayed += changed
+        report["feed"] = {"from": min(positions), "replayed": replayed}
+        report["feed"]["ms"] = int((time.perf_counter() - started) * 1000)
         return report
 
-    def _load_snapshot(self, kind: str) -> datetime | None:
-        """The snapshot's time, or None when the index must be rebuilt from the database."""
-        data_path, meta_path, facets_path = self._paths(kind)
+    def _reset(self, kind: str) -> None:
         self.indexes[kind] = VectorIndex(self.encoder.dim, self._exact_max, self._nprobe)
         self.filters[kind] = FacetMasks()
+
+    def _load_snapshot(self, kind: str) -> tuple[datetime | None, int | None]:
+        """The snapshot's time (None when the index must be rebuilt from the database) and
+        the feed position it includes (None when it predates the feed)."""
+        data_path, meta_path, facets_path = self._paths(kind)
+        self._reset(kind)
         if not (data_path.exists() and meta_path.exists() and facets_path.exists()):
-            return None
+            return None, None
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             if meta["model"] != self.encoder.name or meta["dim"] != self.encoder.dim:
@@ -79,20 +114,29 @@ class Snapshots(StoreState):
                     kind,
                     meta["model"],
                 )
-                return None
+                return None, None
             index = VectorIndex.load(data_path, self.encoder.dim, self._exact_max, self._nprobe)
             filters = FacetMasks.load(facets_path)
             self.indexes[kind], self.filters[kind] = index, filters
-            return datetime.fromisoformat(meta["saved_at"])
+            position = meta.get("feed_position")
+            return datetime.fromisoformat(meta["saved_at"]), (
+                None if position is None else int(position)
+            )
         except Exception as exc:  # noqa: BLE001 - a snapshot is a cache: whatever is wrong
             # with it (empty, truncated, garbage: EOFError, BadZipFile, ...), rebuild.
             log.warning(
                 "index snapshot for %s unreadable (%s); rebuilding from the database", kind, exc
             )
-            return None
+            self._reset(kind)
+            return None, None
 
-    def _catch_up(self, session: Session, kind: str, since: datetime | None) -> dict[str, int]:
+    def _catch_up(
+        self, session: Session, kind: str, since: datetime | None, window: bool = True
+    ) -> dict[str, int]:
         """Bring a snapshot (or an empty index) up to the database.
+
+        Profiles changed since a snapshot are found by time only when it predates the feed
+        (``window``); otherwise the feed replay that follows brings them.
 
         The database is asked for ids only (from the primary key's index) and for the rows
         changed since the snapshot; vectors are read for those alone. Reading every row's
@@ -115,7 +159,7 @@ class Snapshots(StoreState):
         gone = np.setdiff1d(in_index, db_ids)
         fetch = np.setdiff1d(db_ids, in_index)
         changed_profiles: Ids = np.empty(0, np.int64)
-        if since is not None:
+        if since is not None and window:
             cutoff = since - SNAPSHOT_MARGIN
             changed = session.scalars(
                 select(Embedding.profile_id).where(*mine, Embedding.updated_at >= cutoff)

@@ -3,8 +3,9 @@
 Profile services tell the store of each save and delete (it is a ``ProfileListener``).
 Texts are collected during the transaction and embedded in one batch just before it
 commits, so bulk work is batched for free and a rolled-back write embeds nothing that
-lasts; the index is changed only after the commit succeeded. Its other parts: snapshots
-(``snapshots.py``), the cross-process refresh (``store_refresh.py``) and what they share
+lasts; the index is changed only after the commit succeeded. The same commit records the
+changes in the feed (``feed.py``) that other replicas follow. Its other parts: snapshots
+(``snapshots.py``), following the feed (``store_refresh.py``) and what they share
 (``store_ops.py``).
 """
 
@@ -20,6 +21,7 @@ import numpy as np
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from matchmaker.matching import feed
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.filters import FacetMasks
 from matchmaker.matching.index import VectorIndex
@@ -56,6 +58,7 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         self.filters = {k: FacetMasks() for k in self.kinds}
         self._exact_max, self._nprobe = exact_max, nprobe
         self._applied: dict[tuple[str, int], int] = {}  # (kind, id) -> profile version
+        self.cursor = feed.Cursor()  # set by load(): where this replica stands in the feed
         self._deleted: set[tuple[str, int]] = set()
         self._apply_lock = threading.Lock()
         self._inflight: dict[int, datetime] = {}  # id(session) -> its first profile write
@@ -95,6 +98,7 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         session.info.setdefault(INDEX_OPS, []).append(
             IndexOp(kind.name, profile_id, 1 << 62, None, deleted=True)
         )
+        feed.note(session, feed.Change(kind.name, profile_id, 0, "delete"))
 
     # -- transaction hooks --------------------------------------------------------------
     def attach(self, sessions: sessionmaker[Session]) -> None:
@@ -114,8 +118,12 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
                 for p in pending.values()
                 if p.facets is not None
             ]
+            for p in pending.values():
+                feed.note(session, feed.Change(p.kind, p.profile_id, p.version, "upsert"))
             session.info.setdefault(INDEX_OPS, []).extend(ops)
             session.flush()
+        # Every write, deletion and re-embedding of this transaction, in its own commit.
+        feed.record(session)
 
     def _after_commit(self, session: Session) -> None:
         try:
@@ -126,6 +134,7 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
     def _after_rollback(self, session: Session) -> None:
         session.info.pop(PENDING, None)
         session.info.pop(INDEX_OPS, None)
+        feed.forget(session)
         self._done(session)
 
     def embed_ahead(
@@ -196,6 +205,8 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
                 row.vector = vec.astype("<f4").tobytes()
                 session.add(row)
                 ops.append(IndexOp(kind, p.profile_id, p.version, vec))
+                # A save outweighs this (see feed.note); alone (a reindex) it is news.
+                feed.note(session, feed.Change(kind, p.profile_id, p.version, "revector"))
         return ops
 
     def apply(self, ops: Iterable[IndexOp]) -> None:

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sqlalchemy.orm import Session, sessionmaker
 
+from matchmaker.matching import feed
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
 from matchmaker.matching.index import VectorIndex
@@ -61,11 +63,17 @@ class StoreState:
     _exact_max: int
     _nprobe: int
     _applied: dict[tuple[str, int], int]
+    _deleted: set[tuple[str, int]]
     _apply_lock: threading.Lock
     _inflight: dict[int, datetime]
     _inflight_lock: threading.Lock
 
+    cursor: feed.Cursor
+
     def apply(self, ops: Iterable[IndexOp]) -> None:
+        raise NotImplementedError
+
+    def follow(self, sessions: sessionmaker[Session]) -> tuple[int, bool]:
         raise NotImplementedError
 
 

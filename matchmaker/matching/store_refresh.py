@@ -1,64 +1,76 @@
-"""Cross-process refresh: profiles other processes saved, applied to this one's indexes."""
+"""Following the change feed: what other processes changed, applied to this one's indexes."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from matchmaker.matching import feed
 from matchmaker.matching.models import Embedding
-from matchmaker.matching.store_ops import CHUNK, SNAPSHOT_MARGIN, IndexOp, StoreState, filter_facts
+from matchmaker.matching.store_ops import CHUNK, IndexOp, StoreState, filter_facts
+
+DELETED = 1 << 62  # a deletion's version: later than any write
 
 
 class CrossProcessRefresh(StoreState):
-    """``refresh``: what the index-refresh worker (``refresh.py``) calls every interval."""
+    """``follow``: what the index-refresh worker (``refresh.py``) calls when woken by a
+    NOTIFY or at its poll interval."""
 
-    def refresh(self, sessions: sessionmaker[Session], since: datetime) -> int:
-        """Apply profiles that other processes (a CLI import, another server) saved since
-        ``since``; returns how many changed here. Their deletions reach this process at its
-        next start.
+    cursor: feed.Cursor
 
-        A profile whose row changed is skipped when this process already applied that
-        version (its own commits). A vector that changed while its profile row did not (a
-        ``matchmaker reindex``) is always taken.
+    def follow(self, sessions: sessionmaker[Session]) -> tuple[int, bool]:
+        """Apply the changes committed since the cursor; returns how many profiles changed
+        here and whether more may be waiting.
+
+        A write this process already applied (its own commits) is not read again; a
+        re-embedding (``matchmaker reindex``) always is.
         """
-        cutoff = since - SNAPSHOT_MARGIN
-        ops: list[IndexOp] = []
         with sessions() as session:
-            for name, kind in self.kinds.items():
-                model = kind.model
-                mine = (Embedding.kind == name, Embedding.model == self.encoder.name)
-                recent = dict(
-                    session.execute(
-                        select(model.id, model.version).where(model.updated_at >= cutoff)
-                    ).all()
-                )
-                revectored = set(
-                    session.scalars(
-                        select(Embedding.profile_id).where(*mine, Embedding.updated_at >= cutoff)
-                    )
-                )
-                todo = sorted(
-                    {i for i, v in recent.items() if self._applied.get((name, i)) != v}
-                    | (revectored - recent.keys())
-                )
-                for start in range(0, len(todo), CHUNK):
-                    chunk = todo[start : start + CHUNK]
-                    # Rows before vectors: a profile version seen here was committed with its
-                    # vector, so the vector read next is at least as new.
-                    profiles = list(session.scalars(select(model).where(model.id.in_(chunk))))
-                    vectors = dict(
-                        session.execute(
-                            select(Embedding.profile_id, Embedding.vector).where(
-                                *mine, Embedding.profile_id.in_([p.id for p in profiles])
-                            )
-                        ).all()
-                    )
-                    for p in profiles:
-                        raw = vectors.get(p.id)
-                        vec = None if raw is None else np.frombuffer(raw, dtype="<f4").copy()
-                        ops.append(IndexOp(name, p.id, p.version, vec, *filter_facts(kind, p)))
+            rows, cursor, more = self.cursor.read(session)
+            todo: dict[str, list[int]] = {}
+            ops: list[IndexOp] = []
+            for (kind, profile_id), change in feed.summarise(rows).items():
+                key = (kind, profile_id)
+                if kind not in self.kinds or key in self._deleted:
+                    continue
+                if change.op == "delete":
+                    ops.append(IndexOp(kind, profile_id, DELETED, None, deleted=True))
+                elif change.op == "revector" or self._applied.get(key, -1) < change.version:
+                    todo.setdefault(kind, []).append(profile_id)
+            for kind, ids in todo.items():
+                ops += self._read_profiles(session, kind, sorted(ids))
         self.apply(ops)
-        return len(ops)
+        # Kept only now: a snapshot taken meanwhile must not claim changes not yet applied.
+        self.cursor = cursor
+        return len(ops), more
+
+    def _read_profiles(self, session: Session, name: str, ids: Sequence[int]) -> list[IndexOp]:
+        """Index ops for profiles as they are now; one gone since is removed."""
+        kind = self.kinds[name]
+        model = kind.model
+        mine = (Embedding.kind == name, Embedding.model == self.encoder.name)
+        ops: list[IndexOp] = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            # Rows before vectors: a profile version seen here was committed with its
+            # vector, so the vector read next is at least as new.
+            profiles = {p.id: p for p in session.scalars(select(model).where(model.id.in_(chunk)))}
+            vectors = dict(
+                session.execute(
+                    select(Embedding.profile_id, Embedding.vector).where(
+                        *mine, Embedding.profile_id.in_(list(profiles))
+                    )
+                ).all()
+            )
+            for pid in chunk:
+                p = profiles.get(pid)
+                if p is None:  # deleted after this change: its deletion follows in the feed
+                    ops.append(IndexOp(name, pid, DELETED, None, deleted=True))
+                    continue
+                raw = vectors.get(pid)
+                vec = None if raw is None else np.frombuffer(raw, dtype="<f4").copy()
+                ops.append(IndexOp(name, pid, p.version, vec, *filter_facts(kind, p)))
+        return ops

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.imports.models import ImportJob
 from matchmaker.matching.encoder import Encoder, Vectors
+from matchmaker.matching.models import ProfileChange
 from matchmaker.webhooks.models import OutboxEvent, WebhookDelivery
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ class StateCollector(Collector):
         try:
             with self.sessions() as session:
                 families = list(_database_state(session))
+                families += _feed_state(session, self.store.cursor.position)
         except Exception as exc:  # noqa: BLE001 - a scrape must answer even without a database
             log.warning("metrics: database state not read: %s", type(exc).__name__)
             up.add_metric([], 0)
@@ -173,3 +175,20 @@ def _database_state(session: Session) -> Iterator[Metric]:
     ):
         rows.add_metric([str(job_id), kind], done)
     yield rows
+
+
+def _feed_state(session: Session, position: int) -> list[Metric]:
+    """How far this replica's index is behind the change feed."""
+    count, oldest = session.execute(
+        select(func.count(), func.min(ProfileChange.created_at)).where(ProfileChange.id > position)
+    ).one()
+    behind = GaugeMetricFamily(
+        "matchmaker_feed_behind", "Changes in the feed this replica has not read yet"
+    )
+    behind.add_metric([], count or 0)
+    lag = GaugeMetricFamily(
+        "matchmaker_feed_lag_seconds",
+        "Age of the oldest change this replica has not read yet (0 when none)",
+    )
+    lag.add_metric([], 0 if oldest is None else (datetime.now(UTC) - oldest).total_seconds())
+    return [behind, lag]

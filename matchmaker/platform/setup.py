@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI
@@ -72,7 +73,10 @@ def start(runtime: Any, settings: Settings) -> Workers:
     if settings.index_refresh_seconds > 0:
         # Every process serving matches keeps its index up to date, workers or not.
         workers.refresher = IndexRefresher(
-            runtime.store, runtime.sessions, settings.index_refresh_seconds
+            runtime.store,
+            runtime.sessions,
+            settings.index_refresh_seconds,
+            timedelta(hours=settings.feed_retention_hours),
         )
         workers.refresher.start()
     if not settings.workers_enabled:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -81,6 +82,13 @@ def test_metrics_series_exist_and_move_after_requests(http: httpx.Client) -> Non
     assert value(after, "matchmaker_encode_batch_size_sum") >= 1
     assert value(after, "matchmaker_webhook_deliveries", state="pending") == 0
     assert value(after, "matchmaker_outbox_undispatched") >= 0
+    # The replica's own write reaches its feed position at the next refresh (2 s at most).
+    assert ("matchmaker_feed_lag_seconds", frozenset()) in after
+    deadline = time.monotonic() + 30
+    while value(scrape(http), "matchmaker_feed_behind") != 0:
+        assert time.monotonic() < deadline, "the feed position never caught up"
+        time.sleep(0.1)
+    assert value(scrape(http), "matchmaker_feed_lag_seconds") == 0
 
 
 def test_a_path_no_route_serves_is_one_series(http: httpx.Client) -> None:
