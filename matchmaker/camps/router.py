@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Response, status
@@ -37,7 +36,7 @@ from matchmaker.errors import (
     Unauthorized,
     error_responses,
 )
-from matchmaker.params import PathId, QueryId
+from matchmaker.params import IsoDate, PathId, QueryId
 from matchmaker.profiles.router import Cursor, strict_query
 from matchmaker.profiles.schemas import MAX_ID
 
@@ -96,8 +95,8 @@ def list_camps(
     hosted_by_me: Annotated[bool, Query(description="camps a host you manage takes part in")] = (
         False
     ),
-    starts_from: Annotated[date | None, Query(description="starting on or after")] = None,
-    starts_to: Annotated[date | None, Query(description="starting on or before")] = None,
+    starts_from: Annotated[IsoDate | None, Query(description="starting on or after")] = None,
+    starts_to: Annotated[IsoDate | None, Query(description="starting on or before")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Cursor = None,
 ) -> CampPage:

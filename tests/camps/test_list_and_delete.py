@@ -87,6 +87,9 @@ def test_a_bad_camp_list_query_names_the_parameter(client: TestClient) -> None:
         ({"limit": 0}, "limit"),
         ({"incubator_id": 0}, "incubator_id"),
         ({"starts_from": "June"}, "starts_from"),
+        # pydantic alone would read "0" as 1970-01-01 and take a datetime: not YYYY-MM-DD
+        ({"starts_from": "0"}, "starts_from"),
+        ({"starts_to": "2026-07-01T00:00:00"}, "starts_to"),
         ({"managed_by_me": "perhaps"}, "managed_by_me"),
     ):
         r = client.get("/v1/camps", params=params)
