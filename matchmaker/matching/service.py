@@ -242,10 +242,8 @@ class Matcher:
         kept: list[tuple[float, Facts]] = []
         pairs: list[tuple[Facts, Facts]] = []
         for pid, sim, row in candidate_rows(session, target, ids, sims):
-            if pid in excluded:  # declined
-                continue
             other = facts_of(target.name, row)
-            if not passes(filters, other):
+            if pid in excluded or not passes(filters, other):  # declined, or filtered out
                 continue
             sides = (mine, other) if kind.name == STARTUP else (other, mine)
             if exclusion(sides[1], today):  # the non-startup side has no places, or is closed
@@ -253,9 +251,8 @@ class Matcher:
             kept.append((sim, other))
             pairs.append(sides)
         # The numbers of every candidate at once (score_pair's arithmetic, in numpy).
-        fit_list = [fits.get(other.id) for _, other in kept]
-        sim_list = [sim for sim, _ in kept]
-        keys = rank_keys(pairs, sim_list, self.weights, fit_list, today)
+        sims_kept, fits_kept = [s for s, _ in kept], [fits.get(o.id) for _, o in kept]
+        keys = rank_keys(pairs, sims_kept, self.weights, fits_kept, today)
         keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
         for (sim, other), (score, raw) in zip(kept, keys, strict=True):
             if filters.min_score is not None and (score or 0) < filters.min_score:
