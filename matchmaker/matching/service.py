@@ -35,7 +35,8 @@ from matchmaker.matching.history import (
 )
 from matchmaker.matching.index import Mask, VectorIndex
 from matchmaker.matching.messages import Message
-from matchmaker.matching.ranking import rank_key, score_pair
+from matchmaker.matching.ranking import score_pair
+from matchmaker.matching.ranking_batch import rank_keys
 from matchmaker.matching.reads import ref as ref
 from matchmaker.matching.reads import to_read as to_read
 from matchmaker.matching.registry import calibration_of
@@ -238,17 +239,22 @@ class Matcher:
             return Ranked()
         sims = self.calibration.scale_many(sims)
         today = datetime.now(UTC).date()
-        keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
+        kept: list[tuple[float, Facts]] = []
+        pairs: list[tuple[Facts, Facts]] = []
         for pid, sim, row in candidate_rows(session, target, ids, sims):
-            if pid in excluded:  # declined
-                continue
             other = facts_of(target.name, row)
-            if not passes(filters, other):
+            if pid in excluded or not passes(filters, other):  # declined, or filtered out
                 continue
-            startup, tgt = (mine, other) if kind.name == STARTUP else (other, mine)
-            if exclusion(tgt, today):  # the non-startup side has no places, or is closed
+            sides = (mine, other) if kind.name == STARTUP else (other, mine)
+            if exclusion(sides[1], today):  # the non-startup side has no places, or is closed
                 continue
-            score, raw = rank_key(startup, tgt, sim, self.weights, fits.get(pid), today)
+            kept.append((sim, other))
+            pairs.append(sides)
+        # The numbers of every candidate at once (score_pair's arithmetic, in numpy).
+        sims_kept, fits_kept = [s for s, _ in kept], [fits.get(o.id) for _, o in kept]
+        keys = rank_keys(pairs, sims_kept, self.weights, fits_kept, today)
+        keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
+        for (sim, other), (score, raw) in zip(kept, keys, strict=True):
             if filters.min_score is not None and (score or 0) < filters.min_score:
                 continue
             # Judged matches first by score, then low-confidence ones by the same
