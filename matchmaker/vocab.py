@@ -127,6 +127,24 @@ class OrganisationKind(StrEnum):
     government_agency = "government_agency"
 
 
+class RegionGroup(StrEnum):
+    """The Beijing–Tianjin–Hebei jurisdictions by name, and everywhere else (the rest of China
+    and abroad): the groups of the exposure report and of regional balance alike."""
+
+    beijing = "beijing"
+    tianjin = "tianjin"
+    hebei = "hebei"
+    elsewhere = "elsewhere"
+
+
+def region_group(region: str) -> RegionGroup:
+    """A profile's region as its group."""
+    try:
+        return RegionGroup(region)
+    except ValueError:
+        return RegionGroup.elsewhere
+
+
 class CollaborationMode(StrEnum):
     joint_rd = "joint_rd"
     pilot_procurement = "pilot_procurement"

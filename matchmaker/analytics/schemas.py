@@ -22,15 +22,6 @@ class ReportFormat(StrEnum):
     csv = "csv"
 
 
-class RegionGroup(StrEnum):
-    """The regions the reports compare: the three collaborating jurisdictions, and the rest."""
-
-    beijing = "beijing"
-    tianjin = "tianjin"
-    hebei = "hebei"
-    elsewhere = "elsewhere"
-
-
 class FounderGroup(StrEnum):
     """A startup's ``first_time_founders``: true, false, or not said."""
 

@@ -22,24 +22,15 @@ from matchmaker.analytics.schemas import (
     FunnelGroupBy,
     FunnelReport,
     FunnelRow,
-    RegionGroup,
 )
 from matchmaker.analytics.scope import Scope
 from matchmaker.reviews.models import Match
-from matchmaker.vocab import DeclineReason, Domain, Stage
+from matchmaker.vocab import DeclineReason, Domain, RegionGroup, Stage, region_group
 
 ALL = "all"
 _SHORTLISTED = frozenset({"shortlisted", "accepted", "connected"})
 _ACCEPTED = frozenset({"accepted", "connected"})
 _DECISIONS = frozenset({"accept", "decline"})
-
-
-def region_group(region: str) -> RegionGroup:
-    """Beijing, Tianjin and Hebei by name; the rest of China and abroad as ``elsewhere``."""
-    try:
-        return RegionGroup(region)
-    except ValueError:
-        return RegionGroup.elsewhere
 
 
 def founder_group(first_time: bool | None) -> FounderGroup:

@@ -31,7 +31,7 @@ from matchmaker.matching.facts import Facts
 from matchmaker.matching.messages import Message
 from matchmaker.matching.organisations import organisations
 from matchmaker.profiles.kinds import ProfileKind
-from matchmaker.vocab import BTH_REGIONS
+from matchmaker.vocab import region_group as group_of_region
 
 # Region groups of the Beijing–Tianjin–Hebei policy: the three jurisdictions, and the rest.
 REGION_GROUPS = ("beijing", "tianjin", "hebei", "elsewhere")
@@ -41,7 +41,7 @@ MIN_POOL = 50
 
 
 def region_group(region: str) -> str:
-    return region if region in BTH_REGIONS else "elsewhere"
+    return str(group_of_region(region))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from matchmaker.vocab import Region
+from matchmaker.vocab import RegionGroup as RegionGroup
 
 ProfileKindName = Literal["startup", "incubator", "partner", "scenario"]
 
@@ -23,16 +24,6 @@ class Diversity(StrEnum):
 
     none = "none"
     mmr = "mmr"
-
-
-class RegionGroup(StrEnum):
-    """Region groups of regional balance: the three Beijing–Tianjin–Hebei jurisdictions, and
-    everywhere else (elsewhere in China and abroad)."""
-
-    beijing = "beijing"
-    tianjin = "tianjin"
-    hebei = "hebei"
-    elsewhere = "elsewhere"
 
 
 class Explanation(BaseModel):
