@@ -63,6 +63,9 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         self._apply_lock = threading.Lock()
         self._inflight: dict[int, datetime] = {}  # id(session) -> its first profile write
         self._inflight_lock = threading.Lock()
+        # One reader of the feed at a time: two (the worker and a caller) reading from the
+        # same cursor could each keep theirs, and the later keep move it backwards.
+        self._follow_lock = threading.Lock()
         self.stale: dict[str, int] = {}  # vectors made by another model, per kind
         self.stale_models: dict[str, set[tuple[str, int]]] = {}  # (model, dim) of those
         self.missing: dict[str, int] = {}  # profiles with no vector, per kind

@@ -67,6 +67,7 @@ class StoreState:
     _apply_lock: threading.Lock
     _inflight: dict[int, datetime]
     _inflight_lock: threading.Lock
+    _follow_lock: threading.Lock
 
     cursor: feed.Cursor
 

@@ -28,6 +28,10 @@ class CrossProcessRefresh(StoreState):
         A write this process already applied (its own commits) is not read again; a
         re-embedding (``matchmaker reindex``) always is.
         """
+        with self._follow_lock:
+            return self._follow(sessions)
+
+    def _follow(self, sessions: sessionmaker[Session]) -> tuple[int, bool]:
         with sessions() as session:
             rows, cursor, more = self.cursor.read(session)
             todo: dict[str, list[int]] = {}
