@@ -10,6 +10,7 @@ startups and TRL levels with their noun.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -201,10 +202,56 @@ def _identity(message: str) -> str:
     return message
 
 
+# Each template parsed once: string.Formatter re-parses it on every call, and a ranked list
+# renders a few hundred messages (bench/RESULTS.md, section 19).
+Piece = tuple[str, str | None, str]  # literal text, then a field's name and spec (or None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[Piece, ...]:
+    out: list[Piece] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if conversion or (name is not None and not name.isidentifier()):
+            raise ValueError(f"template field {name!r} is not a plain name: {template!r}")
+        out.append((literal, name, spec or ""))
+    return tuple(out)
+
+
+def _key(message: Message) -> tuple[Any, ...] | None:
+    """A hashable form of the message, or None when a parameter has no such form."""
+    items: list[tuple[str, Any]] = []
+    for name, value in message.params.items():
+        items.append((name, tuple(value) if isinstance(value, list) else value))
+    key = (message.code, tuple(items))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+_ENGLISH: dict[tuple[Any, ...], str] = {}
+_ENGLISH_MAX = 20_000  # distinct English texts kept; past it the memo starts again
+
+
 def render(message: Message, lang: str = "en", translate: Translate = _identity) -> str:
     """The message in ``lang``, its template looked up through ``translate``."""
-    template = translate(TEMPLATES[message.code])
-    return _Formatter(lang, translate).format(template, **message.params)
+    english = lang == "en" and translate is _identity
+    key = _key(message) if english else None
+    if key is not None and (text := _ENGLISH.get(key)) is not None:
+        return text
+    formatter = _Formatter(lang, translate)
+    parts: list[str] = []
+    for literal, name, spec in _pieces(translate(TEMPLATES[message.code])):
+        parts.append(literal)
+        if name is not None:
+            parts.append(formatter.format_field(message.params[name], spec))
+    text = "".join(parts)
+    if key is not None:
+        if len(_ENGLISH) >= _ENGLISH_MAX:
+            _ENGLISH.clear()
+        _ENGLISH[key] = text
+    return text
 
 
 def sentence(parts: Sequence[Message], lang: str = "en", translate: Translate = _identity) -> str:
