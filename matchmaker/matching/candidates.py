@@ -3,21 +3,27 @@ and joined with those the targets' decisions point to (``history.py``)."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchmaker.matching.facts import FACT_COLUMNS, Facts
+from matchmaker.matching.facts import FACT_COLUMNS, Facts, facts_of
 from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.index import Ids, Scores
 from matchmaker.profiles.kinds import ProfileKind
 
 if TYPE_CHECKING:
     from matchmaker.matching.service import MatchFilters
+
+# (version, updated_at) of a row: a write through the ORM moves both.
+Stamp = tuple[int, datetime]
 
 
 @dataclass
@@ -59,16 +65,57 @@ def passes(filters: MatchFilters, other: Facts) -> bool:
     return not filters.kinds or other.subkind in filters.kinds
 
 
-def candidate_rows(
-    session: Session, target: ProfileKind, ids: Ids, sims: Scores
-) -> Iterator[tuple[int, float, Any]]:
-    """(id, similarity, row) of the candidates, in one query of the columns facts read
-    (plain rows: building ORM objects cost more than scoring them)."""
-    table = target.model.__table__
-    columns = [table.c[name] for name in FACT_COLUMNS[target.name] if name in table.c]
-    rows = session.execute(select(*columns).where(table.c.id.in_(ids.tolist())))
-    by_id = {row.id: row for row in rows}
-    for pid, sim in zip(ids.tolist(), sims.tolist(), strict=True):
-        row = by_id.get(pid)
-        if row is not None:  # else deleted after the search
-            yield pid, float(sim), row
+class CandidateFacts:
+    """The facts of candidate rows, read once per profile version.
+
+    A ranked list reads about a hundred candidates, and building their facts (JSON columns,
+    the word count of each description) cost a quarter of a match request
+    (bench/RESULTS.md, section 19). Each request still asks the database which candidates
+    exist and at which (version, updated_at), so a write by any process or replica is seen
+    at once; only the facts of an unchanged row come from memory.
+    """
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size  # rows kept per kind, least recently used dropped first
+        self._rows: dict[str, OrderedDict[int, tuple[Stamp, Facts]]] = {}
+        self._lock = threading.Lock()
+
+    def load(
+        self, session: Session, target: ProfileKind, ids: Ids, sims: Scores
+    ) -> Iterator[tuple[int, float, Facts]]:
+        """(id, similarity, facts) of the candidates that still exist, in ``ids``' order."""
+        table = target.model.__table__
+        wanted = ids.tolist()
+        stamps: dict[int, Stamp] = {
+            row.id: (row.version, row.updated_at)
+            for row in session.execute(
+                select(table.c.id, table.c.version, table.c.updated_at).where(
+                    table.c.id.in_(wanted)
+                )
+            )
+        }
+        found: dict[int, Facts] = {}
+        with self._lock:
+            cached = self._rows.setdefault(target.name, OrderedDict())
+            for pid, stamp in stamps.items():
+                hit = cached.get(pid)
+                if hit is not None and hit[0] == stamp:
+                    cached.move_to_end(pid)
+                    found[pid] = hit[1]
+        missing = [pid for pid in stamps if pid not in found]
+        if missing:
+            columns = [table.c[n] for n in FACT_COLUMNS[target.name] if n in table.c]
+            rows = session.execute(select(*columns, table.c.version).where(table.c.id.in_(missing)))
+            fresh = {
+                row.id: ((row.version, row.updated_at), facts_of(target.name, row)) for row in rows
+            }
+            with self._lock:
+                for pid, (stamp, facts) in fresh.items():
+                    cached[pid] = (stamp, facts)
+                    found[pid] = facts
+                while len(cached) > self.size:
+                    cached.popitem(last=False)
+        for pid, sim in zip(wanted, sims.tolist(), strict=True):
+            other = found.get(pid)
+            if other is not None:  # else deleted after the search
+                yield pid, float(sim), other

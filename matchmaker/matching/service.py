@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
 from matchmaker.matching.calibration import Calibration
-from matchmaker.matching.candidates import Found, candidate_rows, joined, passes
+from matchmaker.matching.candidates import CandidateFacts, Found, joined, passes
 from matchmaker.matching.encoder import Vectors
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import (
@@ -108,6 +108,7 @@ class Matcher:
         self.rerank = rerank or RerankOptions()
         self.exclusion_hooks: list[ExclusionHook] = []
         self.history = history
+        self.candidates = CandidateFacts()
         # Raw cosines of the model, mapped onto the scale the thresholds were set on.
         self.calibration: Calibration = calibration_of(store.encoder.name)
 
@@ -241,8 +242,7 @@ class Matcher:
         today = datetime.now(UTC).date()
         kept: list[tuple[float, Facts]] = []
         pairs: list[tuple[Facts, Facts]] = []
-        for pid, sim, row in candidate_rows(session, target, ids, sims):
-            other = facts_of(target.name, row)
+        for pid, sim, other in self.candidates.load(session, target, ids, sims):
             if pid in excluded or not passes(filters, other):  # declined, or filtered out
                 continue
             sides = (mine, other) if kind.name == STARTUP else (other, mine)
