@@ -100,6 +100,9 @@ def _empty_tables(engine: Engine) -> None:
             conn.execute(text(f"DELETE FROM {table}"))
         if engine.dialect.name == "postgresql":
             conn.execute(text("SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S'"))
+        elif conn.scalar(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")):
+            # AUTOINCREMENT tables (the change feed) keep their counter here, not in the table.
+            conn.execute(text("DELETE FROM sqlite_sequence"))
 
 
 @pytest.fixture
