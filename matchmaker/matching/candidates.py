@@ -3,6 +3,7 @@ and joined with those the targets' decisions point to (``history.py``)."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -11,9 +12,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import BindParameter, Select, bindparam, select
 from sqlalchemy.orm import Session
 
+from matchmaker.matching.cosine import cosines
 from matchmaker.matching.facts import FACT_COLUMNS, Facts, facts_of
 from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.index import Ids, Scores
@@ -39,18 +41,23 @@ class Found:
 def joined(
     found: Found, ids: Ids, sims: Scores, vector: np.ndarray, index: Any
 ) -> tuple[dict[int, HistoryFit | None], Ids, Scores]:
-    """The search's candidates with the extra ones (their similarity computed), and the
-    history fit of each."""
-    if found.fits_of is None:
-        return {}, ids, sims
+    """The search's candidates with the extra ones, each one's similarity, and each one's
+    history fit.
+
+    Similarities are computed again from the stored vectors (``cosine.cosines``), not taken
+    from the search: a pair must have the same similarity from both sides, and the index's
+    float32 sums differ in the last bits with the query's side."""
     seen = set(ids.tolist())
     extra = [i for i in dict.fromkeys(found.extra) if i not in seen and i in index]
     if extra:
         ids = np.concatenate([ids, np.asarray(extra, np.int64)])
-        sims = np.concatenate([sims, index.vectors(extra) @ vector]).astype(np.float32)
+    vectors = np.asarray(index.vectors(ids))
+    sims = cosines(vectors, np.asarray(vector, np.float32)[None, :])[:, 0]
+    if found.fits_of is None:
+        return {}, ids, sims
     pids = ids.tolist()
-    vectors = np.asarray(index.vectors(ids)) if found.needs_vectors else None
-    return dict(zip(pids, found.fits_of(pids, vectors), strict=True)), ids, sims
+    fits = found.fits_of(pids, vectors if found.needs_vectors else None)
+    return dict(zip(pids, fits, strict=True)), ids, sims
 
 
 def passes(filters: MatchFilters, other: Facts) -> bool:
@@ -84,15 +91,10 @@ class CandidateFacts:
         self, session: Session, target: ProfileKind, ids: Ids, sims: Scores
     ) -> Iterator[tuple[int, float, Facts]]:
         """(id, similarity, facts) of the candidates that still exist, in ``ids``' order."""
-        table = target.model.__table__
         wanted = ids.tolist()
         stamps: dict[int, Stamp] = {
             row.id: (row.version, row.updated_at)
-            for row in session.execute(
-                select(table.c.id, table.c.version, table.c.updated_at).where(
-                    table.c.id.in_(wanted)
-                )
-            )
+            for row in session.execute(_stamps(target), {"ids": wanted})
         }
         found: dict[int, Facts] = {}
         with self._lock:
@@ -104,8 +106,7 @@ class CandidateFacts:
                     found[pid] = hit[1]
         missing = [pid for pid in stamps if pid not in found]
         if missing:
-            columns = [table.c[n] for n in FACT_COLUMNS[target.name] if n in table.c]
-            rows = session.execute(select(*columns, table.c.version).where(table.c.id.in_(missing)))
+            rows = session.execute(_facts(target), {"ids": missing})
             fresh = {
                 row.id: ((row.version, row.updated_at), facts_of(target.name, row)) for row in rows
             }
@@ -119,3 +120,19 @@ class CandidateFacts:
             other = found.get(pid)
             if other is not None:  # else deleted after the search
                 yield pid, float(sim), other
+
+
+# Statements built once per kind: building a select cost about a third of running it.
+@functools.cache
+def _stamps(target: ProfileKind) -> Select[Any]:
+    table = target.model.__table__
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    return select(table.c.id, table.c.version, table.c.updated_at).where(table.c.id.in_(ids))
+
+
+@functools.cache
+def _facts(target: ProfileKind) -> Select[Any]:
+    table = target.model.__table__
+    columns = [table.c[n] for n in FACT_COLUMNS[target.name] if n in table.c]
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    return select(*columns, table.c.version).where(table.c.id.in_(ids))

@@ -36,6 +36,7 @@ from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
 from matchmaker.matching.calibration import REFERENCE, Calibration
+from matchmaker.matching.cosine import cosines
 from matchmaker.matching.messages import Message
 
 Matrix = NDArray[np.float32]
@@ -113,7 +114,7 @@ def fits_of_startups(
     if not decided or not len(startup_ids):
         return [None] * len(startup_ids)
     rows = _stack(decided, vectors)
-    sims = _cosines(np.asarray(startups, np.float32), rows)
+    sims = cosines(np.asarray(startups, np.float32), rows)
     # A pair is never scored against itself: its own decision drops out (of the centroid too).
     sims[np.asarray(startup_ids, np.int64)[:, None] == np.asarray(decided, np.int64)] = -np.inf
     n = len(accepted)
@@ -137,7 +138,7 @@ def fits_of_targets(
         return dict.fromkeys(decisions)
     rows = _stack(ids, vectors)
     # Column len(ids) is the padding: a target's rows are as wide as its longest side.
-    cos = np.append(_cosines(np.asarray(startup, np.float32)[None, :], rows)[0], -np.inf)
+    cos = np.append(cosines(np.asarray(startup, np.float32)[None, :], rows)[0], -np.inf)
     column = {i: c for c, i in enumerate(ids)}
     targets = list(decisions)
     a_cols = [[column[i] for i in decisions[t].accepted if i in column] for t in targets]
@@ -174,14 +175,6 @@ def _norms_without(
     norms = _sum_norms(rows, groups)
     at = {s: n + 1 for n, s in enumerate(own)}
     return np.asarray([norms[at.get(s, 0)] for s in startup_ids], np.float64)
-
-
-def _cosines(left: Matrix, right: Matrix) -> Matrix:
-    """``left @ right.T`` in float64, rounded once to float32: the products of float32
-    vectors are exact in float64 and the sum's error is far below a float32 step, so a
-    pair's cosine comes out the same whichever side (and batch) computes it, and both
-    sides of a pair agree (unless a sum lands within 1e-16 of a float32 rounding edge)."""
-    return (left.astype(np.float64) @ right.astype(np.float64).T).astype(np.float32)
 
 
 def _padded(rows: list[list[int]], pad: int) -> NDArray[np.int64]:

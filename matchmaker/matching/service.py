@@ -1,9 +1,8 @@
 """Ranked, explained matches in every direction, and bundles.
 
-Candidates come from FAISS (restricted in the index to the ids that pass the request's
-filters and the hard rules), plus those the targets' decisions point to (``history.py``),
-are loaded in one query, and are re-ranked by the hybrid score. Results are ordered by
-(score desc, id asc), so they are deterministic.
+Candidates come from FAISS (restricted to the ids that pass the filters and hard rules),
+plus those the targets' decisions point to (``history.py``), and are re-ranked by the
+hybrid score, ordered by (score desc, id asc), so deterministically.
 
 ``Matcher.score_pair`` / ``score_many`` are the only way to score a pair outside a ranked
 list (review snapshots, pages, webhooks, camps): one arithmetic, the same inputs (both
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session
 from matchmaker.errors import ServiceUnavailable
 from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import CandidateFacts, Found, joined, passes
+from matchmaker.matching.cosine import cosines
 from matchmaker.matching.encoder import Vectors
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import (
@@ -172,7 +172,8 @@ class Matcher:
         facts = [facts_of(STARTUP, s) for s in startups]
         columns: list[list[PairScore]] = []
         for kind, row in targets:
-            sims = self.calibration.scale_many(left @ self.vector_of(self.kind(kind), row))
+            right = self.vector_of(self.kind(kind), row)[None, :]
+            sims = self.calibration.scale_many(cosines(left, right)[:, 0])
             other = facts_of(kind, row)
             fits = self._fits_for_target(session, kind, other.id, facts, left)
             columns.append(
