@@ -217,27 +217,19 @@ def _pieces(template: str) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-def _key(message: Message) -> tuple[Any, ...] | None:
-    """A hashable form of the message, or None when a parameter has no such form."""
-    items: list[tuple[str, Any]] = []
-    for name, value in message.params.items():
-        items.append((name, tuple(value) if isinstance(value, list) else value))
-    key = (message.code, tuple(items))
-    try:
-        hash(key)
-    except TypeError:
-        return None
-    return key
+def _key(message: Message) -> tuple[str, str]:
+    """The message as a dict key. Parameters are str, int, float or lists of str, whose
+    repr tells any two values apart (1 from 1.0 too) and costs less than hashing them."""
+    return message.code, repr(message.params)
 
 
-_ENGLISH: dict[tuple[Any, ...], str] = {}
+_ENGLISH: dict[tuple[str, str], str] = {}
 _ENGLISH_MAX = 20_000  # distinct English texts kept; past it the memo starts again
 
 
 def render(message: Message, lang: str = "en", translate: Translate = _identity) -> str:
     """The message in ``lang``, its template looked up through ``translate``."""
-    english = lang == "en" and translate is _identity
-    key = _key(message) if english else None
+    key = _key(message) if lang == "en" and translate is _identity else None
     if key is not None and (text := _ENGLISH.get(key)) is not None:
         return text
     formatter = _Formatter(lang, translate)

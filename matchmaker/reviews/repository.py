@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
@@ -64,24 +65,34 @@ def events_of(session: Session, match_id: int) -> list[MatchEvent]:
     return list(session.scalars(stmt))
 
 
-def final_target_ids(session: Session, startup_id: int, target_kind: str) -> set[int]:
-    """Targets of ``target_kind`` whose match with the startup was declined or withdrawn."""
-    target = getattr(Match, f"{target_kind}_id")
-    stmt = select(target).where(
-        Match.startup_id == startup_id,
+# The statements of every ranked list, built once per target kind (building a select
+# cost about a third of running it; the values are bound per call).
+@functools.cache
+def _final_targets(target_kind: str) -> Select[int | None]:
+    return select(getattr(Match, f"{target_kind}_id")).where(
+        Match.startup_id == bindparam("startup_id"),
         Match.target_kind == target_kind,
         Match.state.in_([s.value for s in FINAL]),
     )
-    return {i for i in session.scalars(stmt) if i is not None}
+
+
+@functools.cache
+def _final_startups(target_kind: str) -> Select[int]:
+    return select(Match.startup_id).where(
+        getattr(Match, f"{target_kind}_id") == bindparam("target_id"),
+        Match.state.in_([s.value for s in FINAL]),
+    )
+
+
+def final_target_ids(session: Session, startup_id: int, target_kind: str) -> set[int]:
+    """Targets of ``target_kind`` whose match with the startup was declined or withdrawn."""
+    rows = session.scalars(_final_targets(target_kind), {"startup_id": startup_id})
+    return {i for i in rows if i is not None}
 
 
 def final_startup_ids(session: Session, target_kind: str, target_id: int) -> set[int]:
     """Startups whose match with the target was declined or withdrawn."""
-    target = getattr(Match, f"{target_kind}_id")
-    stmt = select(Match.startup_id).where(
-        target == target_id, Match.state.in_([s.value for s in FINAL])
-    )
-    return set(session.scalars(stmt))
+    return set(session.scalars(_final_startups(target_kind), {"target_id": target_id}))
 
 
 def target_decisions(session: Session, target_kind: str, target_id: int) -> list[tuple[int, str]]:
@@ -95,16 +106,23 @@ def target_decisions(session: Session, target_kind: str, target_id: int) -> list
     return [(sid, d) for sid, d in session.execute(stmt) if d is not None]
 
 
+@functools.cache
+def _decisions(target_kind: str, some: bool) -> Select[int | None, int, str | None]:
+    target = getattr(Match, f"{target_kind}_id")
+    stmt = select(target, Match.startup_id, Match.target_decision).where(
+        Match.target_kind == target_kind, Match.target_decision.is_not(None)
+    )
+    if some:
+        stmt = stmt.where(target.in_(bindparam("target_ids", expanding=True)))
+    return stmt.order_by(target, Match.startup_id)
+
+
 def decisions_of(
     session: Session, target_kind: str, target_ids: Collection[int] | None
 ) -> list[tuple[int, int, str]]:
     """``(target_id, startup_id, decision)`` of the target side's decisions, for the targets
     of ``target_kind`` in ``target_ids`` (all of them when None)."""
-    target = getattr(Match, f"{target_kind}_id")
-    stmt = select(target, Match.startup_id, Match.target_decision).where(
-        Match.target_kind == target_kind, Match.target_decision.is_not(None)
-    )
-    if target_ids is not None:
-        stmt = stmt.where(target.in_(list(target_ids)))
-    rows = session.execute(stmt.order_by(target, Match.startup_id))
+    stmt = _decisions(target_kind, target_ids is not None)
+    params = {} if target_ids is None else {"target_ids": list(target_ids)}
+    rows = session.execute(stmt, params)
     return [(t, s, d) for t, s, d in rows if t is not None and d is not None]
