@@ -1,0 +1,162 @@
+"""Ingest through the HTTP API, per encoder backend, against the raw torch encoder (issue 15).
+
+    .venv/bin/python -m bench.ingest_http                   # 1,000 startups a backend
+    .venv/bin/python -m bench.ingest_http --rows 300 --models all-MiniLM-L6-v2-onnx
+
+For each backend (``MATCHMAKER_MODEL``): a fresh SQLite database, ``matchmaker serve`` with
+that model, and one upload of ``--rows`` synthetic startups (``bench/synth.py``, every one
+distinct) to ``POST /v1/imports`` as a JSON array, timed from the upload to the job's
+``finished`` as the API reports it (polled every 0.2 s). The reference is the raw torch model
+(sentence-transformers' ``encode`` of the same composed texts, batch 32), timed in this
+process just before and just after each server's run; the ratio is the API's rows/s over
+the mean of the two. The ONNX graph is exported once into ``--cache`` (``matchmaker
+export-onnx`` does the same) and shared by the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import synth  # noqa: E402
+from bench.common import OUT, log, write_json  # noqa: E402
+from bench.ingest import raw_encode, texts_of  # noqa: E402
+from bench.server import free_port, serve, wait_ready  # noqa: E402
+
+MODELS = ("all-MiniLM-L6-v2", "all-MiniLM-L6-v2-onnx")
+
+
+def _admin_key(url: str) -> str:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import sessionmaker
+
+    from matchmaker.access import service as access
+    from matchmaker.access.models import Role
+
+    engine = create_engine(url)
+    try:
+        with sessionmaker(engine)() as session, session.begin():
+            return access.create_key(session, Role.admin, "bench ingest", (), (), None).plaintext
+    finally:
+        engine.dispose()
+
+
+def _raw_rate(texts: list[str]) -> float:
+    """Texts a second of the raw torch model at the engine's batch size (loaded once)."""
+    global _MODEL
+    if _MODEL is None:
+        from matchmaker.matching.encoder import SentenceTransformerEncoder
+
+        _MODEL = SentenceTransformerEncoder()
+    seconds, _ = raw_encode(_MODEL, texts)
+    return len(texts) / seconds
+
+
+_MODEL: Any = None
+
+
+def _upload(base: str, key: str, bodies: list[dict[str, Any]], timeout: float) -> float:
+    """Seconds from the upload to the job's ``finished``."""
+    headers = {"Authorization": f"Bearer {key}"}
+    # Each row names its id in the source, so a second upload would update, not duplicate.
+    rows = [{**b, "external_id": f"bench-{n}"} for n, b in enumerate(bodies)]
+    payload = json.dumps(rows).encode()
+    with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
+        start = time.perf_counter()
+        r = client.post(
+            "/v1/imports",
+            files={"file": ("startups.json", payload, "application/json")},
+            data={"kind": "startups", "source": "bench"},
+        )
+        r.raise_for_status()
+        job = r.json()
+        while job["status"] not in ("finished", "failed"):
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"import not done after {timeout:.0f} s: {job}")
+            time.sleep(0.2)
+            job = client.get(f"/v1/imports/{job['id']}").json()
+        took = time.perf_counter() - start
+    if job["status"] != "finished" or job.get("created") != len(bodies):
+        raise RuntimeError(f"import did not create every row: {json.dumps(job)[:500]}")
+    return took
+
+
+def run_model(
+    model: str, bodies: list[dict[str, Any]], texts: list[str], work: Path, cache: Path
+) -> dict[str, Any]:
+    from matchmaker.migrations_state import upgrade
+
+    folder = work / model
+    folder.mkdir(parents=True)
+    (folder / "models").symlink_to(cache)
+    url = f"sqlite:///{folder / 'mm.db'}"
+    upgrade(url)
+    key = _admin_key(url)
+    before = _raw_rate(texts)
+    port = free_port()
+    env = {"MATCHMAKER_MODEL": model, "MATCHMAKER_RATE_LIMIT_PER_MINUTE": "0"}
+    with serve(url, folder, port, env, folder / "server.log") as proc:
+        if wait_ready(proc, port, 300) is None:
+            raise RuntimeError(f"{model}: server not ready; see {folder / 'server.log'}")
+        took = _upload(f"http://127.0.0.1:{port}", key, bodies, 3600)
+    after = _raw_rate(texts)
+    api = len(bodies) / took
+    raw = (before + after) / 2
+    log(f"{model}: {api:.1f} rows/s through the API; raw torch {before:.1f} / {after:.1f} texts/s")
+    return {
+        "model": model,
+        "rows": len(bodies),
+        "seconds": round(took, 2),
+        "api_rows_per_s": round(api, 2),
+        "raw_torch_texts_per_s": round(raw, 2),
+        "raw_before": round(before, 2),
+        "raw_after": round(after, 2),
+        "ratio_vs_raw_torch": round(api / raw, 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--rows", type=int, default=1000)
+    p.add_argument("--models", nargs="+", default=list(MODELS))
+    p.add_argument("--cache", type=Path, default=OUT / "onnx-cache", help="ONNX graphs")
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args(argv)
+    import shutil
+
+    from matchmaker.matching.onnx_encoder import OnnxEncoder
+
+    args.cache.mkdir(parents=True, exist_ok=True)
+    if any("onnx" in m for m in args.models):
+        OnnxEncoder(cache=args.cache, quantize=False)  # exports the graph once, if missing
+    bodies = list(synth.startups(args.rows, seed=7))
+    texts = texts_of(bodies)
+    work = args.out / "work-ingest-http"
+    shutil.rmtree(work, ignore_errors=True)
+    rows = [run_model(m, bodies, texts, work, args.cache.resolve()) for m in args.models]
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{args.rows:,} startups a backend, one upload to POST /v1/imports\n")
+    print("| backend | rows/s through the API | raw torch texts/s (before / after) | ratio |")
+    print("|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| `{r['model']}` | {r['api_rows_per_s']:.1f} | {r['raw_before']:.1f} / "
+            f"{r['raw_after']:.1f} | {r['ratio_vs_raw_torch']:.2f} |"
+        )
+    report = {"rows": rows}
+    write_json("ingest_http", report, args.out)
+    return report
+
+
+if __name__ == "__main__":
+    main()
