@@ -44,6 +44,7 @@ class Snapshots(StoreState):
     def save(self) -> None:
         # Under the apply lock, so the vectors and the filter masks are of the same moment.
         with self._apply_lock:
+            position = self.cursor.position
             for kind, index in self.indexes.items():
                 data_path, meta_path, facets_path = self._paths(kind)
                 with self._inflight_lock:
@@ -56,10 +57,11 @@ class Snapshots(StoreState):
                     "saved_at": saved_at.isoformat(),
                     "count": len(index),
                     # Read under the apply lock: every change up to it is in these files.
-                    "feed_position": self.cursor.position,
+                    "feed_position": position,
                 }
                 # Written last: its saved_at never claims more than the files before it hold.
                 write_text_atomically(meta_path, json.dumps(meta))
+            self.snapshot_position = position
 
     def load(self, sessions: sessionmaker[Session], grace: float = 60.0) -> dict[str, Any]:
         """Load the snapshots, catch up from the database and replay the feed from the
@@ -69,11 +71,13 @@ class Snapshots(StoreState):
             # Read first: whatever the tables show below is at least this new.
             start = feed.head(session)
         positions = [start]
+        loaded: list[int] = []
         for kind in self.kinds:
             started = time.perf_counter()
-            since, position = self._load_snapshot(kind)
             with sessions() as session:
-                if position is not None and not feed.covers(session, position):
+                # Asked before the files are read: at a million profiles reading a snapshot
+                # the feed no longer covers cost seconds for nothing.
+                if self._pruned_past(session, kind):
                     log.warning(
                         "index snapshot for %s is older than the pruned change feed; "
                         "rebuilding from the database",
@@ -81,10 +85,15 @@ class Snapshots(StoreState):
                     )
                     self._reset(kind)
                     since, position = None, None
+                else:
+                    since, position = self._load_snapshot(kind)
                 report[kind] = self._catch_up(session, kind, since, window=position is None)
             if position is not None:
                 positions.append(position)
+                loaded.append(position)
             report[kind]["ms"] = int((time.perf_counter() - started) * 1000)
+        # What a restart would replay from until the next save (readers.py).
+        self.snapshot_position = min(loaded) if loaded else None
         started = time.perf_counter()
         self.cursor = feed.Cursor(high=min(positions), grace=grace)
         replayed, more = 0, True
@@ -98,6 +107,16 @@ class Snapshots(StoreState):
     def _reset(self, kind: str) -> None:
         self.indexes[kind] = VectorIndex(self.encoder.dim, self._exact_max, self._nprobe)
         self.filters[kind] = FacetMasks()
+
+    def _pruned_past(self, session: Session, kind: str) -> bool:
+        """Whether the feed lost changes after the position ``kind``'s snapshot records
+        (False when there is none, or it cannot be read: ``_load_snapshot`` says why)."""
+        try:
+            meta = json.loads(self._paths(kind)[1].read_text(encoding="utf-8"))
+            position = meta.get("feed_position")
+        except (OSError, ValueError, AttributeError):
+            return False
+        return isinstance(position, int) and not feed.covers(session, position)
 
     def _load_snapshot(self, kind: str) -> tuple[datetime | None, int | None]:
         """The snapshot's time (None when the index must be rebuilt from the database) and

@@ -69,6 +69,7 @@ class StoreState:
     _inflight_lock: threading.Lock
 
     cursor: feed.Cursor
+    snapshot_position: int | None  # the feed position of the snapshot on disk, if any
 
     def apply(self, ops: Iterable[IndexOp]) -> None:
         raise NotImplementedError
