@@ -54,6 +54,8 @@ DOMAINS = [d.value for d in Domain]
 BUCKETS = [(r, d) for d in DOMAINS for r in REGIONS]
 LIMIT = 100  # the API's largest page; a bucket must stay below it to be read whole
 CLIENTS = 4  # concurrent writers through B
+STEP = 100_000  # startups inserted between two progress lines
+READY = 3600.0  # a build from the tables at 1M on the loaded two-core machine: many minutes
 
 
 def _place(region: str) -> dict[str, str]:
@@ -79,7 +81,10 @@ def build(url: str, size: int) -> SentenceTransformerEncoder:
     _, pool = raw_encode(encoder, texts_of(bodies))
     engine = create_engine(url)
     try:
-        dataset.insert_startups(engine, bodies, pool, 1, size, encoder.name, seed=1)
+        for first in range(1, size + 1, STEP):
+            n = min(STEP, size + 1 - first)
+            dataset.insert_startups(engine, bodies, pool, first, n, encoder.name, seed=first)
+            log(f"  {first + n - 1} startups")
     finally:
         engine.dispose()
     return encoder
@@ -157,7 +162,7 @@ def cold_start(
     a.log.write_bytes(b"")
     started = time.perf_counter()
     a.start()
-    a.wait_ready()
+    a.wait_ready(READY)
     ready = time.perf_counter() - started
     assert a.process is not None
     memory = rss_mb(a.process.pid)
@@ -201,7 +206,7 @@ def run(url: str, size: int, count: int, work: Path) -> dict[str, Any]:
         log("A: first start, from the tables")
         t = time.perf_counter()
         a.start()
-        a.wait_ready()
+        a.wait_ready(READY)
         out["first_start_s"] = round(time.perf_counter() - t, 1)
         with httpx.Client(headers=headers, timeout=60) as c:
             body = synth.incubator(np.random.default_rng(7), 1)
@@ -214,7 +219,7 @@ def run(url: str, size: int, count: int, work: Path) -> dict[str, Any]:
         shutil.copytree(work / "a" / "index", work / "b" / "index")
         log("B: start from a copy of A's snapshot")
         b.start()
-        b.wait_ready()
+        b.wait_ready(READY)
         log(f"B: {count} writes while A is down")
         want, rate = writes(b.url, headers, size, count)
         out["writes_per_s"] = round(rate, 1)
