@@ -65,11 +65,16 @@ class IndexRefresher(PollingWorker):
         if time.monotonic() - self._pruned < PRUNE_EVERY:
             return
         self._pruned = time.monotonic()
+        self.prune()
+
+    def prune(self) -> int:
+        """Prune the feed by age, keeping what the replicas seen lately need; forget those
+        not seen for longer. Returns how many changes went."""
         now = utcnow()
         with self.sessions() as session, session.begin():
             seen_since = now - self.reader_timeout
             readers.forget(session, seen_since)
-            feed.prune(session, now - self.retention, readers.floor(session, seen_since))
+            return feed.prune(session, now - self.retention, readers.floor(session, seen_since))
 
     def run_once(self) -> bool:
         _, more = self.store.follow(self.sessions)
