@@ -192,12 +192,13 @@ def prune_everything(url: str) -> int:
         engine.dispose()
 
 
-def run(url: str, size: int, count: int, work: Path) -> dict[str, Any]:
+def run(url: str, size: int, count: int, work: Path, insert: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {"size": size, "writes": count}
-    t = time.perf_counter()
-    log(f"inserting {size} startups (vectors from a pool of {POOL})")
-    build(url, size)
-    out["insert_s"] = round(time.perf_counter() - t, 1)
+    if insert:
+        t = time.perf_counter()
+        log(f"inserting {size} startups (vectors from a pool of {POOL})")
+        build(url, size)
+        out["insert_s"] = round(time.perf_counter() - t, 1)
     headers = _key(url)
     env = {"log_format": "json", "rate_limit_per_minute": 0}
     a = Replica(replica_env(url, work / "a", **env), work / "a.log")
@@ -266,11 +267,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--pg-url", default=default, help="admin URL; a throwaway database is made")
     p.add_argument("--size", type=int, default=1_000_000, help="startups in the tables")
     p.add_argument("--writes", type=int, default=1000, help="writes made while A is down")
+    p.add_argument(
+        "--reuse-database",
+        metavar="URL",
+        help="a database whose --size startups an interrupted run inserted (nothing else "
+        "written since); used as it is and not dropped",
+    )
     args = p.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="mm-cold-"))
     try:
-        with pg_database(args.pg_url) as url:
-            out = run(url, args.size, args.writes, work)
+        if args.reuse_database:
+            out = run(args.reuse_database, args.size, args.writes, work, insert=False)
+        else:
+            with pg_database(args.pg_url) as url:
+                out = run(url, args.size, args.writes, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out["cpus"] = os.cpu_count()

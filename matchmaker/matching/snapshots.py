@@ -30,6 +30,9 @@ from matchmaker.matching.store_ops import CHUNK, SNAPSHOT_MARGIN, StoreState
 from matchmaker.profiles.models import ProfileFacet
 
 log = logging.getLogger(__name__)
+# Rows per batch of a streamed scan of the vector table: each batch is one bulk add (all
+# cores: index.BULK), ~75 MB of vectors at 384 dimensions.
+SCAN_ROWS = 50_000
 Ids = npt.NDArray[np.int64]
 
 
@@ -188,15 +191,10 @@ class Snapshots(StoreState):
             touched = session.scalars(select(model.id).where(model.updated_at >= cutoff))
             changed_profiles = np.asarray(touched.all(), dtype=np.int64)
         index.remove(gone)
-        for start in range(0, len(fetch), CHUNK):
-            chunk = fetch[start : start + CHUNK].tolist()
-            rows = session.execute(
-                select(Embedding.profile_id, Embedding.vector).where(
-                    *mine, Embedding.profile_id.in_(chunk)
-                )
-            ).all()
-            if rows:
-                index.add([pid for pid, _ in rows], _stack(rows, self.encoder.dim))
+        if 2 * len(fetch) > len(db_ids):  # most of the kind (a rebuild): one scan
+            self._scan_vectors(session, kind, fetch, mine)
+        else:
+            self._read_vectors(session, kind, fetch, mine)
         filters = self.filters[kind]
         filters.clear(gone)
         if since is None:
@@ -206,6 +204,33 @@ class Snapshots(StoreState):
         self.stale[kind] = stale
         self.missing[kind] = self._missing(session, kind, len(db_ids))
         return {"indexed": len(index), "fetched": len(fetch), "removed": len(gone)}
+
+    def _read_vectors(self, session: Session, kind: str, fetch: Ids, mine: Any) -> None:
+        """Add the vectors of ``fetch`` (a few of the kind), asked for by id."""
+        index = self.indexes[kind]
+        for start in range(0, len(fetch), CHUNK):
+            chunk = fetch[start : start + CHUNK].tolist()
+            rows = session.execute(
+                select(Embedding.profile_id, Embedding.vector).where(
+                    *mine, Embedding.profile_id.in_(chunk)
+                )
+            ).all()
+            if rows:
+                index.add([pid for pid, _ in rows], _stack(rows, self.encoder.dim))
+
+    def _scan_vectors(self, session: Session, kind: str, fetch: Ids, mine: Any) -> None:
+        """Add the vectors of ``fetch`` (most of the kind) from one streamed scan of the
+        kind's rows. Asking for them 5,000 ids at a time cost 2.5 s a query on PostgreSQL
+        at a million rows (an index probe per id): minutes for a rebuild."""
+        index = self.indexes[kind]
+        stmt = select(Embedding.profile_id, Embedding.vector).where(*mine)
+        result = session.execute(stmt, execution_options={"yield_per": SCAN_ROWS})
+        for part in result.partitions():
+            ids = np.fromiter((r[0] for r in part), dtype=np.int64, count=len(part))
+            keep = np.isin(ids, fetch)
+            rows = [r for r, k in zip(part, keep, strict=True) if k]
+            if rows:
+                index.add(ids[keep], _stack(rows, self.encoder.dim))
 
     def _count(self, session: Session, *where: Any) -> int:
         stmt = select(func.count()).select_from(Embedding).where(*where)
