@@ -45,7 +45,7 @@ class IndexRefresher(PollingWorker):
         self.reader = reader
         self.reader_timeout = reader_timeout
         self._pruned = 0.0
-        self._beaten: tuple[float, int, int | None] | None = None  # when, what
+        self._beaten: tuple[float, int | None] | None = None  # when, the snapshot's position
         self._listener: ChangeListener | None = None
         engine = sessions.kw["bind"]
         if engine.dialect.name == "postgresql":
@@ -81,16 +81,15 @@ class IndexRefresher(PollingWorker):
         self.heartbeat()
         return more
 
-    def heartbeat(self, force: bool = False) -> None:
+    def heartbeat(self) -> None:
         """Record where this replica stands: at most every BEAT_EVERY seconds, at once when
         its snapshot changed."""
         if self.reader is None:
             return
-        store = self.store
-        now, position, snapshot = time.monotonic(), store.cursor.position, store.snapshot_position
+        now, snapshot = time.monotonic(), self.store.snapshot_position
         last = self._beaten
-        if not force and last is not None and last[2] == snapshot and now - last[0] < BEAT_EVERY:
+        if last is not None and last[1] == snapshot and now - last[0] < BEAT_EVERY:
             return
         with self.sessions() as session, session.begin():
-            readers.beat(session, self.reader, position, snapshot)
-        self._beaten = (now, position, snapshot)
+            readers.beat(session, self.reader, self.store.cursor.position, snapshot)
+        self._beaten = (now, snapshot)
