@@ -98,13 +98,15 @@ fmt: install
 	$(BIN)/ruff check --fix .
 
 # Benchmarks against our own limits and a peer (Chroma); figures in bench/out/*.json and
-# bench/RESULTS.md. The full run builds 10k, 100k and 1M profiles (about 15 minutes).
+# bench/RESULTS.md. The full run builds 10k, 100k and 1M profiles (about 15 minutes); the
+# replica cold start at 1M on PostgreSQL adds 35-50 minutes on two loaded cores.
 bench: install deploy-tools
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.http_routes --size 10000
 	$(BIN)/python -m bench.http_routes --size 100000
 	$(BIN)/python -m bench.feed_lag
 	$(BIN)/python -m bench.ingest_http
+	$(BIN)/python -m bench.replica_cold_start
 
 bench-quick: install
 	$(BIN)/python -m bench.run --quick

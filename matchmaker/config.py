@@ -60,6 +60,13 @@ class Settings(BaseSettings):
         description="changes older than this are pruned from the feed; a replica whose "
         "index snapshot is older rebuilds its index from the tables at start",
     )
+    feed_reader_timeout_hours: float = Field(
+        default=24.0,
+        gt=0,
+        description="a replica seen within this long (running, or stopped this recently) "
+        "keeps every change its index snapshot needs from being pruned, so it replays "
+        "instead of rebuilding at start; one not seen for longer stops holding the feed back",
+    )
     feed_gap_grace_seconds: float = Field(
         default=60.0,
         gt=0,

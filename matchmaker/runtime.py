@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 import matchmaker.tables  # noqa: F401 - every mapped table, so foreign keys resolve
@@ -13,6 +14,7 @@ from matchmaker import migrations_state
 from matchmaker.config import Settings
 from matchmaker.db import make_engine, make_sessionmaker
 from matchmaker.kinds import ALL_KINDS
+from matchmaker.matching import readers
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.registry import load_encoder
 from matchmaker.matching.rerank import RerankOptions
@@ -36,14 +38,26 @@ class Runtime:
     # False when the schema was not at head at start: /readyz says 503 until a restart.
     indexes_loaded: bool = True
     metrics: Metrics = field(default_factory=Metrics)
+    reader: str = ""  # this data dir's replica id in the feed's reader registry
 
     def close(self) -> None:
-        """Snapshot the indexes so the next start only catches up."""
+        """Snapshot the indexes so the next start only catches up, and say so in the
+        reader registry, so pruning keeps the feed this snapshot replays."""
         try:
             if self.indexes_loaded:
                 self.store.save()
+                if self.reader:
+                    self._record_snapshot()
         finally:
             self.engine.dispose()
+
+    def _record_snapshot(self) -> None:
+        store = self.store
+        try:
+            with self.sessions() as session, session.begin():
+                readers.beat(session, self.reader, store.cursor.position, store.snapshot_position)
+        except SQLAlchemyError as exc:  # the snapshot is saved; only the registry lags
+            log.warning("could not record the snapshot's feed position: %s", exc)
 
 
 def weights_from(settings: Settings) -> Weights:
@@ -99,5 +113,12 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     feedback.install(matcher)  # declined pairs never again; decisions in every pair's score
     metrics.watch(store, sessions)
     return Runtime(
-        settings, engine, sessions, store, matcher, indexes_loaded=schema.ready, metrics=metrics
+        settings,
+        engine,
+        sessions,
+        store,
+        matcher,
+        indexes_loaded=schema.ready,
+        metrics=metrics,
+        reader=readers.replica_id(settings.data_dir),
     )

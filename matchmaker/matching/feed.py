@@ -88,12 +88,13 @@ def covers(session: Session, position: int) -> bool:
     return int(first) <= position + 1
 
 
-def prune(session: Session, older_than: datetime) -> int:
+def prune(session: Session, older_than: datetime, floor: int | None = None) -> int:
     """Delete changes made before ``older_than``, keeping the newest of them (see
-    ``covers``); returns how many went."""
-    keep = session.scalar(
-        select(func.max(ProfileChange.id)).where(ProfileChange.created_at < older_than)
-    )
+    ``covers``) and, given ``floor``, every change after it (what a replica will replay
+    from ``floor``: ``readers.floor``); returns how many went."""
+    old = ProfileChange.created_at < older_than
+    where = old if floor is None else old & (ProfileChange.id <= floor)
+    keep = session.scalar(select(func.max(ProfileChange.id)).where(where))
     if keep is None:
         return 0
     result = session.execute(delete(ProfileChange).where(ProfileChange.id < keep))

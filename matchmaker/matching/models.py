@@ -48,3 +48,19 @@ class ProfileChange(Base):
     version: Mapped[int] = mapped_column(Integer)
     op: Mapped[str] = mapped_column(String(10))  # upsert | delete | revector
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class FeedReader(Base):
+    """A replica following the change feed, so pruning keeps what it needs (``readers.py``).
+
+    ``id`` is stable per data dir; ``snapshot_position`` is the feed position of the index
+    snapshot on its disk (what a restart replays from), ``position`` where its index stands
+    now; ``seen_at`` its last heartbeat.
+    """
+
+    __tablename__ = "feed_reader"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    snapshot_position: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

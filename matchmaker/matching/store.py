@@ -59,6 +59,7 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         self._exact_max, self._nprobe = exact_max, nprobe
         self._applied: dict[tuple[str, int], int] = {}  # (kind, id) -> profile version
         self.cursor = feed.Cursor()  # set by load(): where this replica stands in the feed
+        self.snapshot_position: int | None = None  # set by load() and save()
         self._deleted: set[tuple[str, int]] = set()
         self._apply_lock = threading.Lock()
         self._inflight: dict[int, datetime] = {}  # id(session) -> its first profile write

@@ -70,6 +70,7 @@ class StoreState:
     _follow_lock: threading.Lock
 
     cursor: feed.Cursor
+    snapshot_position: int | None  # the feed position of the snapshot on disk, if any
 
     def apply(self, ops: Iterable[IndexOp]) -> None:
         raise NotImplementedError

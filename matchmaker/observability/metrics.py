@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.imports.models import ImportJob
 from matchmaker.matching.encoder import Encoder, Vectors
-from matchmaker.matching.models import ProfileChange
+from matchmaker.matching.models import FeedReader, ProfileChange
 from matchmaker.webhooks.models import OutboxEvent, WebhookDelivery
 
 if TYPE_CHECKING:
@@ -191,4 +191,34 @@ def _feed_state(session: Session, position: int) -> list[Metric]:
         "Age of the oldest change this replica has not read yet (0 when none)",
     )
     lag.add_metric([], 0 if oldest is None else (datetime.now(UTC) - oldest).total_seconds())
-    return [behind, lag]
+    return [behind, lag, *_readers(session)]
+
+
+def _readers(session: Session) -> list[Metric]:
+    """Every replica in the reader registry, as it last said (a heartbeat is at most ~10 s
+    old while it runs): feed ids past where it stands and past its snapshot."""
+    head = session.scalar(select(func.max(ProfileChange.id))) or 0
+    now = datetime.now(UTC)
+    labels = ["reader"]
+    behind = GaugeMetricFamily(
+        "matchmaker_feed_reader_behind",
+        "Feed ids past where each replica's index stood at its last heartbeat",
+        labels=labels,
+    )
+    snapshot = GaugeMetricFamily(
+        "matchmaker_feed_reader_snapshot_behind",
+        "Feed ids past each replica's index snapshot (what a restart replays; pruning keeps "
+        "them while the replica is seen)",
+        labels=labels,
+    )
+    seen = GaugeMetricFamily(
+        "matchmaker_feed_reader_seen_seconds",
+        "Seconds since each replica's last heartbeat",
+        labels=labels,
+    )
+    for r in session.scalars(select(FeedReader).order_by(FeedReader.id)):
+        behind.add_metric([r.id], max(0, head - r.position))
+        if r.snapshot_position is not None:
+            snapshot.add_metric([r.id], max(0, head - r.snapshot_position))
+        seen.add_metric([r.id], (now - r.seen_at).total_seconds())
+    return [behind, snapshot, seen]

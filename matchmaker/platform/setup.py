@@ -77,6 +77,8 @@ def start(runtime: Any, settings: Settings) -> Workers:
             runtime.sessions,
             settings.index_refresh_seconds,
             timedelta(hours=settings.feed_retention_hours),
+            reader=runtime.reader,
+            reader_timeout=timedelta(hours=settings.feed_reader_timeout_hours),
         )
         workers.refresher.start()
     if not settings.workers_enabled:
