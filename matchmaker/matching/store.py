@@ -244,6 +244,10 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
                     list(tags), [f for f, _ in tags.values()], [u for _, u in tags.values()]
                 )
 
+    def applied_version(self, kind: str, profile_id: int) -> int:
+        """The version of the profile this process last applied (0: none since start)."""
+        return self._applied.get((kind, profile_id), 0)
+
     def mismatch(self) -> str | None:
         """Why the stored vectors cannot be searched as they are, if they cannot."""
         stale = {k: n for k, n in self.stale.items() if n}
