@@ -171,12 +171,14 @@ class HistoryWords:
 
     def corpus(self, kind: str, decisions: Mapping[int, Decisions], load: WordsLoader) -> Corpus:
         """The statistics of ``kind`` from every target's decisions."""
+        decided = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
+        # Words first: one changed since they were cached moves the epoch, so what was built
+        # from the old words is not returned.
+        words = self.words(decided, load)
         key = tuple(sorted(decisions.items()))
         hit = self._corpora.get(kind)
         if hit is not None and hit[0] == key and hit[1] == self._epoch:
             return hit[2]
-        decided = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
-        words = self.words(decided, load)
         frequency: Counter[str] = Counter()
         for w in words.values():
             frequency.update(w)
