@@ -25,7 +25,9 @@ from matchmaker.matching.history import (
     fits_of_targets,
 )
 from matchmaker.matching.history_words import (
+    AppliedVersion,
     Corpus,
+    Generation,
     HistoryWords,
     Words,
     WordsFit,
@@ -46,14 +48,15 @@ class HistoryEvidence:
         self,
         startups: ProfileKind,
         index: Callable[[], VectorIndex],
-        applied: Callable[[str, int], int],
+        applied: AppliedVersion,
+        generation: Generation,
         calibration: Calibration,
     ) -> None:
         self.source: HistorySource | None = None
         self._startups = startups
         self._index = index
         self._calibration = calibration
-        self.words = HistoryWords(applied)
+        self.words = HistoryWords(applied, generation)
 
     # -- one target (its manager's list, score_many) --------------------------------------
     def fits_for_target(
@@ -124,7 +127,7 @@ class HistoryEvidence:
         load = self._loader(session)
         corpus = self.words.corpus(kind, decisions, load)
         lexical = {
-            t: words_fit(startup_id, words, self.words.document(kind, t, d.accepted, load), corpus)
+            t: words_fit(startup_id, words, self.words.document(kind, t, d.accepted, corpus, load))
             for t, d in decisions.items()
         }
         fits = fits_of_targets(startup_id, vector, decisions, decided, self._calibration, lexical)
@@ -168,11 +171,11 @@ class HistoryEvidence:
         load = self._loader(session)
         # The statistics read every decision of the kind, as the founder's side does.
         corpus: Corpus = self.words.corpus(kind, self._all_decisions(session, kind), load)
-        doc = self.words.document(kind, target_id, decisions.accepted, load)
+        doc = self.words.document(kind, target_id, decisions.accepted, corpus, load)
         if words is None:
             stored = self.words.words(startup_ids, load)
-            words = [stored.get(i, frozenset()) for i in startup_ids]
-        return [words_fit(i, w, doc, corpus) for i, w in zip(startup_ids, words, strict=True)]
+            words = [stored.get(i, ()) for i in startup_ids]
+        return [words_fit(i, w, doc) for i, w in zip(startup_ids, words, strict=True)]
 
     def _loader(self, session: Session) -> WordsLoader:
         table = self._startups.model.__table__

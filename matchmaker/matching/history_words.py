@@ -38,11 +38,13 @@ K1, B = 1.2, 0.75
 SHOWN_WORDS = 3  # shared words named in the explanation
 CACHE_LIMIT = 200_000  # startups whose words are kept; beyond it the cache starts again
 
-Words = frozenset[str]
+Words = tuple[str, ...]  # distinct, sorted: every sum over them runs in the same order
 # ids -> (version, words) of those startups as stored now; missing ids are gone.
 WordsLoader = Callable[[Collection[int]], dict[int, tuple[int, Words]]]
 # (kind, id) -> the version of the profile the store last applied (0 when unknown).
 AppliedVersion = Callable[[str, int], int]
+# kind -> a number that moves whenever the store applies a change to a profile of the kind.
+Generation = Callable[[str], int]
 
 
 def startup_words(profile: Any) -> Words:
@@ -50,7 +52,7 @@ def startup_words(profile: Any) -> Words:
     labels and vocabulary values are left out: every profile has them, and the domain,
     stage and need components already compare them."""
     text = " ".join([profile.pitch or "", " ".join(profile.tags or ()), profile.description or ""])
-    return frozenset(tokens(text))
+    return tuple(sorted(set(tokens(text))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,22 +60,56 @@ class Corpus:
     """BM25's statistics over the decided startups of one target kind."""
 
     size: int  # distinct startups decided on
-    frequency: Mapping[str, int]  # of them, how many use the word
+    weights: Mapping[str, float]  # idf of the words they use
+    unseen: float  # idf of a word none of them uses
     average: float  # mean length of the kind's accepted-startup documents
 
+    @classmethod
+    def of(cls, size: int, frequency: Mapping[str, int], average: float) -> Corpus:
+        # Lucene's non-negative idf (as ``lexical.BM25``), once per word.
+        weights = {w: _idf(size, df) for w, df in frequency.items()}
+        return cls(size, weights, _idf(size, 0), average)
+
     def idf(self, word: str) -> float:
-        """Lucene's non-negative idf (as ``lexical.BM25``)."""
-        df = self.frequency.get(word, 0)
-        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+        return self.weights.get(word, self.unseen)
+
+
+def _idf(size: int, df: int) -> float:
+    return math.log(1 + (size - df + 0.5) / (df + 0.5))
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A target's accepted startups: how many use each word, their words, the length."""
+    """A target's accepted startups: how many use each word, their words, the length, and
+    the kind's statistics it is scored with."""
 
     counts: Mapping[str, int]
     members: Mapping[int, Words]
     length: int
+    corpus: Corpus
+    # Each word's BM25 term for a startup that is not a member (the same expression as in
+    # ``words_fit``, once per word instead of once per pair).
+    parts: Mapping[str, float]
+
+    @classmethod
+    def of(cls, members: Mapping[int, Words], corpus: Corpus) -> Document:
+        counts: Counter[str] = Counter()
+        for w in members.values():
+            counts.update(w)
+        length = sum(len(w) for w in members.values())
+        parts: dict[str, float] = {}
+        if length > 0:
+            norm = _norm(length, corpus)
+            parts = {w: _part(corpus.idf(w), tf, norm) for w, tf in counts.items()}
+        return cls(counts, members, length, corpus, parts)
+
+
+def _norm(length: int, corpus: Corpus) -> float:
+    return K1 * (1 - B + B * length / corpus.average)
+
+
+def _part(idf: float, tf: int, norm: float) -> float:
+    return idf * tf / (tf + norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +120,7 @@ class WordsFit:
     shared: tuple[str, ...]
 
 
-def words_fit(startup_id: int, words: Words, doc: Document, corpus: Corpus) -> WordsFit:
+def words_fit(startup_id: int, words: Words, doc: Document) -> WordsFit:
     """BM25 of ``words`` against the document without ``startup_id``'s own words, divided by
     what the words score at saturation. A pure function of its arguments, summed in sorted
     word order: both sides of a pair get the same float."""
@@ -92,27 +128,41 @@ def words_fit(startup_id: int, words: Words, doc: Document, corpus: Corpus) -> W
     length = doc.length - (len(own) if own is not None else 0)
     if not words or length <= 0:
         return WordsFit(0.0, ())
-    norm = K1 * (1 - B + B * length / corpus.average)
+    weights, unseen = doc.corpus.weights, doc.corpus.unseen
+    found: list[tuple[float, str]] = []
     total = reached = 0.0
-    parts: list[tuple[float, str]] = []
-    for word in sorted(words):
-        idf = corpus.idf(word)
-        total += idf
-        tf = doc.counts.get(word, 0) - (1 if own is not None and word in own else 0)
-        if tf > 0:
-            part = idf * tf / (tf + norm)
-            reached += part
-            parts.append((part, word))
-    shared = tuple(w for _, w in sorted(parts, key=lambda p: (-p[0], p[1]))[:SHOWN_WORDS])
-    return WordsFit(reached / total if total > 0 else 0.0, shared)
+    if own is None:
+        parts = doc.parts
+        for word in words:
+            total += weights.get(word, unseen)
+            part = parts.get(word)
+            if part is not None:
+                reached += part
+                found.append((part, word))
+    else:  # the document without the startup's own words: its terms computed here
+        norm = _norm(length, doc.corpus)
+        for word in words:
+            idf = weights.get(word, unseen)
+            total += idf
+            tf = doc.counts.get(word, 0) - (1 if word in own else 0)
+            if tf > 0:
+                part = _part(idf, tf, norm)
+                reached += part
+                found.append((part, word))
+    if not found:
+        return WordsFit(0.0, ())
+    shared = tuple(w for _, w in sorted(found, key=lambda p: (-p[0], p[1]))[:SHOWN_WORDS])
+    return WordsFit(reached / total, shared)
 
 
 class HistoryWords:
     """Startups' words, targets' documents and kinds' statistics, cached (see the module)."""
 
-    def __init__(self, applied: AppliedVersion) -> None:
+    def __init__(self, applied: AppliedVersion, generation: Generation) -> None:
         self._applied = applied
-        self._words: dict[int, tuple[int, Words]] = {}
+        self._generation = generation
+        # id -> (version, words, the store's generation when last found current)
+        self._words: dict[int, tuple[int, Words, int]] = {}
         # Bumped whenever a cached startup's words are replaced: documents and statistics
         # built from the old words are rebuilt.
         self._epoch = 0
@@ -123,12 +173,18 @@ class HistoryWords:
     def words(self, ids: Iterable[int], load: WordsLoader) -> dict[int, Words]:
         """The words of the startups ``ids`` (those that exist), loading what is not cached
         or was changed since (by this process or, through the feed, another)."""
-        wanted = list(dict.fromkeys(ids))
+        # While no startup changed, what is cached is current without asking each version.
+        generation = self._generation("startup")
         out: dict[int, Words] = {}
         missing: list[int] = []
-        for i in wanted:
+        for i in dict.fromkeys(ids):
             hit = self._words.get(i)
-            if hit is not None and hit[0] >= self._applied("startup", i):
+            if hit is None:
+                missing.append(i)
+            elif hit[2] == generation:
+                out[i] = hit[1]
+            elif hit[0] >= self._applied("startup", i):
+                self._words[i] = (hit[0], hit[1], generation)
                 out[i] = hit[1]
             else:
                 missing.append(i)
@@ -146,23 +202,32 @@ class HistoryWords:
                     old = self._words.get(i)
                     if old is not None and old[1] != words:
                         self._epoch += 1
-                    self._words[i] = (version, words)
+                    # Stamped with the generation read before loading: a change applied
+                    # meanwhile makes the next request check the version again.
+                    self._words[i] = (version, words, generation)
         return out
 
     def document(
-        self, kind: str, target_id: int, accepted: tuple[int, ...], load: WordsLoader
+        self,
+        kind: str,
+        target_id: int,
+        accepted: tuple[int, ...],
+        corpus: Corpus,
+        load: WordsLoader,
     ) -> Document:
-        """The document of one target's ``accepted`` startups (those with words)."""
+        """The document of one target's ``accepted`` startups (those with words), scored
+        with ``corpus`` (the kind's statistics, ``corpus``)."""
         words = self.words(accepted, load)
         key = (kind, target_id)
         hit = self._docs.get(key)
-        if hit is not None and hit[0] == accepted and hit[1] == self._epoch:
+        if (
+            hit is not None
+            and hit[0] == accepted
+            and hit[1] == self._epoch
+            and hit[2].corpus is corpus
+        ):
             return hit[2]
-        members = {i: words[i] for i in accepted if i in words}
-        counts: Counter[str] = Counter()
-        for w in members.values():
-            counts.update(w)
-        doc = Document(counts, members, sum(len(w) for w in members.values()))
+        doc = Document.of({i: words[i] for i in accepted if i in words}, corpus)
         with self._lock:
             if len(self._docs) > CACHE_LIMIT:
                 self._docs.clear()
@@ -185,7 +250,7 @@ class HistoryWords:
         lengths = [sum(len(words[i]) for i in d.accepted if i in words) for d in decisions.values()]
         positive = [n for n in lengths if n > 0]
         average = sum(positive) / len(positive) if positive else 1.0
-        corpus = Corpus(len(words), frequency, average)
+        corpus = Corpus.of(len(words), frequency, average)
         with self._lock:
             self._corpora[kind] = (key, self._epoch, corpus)
         return corpus

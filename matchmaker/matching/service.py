@@ -109,6 +109,7 @@ class Matcher:
             store.kinds[STARTUP],
             lambda: store.indexes[STARTUP],
             store.applied_version,
+            store.generation,
             self.calibration,
         )
         self.history = history

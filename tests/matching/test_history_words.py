@@ -6,12 +6,15 @@ another process (through the change feed)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from statistics import fmean
 from typing import Any
 
 import numpy as np
+import pytest
 from fastapi.testclient import TestClient
 
 from matchmaker.app import create_app
@@ -52,21 +55,34 @@ def _loader(ids: Collection[int]) -> dict[int, tuple[int, Words]]:
 
 
 def test_a_startup_is_never_scored_against_its_own_words() -> None:
-    cache = HistoryWords(lambda kind, i: 0)
+    cache = HistoryWords(lambda kind, i: 0, lambda kind: 0)
     decisions = {10: Decisions(accepted=(1, 2)), 20: Decisions(accepted=(3, 4))}
     corpus = cache.corpus("incubator", decisions, _loader)
-    doc = cache.document("incubator", 10, (1, 2), _loader)
-    alone = words_fit(1, _words(TEXTS[1]), doc, corpus)
+    doc = cache.document("incubator", 10, (1, 2), corpus, _loader)
+    alone = words_fit(1, _words(TEXTS[1]), doc)
     # Startup 1 against startup 2 only: "perovskite" and "solar" are shared, "rooftop" is not.
     assert set(alone.shared) == {"perovskite", "solar"}
     assert 0 < alone.value < 1
     # The same words from a startup outside the target's history count startup 1 too.
-    outside = words_fit(99, _words(TEXTS[1]), doc, corpus)
+    outside = words_fit(99, _words(TEXTS[1]), doc)
     assert outside.value > alone.value
     assert len(outside.shared) == 3
     assert set(outside.shared) <= {"perovskite", "solar", "cell", "rooftop"}
+    # The value is BM25 over the decided startups, divided by the words' saturation score.
+    decided = [_words(TEXTS[i]) for i in (1, 2, 3, 4)]
+    average = fmean([len(decided[0]) + len(decided[1]), len(decided[2]) + len(decided[3])])
+    norm = 1.2 * (0.25 + 0.75 * (len(decided[0]) + len(decided[1])) / average)
+
+    def idf(word: str) -> float:
+        df = sum(word in d for d in decided)
+        return math.log(1 + (4 - df + 0.5) / (df + 0.5))
+
+    query = _words(TEXTS[1])
+    tf = {w: sum(w in d for d in decided[:2]) for w in query}
+    expected = sum(idf(w) * tf[w] / (tf[w] + norm) for w in query) / sum(map(idf, query))
+    assert outside.value == pytest.approx(expected, rel=1e-12)
     # Nothing in common: no value, no words.
-    assert words_fit(99, _words("fusion magnets"), doc, corpus).value == 0.0
+    assert words_fit(99, _words("fusion magnets"), doc).value == 0.0
 
 
 def test_both_directions_fuse_the_same_words_into_the_same_value_bit_for_bit() -> None:
@@ -78,9 +94,11 @@ def test_both_directions_fuse_the_same_words_into_the_same_value_bit_for_bit() -
         20: Decisions(accepted=(3, 4, 6), declined=(7,)),
         30: Decisions(accepted=(7,)),
     }
-    cache = HistoryWords(lambda kind, i: 0)
+    cache = HistoryWords(lambda kind, i: 0, lambda kind: 0)
     corpus = cache.corpus("incubator", decisions, _loader)
-    docs = {t: cache.document("incubator", t, d.accepted, _loader) for t, d in decisions.items()}
+    docs = {
+        t: cache.document("incubator", t, d.accepted, corpus, _loader) for t, d in decisions.items()
+    }
     startups = sorted(TEXTS)
     by_target = {
         t: fits_of_startups(
@@ -88,13 +106,13 @@ def test_both_directions_fuse_the_same_words_into_the_same_value_bit_for_bit() -
             np.stack([vectors[s] for s in startups]),
             d,
             vectors,
-            words=[words_fit(s, _words(TEXTS[s]), docs[t], corpus) for s in startups],
+            words=[words_fit(s, _words(TEXTS[s]), docs[t]) for s in startups],
         )
         for t, d in decisions.items()
     }
     seen_words = False
     for n, s in enumerate(startups):
-        lexical = {t: words_fit(s, _words(TEXTS[s]), docs[t], corpus) for t in decisions}
+        lexical = {t: words_fit(s, _words(TEXTS[s]), docs[t]) for t in decisions}
         by_startup = fits_of_targets(s, vectors[s], decisions, vectors, words=lexical)
         for t in decisions:
             assert by_startup[t] == by_target[t][n]
@@ -219,7 +237,7 @@ def test_the_shared_words_are_named_and_a_new_decision_or_an_edit_renews_them(
         # What the caches give is what a cold start computes.
         runtime = client.app.state.runtime  # type: ignore[attr-defined]
         evidence = runtime.matcher.evidence
-        evidence.words = HistoryWords(runtime.store.applied_version)
+        evidence.words = HistoryWords(runtime.store.applied_version, runtime.store.generation)
         assert _history(client, later, incubator) == third
 
 
