@@ -166,8 +166,12 @@ class HistoryWords:
         # Bumped whenever a cached startup's words are replaced: documents and statistics
         # built from the old words are rebuilt.
         self._epoch = 0
-        self._docs: dict[tuple[str, int], tuple[tuple[int, ...], int, Document]] = {}
-        self._corpora: dict[str, tuple[tuple[tuple[int, Decisions], ...], int, Corpus]] = {}
+        # Documents and statistics, with the (store generation, epoch) they were built at.
+        self._docs: dict[tuple[str, int], tuple[tuple[int, ...], tuple[int, int], Document]] = {}
+        self._corpora: dict[
+            str, tuple[tuple[tuple[int, Decisions], ...], tuple[int, int], Corpus]
+        ] = {}
+        self._stale_reads = 0  # rows read older than the store applied (never cached)
         self._lock = threading.Lock()
 
     def words(self, ids: Iterable[int], load: WordsLoader) -> dict[int, Words]:
@@ -198,6 +202,7 @@ class HistoryWords:
                     # A session may read an older row than the store applied (its snapshot
                     # began earlier): used for this request, never cached.
                     if version < self._applied("startup", i):
+                        self._stale_reads += 1
                         continue
                     old = self._words.get(i)
                     if old is not None and old[1] != words:
@@ -216,33 +221,38 @@ class HistoryWords:
         load: WordsLoader,
     ) -> Document:
         """The document of one target's ``accepted`` startups (those with words), scored
-        with ``corpus`` (the kind's statistics, ``corpus``)."""
-        words = self.words(accepted, load)
-        key = (kind, target_id)
+        with ``corpus`` (the kind's statistics)."""
+        generation, key = self._generation("startup"), (kind, target_id)
         hit = self._docs.get(key)
-        if (
-            hit is not None
-            and hit[0] == accepted
-            and hit[1] == self._epoch
-            and hit[2].corpus is corpus
-        ):
-            return hit[2]
+        if hit is not None and hit[0] == accepted and hit[2].corpus is corpus:
+            if hit[1] == (generation, self._epoch):
+                return hit[2]  # no startup changed since it was built
+        stale = self._stale_reads
+        words = self.words(accepted, load)
+        # Words first: one changed since it was cached moves the epoch.
+        if hit is not None and hit[0] == accepted and hit[2].corpus is corpus:
+            if hit[1][1] == self._epoch:
+                self._docs[key] = (accepted, (generation, self._epoch), hit[2])
+                return hit[2]
         doc = Document.of({i: words[i] for i in accepted if i in words}, corpus)
-        with self._lock:
-            if len(self._docs) > CACHE_LIMIT:
-                self._docs.clear()
-            self._docs[key] = (accepted, self._epoch, doc)
+        if self._stale_reads == stale:  # built from current words only
+            with self._lock:
+                if len(self._docs) > CACHE_LIMIT:
+                    self._docs.clear()
+                self._docs[key] = (accepted, (generation, self._epoch), doc)
         return doc
 
     def corpus(self, kind: str, decisions: Mapping[int, Decisions], load: WordsLoader) -> Corpus:
         """The statistics of ``kind`` from every target's decisions."""
-        decided = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
-        # Words first: one changed since they were cached moves the epoch, so what was built
-        # from the old words is not returned.
-        words = self.words(decided, load)
-        key = tuple(sorted(decisions.items()))
+        generation, key = self._generation("startup"), tuple(sorted(decisions.items()))
         hit = self._corpora.get(kind)
-        if hit is not None and hit[0] == key and hit[1] == self._epoch:
+        if hit is not None and hit[0] == key and hit[1] == (generation, self._epoch):
+            return hit[2]  # the same decisions, and no startup changed since
+        decided = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
+        stale = self._stale_reads
+        words = self.words(decided, load)
+        if hit is not None and hit[0] == key and hit[1][1] == self._epoch:
+            self._corpora[kind] = (key, (generation, self._epoch), hit[2])
             return hit[2]
         frequency: Counter[str] = Counter()
         for w in words.values():
@@ -251,6 +261,7 @@ class HistoryWords:
         positive = [n for n in lengths if n > 0]
         average = sum(positive) / len(positive) if positive else 1.0
         corpus = Corpus.of(len(words), frequency, average)
-        with self._lock:
-            self._corpora[kind] = (key, self._epoch, corpus)
+        if self._stale_reads == stale:
+            with self._lock:
+                self._corpora[kind] = (key, (generation, self._epoch), corpus)
         return corpus
