@@ -247,7 +247,10 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
                 )
 
     def applied_version(self, kind: str, profile_id: int) -> int:
-        """The version of the profile this process last applied (0: none since start)."""
+        """The version of the profile this process last applied (0: none since start;
+        later than any version once it was deleted)."""
+        if (kind, profile_id) in self._deleted:
+            return 1 << 62
         return self._applied.get((kind, profile_id), 0)
 
     def generation(self, kind: str) -> int:
