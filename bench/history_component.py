@@ -78,7 +78,7 @@ def founder() -> None:
     def with_words() -> object:
         corpus = cache.corpus("incubator", decisions, load)
         lexical = {
-            t: words_fit(1, words[1], cache.document("incubator", t, d.accepted, corpus, load))
+            t: words_fit(1, words[1], cache.document("incubator", t, d, corpus, load))
             for t, d in decisions.items()
         }
         return history.fits_of_targets(1, v[1], decisions, vectors, words=lexical)
@@ -131,7 +131,7 @@ def main() -> None:
 
     def with_words() -> object:
         corpus = cache.corpus("incubator", everyone, load)
-        doc = cache.document("incubator", 1, decisions.accepted, corpus, load)
+        doc = cache.document("incubator", 1, decisions, corpus, load)
         stored = cache.words(ids, load)
         lexical = [words_fit(i, stored[i], doc) for i in ids]
         return history.fits_of_startups(ids, matrix, decisions, vectors, words=lexical)

@@ -80,9 +80,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             j: Decisions(tuple(i + 1 for i in accepted[a])) for j, a in enumerate(h.accelerators)
         }
         corpus = cache.corpus("incubator", decisions, load)
-        docs = [
-            cache.document("incubator", j, d.accepted, corpus, load) for j, d in decisions.items()
-        ]
+        docs = [cache.document("incubator", j, d, corpus, load) for j, d in decisions.items()]
         out = np.zeros((len(h.later), len(h.accelerators)))
         for i, company in enumerate(h.later):
             mine = startup_words(SimpleNamespace(pitch=None, tags=[], description=company.text))

@@ -30,21 +30,31 @@ class Found:
     needs_vectors: bool = True
 
 
+def cosines(vectors: np.ndarray, query: np.ndarray) -> Scores:
+    """``vectors @ query`` in float64, rounded once to float32: the products of float32
+    vectors are exact in float64, so a pair's similarity is the same float whichever side
+    asks and whichever path found it (FAISS, a filtered gather, the history's extra
+    candidates and ``score_many`` each sum in their own order, a last bit apart)."""
+    return (np.asarray(vectors, np.float64) @ np.asarray(query, np.float64)).astype(np.float32)
+
+
 def joined(
-    found: Found, ids: Ids, sims: Scores, vector: np.ndarray, index: Any
+    found: Found, ids: Ids, vector: np.ndarray, index: Any
 ) -> tuple[dict[int, HistoryFit | None], Ids, Scores]:
-    """The search's candidates with the extra ones (their similarity computed), and the
-    history fit of each."""
+    """The search's candidates with the extra ones, the similarity of each (from the stored
+    vectors, as ``cosines``) and the history fit of each."""
+    if found.fits_of is not None:
+        seen = set(ids.tolist())
+        extra = [i for i in dict.fromkeys(found.extra) if i not in seen and i in index]
+        if extra:
+            ids = np.concatenate([ids, np.asarray(extra, np.int64)])
+    vectors = np.asarray(index.vectors(ids))
+    sims = cosines(vectors, vector)
     if found.fits_of is None:
         return {}, ids, sims
-    seen = set(ids.tolist())
-    extra = [i for i in dict.fromkeys(found.extra) if i not in seen and i in index]
-    if extra:
-        ids = np.concatenate([ids, np.asarray(extra, np.int64)])
-        sims = np.concatenate([sims, index.vectors(extra) @ vector]).astype(np.float32)
     pids = ids.tolist()
-    vectors = np.asarray(index.vectors(ids)) if found.needs_vectors else None
-    return dict(zip(pids, found.fits_of(pids, vectors), strict=True)), ids, sims
+    fits = found.fits_of(pids, vectors if found.needs_vectors else None)
+    return dict(zip(pids, fits, strict=True)), ids, sims
 
 
 def passes(filters: MatchFilters, other: Facts) -> bool:

@@ -127,7 +127,7 @@ class HistoryEvidence:
         load = self._loader(session)
         corpus = self.words.corpus(kind, decisions, load)
         lexical = {
-            t: words_fit(startup_id, words, self.words.document(kind, t, d.accepted, corpus, load))
+            t: words_fit(startup_id, words, self.words.document(kind, t, d, corpus, load))
             for t, d in decisions.items()
         }
         fits = fits_of_targets(startup_id, vector, decisions, decided, self._calibration, lexical)
@@ -171,7 +171,7 @@ class HistoryEvidence:
         load = self._loader(session)
         # The statistics read every decision of the kind, as the founder's side does.
         corpus: Corpus = self.words.corpus(kind, self._all_decisions(session, kind), load)
-        doc = self.words.document(kind, target_id, decisions.accepted, corpus, load)
+        doc = self.words.document(kind, target_id, decisions, corpus, load)
         if words is None:
             stored = self.words.words(startup_ids, load)
             words = [stored.get(i, ()) for i in startup_ids]

@@ -3,15 +3,16 @@ target accepted, weighed by Okapi BM25.
 
 A target's accepted startups, as one document (each startup's distinct words once), are
 scored against the startup's distinct words with BM25 (k1 1.2, b 0.75), its statistics taken
-over the decided startups of the target's kind (document frequency over every startup some
-target of the kind decided on; average length over the kind's accepted-startup documents).
+over the decisions of the target's kind (document frequency over the decided startups, one
+count per decision; average length over the kind's accepted-startup documents).
 The score is divided by the most those words could score (each at saturation), so the value
 is in [0, 1) from the pair alone: the share of the startup's words, by their weight, that the
-target's accepted startups use. The pair's own startup is left out of the document, as the
-dense fit leaves it out of the centroid. Why lexical at all: history texts are often short
-and alike ("health startup based in Providence"), and the dense centroid blurs the few words
-that tell targets apart (category, city) where BM25 keeps them (bench/QUALITY.md, "Lexical
-evidence in the history component").
+target's accepted startups use. The pair's own decision never counts: its startup leaves
+the document and its decision the statistics, as the dense fit leaves it out of the
+centroid, so a decision's recorded score is the score the lists show after it. Why lexical
+at all: history texts are often short and alike ("health startup based in Providence"), and
+the dense centroid blurs the few words that tell targets apart (category, city) where BM25
+keeps them (bench/QUALITY.md, "Lexical evidence in the history component").
 
 ``HistoryWords`` caches each startup's words (checked against the profile version the store
 last applied, so a profile edited here or on another replica, which reaches this process
@@ -57,55 +58,67 @@ def startup_words(profile: Any) -> Words:
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """BM25's statistics over the decided startups of one target kind."""
+    """BM25's statistics over the decisions of one target kind: each decision counts its
+    startup's words once (so one decision can be taken out exactly, see ``words_fit``)."""
 
-    size: int  # distinct startups decided on
-    weights: Mapping[str, float]  # idf of the words they use
-    unseen: float  # idf of a word none of them uses
-    average: float  # mean length of the kind's accepted-startup documents
+    size: int  # decisions (of startups with words)
+    frequency: Mapping[str, int]  # of them, how many have the word
+    total: int  # words in all the accepted-startup documents
+    documents: int  # documents with words
+    weights: Mapping[str, float]  # idf of each word they use
+    unseen: float  # idf of a word none uses
 
     @classmethod
-    def of(cls, size: int, frequency: Mapping[str, int], average: float) -> Corpus:
+    def of(cls, size: int, frequency: Mapping[str, int], total: int, documents: int) -> Corpus:
         # Lucene's non-negative idf (as ``lexical.BM25``), once per word.
         weights = {w: _idf(size, df) for w, df in frequency.items()}
-        return cls(size, weights, _idf(size, 0), average)
+        return cls(size, frequency, total, documents, weights, _idf(size, 0))
 
-    def idf(self, word: str) -> float:
-        return self.weights.get(word, self.unseen)
+    @property
+    def average(self) -> float:
+        return _average(self.total, self.documents)
 
 
 def _idf(size: int, df: int) -> float:
     return math.log(1 + (size - df + 0.5) / (df + 0.5))
 
 
+def _average(total: int, documents: int) -> float:
+    return total / documents if documents else 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A target's accepted startups: how many use each word, their words, the length, and
-    the kind's statistics it is scored with."""
+    """A target's accepted startups: how many use each word, their words, the length; the
+    words of those it declined; and the kind's statistics it is scored with."""
 
     counts: Mapping[str, int]
     members: Mapping[int, Words]
+    declined: Mapping[int, Words]
     length: int
     corpus: Corpus
-    # Each word's BM25 term for a startup that is not a member (the same expression as in
+    # Each word's BM25 term for a startup the target did not decide on (the expression of
     # ``words_fit``, once per word instead of once per pair).
     parts: Mapping[str, float]
 
     @classmethod
-    def of(cls, members: Mapping[int, Words], corpus: Corpus) -> Document:
+    def of(
+        cls, members: Mapping[int, Words], declined: Mapping[int, Words], corpus: Corpus
+    ) -> Document:
         counts: Counter[str] = Counter()
         for w in members.values():
             counts.update(w)
         length = sum(len(w) for w in members.values())
         parts: dict[str, float] = {}
         if length > 0:
-            norm = _norm(length, corpus)
-            parts = {w: _part(corpus.idf(w), tf, norm) for w, tf in counts.items()}
-        return cls(counts, members, length, corpus, parts)
+            norm = _norm(length, corpus.average)
+            weights, unseen = corpus.weights, corpus.unseen
+            parts = {w: _part(weights.get(w, unseen), tf, norm) for w, tf in counts.items()}
+        return cls(counts, members, declined, length, corpus, parts)
 
 
-def _norm(length: int, corpus: Corpus) -> float:
-    return K1 * (1 - B + B * length / corpus.average)
+def _norm(length: int, average: float) -> float:
+    return K1 * (1 - B + B * length / average)
 
 
 def _part(idf: float, tf: int, norm: float) -> float:
@@ -121,30 +134,42 @@ class WordsFit:
 
 
 def words_fit(startup_id: int, words: Words, doc: Document) -> WordsFit:
-    """BM25 of ``words`` against the document without ``startup_id``'s own words, divided by
-    what the words score at saturation. A pure function of its arguments, summed in sorted
-    word order: both sides of a pair get the same float."""
-    own = doc.members.get(startup_id)
-    length = doc.length - (len(own) if own is not None else 0)
-    if not words or length <= 0:
+    """BM25 of ``words`` against the target's document, divided by what the words score at
+    saturation. The pair's own decision never counts: when the target decided on this
+    startup, its words leave the document and its decision the statistics, so the value is
+    the one from before that decision. A pure function of its arguments, summed in sorted
+    word order: every side and path gets the same float."""
+    accepted = doc.members.get(startup_id)
+    own = accepted if accepted is not None else doc.declined.get(startup_id)
+    if not words:
         return WordsFit(0.0, ())
-    weights, unseen = doc.corpus.weights, doc.corpus.unseen
+    corpus = doc.corpus
     found: list[tuple[float, str]] = []
     total = reached = 0.0
     if own is None:
-        parts = doc.parts
+        if doc.length <= 0:
+            return WordsFit(0.0, ())
+        parts, weights, unseen = doc.parts, corpus.weights, corpus.unseen
         for word in words:
             total += weights.get(word, unseen)
             part = parts.get(word)
             if part is not None:
                 reached += part
                 found.append((part, word))
-    else:  # the document without the startup's own words: its terms computed here
-        norm = _norm(length, doc.corpus)
+    else:  # the statistics and the document without this decision, computed here
+        size, frequency = corpus.size - 1, corpus.frequency
+        mine = len(accepted) if accepted is not None else 0
+        length = doc.length - mine
+        if length <= 0:
+            return WordsFit(0.0, ())
+        # A document emptied by leaving the startup out stops counting in the average.
+        documents = corpus.documents - (1 if mine and doc.length == mine else 0)
+        norm = _norm(length, _average(corpus.total - mine, documents))
         for word in words:
-            idf = weights.get(word, unseen)
+            gone = 1 if word in own else 0
+            idf = _idf(size, frequency.get(word, 0) - gone)
             total += idf
-            tf = doc.counts.get(word, 0) - (1 if word in own else 0)
+            tf = doc.counts.get(word, 0) - (gone if accepted is not None else 0)
             if tf > 0:
                 part = _part(idf, tf, norm)
                 reached += part
@@ -167,7 +192,7 @@ class HistoryWords:
         # built from the old words are rebuilt.
         self._epoch = 0
         # Documents and statistics, with the (store generation, epoch) they were built at.
-        self._docs: dict[tuple[str, int], tuple[tuple[int, ...], tuple[int, int], Document]] = {}
+        self._docs: dict[tuple[str, int], tuple[Decisions, tuple[int, int], Document]] = {}
         self._corpora: dict[
             str, tuple[tuple[tuple[int, Decisions], ...], tuple[int, int], Corpus]
         ] = {}
@@ -213,33 +238,31 @@ class HistoryWords:
         return out
 
     def document(
-        self,
-        kind: str,
-        target_id: int,
-        accepted: tuple[int, ...],
-        corpus: Corpus,
-        load: WordsLoader,
+        self, kind: str, target_id: int, decisions: Decisions, corpus: Corpus, load: WordsLoader
     ) -> Document:
-        """The document of one target's ``accepted`` startups (those with words), scored
-        with ``corpus`` (the kind's statistics)."""
+        """The document of one target's decisions (its accepted startups' words, and those
+        it declined), scored with ``corpus`` (the kind's statistics)."""
         generation, key = self._generation("startup"), (kind, target_id)
         hit = self._docs.get(key)
-        if hit is not None and hit[0] == accepted and hit[2].corpus is corpus:
-            if hit[1] == (generation, self._epoch):
-                return hit[2]  # no startup changed since it was built
+        same = hit is not None and hit[0] == decisions and hit[2].corpus is corpus
+        if hit is not None and same and hit[1] == (generation, self._epoch):
+            return hit[2]  # no startup changed since it was built
         stale = self._stale_reads
-        words = self.words(accepted, load)
+        words = self.words((*decisions.accepted, *decisions.declined), load)
         # Words first: one changed since it was cached moves the epoch.
-        if hit is not None and hit[0] == accepted and hit[2].corpus is corpus:
-            if hit[1][1] == self._epoch:
-                self._docs[key] = (accepted, (generation, self._epoch), hit[2])
-                return hit[2]
-        doc = Document.of({i: words[i] for i in accepted if i in words}, corpus)
+        if hit is not None and same and hit[1][1] == self._epoch:
+            self._docs[key] = (decisions, (generation, self._epoch), hit[2])
+            return hit[2]
+        doc = Document.of(
+            {i: words[i] for i in decisions.accepted if i in words},
+            {i: words[i] for i in decisions.declined if i in words},
+            corpus,
+        )
         if self._stale_reads == stale:  # built from current words only
             with self._lock:
                 if len(self._docs) > CACHE_LIMIT:
                     self._docs.clear()
-                self._docs[key] = (accepted, (generation, self._epoch), doc)
+                self._docs[key] = (decisions, (generation, self._epoch), doc)
         return doc
 
     def corpus(self, kind: str, decisions: Mapping[int, Decisions], load: WordsLoader) -> Corpus:
@@ -255,12 +278,16 @@ class HistoryWords:
             self._corpora[kind] = (key, (generation, self._epoch), hit[2])
             return hit[2]
         frequency: Counter[str] = Counter()
-        for w in words.values():
-            frequency.update(w)
-        lengths = [sum(len(words[i]) for i in d.accepted if i in words) for d in decisions.values()]
-        positive = [n for n in lengths if n > 0]
-        average = sum(positive) / len(positive) if positive else 1.0
-        corpus = Corpus.of(len(words), frequency, average)
+        size = total = documents = 0
+        for d in decisions.values():
+            for i in (*d.accepted, *d.declined):
+                if i in words:
+                    size += 1
+                    frequency.update(words[i])
+            length = sum(len(words[i]) for i in d.accepted if i in words)
+            total += length
+            documents += length > 0
+        corpus = Corpus.of(size, frequency, total, documents)
         if self._stale_reads == stale:
             with self._lock:
                 self._corpora[kind] = (key, (generation, self._epoch), corpus)

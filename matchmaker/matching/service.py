@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
 from matchmaker.matching.calibration import Calibration
-from matchmaker.matching.candidates import candidate_rows, joined, passes
+from matchmaker.matching.candidates import candidate_rows, cosines, joined, passes
 from matchmaker.matching.encoder import Vectors
 from matchmaker.matching.evidence import HistoryEvidence
 from matchmaker.matching.facts import Facts, facts_of
@@ -184,7 +184,7 @@ class Matcher:
         words = [startup_words(s) for s in startups]
         columns: list[list[PairScore]] = []
         for kind, row in targets:
-            sims = self.calibration.scale_many(left @ self.vector_of(self.kind(kind), row))
+            sims = self.calibration.scale_many(cosines(left, self.vector_of(self.kind(kind), row)))
             other = facts_of(kind, row)
             fits = self.evidence.fits_for_target(
                 session, kind, other.id, [f.id for f in facts], left, words
@@ -243,7 +243,7 @@ class Matcher:
             allowed = allowed.copy()
             allowed[gone[(gone >= 0) & (gone < len(allowed))]] = False
         k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
-        ids, sims = self.store.indexes[target.name].search(vector, k, allowed)
+        ids, _ = self.store.indexes[target.name].search(vector, k, allowed)
         mine = facts_of(kind.name, profile)
         if kind.name == STARTUP:
             words = startup_words(profile)
@@ -252,7 +252,9 @@ class Matcher:
             )
         else:
             found = self.evidence.startups_found(session, kind.name, mine.id, allowed, k)
-        fits, ids, sims = joined(found, ids, sims, vector, self.store.indexes[target.name])
+        # The search's own similarities only chose the candidates: every path scores a
+        # pair with the same ``cosines`` of the stored vectors.
+        fits, ids, sims = joined(found, ids, vector, self.store.indexes[target.name])
         if len(ids) == 0:
             return Ranked()
         sims = self.calibration.scale_many(sims)

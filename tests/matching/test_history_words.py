@@ -58,11 +58,24 @@ def test_a_startup_is_never_scored_against_its_own_words() -> None:
     cache = HistoryWords(lambda kind, i: 0, lambda kind: 0)
     decisions = {10: Decisions(accepted=(1, 2)), 20: Decisions(accepted=(3, 4))}
     corpus = cache.corpus("incubator", decisions, _loader)
-    doc = cache.document("incubator", 10, (1, 2), corpus, _loader)
+    doc = cache.document("incubator", 10, decisions[10], corpus, _loader)
     alone = words_fit(1, _words(TEXTS[1]), doc)
     # Startup 1 against startup 2 only: "perovskite" and "solar" are shared, "rooftop" is not.
     assert set(alone.shared) == {"perovskite", "solar"}
     assert 0 < alone.value < 1
+    # Exactly the value from before the decision: the startup out of the document and its
+    # decision out of the statistics.
+    before = {10: Decisions(accepted=(2,)), 20: Decisions(accepted=(3, 4))}
+    fresh = HistoryWords(lambda kind, i: 0, lambda kind: 0)
+    earlier = fresh.corpus("incubator", before, _loader)
+    doc_before = fresh.document("incubator", 10, before[10], earlier, _loader)
+    assert words_fit(1, _words(TEXTS[1]), doc_before) == alone
+    # The same for a declined startup: its decision leaves the statistics.
+    declined = {10: Decisions(accepted=(2,), declined=(1,)), 20: Decisions(accepted=(3, 4))}
+    other = HistoryWords(lambda kind, i: 0, lambda kind: 0)
+    corpus_d = other.corpus("incubator", declined, _loader)
+    doc_d = other.document("incubator", 10, declined[10], corpus_d, _loader)
+    assert words_fit(1, _words(TEXTS[1]), doc_d) == alone
     # The same words from a startup outside the target's history count startup 1 too.
     outside = words_fit(99, _words(TEXTS[1]), doc)
     assert outside.value > alone.value
@@ -96,9 +109,7 @@ def test_both_directions_fuse_the_same_words_into_the_same_value_bit_for_bit() -
     }
     cache = HistoryWords(lambda kind, i: 0, lambda kind: 0)
     corpus = cache.corpus("incubator", decisions, _loader)
-    docs = {
-        t: cache.document("incubator", t, d.accepted, corpus, _loader) for t, d in decisions.items()
-    }
+    docs = {t: cache.document("incubator", t, d, corpus, _loader) for t, d in decisions.items()}
     startups = sorted(TEXTS)
     by_target = {
         t: fits_of_startups(
