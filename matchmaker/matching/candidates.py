@@ -48,7 +48,7 @@ def joined(
         extra = [i for i in dict.fromkeys(found.extra) if i not in seen and i in index]
         if extra:
             ids = np.concatenate([ids, np.asarray(extra, np.int64)])
-    vectors = np.asarray(index.vectors(ids))
+    ids, vectors = index.present_vectors(ids)
     sims = cosines(vectors, vector)
     if found.fits_of is None:
         return {}, ids, sims
