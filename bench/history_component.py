@@ -7,7 +7,11 @@ decisions each, as the founder's route asks it (``--targets``, issue 13).
 
 Random unit vectors of the default model's dimension (the arithmetic's cost does not depend
 on what the vectors say). On a checkout from before the vectorised history (bc0bf12 and
-earlier) the same script times the per-candidate ``history.fit`` it had instead.
+earlier) the same script times the per-candidate ``history.fit`` it had instead. Where the
+history component has words (history_words.py), each figure is also given with them: every
+startup has WORDS words drawn (Zipf-like) from a vocabulary of VOCABULARY, the targets'
+documents and the kind's statistics cached as in a running engine, each pair's BM25 value
+computed per request.
 """
 
 from __future__ import annotations
@@ -22,6 +26,26 @@ from matchmaker.matching import history
 
 CANDIDATES, ACCEPTED, DECLINED, DIM = 98, 20, 10, 384
 TARGETS = 50
+WORDS, VOCABULARY = 12, 2000
+
+
+def words_of(rng: np.random.Generator, ids: range) -> dict[int, tuple[str, ...]]:
+    """WORDS distinct words per startup, common words likelier (rank-frequency 1/r)."""
+    p = 1 / np.arange(1, VOCABULARY + 1)
+    p /= p.sum()
+    return {
+        i: tuple(sorted(f"w{w}" for w in rng.choice(VOCABULARY, WORDS, replace=False, p=p)))
+        for i in ids
+    }
+
+
+def _cache(words: dict[int, tuple[str, ...]]) -> Any:
+    from matchmaker.matching.history_words import HistoryWords
+
+    def load(ids: Any) -> dict[int, tuple[int, tuple[str, ...]]]:
+        return {i: (1, words[i]) for i in ids if i in words}
+
+    return HistoryWords(lambda kind, i: 0, lambda kind: 0), load
 
 
 def founder() -> None:
@@ -44,6 +68,23 @@ def founder() -> None:
         f"fits_of_targets: 1 startup x {TARGETS} targets x {ACCEPTED + DECLINED} decisions, "
         f"{best * 1000:.2f} ms a request (best of 5 x 50)"
     )
+    if not hasattr(history, "WORDS_SHARE"):
+        return
+    from matchmaker.matching.history_words import words_fit
+
+    words = words_of(rng, range(1, len(v)))
+    cache, load = _cache(words)
+
+    def with_words() -> object:
+        corpus = cache.corpus("incubator", decisions, load)
+        lexical = {
+            t: words_fit(1, words[1], cache.document("incubator", t, d, corpus, load))
+            for t, d in decisions.items()
+        }
+        return history.fits_of_targets(1, v[1], decisions, vectors, words=lexical)
+
+    best = min(timeit.repeat(with_words, number=50, repeat=5)) / 50
+    print(f"  with words: {best * 1000:.2f} ms a request (best of 5 x 50)")
 
 
 def main() -> None:
@@ -75,6 +116,28 @@ def main() -> None:
         f"{name}: {CANDIDATES} candidates x {ACCEPTED + DECLINED} decisions, "
         f"{best * 1000:.2f} ms a request (best of 5 x 50)"
     )
+    if not hasattr(h, "WORDS_SHARE"):
+        return
+    from matchmaker.matching.history_words import words_fit
+
+    words = words_of(rng, range(1, len(v)))
+    cache, load = _cache(words)
+    # The kind's statistics come from every target's decisions: this one and 49 others.
+    others = {
+        t: history.Decisions(tuple(int(x) for x in rng.choice(ids, ACCEPTED, replace=False)))
+        for t in range(2, TARGETS + 1)
+    }
+    everyone = {1: decisions} | others
+
+    def with_words() -> object:
+        corpus = cache.corpus("incubator", everyone, load)
+        doc = cache.document("incubator", 1, decisions, corpus, load)
+        stored = cache.words(ids, load)
+        lexical = [words_fit(i, stored[i], doc) for i in ids]
+        return history.fits_of_startups(ids, matrix, decisions, vectors, words=lexical)
+
+    best = min(timeit.repeat(with_words, number=50, repeat=5)) / 50
+    print(f"  with words: {best * 1000:.2f} ms a request (best of 5 x 50)")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ ENGINE_MAY_IMPORT = (
     "matchmaker.background",
     "matchmaker.db",
     "matchmaker.errors",
+    "matchmaker.lexical",  # BM25 and its tokens: self-contained, imports nothing of ours
     "matchmaker.vocab",
     "matchmaker.profiles.kinds",
     "matchmaker.profiles.models",

@@ -39,19 +39,21 @@ class Found:
 
 
 def joined(
-    found: Found, ids: Ids, sims: Scores, vector: np.ndarray, index: Any
+    found: Found, ids: Ids, vector: np.ndarray, index: Any
 ) -> tuple[dict[int, HistoryFit | None], Ids, Scores]:
-    """The search's candidates with the extra ones, each one's similarity, and each one's
-    history fit.
+    """The search's candidates with the extra ones, the similarity of each and the history
+    fit of each.
 
     Similarities are computed again from the stored vectors (``cosine.cosines``), not taken
-    from the search: a pair must have the same similarity from both sides, and the index's
-    float32 sums differ in the last bits with the query's side."""
-    seen = set(ids.tolist())
-    extra = [i for i in dict.fromkeys(found.extra) if i not in seen and i in index]
-    if extra:
-        ids = np.concatenate([ids, np.asarray(extra, np.int64)])
-    vectors = np.asarray(index.vectors(ids))
+    from the search: a pair must have the same similarity from both sides, and FAISS's
+    float32 sums differ in the last bits with the query's side. Candidates removed since
+    the search are dropped."""
+    if found.fits_of is not None:
+        seen = set(ids.tolist())
+        extra = [i for i in dict.fromkeys(found.extra) if i not in seen and i in index]
+        if extra:
+            ids = np.concatenate([ids, np.asarray(extra, np.int64)])
+    ids, vectors = index.present_vectors(ids)
     sims = cosines(vectors, np.asarray(vector, np.float32)[None, :])[:, 0]
     if found.fits_of is None:
         return {}, ids, sims

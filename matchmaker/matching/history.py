@@ -7,7 +7,9 @@ scores the pair against itself::
 
     a = cosine between s and the centroid (mean vector) of A   (0 when A is empty)
     d = cosine between s and the centroid of D                  (0 when D is empty)
-    value = clip((a - DECLINED_PULL * max(0, d - a) - FLOOR) / (CEILING - FLOOR), 0, 1)
+    dense = clip((a - DECLINED_PULL * max(0, d - a) - FLOOR) / (CEILING - FLOOR), 0, 1)
+    words = BM25 of s's words against A's, divided by their score at saturation (history_words)
+    value = (1 - WORDS_SHARE) * dense + WORDS_SHARE * words
     weight = weights.history * n / (n + HISTORY_PRIOR),  n = |A| + |D|
 
 The centroid, not the few nearest decided startups: the nearest of many is close to anyone,
@@ -22,7 +24,9 @@ to the decided startups counts, not their number, so a popular target gains noth
 being popular; full incubators are excluded by capacity before any of this. The engine asks
 a ``HistorySource`` for the decisions: it does not know where they are recorded. A request
 computes the component for all its pairs at once (one matrix product of the candidates and
-the decided startups), not one pair at a time.
+the decided startups), not one pair at a time. The words are the lexical evidence the
+centroid blurs (a city, a category): measured, not assumed (bench/QUALITY.md, "Lexical
+evidence in the history component").
 """
 
 from __future__ import annotations
@@ -37,9 +41,11 @@ from sqlalchemy.orm import Session
 
 from matchmaker.matching.calibration import REFERENCE, Calibration
 from matchmaker.matching.cosine import cosines
-from matchmaker.matching.messages import Message
+from matchmaker.matching.history_words import WordsFit
+from matchmaker.matching.messages import Message, Param
 
 Matrix = NDArray[np.float32]
+NO_WORDS = WordsFit(0.0, ())
 
 DECLINED_PULL = 0.5
 HISTORY_PRIOR = 2.0
@@ -50,6 +56,10 @@ HISTORY_PRIOR = 2.0
 FLOOR, CEILING = 0.15, 1.0
 # Cosine from which a decided startup counts as "like" this one in the explanation.
 LIKE = 0.5
+# The words' share of the value (history_words.py): BM25 alone ranks the history test's
+# targets better than the centroid alone; fused at a quarter, better than either
+# (bench/QUALITY.md).
+WORDS_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +87,7 @@ class HistoryFit:
     declined: int
     like_accepted: int  # of them, how many resemble the startup (cosine >= LIKE)
     like_declined: int
+    shared: tuple[str, ...] = ()  # words of the startup the accepted ones use most
 
     @property
     def share(self) -> float:
@@ -85,17 +96,19 @@ class HistoryFit:
         return n / (n + HISTORY_PRIOR)
 
     def note(self, target_kind: str) -> Message:
-        return Message(
-            "history_declined" if self.like_declined else "history",
-            {
-                "kind": target_kind,
-                "like_accepted": self.like_accepted,
-                "like_declined": self.like_declined,
-                "accepted": self.accepted,
-                "declined": self.declined,
-                "fit": round(self.value, 2),
-            },
-        )
+        code = "history_declined" if self.like_declined else "history"
+        params: dict[str, Param] = {
+            "kind": target_kind,
+            "like_accepted": self.like_accepted,
+            "like_declined": self.like_declined,
+            "accepted": self.accepted,
+            "declined": self.declined,
+            "fit": round(self.value, 2),
+        }
+        if self.shared:
+            code += "_words"
+            params["words"] = list(self.shared)
+        return Message(code, params)
 
 
 def fits_of_startups(
@@ -104,10 +117,12 @@ def fits_of_startups(
     decisions: Decisions,
     vectors: Mapping[int, Matrix],
     calibration: Calibration = REFERENCE,
+    words: Sequence[WordsFit] | None = None,
 ) -> list[HistoryFit | None]:
     """The history component of (each startup, one target), from the target's decisions
     and the decided startups' vectors: one matrix product for all of them. None for a
-    startup when the target decided on no other startup."""
+    startup when the target decided on no other startup. ``words``: each startup's lexical
+    fit (history_words.py), fused in; without it the value is the dense fit alone."""
     accepted = [i for i in decisions.accepted if i in vectors]
     declined = [i for i in decisions.declined if i in vectors]
     decided = accepted + declined
@@ -120,7 +135,7 @@ def fits_of_startups(
     n = len(accepted)
     a_norms = _norms_without(startup_ids, accepted, rows[:n])
     d_norms = _norms_without(startup_ids, declined, rows[n:])
-    return _fits(sims[:, :n], a_norms, sims[:, n:], d_norms, calibration)
+    return _fits(sims[:, :n], a_norms, sims[:, n:], d_norms, calibration, words)
 
 
 def fits_of_targets(
@@ -129,9 +144,11 @@ def fits_of_targets(
     decisions: Mapping[int, Decisions],
     vectors: Mapping[int, Matrix],
     calibration: Calibration = REFERENCE,
+    words: Mapping[int, WordsFit] | None = None,
 ) -> dict[int, HistoryFit | None]:
     """The history component of (one startup, each target with decisions): the startup's
-    cosines to every decided startup in one product, gathered per target."""
+    cosines to every decided startup in one product, gathered per target; ``words`` as in
+    ``fits_of_startups``, by target."""
     ids = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
     ids = [i for i in ids if i in vectors and i != startup_id]
     if not ids:
@@ -146,7 +163,9 @@ def fits_of_targets(
     a = cos[_padded(a_cols, len(ids))].astype(np.float32)
     d = cos[_padded(d_cols, len(ids))].astype(np.float32)
     a_norms, d_norms = _sum_norms(rows, a_cols), _sum_norms(rows, d_cols)
-    return dict(zip(targets, _fits(a, a_norms, d, d_norms, calibration), strict=True))
+    lexical = None if words is None else [words.get(t, NO_WORDS) for t in targets]
+    fits = _fits(a, a_norms, d, d_norms, calibration, lexical)
+    return dict(zip(targets, fits, strict=True))
 
 
 def _stack(ids: Sequence[int], vectors: Mapping[int, Matrix]) -> Matrix:
@@ -210,23 +229,35 @@ def _fits(
     declined: Matrix,
     d_norms: NDArray[np.float64],
     calibration: Calibration,
+    words: Sequence[WordsFit] | None = None,
 ) -> list[HistoryFit | None]:
     a, a_n, a_like = _side(accepted, a_norms, calibration)
     d, d_n, d_like = _side(declined, d_norms, calibration)
     pull = np.where(d_n > 0, DECLINED_PULL * np.maximum(0.0, d - a), 0.0)
     values = np.clip((a - pull - FLOOR) / (CEILING - FLOOR), 0.0, 1.0)
+    lexical = list(words) if words is not None else [NO_WORDS] * len(values)
+    if words is not None:
+        # Element-wise, so a pair's value is the same float in any batch, from either side.
+        lex = np.asarray([w.value for w in lexical], np.float64)
+        values = np.clip((1 - WORDS_SHARE) * values + WORDS_SHARE * lex, 0.0, 1.0)
     return [
         None
         if not (an or dn)
         else HistoryFit(
-            value=round(v, 4), accepted=an, declined=dn, like_accepted=al, like_declined=dl
+            value=round(v, 4),
+            accepted=an,
+            declined=dn,
+            like_accepted=al,
+            like_declined=dl,
+            shared=w.shared,
         )
-        for v, an, dn, al, dl in zip(
+        for v, an, dn, al, dl, w in zip(
             values.tolist(),
             a_n.tolist(),
             d_n.tolist(),
             a_like.tolist(),
             d_like.tolist(),
+            lexical,
             strict=True,
         )
     ]

@@ -192,6 +192,16 @@ class VectorIndex:
         with self._lock.read():
             return np.asarray(self._index.reconstruct_batch(arr), dtype=np.float32)
 
+    def present_vectors(self, ids: Collection[int] | Ids) -> tuple[Ids, Vectors]:
+        """Those of ``ids`` still present and their vectors, read at once (a search's ids
+        may have been removed since)."""
+        arr = as_ids(ids)
+        with self._lock.read():
+            arr = arr[self._has(arr)] if len(arr) else arr
+            if len(arr) == 0:
+                return arr, np.empty((0, self.dim), dtype=np.float32)
+            return arr, np.asarray(self._index.reconstruct_batch(arr), dtype=np.float32)
+
     def search(
         self, query: Vectors, k: int, allowed: Collection[int] | Ids | Mask | None = None
     ) -> tuple[Ids, Scores]:

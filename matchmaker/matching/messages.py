@@ -41,7 +41,8 @@ class Message:
 
 # code -> English template. Specs: v (a vocabulary value), list / and (vocabulary values
 # joined), raw (values as stored, in English), cap (a capitalised region), kind (a profile
-# kind), startups and levels (counts with their noun), city (a city as stored; in Chinese, a
+# kind), words (words of the profiles' text, quoted), startups and levels (counts with their
+# noun), city (a city as stored; in Chinese, a
 # city that is also a region, e.g. Beijing, by its Chinese name).
 TEMPLATES: dict[str, str] = {
     # The notes of the score's components.
@@ -85,6 +86,15 @@ TEMPLATES: dict[str, str] = {
         "this {kind:kind} accepted {like_accepted:startups} like this one; declined "
         "{like_declined:startups} like it (of {accepted} accepted, {declined} declined; "
         "fit {fit:.2f})"
+    ),
+    "history_words": N_(
+        "this {kind:kind} accepted {like_accepted:startups} like this one, sharing "
+        "{words:words} (of {accepted} accepted, {declined} declined; fit {fit:.2f})"
+    ),
+    "history_declined_words": N_(
+        "this {kind:kind} accepted {like_accepted:startups} like this one, sharing "
+        "{words:words}; declined {like_declined:startups} like it (of {accepted} accepted, "
+        "{declined} declined; fit {fit:.2f})"
     ),
     "trl_shortfall": N_("{gap:levels} below the scenario's minimum"),
     "no_shared_domain": N_("no domain in common"),
@@ -183,6 +193,9 @@ class _Formatter(string.Formatter):
             if zh and values[0].lower() in REGIONS:
                 return label(values[0].lower(), "zh")
             return values[0]
+        if format_spec == "words":
+            # Words of the profiles' own text, as they were written (lower-cased).
+            return ("、" if zh else ", ").join(f"“{v}”" if zh else f"'{v}'" for v in values)
         if format_spec == "kind":
             return ("、" if zh else ", ").join(self.translate(v) for v in values)
         if format_spec == "startups":

@@ -22,17 +22,13 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
 from matchmaker.matching.calibration import Calibration
-from matchmaker.matching.candidates import CandidateFacts, Found, joined, passes
+from matchmaker.matching.candidates import CandidateFacts, joined, passes
 from matchmaker.matching.cosine import cosines
 from matchmaker.matching.encoder import Vectors
+from matchmaker.matching.evidence import HistoryEvidence
 from matchmaker.matching.facts import Facts, facts_of
-from matchmaker.matching.history import (
-    Decisions,
-    HistoryFit,
-    HistorySource,
-    fits_of_startups,
-    fits_of_targets,
-)
+from matchmaker.matching.history import HistorySource
+from matchmaker.matching.history_words import startup_words
 from matchmaker.matching.index import Mask, VectorIndex
 from matchmaker.matching.messages import Message
 from matchmaker.matching.ranking import score_pair
@@ -107,10 +103,26 @@ class Matcher:
         # The service's re-ranking defaults (Settings.rerank_*): all off unless configured.
         self.rerank = rerank or RerankOptions()
         self.exclusion_hooks: list[ExclusionHook] = []
-        self.history = history
         self.candidates = CandidateFacts()
         # Raw cosines of the model, mapped onto the scale the thresholds were set on.
         self.calibration: Calibration = calibration_of(store.encoder.name)
+        self.evidence = HistoryEvidence(
+            store.kinds[STARTUP],
+            lambda: store.indexes[STARTUP],
+            store.applied_version,
+            store.generation,
+            self.calibration,
+        )
+        self.history = history
+
+    @property
+    def history(self) -> HistorySource | None:
+        """Where the targets' decisions come from (reviews installs it); None: no history."""
+        return self.evidence.source
+
+    @history.setter
+    def history(self, source: HistorySource | None) -> None:
+        self.evidence.source = source
 
     # -- public -------------------------------------------------------------------------
     def kind(self, name: str) -> ProfileKind:
@@ -170,12 +182,15 @@ class Matcher:
             return [[] for _ in startups]
         left = np.stack([self.vector_of(self.kind(STARTUP), s) for s in startups])
         facts = [facts_of(STARTUP, s) for s in startups]
+        words = [startup_words(s) for s in startups]
         columns: list[list[PairScore]] = []
         for kind, row in targets:
             right = self.vector_of(self.kind(kind), row)[None, :]
             sims = self.calibration.scale_many(cosines(left, right)[:, 0])
             other = facts_of(kind, row)
-            fits = self._fits_for_target(session, kind, other.id, facts, left)
+            fits = self.evidence.fits_for_target(
+                session, kind, other.id, [f.id for f in facts], left, words
+            )
             columns.append(
                 [
                     score_pair(f, other, float(sim), weights, today, fits[i])
@@ -230,13 +245,18 @@ class Matcher:
             allowed = allowed.copy()
             allowed[gone[(gone >= 0) & (gone < len(allowed))]] = False
         k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
-        ids, sims = self.store.indexes[target.name].search(vector, k, allowed)
+        ids, _ = self.store.indexes[target.name].search(vector, k, allowed)
         mine = facts_of(kind.name, profile)
         if kind.name == STARTUP:
-            found = self._targets_by_history(session, target, mine.id, vector, allowed, k)
+            words = startup_words(profile)
+            found = self.evidence.targets_found(
+                session, target.name, mine.id, vector, words, allowed, k
+            )
         else:
-            found = self._startups_by_history(session, kind, mine.id, vector, allowed, k)
-        fits, ids, sims = joined(found, ids, sims, vector, self.store.indexes[target.name])
+            found = self.evidence.startups_found(session, kind.name, mine.id, allowed, k)
+        # The search's own similarities only chose the candidates: every path scores a
+        # pair with the same ``cosines`` of the stored vectors.
+        fits, ids, sims = joined(found, ids, vector, self.store.indexes[target.name])
         if len(ids) == 0:
             return Ranked()
         sims = self.calibration.scale_many(sims)
@@ -281,93 +301,6 @@ class Matcher:
             return np.asarray(index.vectors([profile.id])[0])
         # Not indexed (unsaved, or written before the engine knew it): embed it now.
         return np.asarray(self.store.encoder.encode([compose(kind.name, profile)])[0])
-
-    # -- decisions ----------------------------------------------------------------------
-    def _decisions(self, session: Session, kind: str) -> dict[int, Decisions]:
-        """The decisions of every target of ``kind``."""
-        return {} if self.history is None else self.history(session, kind, None)
-
-    def _decisions_of(self, session: Session, kind: str, target_id: int) -> Decisions | None:
-        """One target's decisions; None when it has none (or is unsaved: id 0)."""
-        if self.history is None or not target_id:
-            return None
-        return self.history(session, kind, [target_id]).get(target_id)
-
-    def _startup_vectors(self, ids: Collection[int]) -> dict[int, np.ndarray]:
-        index = self.store.indexes[STARTUP]
-        present = sorted({i for i in ids if i in index})
-        return dict(zip(present, index.vectors(present), strict=True)) if present else {}
-
-    def _fits_for_target(
-        self, session: Session, kind: str, target_id: int, startups: list[Facts], left: Vectors
-    ) -> list[HistoryFit | None]:
-        decisions = self._decisions_of(session, kind, target_id)
-        if decisions is None:
-            return [None] * len(startups)
-        decided = self._startup_vectors(decisions.accepted + decisions.declined)
-        return fits_of_startups(
-            [f.id for f in startups], left, decisions, decided, self.calibration
-        )
-
-    def _startups_by_history(
-        self,
-        session: Session,
-        kind: ProfileKind,
-        target_id: int,
-        vector: np.ndarray,
-        allowed: Mask | None,
-        k: int,
-    ) -> Found:
-        """A target's decisions: each candidate startup's history fit, and the startups
-        nearest to those it accepted as extra candidates."""
-        decisions = self._decisions_of(session, kind.name, target_id)
-        if decisions is None:
-            return Found()
-        decided = self._startup_vectors(decisions.accepted + decisions.declined)
-        index = self.store.indexes[STARTUP]
-        accepted = [decided[i] for i in decisions.accepted if i in decided]
-        extra: list[int] = []
-        if accepted:
-            centre = np.mean(accepted, axis=0)
-            centre /= max(float(np.linalg.norm(centre)), 1e-6)
-            extra = index.search(centre, k, allowed)[0].tolist()
-
-        def fits_of(pids: list[int], vectors: np.ndarray | None) -> list[HistoryFit | None]:
-            assert vectors is not None  # needs_vectors
-            return fits_of_startups(pids, vectors, decisions, decided, self.calibration)
-
-        return Found(fits_of, extra)
-
-    def _targets_by_history(
-        self,
-        session: Session,
-        target: ProfileKind,
-        startup_id: int,
-        vector: np.ndarray,
-        allowed: Mask | None,
-        k: int,
-    ) -> Found:
-        """Every target's decisions about startups like this one: their history fits, and
-        the ``k`` best-fitting targets as extra candidates."""
-        decisions = self._decisions(session, target.name)
-        if not decisions:
-            return Found()
-        decided = self._startup_vectors(
-            {i for d in decisions.values() for i in d.accepted + d.declined}
-        )
-        fits = fits_of_targets(startup_id, vector, decisions, decided, self.calibration)
-        best = sorted(
-            (-f.value, tid)
-            for tid, f in fits.items()
-            if f is not None
-            and f.value > 0
-            and (allowed is None or (tid < len(allowed) and allowed[tid]))
-        )[:k]
-        return Found(
-            lambda tids, _: [fits.get(t) for t in tids],
-            [tid for _, tid in best],
-            needs_vectors=False,
-        )
 
     # -- internals ----------------------------------------------------------------------
     def _allowed_ids(self, target: ProfileKind, filters: MatchFilters) -> Mask | None:

@@ -58,6 +58,7 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         self.filters = {k: FacetMasks() for k in self.kinds}
         self._exact_max, self._nprobe = exact_max, nprobe
         self._applied: dict[tuple[str, int], int] = {}  # (kind, id) -> profile version
+        self._generations: dict[str, int] = dict.fromkeys(self.kinds, 0)
         self.cursor = feed.Cursor()  # set by load(): where this replica stands in the feed
         self.snapshot_position: int | None = None  # set by load() and save()
         self._deleted: set[tuple[str, int]] = set()
@@ -237,6 +238,7 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
                 if op.facets is not None:
                     facets.setdefault(op.kind, {})[op.profile_id] = (op.facets, op.until)
             for kind in removed.keys() | vectors.keys() | facets.keys():
+                self._generations[kind] = self._generations.get(kind, 0) + 1
                 gone = removed.get(kind, set())
                 add = {i: v for i, v in vectors.get(kind, {}).items() if i not in gone}
                 tags = {i: f for i, f in facets.get(kind, {}).items() if i not in gone}
@@ -247,6 +249,17 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
                 self.filters[kind].set(
                     list(tags), [f for f, _ in tags.values()], [u for _, u in tags.values()]
                 )
+
+    def applied_version(self, kind: str, profile_id: int) -> int:
+        """The version of the profile this process last applied (0: none since start;
+        later than any version once it was deleted)."""
+        if (kind, profile_id) in self._deleted:
+            return 1 << 62
+        return self._applied.get((kind, profile_id), 0)
+
+    def generation(self, kind: str) -> int:
+        """A number that moves whenever a change to a profile of ``kind`` is applied."""
+        return self._generations.get(kind, 0)
 
     def mismatch(self) -> str | None:
         """Why the stored vectors cannot be searched as they are, if they cannot."""

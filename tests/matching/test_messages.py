@@ -33,6 +33,7 @@ SAMPLES: dict[str, Any] = {
     "country": "DE",
     "other_country": "SG",
     "text": "自由文本",
+    "words": ["perovskite", "tandem"],
 }
 
 

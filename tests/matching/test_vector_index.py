@@ -34,6 +34,17 @@ def test_add_replaces_and_remove_forgets() -> None:
     assert list(index.search(x[7], 1)[0]) == [8]
 
 
+def test_the_vectors_of_searched_ids_skip_those_removed_since() -> None:
+    x = _unit(10)
+    index = VectorIndex(DIM)
+    index.add(range(1, 11), x)
+    ids, _ = index.search(x[0], 5)
+    index.remove([int(ids[1])])
+    present, vectors = index.present_vectors(ids)
+    assert present.tolist() == [i for n, i in enumerate(ids.tolist()) if n != 1]
+    np.testing.assert_array_equal(vectors, index.vectors(present))
+
+
 def test_filtered_search_only_returns_allowed_ids_and_is_exact() -> None:
     x = _unit(500)
     index = VectorIndex(DIM)
