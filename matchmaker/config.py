@@ -67,6 +67,13 @@ class Settings(BaseSettings):
         "keeps every change its index snapshot needs from being pruned, so it replays "
         "instead of rebuilding at start; one not seen for longer stops holding the feed back",
     )
+    feed_hold_max_hours: float = Field(
+        default=720.0,
+        gt=0,
+        description="no replica holds a change in the feed longer than this (a replica "
+        "running for weeks keeps the snapshot position of its last clean stop); its next "
+        "start rebuilds its index from the tables",
+    )
     feed_gap_grace_seconds: float = Field(
         default=60.0,
         gt=0,

@@ -37,6 +37,7 @@ class IndexRefresher(PollingWorker):
         retention: timedelta = timedelta(days=7),
         reader: str | None = None,
         reader_timeout: timedelta = timedelta(hours=24),
+        hold_max: timedelta = timedelta(days=30),
     ) -> None:
         super().__init__(every)
         self.store = store
@@ -44,6 +45,7 @@ class IndexRefresher(PollingWorker):
         self.retention = retention
         self.reader = reader
         self.reader_timeout = reader_timeout
+        self.hold_max = hold_max
         self._pruned = 0.0
         self._beaten: tuple[float, int | None] | None = None  # when, the snapshot's position
         self._listener: ChangeListener | None = None
@@ -68,13 +70,16 @@ class IndexRefresher(PollingWorker):
         self.prune()
 
     def prune(self) -> int:
-        """Prune the feed by age, keeping what the replicas seen lately need; forget those
-        not seen for longer. Returns how many changes went."""
+        """Prune the feed by age, keeping what the replicas seen lately need (for at most
+        ``hold_max``); forget those not seen for longer. Returns how many changes went."""
         now = utcnow()
         with self.sessions() as session, session.begin():
             seen_since = now - self.reader_timeout
             readers.forget(session, seen_since)
-            return feed.prune(session, now - self.retention, readers.floor(session, seen_since))
+            count = feed.prune(session, now - self.retention, readers.floor(session, seen_since))
+            # A replica that runs for weeks is seen all along, and its snapshot (saved at a
+            # clean stop) would hold the feed back since its start: past hold_max, age wins.
+            return count + feed.prune(session, now - self.hold_max)
 
     def run_once(self) -> bool:
         _, more = self.store.follow(self.sessions)

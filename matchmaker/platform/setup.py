@@ -79,6 +79,7 @@ def start(runtime: Any, settings: Settings) -> Workers:
             timedelta(hours=settings.feed_retention_hours),
             reader=runtime.reader,
             reader_timeout=timedelta(hours=settings.feed_reader_timeout_hours),
+            hold_max=timedelta(hours=settings.feed_hold_max_hours),
         )
         workers.refresher.start()
     if not settings.workers_enabled:

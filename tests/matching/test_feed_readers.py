@@ -24,10 +24,20 @@ from matchmaker.runtime import Runtime
 from tests.matching.test_feed import _create, _in_region, _move_to_tianjin, _runtime
 
 
-def _refresher(rt: Runtime, timeout: timedelta = timedelta(hours=24)) -> IndexRefresher:
+def _refresher(
+    rt: Runtime,
+    timeout: timedelta = timedelta(hours=24),
+    hold_max: timedelta = timedelta(days=30),
+) -> IndexRefresher:
     # Retention 0: by age alone every change could go; only the registry keeps any.
     return IndexRefresher(
-        rt.store, rt.sessions, 3600, timedelta(0), reader=rt.reader, reader_timeout=timeout
+        rt.store,
+        rt.sessions,
+        3600,
+        timedelta(0),
+        reader=rt.reader,
+        reader_timeout=timeout,
+        hold_max=hold_max,
     )
 
 
@@ -185,3 +195,29 @@ def test_the_replica_id_is_kept_per_data_dir(tmp_path: Path) -> None:
     assert readers.replica_id(tmp_path / "a") == one
     assert readers.replica_id(tmp_path / "b") != one
     assert 0 < len(one) <= 64
+
+
+def test_no_replica_holds_a_change_longer_than_the_hold_maximum(
+    settings: Settings, encoder: Encoder, tmp_path: Path
+) -> None:
+    replica = _runtime(settings, encoder, tmp_path / "replica")
+    _create(replica)
+    position = _caught_up(replica)
+    replica.close()  # its snapshot needs everything after ``position``
+
+    other = _runtime(settings, encoder, tmp_path / "other")
+    try:
+        _changes_elsewhere(other, _create(other), _create(other))
+        # Seen a moment ago, so within the reader timeout: under the hold maximum its
+        # snapshot keeps the changes after it, and only those before it go...
+        before = _below(other, position)
+        assert _refresher(other).prune() == before
+        assert _covers(other, position)
+        # ...but changes older than the hold maximum go whoever needs them (all but the
+        # newest, which ``covers`` relies on).
+        remaining = _below(other)
+        assert remaining > 1
+        assert _refresher(other, hold_max=timedelta(0)).prune() == remaining - 1
+        assert not _covers(other, position)
+    finally:
+        other.close()
