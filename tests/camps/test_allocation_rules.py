@@ -8,16 +8,23 @@ never against the allocation's own fields.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from matchmaker.camps import allocation
 from matchmaker.camps.allocation import allocate
 from matchmaker.camps.market import AllocationInputError, Applicant, Host, Quota
-from tests.camps.instances import CITIES, Instance, blocking_pairs, index_matching, instances
+from tests.camps.instances import (
+    CITIES,
+    Instance,
+    blocking_pairs,
+    fast,
+    index_matching,
+    instances,
+)
 from tests.camps.test_allocation_examples import startup, table_score
 
-FAST = settings(max_examples=60, deadline=None)
+FAST = fast()
 PER_CITY = Quota("one per city", "city", per_value=True, at_most=1)
 
 
