@@ -79,13 +79,6 @@ MODULES: dict[str, list[str]] = {
 }
 # Seconds added to each mutant's time limit, for modules whose tests build a database.
 TIMEOUT_CONSTANT = {"access/policy.py": 20.0}
-# The allocation's property tests run once per mutant: 20 examples each instead of 60 (the
-# profile is registered in tests/camps/conftest.py; `make test` keeps 60). With the fixed
-# seed they are the same 20 every time.
-PYTEST_ARGS = {
-    "camps/allocation.py": ["--hypothesis-profile=mutation"],
-    "camps/quotas.py": ["--hypothesis-profile=mutation"],
-}
 DEFAULT = list(MODULES)
 # What the tests need from the work tree (the database tests build their schema with
 # alembic, from migrations/).
@@ -109,7 +102,7 @@ def _config(module: str, tests: list[str]) -> str:
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
         "pytest_add_cli_args = "
         + json.dumps(
-            ["-p", "no:cacheprovider", "--hypothesis-seed=0", *PYTEST_ARGS.get(module, [])]
+            ["-p", "no:cacheprovider", "--hypothesis-seed=0", "--hypothesis-profile=mutation"]
         ),
         # Re-running a mutant's tests: results must come from this code, not a cache.
         "use_git_change_detection = false",

@@ -7,15 +7,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import settings
 
 from tests.conftest import KeyFactory
 from tests.factories import BODIES
-
-# scripts/mutation.py runs the allocation's properties once per mutant (about 400 mutants):
-# there, with --hypothesis-profile=mutation, each tries 20 examples instead of 60 (see
-# instances.fast). Registered here so that pytest can load it before collecting the tests.
-settings.register_profile("mutation", max_examples=20)
 
 
 def create(client: TestClient, kind: str, headers: dict[str, str], **body: Any) -> int:

@@ -19,7 +19,7 @@ from matchmaker.camps.market import Applicant, Eligibility, Host, Market, Quota
 
 def fast(max_examples: int = 60) -> settings:
     """The properties' settings: ``max_examples``, or fewer if the loaded profile says so
-    (the ``mutation`` profile of conftest.py; the normal run keeps ``max_examples``)."""
+    (the ``mutation`` profile of tests/conftest.py; the normal run keeps ``max_examples``)."""
     return settings(max_examples=min(max_examples, settings.default.max_examples), deadline=None)
 
 
