@@ -245,7 +245,6 @@ def reason_parts(p: PairScore, target_title: str) -> list[Message]:
             if name in order
             and c.note
             and (c.value >= 0.75 or (name in ("domain", "history") and c.value >= 0.25))
-            and (name != "semantic" or c.value >= 0.5)
             and (name != "history" or "accepted no startup" not in c.note)
         ),
         key=lambda item: (order[item[0]], -item[1].contribution),
