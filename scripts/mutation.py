@@ -36,6 +36,9 @@ MODULES: dict[str, list[str]] = {
         "tests/matching/test_scoring_arithmetic.py",
         "tests/matching/test_scoring_rules.py",
         "tests/matching/test_ranking_rules.py",
+        "tests/matching/test_ranking_differential.py",
+        "tests/matching/test_ranking_notes.py",
+        "tests/matching/test_staleness.py",
         "tests/matching/test_fast_paths.py::test_rank_key_is_score_pairs_arithmetic",
     ],
     "matching/filters.py": [
