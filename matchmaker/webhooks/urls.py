@@ -155,8 +155,9 @@ def check(url: str, allow_private: bool, resolver: Resolver = resolve) -> str:
     _refuse_host(host)
     if literal(host) is None:
         port = parts.port or _DEFAULT_PORTS[parts.scheme]
+        # ipaddress reads an IPv6 zone id (fe80::1%eth0), which changes no property checked.
         for text in resolver(host, port):
-            if not is_public(ipaddress.ip_address(text.split("%", 1)[0])):
+            if not is_public(ipaddress.ip_address(text)):
                 raise InvalidInput("url", f"{PRIVATE} (the name resolves to one)")
     return url
 

@@ -69,6 +69,10 @@ _part = st.one_of(
 @example("10.0x1.258")
 @example("0xffffffff")
 @example("0x")
+@example("4294967296")  # 2**32: one past the last address
+@example("1.16777216")
+@example("1.1.65536")
+@example("1.1.1.256")
 def test_a_numeric_host_denotes_the_address_the_c_resolver_reads(host: str) -> None:
     expected = _inet_aton(host)
     assert urls.literal(host) == expected
