@@ -49,11 +49,13 @@ MODULES: dict[str, list[str]] = {
         "tests/camps/test_allocation_examples.py",
         "tests/camps/test_allocation_properties.py",
         "tests/camps/test_allocation_rules.py",
+        "tests/camps/test_quota_report.py",
     ],
     "camps/quotas.py": [
         "tests/camps/test_allocation_examples.py",
         "tests/camps/test_allocation_properties.py",
         "tests/camps/test_allocation_rules.py",
+        "tests/camps/test_quota_report.py",
     ],
     "access/policy.py": ["tests/access/test_policy.py"],
     "reviews/workflow.py": ["tests/reviews/test_workflow.py"],
