@@ -177,3 +177,24 @@ def test_the_snapshot_keeps_last_open_days_in_32_bits(tmp_path: Path) -> None:
         assert data["until"].dtype == np.int32
         assert data["until"].tolist() == [739_000]
         assert data["until_ids"].tolist() == [1]
+
+
+def test_growing_the_masks_keeps_what_they_knew() -> None:
+    masks = FacetMasks()
+    masks.set([5], [{"domain": ["ai"]}], [739_000])
+    masks.set([5000], [{"domain": ["robotics"]}], [FOREVER])  # far beyond: the masks grow
+    known: dict[int, Row] = {
+        5: ({"domain": ["ai"]}, 739_000),
+        5000: ({"domain": ["robotics"]}, FOREVER),
+    }
+    for criteria in ({"domain": ["ai"]}, {"domain": ["robotics"]}, {}):
+        for today in (None, 739_000, 739_001):
+            _check(masks, known, criteria, today)
+
+
+def test_clearing_an_id_never_written_changes_nothing_wherever_it_lies() -> None:
+    masks = FacetMasks()
+    masks.set([5], [{"domain": ["ai"]}], [739_000])
+    for far in (1023, 1024, 1025, 2047, 2048, 2049, 4096):
+        masks.clear([far])
+    _check(masks, {5: ({"domain": ["ai"]}, 739_000)}, {"domain": ["ai"]}, 739_000)
