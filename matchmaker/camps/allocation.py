@@ -163,13 +163,9 @@ class _Engine:
         ]
         if not over_places and not violated:
             return None
-        # Removing one startup must fix every violation: it has to be in every violated group.
-        # Candidates are host ranks, best first.
-        candidates = (
-            [r for r in ranks if all(prefs[r] in c.members for c in violated)]
-            if violated
-            else ranks
-        )
+        # Removing one startup must fix every violation: it has to be in every violated group
+        # (any startup when no cap is violated). Candidates are host ranks, best first.
+        candidates = [r for r in ranks if all(prefs[r] in c.members for c in violated)]
         for pos in reversed(range(len(candidates))):
             cand = prefs[candidates[pos]]
             if witness is None or cand not in self.floor_groups or witness.can_release(cand, j):

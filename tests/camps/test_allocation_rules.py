@@ -264,3 +264,49 @@ def test_the_stored_preferences_are_both_sides_lists_in_ids() -> None:
         "startups": {"1601": [2], "1602": [2, 1]},
         "hosts": {"1": [1602], "2": [1602, 1601]},
     }
+
+
+def _floor_camp(floor: int) -> tuple[list[Applicant], list[Host], list[Quota]]:
+    # Host 1 ranks both Beijing startups above the two Tianjin ones; 1301 (Tianjin) is locked.
+    apps = [startup(1301, "tianjin"), startup(1302, "tianjin"), startup(1303, "tianjin")]
+    apps += [startup(1304, "beijing"), startup(1305, "beijing")]
+    hosts = [Host(1, places=3, ranking=(1304, 1305, 1302, 1303, 1301))]
+    tianjin = Quota("Tianjin", "region", frozenset({"tianjin"}), at_least=floor)
+    return apps, hosts, [tianjin]
+
+
+def test_locked_members_count_toward_a_floor_before_places_are_held_for_it() -> None:
+    # Two from Tianjin: the locked one counts, so one more is held, and one Beijing gets in.
+    apps, hosts, quotas = _floor_camp(2)
+    alloc = allocate(apps, hosts, table_score({}), quotas=quotas, locked={1301: 1})
+    assert alloc.assignments == {1301: 1, 1302: 1, 1304: 1}
+    assert alloc.floor_kept == {1: frozenset({1302})}
+    assert [(r.required, r.achieved, r.met) for r in alloc.quota_report] == [(2, 2, True)]
+
+
+def test_a_floor_the_locked_startups_already_meet_holds_no_place() -> None:
+    apps, hosts, quotas = _floor_camp(1)
+    alloc = allocate(apps, hosts, table_score({}), quotas=quotas, locked={1301: 1})
+    assert alloc.assignments == {1301: 1, 1304: 1, 1305: 1}
+    assert alloc.floor_kept == {}
+
+
+def test_a_locked_startup_takes_one_unit_of_its_caps_room() -> None:
+    # At most two from Tianjin; one is locked, so exactly one more gets in.
+    apps = [startup(s, "tianjin") for s in (1311, 1312, 1313)]
+    two = Quota("two from Tianjin", "region", frozenset({"tianjin"}), at_most=2)
+    scores = {(1312, 1): 0.9, (1313, 1): 0.5}
+    alloc = allocate(apps, [Host(1, places=3)], table_score(scores), quotas=[two], locked={1311: 1})
+    assert alloc.assignments == {1311: 1, 1312: 1}
+    assert alloc.excluded_by_cap == {1313: "two from Tianjin"}
+
+
+def test_a_host_over_its_cap_but_not_its_places_lets_go_of_a_member_of_the_group() -> None:
+    # 1321 (Beijing) proposes first and is ranked last; then two Tianjin startups, and host 1
+    # takes one Tianjin: it must let the lower Tianjin go, not the Beijing startup.
+    apps = [startup(1321, "beijing"), startup(1322, "tianjin"), startup(1323, "tianjin")]
+    hosts = [Host(1, places=3, ranking=(1322, 1323, 1321))]
+    one = Quota("one Tianjin at host 1", "region", frozenset({"tianjin"}), at_most=1, host_id=1)
+    alloc = allocate(apps, hosts, table_score({}), quotas=[one])
+    assert alloc.assignments == {1321: 1, 1322: 1}
+    assert alloc.unplaced == (1323,)
