@@ -204,8 +204,8 @@ def score_pair(
         target_kind=target.kind,
         target_id=target.id,
         similarity=round(similarity, 4),
-        score=None if thin else round(raw, 4),
-        raw_score=round(raw, 4),
+        score=None if thin else raw,  # _total rounds it
+        raw_score=raw,
         components=components,
         matched_domains=matched,
         matched_needs=matched_needs,

@@ -7,14 +7,15 @@ functions or written out."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from statistics import fmean
 
 from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.messages import Message
-from matchmaker.matching.ranking import reason, reason_parts, score_pair
+from matchmaker.matching.ranking import rank_key, reason, reason_parts, score_pair
 from matchmaker.matching.scoring import (
     NO_SHARED_DOMAIN_PENALTY,
+    STALE_PENALTY,
     Component,
     PairScore,
     Weights,
@@ -155,6 +156,7 @@ def test_the_reason_orders_criteria_by_kind_not_by_contribution() -> None:
     # In each pair the criterion named first contributes less, and still comes first.
     for first, second in (
         ("domain", "history"),
+        ("history", "needs"),
         ("needs", "trl"),
         ("region", "stage"),
         ("stage", "semantic"),
@@ -166,3 +168,73 @@ def test_the_reason_orders_criteria_by_kind_not_by_contribution() -> None:
     every = {n: (0.9, 0.1) for n in ("semantic", "stage", "region", "trl", "needs", "domain")}
     texts = [p.params["text"] for p in reason_parts(_strong(every), "Lab")[1:]]
     assert texts == ["domain", "needs", "trl"]
+
+
+def _updated(days_ago: int) -> datetime:
+    day = TODAY - timedelta(days=days_ago)
+    return datetime(day.year, day.month, day.day, 15, 30, tzinfo=UTC)
+
+
+def test_a_stale_target_costs_a_fifth_of_the_rest_to_four_places_and_says_how_to_fix_it() -> None:
+    weights = Weights(semantic=0.3, domain=0.25, stale_after_days=365)  # these sum to 1.05
+    old = replace(INCUBATOR, updated_at=_updated(400))
+    pair = score_pair(STARTUP, old, 0.61, weights, TODAY)
+    positive = sum(c.contribution for n, c in pair.components.items() if c.contribution > 0)
+    penalty = pair.components["stale_profile"]
+    cost = round(positive * STALE_PENALTY, 4)
+    assert cost != round(positive * STALE_PENALTY, 5)  # the rounding shows here
+    assert penalty.contribution == -cost
+    # Weights are shares of their sum, to four places.
+    assert pair.components["semantic"].weight == round(0.3 / 1.05, 4)
+    assert pair.hints[-1] == Message("hint_stale", {"kinds": ["incubator"], "days": 365})
+    assert pair.matched_needs == ["pilot_line"]
+    # Without needs there is nothing matched, and no needs component.
+    plain = score_pair(replace(STARTUP, needs=frozenset()), old, 0.61, weights, TODAY)
+    assert plain.matched_needs == []
+    assert "needs" not in plain.components
+
+
+def test_rank_key_scores_as_of_the_day_it_is_given() -> None:
+    # Updated exactly a threshold ago: not stale on TODAY, stale on any later day.
+    weights = Weights(stale_after_days=365)
+    edge = replace(INCUBATOR, updated_at=_updated(365))
+    on_today = score_pair(STARTUP, edge, 0.6, weights, TODAY)
+    assert "stale_profile" not in on_today.components
+    assert rank_key(STARTUP, edge, 0.6, weights, None, TODAY) == (
+        on_today.score,
+        on_today.raw_score,
+    )
+
+
+def test_the_reason_gives_each_cost_to_two_places() -> None:
+    components = {
+        "domain": Component(0.0, 0.2, 0.0),
+        "trl_shortfall": Component(1 / 3, 0.18, -0.0537, "below"),
+        "no_shared_domain": Component(1.0, 0.05, -0.0466, "none shared"),
+        # Built by hand without a message: the cost alone.
+        "stale_profile": Component(1.0, 0.2, -0.0123, "old"),
+    }
+    pair = PairScore(
+        startup_id=1,
+        target_kind="scenario",
+        target_id=3,
+        similarity=0.1,
+        score=0.2,
+        raw_score=0.2,
+        components=components,
+        matched_domains=[],
+        matched_needs=[],
+        trl_shortfall=1,
+    )
+    assert reason_parts(pair, "Pilot")[1:] == [
+        Message("reason_trl_shortfall", {"cost": 0.05, "gap": 1}),
+        Message("reason_no_shared_domain", {"cost": 0.05}),
+        Message("reason_stale", {"cost": 0.01}),
+    ]
+
+
+def test_a_domain_share_of_exactly_a_quarter_is_named_in_the_reason() -> None:
+    s = replace(STARTUP, domains=frozenset({"robotics", "quantum", "photonics", "biomedicine"}))
+    pair = score_pair(s, INCUBATOR, 0.2, Weights(), TODAY)
+    assert pair.components["domain"].value == 0.25
+    assert "domain_shared" in [p.code for p in reason_parts(pair, "Lab")]
