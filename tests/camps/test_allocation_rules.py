@@ -310,3 +310,26 @@ def test_a_host_over_its_cap_but_not_its_places_lets_go_of_a_member_of_the_group
     alloc = allocate(apps, hosts, table_score({}), quotas=[one])
     assert alloc.assignments == {1321: 1, 1322: 1}
     assert alloc.unplaced == (1323,)
+
+
+def test_a_startup_left_out_by_a_later_group_of_a_cap_stays_out_after_one_rerun() -> None:
+    # One per city: Hebei's group comes first, Tianjin's second; 1332 loses Tianjin's place
+    # to 1331 and the second run fills nothing more, so the allocation ends there.
+    apps = [startup(1330, "hebei"), startup(1331, "tianjin"), startup(1332, "tianjin")]
+    scores = {(1330, 1): 0.5, (1331, 1): 0.9, (1332, 1): 0.8}
+    alloc = allocate(apps, [Host(1, places=3)], table_score(scores), quotas=[PER_CITY])
+    assert alloc.assignments == {1330: 1, 1331: 1}
+    assert alloc.excluded_by_cap == {1332: "one per city"}
+    assert alloc.runs == 2
+
+
+def test_members_below_a_caps_last_kept_one_are_left_out_in_the_same_run() -> None:
+    # Host 1 holds 1341 and 1342 (one city), the cap keeps 1341: 1343, unplaced and ranked
+    # below 1341, could never get in either, so it goes at once and 1344 fills the place
+    # in the second run (without that, a third run would be needed).
+    apps = [startup(s, "hebei") for s in (1341, 1342, 1343)] + [startup(1344, "tianjin")]
+    scores = {(1341, 1): 0.9, (1342, 1): 0.8, (1343, 1): 0.7, (1344, 1): 0.1}
+    alloc = allocate(apps, [Host(1, places=2)], table_score(scores), quotas=[PER_CITY])
+    assert alloc.assignments == {1341: 1, 1344: 1}
+    assert alloc.excluded_by_cap == {1342: "one per city", 1343: "one per city"}
+    assert alloc.runs == 2
