@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from matchmaker.camps import allocation
 from matchmaker.camps.allocation import allocate
-from matchmaker.camps.market import AllocationInputError, Applicant, Host, Quota
+from matchmaker.camps.market import AllocationInputError, Applicant, Eligibility, Host, Quota
 from tests.camps.instances import (
     CITIES,
     Instance,
@@ -333,3 +333,56 @@ def test_members_below_a_caps_last_kept_one_are_left_out_in_the_same_run() -> No
     assert alloc.assignments == {1341: 1, 1344: 1}
     assert alloc.excluded_by_cap == {1342: "one per city", 1343: "one per city"}
     assert alloc.runs == 2
+
+
+def test_an_exclusion_a_later_one_made_needless_is_taken_back() -> None:
+    # Camp priority 1413, 1412, 1411; host 1 ranks 1412 > 1411 > 1413 and has two places.
+    # Run 1 places 1412 and 1411; one per city leaves 1411 out (1412 is ahead of it).
+    # Run 2 places 1412 and 1413; one per region now leaves 1412 out (1413 is ahead).
+    # Run 3: 1411's city has nobody left, so its exclusion is taken back; run 4 places it.
+    def app(sid: int, region: str, city: str) -> Applicant:
+        return startup(sid, region, attributes={"region": region, "city": city})
+
+    apps = [app(1411, "tianjin", "binhai"), app(1412, "hebei", "binhai")]
+    apps.append(app(1413, "hebei", "xiongan"))
+    scores = {(1411, 1): 0.8, (1412, 1): 0.9, (1413, 1): 0.1}
+    city = Quota("one per city", "city", per_value=True, at_most=1)
+    region = Quota("one per region", "region", per_value=True, at_most=1)
+    alloc = allocate(
+        apps,
+        [Host(1, places=2)],
+        table_score(scores),
+        quotas=[city, region],
+        camp_priority=[1413, 1412, 1411],
+    )
+    assert alloc.assignments == {1413: 1, 1411: 1}
+    assert alloc.excluded_by_cap == {1412: "one per region"}
+    assert alloc.runs == 4
+
+
+def test_out_of_runs_without_a_broken_cap_the_allocation_stands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(allocation, "MAX_RUNS", 1)
+    apps = [startup(1421, "hebei"), startup(1422, "tianjin")]
+    alloc = allocate(apps, [Host(1, places=2)], table_score({}), quotas=[PER_CITY])
+    assert alloc.assignments == {1421: 1, 1422: 1}
+    assert alloc.runs == 1
+
+
+def test_a_forced_release_lets_go_of_the_lowest_ranked_of_the_group() -> None:
+    # All three Tianjin startups can only go to host 1, which takes two of them; the floor
+    # of three cannot hold, so host 1 keeps its two best.
+    apps = [startup(s, "tianjin", ranking=(1,), accept_unranked=False) for s in (1431, 1432, 1433)]
+    hosts = [Host(1, places=3, ranking=(1433, 1432, 1431)), Host(2, places=2)]
+    floor = Quota("three from Tianjin", "region", frozenset({"tianjin"}), at_least=3)
+    cap = Quota("two Tianjin at host 1", "region", frozenset({"tianjin"}), at_most=2, host_id=1)
+    alloc = allocate(apps, hosts, table_score({}), quotas=[floor, cap])
+    assert alloc.assignments == {1433: 1, 1432: 1}
+    assert alloc.host_caps == ((1, "two Tianjin at host 1", frozenset({1431, 1432, 1433}), 2),)
+
+
+def test_the_camps_own_eligibility_applies_to_every_host() -> None:
+    apps = [startup(1441, "hebei", trl=3), startup(1442, "hebei", trl=8)]
+    alloc = allocate(apps, [Host(1, places=2)], table_score({}), eligibility=Eligibility(trl_min=5))
+    assert alloc.assignments == {1442: 1}
