@@ -64,6 +64,7 @@ MODULES: dict[str, list[str]] = {
     "matching/scoring.py": [
         "tests/matching/test_scoring_arithmetic.py",
         "tests/matching/test_scoring_rules.py",
+        "tests/matching/test_staleness.py",
         "tests/matching/test_fast_paths.py::test_rank_key_is_score_pairs_arithmetic",
     ],
     # The SSRF rules: the pure tests of test_ssrf.py (a resolver double, no app, no
