@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matchmaker.camps import allocation
-from matchmaker.camps.allocation import allocate
+from matchmaker.camps.allocation import Allocation, allocate
 from matchmaker.camps.market import AllocationInputError, Applicant, Eligibility, Host, Quota
 from tests.camps.instances import (
     CITIES,
@@ -335,7 +335,7 @@ def test_members_below_a_caps_last_kept_one_are_left_out_in_the_same_run() -> No
     assert alloc.runs == 2
 
 
-def test_an_exclusion_a_later_one_made_needless_is_taken_back() -> None:
+def _needless_exclusion_camp() -> Allocation:
     # Camp priority 1413, 1412, 1411; host 1 ranks 1412 > 1411 > 1413 and has two places.
     # Run 1 places 1412 and 1411; one per city leaves 1411 out (1412 is ahead of it).
     # Run 2 places 1412 and 1413; one per region now leaves 1412 out (1413 is ahead).
@@ -348,16 +348,28 @@ def test_an_exclusion_a_later_one_made_needless_is_taken_back() -> None:
     scores = {(1411, 1): 0.8, (1412, 1): 0.9, (1413, 1): 0.1}
     city = Quota("one per city", "city", per_value=True, at_most=1)
     region = Quota("one per region", "region", per_value=True, at_most=1)
-    alloc = allocate(
+    return allocate(
         apps,
         [Host(1, places=2)],
         table_score(scores),
         quotas=[city, region],
         camp_priority=[1413, 1412, 1411],
     )
+
+
+def test_an_exclusion_a_later_one_made_needless_is_taken_back() -> None:
+    alloc = _needless_exclusion_camp()
     assert alloc.assignments == {1413: 1, 1411: 1}
     assert alloc.excluded_by_cap == {1412: "one per region"}
     assert alloc.runs == 4
+
+
+def test_out_of_runs_a_needless_exclusion_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same camp with three runs: the third ends it before 1411 is taken back.
+    monkeypatch.setattr(allocation, "MAX_RUNS", 3)
+    alloc = _needless_exclusion_camp()
+    assert alloc.assignments == {1413: 1}
+    assert alloc.runs == 3
 
 
 def test_out_of_runs_without_a_broken_cap_the_allocation_stands(
