@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import Phase, settings
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +29,18 @@ from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder, SentenceTransformerEncoder
 from matchmaker.tables import metadata
+
+# scripts/mutation.py runs the fast tests once per mutant, with --hypothesis-profile=mutation:
+# a failing property stops at its first counterexample (shrinking it and explaining it take
+# a minute, which the harness would count as a timeout), no example database carries
+# counterexamples from one mutant to the next, and the camp allocation's properties try 20
+# examples instead of 60 (tests/camps/instances.fast). `make test` uses the default profile.
+settings.register_profile(
+    "mutation",
+    max_examples=20,
+    database=None,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
 
 PG_URL = os.environ.get("MATCHMAKER_TEST_POSTGRES_URL", "")
 BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]

@@ -126,17 +126,17 @@ class _Engine:
             ptr=[0] * len(m.applicants),
             floor_kept=[set() for _ in range(n_hosts)],
         )
+        # Startups left out never propose: they never enter the queue, and the witness reads
+        # the pointers of its groups' members only, all of them active.
         active_set = set(active)
-        for i in range(len(m.applicants)):
-            if i not in active_set:
-                state.ptr[i] = len(m.startup_prefs[i])  # never proposes
         groups = {i: g for i, g in self.floor_groups.items() if i in active_set}
         witness = (
             FloorWitness(m.startup_prefs, state.ptr, self.places, groups, self.floor_required)
             if self.floor_required
             else None
         )
-        queue = deque(sorted(active, key=lambda i: m.applicants[i].id))
+        # Ascending startup id: applicants are indexed in id order (allocate sorts them).
+        queue = deque(sorted(active))
         while queue:
             i = queue.popleft()
             prefs = m.startup_prefs[i]
@@ -163,13 +163,9 @@ class _Engine:
         ]
         if not over_places and not violated:
             return None
-        # Removing one startup must fix every violation: it has to be in every violated group.
-        # Candidates are host ranks, best first.
-        candidates = (
-            [r for r in ranks if all(prefs[r] in c.members for c in violated)]
-            if violated
-            else ranks
-        )
+        # Removing one startup must fix every violation: it has to be in every violated group
+        # (any startup when no cap is violated). Candidates are host ranks, best first.
+        candidates = [r for r in ranks if all(prefs[r] in c.members for c in violated)]
         for pos in reversed(range(len(candidates))):
             cand = prefs[candidates[pos]]
             if witness is None or cand not in self.floor_groups or witness.can_release(cand, j):

@@ -116,9 +116,8 @@ def quota_report(
             achieved = sum(1 for s in assignments if q.group_of(by_id[s]) is not None)
             reason = None
             if achieved < required:
-                reachable = (
-                    required - floor_required[g] + (floor_targets[g] if floor_targets else 0)
-                )
+                # Every run with a floor builds the floor witness, so its targets are known.
+                reachable = required - floor_required[g] + floor_targets[g]
                 lost = sum(1 for i in excluded if q.group_of(market.applicants[i]) is not None)
                 applied = sum(1 for a in market.applicants if q.group_of(a) is not None)
                 if applied < required:
@@ -128,10 +127,11 @@ def quota_report(
                         f"only {_startups(reachable)} of the group could be placed at all, "
                         "given eligibility, both sides' rankings and the hosts' places"
                     )
+                # Deferred acceptance places every member the floor witness counts on, and
+                # the witness's target drops whenever a host cap forces one out: so only camp
+                # caps (which leave members out of the run) can explain fewer than reachable.
                 if lost:
                     reason += f"; camp caps left out {lost} of them"
-                elif achieved < reachable:
-                    reason += "; host caps limited where they could go"
             rows.append(
                 QuotaOutcome(
                     q.name,

@@ -180,7 +180,8 @@ def score_pair(
     if parts.needs:
         matched_needs = parts.needs[2]
         note = parts.needs[1]
-        if parts.needs[0] < 1 and note and "missing" in note.params:
+        # A note names what is missing exactly when the needs are not all covered.
+        if note is not None and "missing" in note.params:
             gap = {"kind": target.kind, "missing": note.params["missing"]}
             hints.append(Message("hint_needs_missing", gap))
     if "stale_profile" in parts.penalties:
@@ -203,8 +204,8 @@ def score_pair(
         target_kind=target.kind,
         target_id=target.id,
         similarity=round(similarity, 4),
-        score=None if thin else round(raw, 4),
-        raw_score=round(raw, 4),
+        score=None if thin else raw,  # _total rounds it
+        raw_score=raw,
         components=components,
         matched_domains=matched,
         matched_needs=matched_needs,
@@ -245,10 +246,9 @@ def reason_parts(p: PairScore, target_title: str) -> list[Message]:
             if name in order
             and c.note
             and (c.value >= 0.75 or (name in ("domain", "history") and c.value >= 0.25))
-            and (name != "semantic" or c.value >= 0.5)
             and (name != "history" or "accepted no startup" not in c.note)
         ),
-        key=lambda item: (order[item[0]], -item[1].contribution),
+        key=lambda item: order[item[0]],  # one component per name: no ties
     )[:3]
     verdict = (
         "reason_strong" if p.score >= 0.7 else "reason_good" if p.score >= 0.5 else "reason_partial"

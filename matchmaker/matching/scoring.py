@@ -204,7 +204,8 @@ def region_fit(s: Facts, t: Facts) -> tuple[float, Message]:
 
 
 def stage_fit(s: Facts, t: Facts) -> tuple[float, Message] | None:
-    if t.kind == "scenario" or not t.stages or s.stage is None:
+    # Scenarios have no stages, so they take the first return.
+    if not t.stages or s.stage is None:
         return None
     if s.stage in t.stages:
         return 1.0, Message("stage_accepted", {"stage": s.stage})

@@ -85,8 +85,8 @@ def _ipv4_number(host: str) -> int | None:
 
 
 def literal(host: str) -> IPAddress | None:
-    """The address ``host`` denotes if it is an address in any written form, else None."""
-    host = host.strip("[]")
+    """The address ``host`` (a URL's hostname, so IPv6 without brackets) denotes if it is an
+    address in any written form, else None."""
     try:
         return ipaddress.ip_address(host.split("%", 1)[0])  # drop an IPv6 zone id
     except ValueError:
@@ -124,8 +124,9 @@ def _parts(url: str) -> tuple[SplitResult, str]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidInput("url", "must be an absolute http:// or https:// URL")
-    # '@' anywhere in the authority is userinfo to some parsers and a host to others.
-    if "@" in parts.netloc or parts.username or parts.password:
+    # '@' anywhere in the authority is userinfo to some parsers and a host to others (and
+    # there is no username or password without one).
+    if "@" in parts.netloc:
         raise InvalidInput("url", "must not contain credentials; verify the signature instead")
     try:
         parts.port  # noqa: B018 - raises on a port that is not a number in range
@@ -154,8 +155,9 @@ def check(url: str, allow_private: bool, resolver: Resolver = resolve) -> str:
     _refuse_host(host)
     if literal(host) is None:
         port = parts.port or _DEFAULT_PORTS[parts.scheme]
+        # ipaddress reads an IPv6 zone id (fe80::1%eth0), which changes no property checked.
         for text in resolver(host, port):
-            if not is_public(ipaddress.ip_address(text.split("%", 1)[0])):
+            if not is_public(ipaddress.ip_address(text)):
                 raise InvalidInput("url", f"{PRIVATE} (the name resolves to one)")
     return url
 

@@ -16,6 +16,7 @@ from matchmaker.access import policy
 from matchmaker.access.models import Account, Role
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
+from matchmaker.error_schemas import AccessDetail
 from matchmaker.errors import Forbidden
 from matchmaker.incubators import service as incubators
 from matchmaker.incubators.schemas import IncubatorCreate
@@ -67,6 +68,7 @@ def test_who_manages_a_profile(role: Role, kind: str, owner: int | None, bound: 
             policy.check_manage(principal, kind, obj)
         assert refused.value.status_code == 403
         assert f"does not manage {kind} {obj.id}" in str(refused.value)
+        assert refused.value.detail == AccessDetail(role=role.value, kind=kind, id=obj.id)
 
 
 class _Body(BaseModel):
@@ -91,6 +93,7 @@ def test_who_may_create_each_kind(role: Role, kind: str) -> None:
     assert str(refused.value) == (
         f"a {role.value} key cannot create a {kind}; roles that can: {allowed}"
     )
+    assert refused.value.detail == AccessDetail(role=role.value, kind=kind)
 
 
 def test_a_new_profile_is_owned_by_the_callers_account() -> None:
@@ -113,12 +116,18 @@ def test_the_managed_clause_selects_what_can_manage_allows(
                 ("incubator", lambda: IncubatorCreate(**incubator_body())),
             ):
                 rows[kind].append(profiles.create(session, KIND_OF[kind], make(), owner))
+        # Each scenario published by another partner than the one sharing its id, so that
+        # binding by publisher and binding by id select different scenarios.
+        publishers = rows["partner"][1:] + rows["partner"][:1]
         rows["scenario"] = [
             profiles.create(
                 session, scenarios.KIND, ScenarioCreate(**scenario_body(publisher=p.id)), owner
             )
-            for p, owner in zip(rows["partner"], owners, strict=True)
+            for p, owner in zip(publishers, owners, strict=True)
         ]
+        assert all(s.id != s.publisher_partner_id for s in rows["scenario"]), (
+            "ids must differ from publishers"
+        )
         bound = frozenset({rows["partner"][1].id, rows["incubator"][2].id})
         for role, scope in itertools.product(Role, (frozenset(), bound)):
             principal = Principal(me.id, role, key_id=1, incubator_ids=scope, partner_ids=scope)
@@ -159,8 +168,11 @@ def test_naming_a_publisher_speaks_for_that_partner(settings: Settings, db_engin
             body = ScenarioCreate(**scenario_body(publisher=publisher))
             policy.check_create(session, principal, "scenario", body)
         body = ScenarioCreate(**scenario_body(publisher=theirs.id))
-        with pytest.raises(Forbidden, match=f"cannot publish scenarios for partner {theirs.id}"):
+        with pytest.raises(
+            Forbidden, match=f"cannot publish scenarios for partner {theirs.id}"
+        ) as refused:
             policy.check_create(session, platform, "scenario", body)
+        assert refused.value.detail == AccessDetail(role="partner", kind="partner", id=theirs.id)
         scenario = profiles.create(
             session, scenarios.KIND, ScenarioCreate(**scenario_body(publisher=mine.id))
         )

@@ -10,10 +10,18 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from matchmaker.camps.allocation import Allocation
 from matchmaker.camps.market import Applicant, Eligibility, Host, Market, Quota
+
+
+def fast(max_examples: int = 60) -> settings:
+    """The properties' settings: ``max_examples``, or fewer if the loaded profile says so
+    (the ``mutation`` profile of tests/conftest.py; the normal run keeps ``max_examples``)."""
+    return settings(max_examples=min(max_examples, settings.default.max_examples), deadline=None)
+
 
 DOMAINS = ("quantum", "robotics", "biomedicine")
 REGIONS = ("beijing", "tianjin", "hebei")

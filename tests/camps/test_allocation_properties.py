@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from matchmaker.camps.allocation import Allocation, allocate
@@ -15,13 +15,14 @@ from tests.camps.instances import (
     REGIONS,
     Instance,
     blocking_pairs,
+    fast,
     index_matching,
     instances,
     matchings,
     prefers,
 )
 
-FAST = settings(max_examples=60, deadline=None)
+FAST = fast()
 
 
 def _run(inst: Instance) -> Allocation:

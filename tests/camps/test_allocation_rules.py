@@ -8,16 +8,23 @@ never against the allocation's own fields.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from matchmaker.camps import allocation
-from matchmaker.camps.allocation import allocate
-from matchmaker.camps.market import AllocationInputError, Applicant, Host, Quota
-from tests.camps.instances import CITIES, Instance, blocking_pairs, index_matching, instances
+from matchmaker.camps.allocation import Allocation, allocate
+from matchmaker.camps.market import AllocationInputError, Applicant, Eligibility, Host, Quota
+from tests.camps.instances import (
+    CITIES,
+    Instance,
+    blocking_pairs,
+    fast,
+    index_matching,
+    instances,
+)
 from tests.camps.test_allocation_examples import startup, table_score
 
-FAST = settings(max_examples=60, deadline=None)
+FAST = fast()
 PER_CITY = Quota("one per city", "city", per_value=True, at_most=1)
 
 
@@ -257,3 +264,137 @@ def test_the_stored_preferences_are_both_sides_lists_in_ids() -> None:
         "startups": {"1601": [2], "1602": [2, 1]},
         "hosts": {"1": [1602], "2": [1602, 1601]},
     }
+
+
+def _floor_camp(floor: int) -> tuple[list[Applicant], list[Host], list[Quota]]:
+    # Host 1 ranks both Beijing startups above the two Tianjin ones; 1301 (Tianjin) is locked.
+    apps = [startup(1301, "tianjin"), startup(1302, "tianjin"), startup(1303, "tianjin")]
+    apps += [startup(1304, "beijing"), startup(1305, "beijing")]
+    hosts = [Host(1, places=3, ranking=(1304, 1305, 1302, 1303, 1301))]
+    tianjin = Quota("Tianjin", "region", frozenset({"tianjin"}), at_least=floor)
+    return apps, hosts, [tianjin]
+
+
+def test_locked_members_count_toward_a_floor_before_places_are_held_for_it() -> None:
+    # Two from Tianjin: the locked one counts, so one more is held, and one Beijing gets in.
+    apps, hosts, quotas = _floor_camp(2)
+    alloc = allocate(apps, hosts, table_score({}), quotas=quotas, locked={1301: 1})
+    assert alloc.assignments == {1301: 1, 1302: 1, 1304: 1}
+    assert alloc.floor_kept == {1: frozenset({1302})}
+    assert [(r.required, r.achieved, r.met) for r in alloc.quota_report] == [(2, 2, True)]
+
+
+def test_a_floor_the_locked_startups_already_meet_holds_no_place() -> None:
+    apps, hosts, quotas = _floor_camp(1)
+    alloc = allocate(apps, hosts, table_score({}), quotas=quotas, locked={1301: 1})
+    assert alloc.assignments == {1301: 1, 1304: 1, 1305: 1}
+    assert alloc.floor_kept == {}
+
+
+def test_a_locked_startup_takes_one_unit_of_its_caps_room() -> None:
+    # At most two from Tianjin; one is locked, so exactly one more gets in.
+    apps = [startup(s, "tianjin") for s in (1311, 1312, 1313)]
+    two = Quota("two from Tianjin", "region", frozenset({"tianjin"}), at_most=2)
+    scores = {(1312, 1): 0.9, (1313, 1): 0.5}
+    alloc = allocate(apps, [Host(1, places=3)], table_score(scores), quotas=[two], locked={1311: 1})
+    assert alloc.assignments == {1311: 1, 1312: 1}
+    assert alloc.excluded_by_cap == {1313: "two from Tianjin"}
+
+
+def test_a_host_over_its_cap_but_not_its_places_lets_go_of_a_member_of_the_group() -> None:
+    # 1321 (Beijing) proposes first and is ranked last; then two Tianjin startups, and host 1
+    # takes one Tianjin: it must let the lower Tianjin go, not the Beijing startup.
+    apps = [startup(1321, "beijing"), startup(1322, "tianjin"), startup(1323, "tianjin")]
+    hosts = [Host(1, places=3, ranking=(1322, 1323, 1321))]
+    one = Quota("one Tianjin at host 1", "region", frozenset({"tianjin"}), at_most=1, host_id=1)
+    alloc = allocate(apps, hosts, table_score({}), quotas=[one])
+    assert alloc.assignments == {1321: 1, 1322: 1}
+    assert alloc.unplaced == (1323,)
+
+
+def test_a_startup_left_out_by_a_later_group_of_a_cap_stays_out_after_one_rerun() -> None:
+    # One per city: Hebei's group comes first, Tianjin's second; 1332 loses Tianjin's place
+    # to 1331 and the second run fills nothing more, so the allocation ends there.
+    apps = [startup(1330, "hebei"), startup(1331, "tianjin"), startup(1332, "tianjin")]
+    scores = {(1330, 1): 0.5, (1331, 1): 0.9, (1332, 1): 0.8}
+    alloc = allocate(apps, [Host(1, places=3)], table_score(scores), quotas=[PER_CITY])
+    assert alloc.assignments == {1330: 1, 1331: 1}
+    assert alloc.excluded_by_cap == {1332: "one per city"}
+    assert alloc.runs == 2
+
+
+def test_members_below_a_caps_last_kept_one_are_left_out_in_the_same_run() -> None:
+    # Host 1 holds 1341 and 1342 (one city), the cap keeps 1341: 1343, unplaced and ranked
+    # below 1341, could never get in either, so it goes at once and 1344 fills the place
+    # in the second run (without that, a third run would be needed).
+    apps = [startup(s, "hebei") for s in (1341, 1342, 1343)] + [startup(1344, "tianjin")]
+    scores = {(1341, 1): 0.9, (1342, 1): 0.8, (1343, 1): 0.7, (1344, 1): 0.1}
+    alloc = allocate(apps, [Host(1, places=2)], table_score(scores), quotas=[PER_CITY])
+    assert alloc.assignments == {1341: 1, 1344: 1}
+    assert alloc.excluded_by_cap == {1342: "one per city", 1343: "one per city"}
+    assert alloc.runs == 2
+
+
+def _needless_exclusion_camp() -> Allocation:
+    # Camp priority 1413, 1412, 1411; host 1 ranks 1412 > 1411 > 1413 and has two places.
+    # Run 1 places 1412 and 1411; one per city leaves 1411 out (1412 is ahead of it).
+    # Run 2 places 1412 and 1413; one per region now leaves 1412 out (1413 is ahead).
+    # Run 3: 1411's city has nobody left, so its exclusion is taken back; run 4 places it.
+    def app(sid: int, region: str, city: str) -> Applicant:
+        return startup(sid, region, attributes={"region": region, "city": city})
+
+    apps = [app(1411, "tianjin", "binhai"), app(1412, "hebei", "binhai")]
+    apps.append(app(1413, "hebei", "xiongan"))
+    scores = {(1411, 1): 0.8, (1412, 1): 0.9, (1413, 1): 0.1}
+    city = Quota("one per city", "city", per_value=True, at_most=1)
+    region = Quota("one per region", "region", per_value=True, at_most=1)
+    return allocate(
+        apps,
+        [Host(1, places=2)],
+        table_score(scores),
+        quotas=[city, region],
+        camp_priority=[1413, 1412, 1411],
+    )
+
+
+def test_an_exclusion_a_later_one_made_needless_is_taken_back() -> None:
+    alloc = _needless_exclusion_camp()
+    assert alloc.assignments == {1413: 1, 1411: 1}
+    assert alloc.excluded_by_cap == {1412: "one per region"}
+    assert alloc.runs == 4
+
+
+def test_out_of_runs_a_needless_exclusion_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same camp with three runs: the third ends it before 1411 is taken back.
+    monkeypatch.setattr(allocation, "MAX_RUNS", 3)
+    alloc = _needless_exclusion_camp()
+    assert alloc.assignments == {1413: 1}
+    assert alloc.runs == 3
+
+
+def test_out_of_runs_without_a_broken_cap_the_allocation_stands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(allocation, "MAX_RUNS", 1)
+    apps = [startup(1421, "hebei"), startup(1422, "tianjin")]
+    alloc = allocate(apps, [Host(1, places=2)], table_score({}), quotas=[PER_CITY])
+    assert alloc.assignments == {1421: 1, 1422: 1}
+    assert alloc.runs == 1
+
+
+def test_a_forced_release_lets_go_of_the_lowest_ranked_of_the_group() -> None:
+    # All three Tianjin startups can only go to host 1, which takes two of them; the floor
+    # of three cannot hold, so host 1 keeps its two best.
+    apps = [startup(s, "tianjin", ranking=(1,), accept_unranked=False) for s in (1431, 1432, 1433)]
+    hosts = [Host(1, places=3, ranking=(1433, 1432, 1431)), Host(2, places=2)]
+    floor = Quota("three from Tianjin", "region", frozenset({"tianjin"}), at_least=3)
+    cap = Quota("two Tianjin at host 1", "region", frozenset({"tianjin"}), at_most=2, host_id=1)
+    alloc = allocate(apps, hosts, table_score({}), quotas=[floor, cap])
+    assert alloc.assignments == {1433: 1, 1432: 1}
+    assert alloc.host_caps == ((1, "two Tianjin at host 1", frozenset({1431, 1432, 1433}), 2),)
+
+
+def test_the_camps_own_eligibility_applies_to_every_host() -> None:
+    apps = [startup(1441, "hebei", trl=3), startup(1442, "hebei", trl=8)]
+    alloc = allocate(apps, [Host(1, places=2)], table_score({}), eligibility=Eligibility(trl_min=5))
+    assert alloc.assignments == {1442: 1}

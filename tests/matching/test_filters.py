@@ -35,7 +35,14 @@ criteria_of = st.fixed_dictionaries(
 ops = st.lists(
     st.tuples(
         st.sampled_from(["set", "clear"]),
-        st.lists(st.integers(0, 2100), min_size=1, max_size=4, unique=True),
+        # Mostly a few small ids, so that writes and deletes meet the same profiles; some
+        # far ones, so that the masks grow.
+        st.lists(
+            st.one_of(st.integers(0, 12), st.integers(0, 2100)),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        ),
         st.lists(st.tuples(facet_values, st.sampled_from(DAYS)), min_size=4, max_size=4),
     ),
     max_size=6,
@@ -122,4 +129,72 @@ def test_clearing_unknown_or_far_ids_changes_nothing() -> None:
     masks.clear([10_000_000])
     masks.clear([])
     masks.set([], [], [])
+    _check(masks, {5: ({"domain": ["ai"]}, 739_000)}, {"domain": ["ai"]}, 739_000)
+
+
+def test_clearing_a_profile_forgets_its_facets_and_its_last_open_day() -> None:
+    masks = FacetMasks()
+    masks.set([5, 6], [{"domain": ["ai"]}, {"domain": ["ai"]}], [739_000, 739_000])
+    masks.clear([5])
+    known: dict[int, Row] = {6: ({"domain": ["ai"]}, 739_000)}
+    _check(masks, known, {"domain": ["ai"]}, None)
+    _check(masks, known, {}, 739_001)  # 5 has no closing day any more, 6 still has one
+
+
+def test_bulk_loading_one_value_in_batches_keeps_every_batch() -> None:
+    masks = FacetMasks()
+    masks.set_facet("domain", "ai", np.array([3], dtype=np.int64))
+    masks.set_facet("domain", "ai", np.array([7], dtype=np.int64))
+    known: dict[int, Row] = {3: ({"domain": ["ai"]}, FOREVER), 7: ({"domain": ["ai"]}, FOREVER)}
+    _check(masks, known, {"domain": ["ai"]}, None)
+
+
+def test_a_value_containing_the_key_separator_survives_a_save(tmp_path: Path) -> None:
+    masks = FacetMasks()
+    masks.set([1, 2], [{"domain": ["a::b"]}, {"domain": ["a::b::c"]}], [FOREVER, 739_000])
+    masks.save(tmp_path / "m.npz")
+    loaded = FacetMasks.load(tmp_path / "m.npz")
+    known: dict[int, Row] = {
+        1: ({"domain": ["a::b"]}, FOREVER),
+        2: ({"domain": ["a::b::c"]}, 739_000),
+    }
+    for criteria in ({"domain": ["a::b"]}, {"domain": ["a::b::c"]}, {"domain": ["b"]}):
+        _check(loaded, known, criteria, 739_001)
+
+
+def test_ids_and_facts_of_different_lengths_are_refused() -> None:
+    masks = FacetMasks()
+    with pytest.raises(ValueError, match="zip"):
+        masks.set([1, 2], [{"domain": ["ai"]}], [FOREVER, FOREVER])
+
+
+def test_the_snapshot_keeps_last_open_days_in_32_bits(tmp_path: Path) -> None:
+    # One day per profile id in memory and on disk: 4 bytes each at a million profiles.
+    masks = FacetMasks()
+    masks.set([1, 2], [{}, {}], [739_000, FOREVER])
+    masks.save(tmp_path / "m.npz")
+    with np.load(tmp_path / "m.npz") as data:
+        assert data["until"].dtype == np.int32
+        assert data["until"].tolist() == [739_000]
+        assert data["until_ids"].tolist() == [1]
+
+
+def test_growing_the_masks_keeps_what_they_knew() -> None:
+    masks = FacetMasks()
+    masks.set([5], [{"domain": ["ai"]}], [739_000])
+    masks.set([5000], [{"domain": ["robotics"]}], [FOREVER])  # far beyond: the masks grow
+    known: dict[int, Row] = {
+        5: ({"domain": ["ai"]}, 739_000),
+        5000: ({"domain": ["robotics"]}, FOREVER),
+    }
+    for criteria in ({"domain": ["ai"]}, {"domain": ["robotics"]}, {}):
+        for today in (None, 739_000, 739_001):
+            _check(masks, known, criteria, today)
+
+
+def test_clearing_an_id_never_written_changes_nothing_wherever_it_lies() -> None:
+    masks = FacetMasks()
+    masks.set([5], [{"domain": ["ai"]}], [739_000])
+    for far in (1023, 1024, 1025, 2047, 2048, 2049, 4096):
+        masks.clear([far])
     _check(masks, {5: ({"domain": ["ai"]}, 739_000)}, {"domain": ["ai"]}, 739_000)

@@ -259,3 +259,32 @@ def test_the_needs_note_says_what_is_offered_and_what_is_missing(
     got = needs_fit(STARTUP, replace(INCUBATOR, services=frozenset(services)))
     assert got is not None
     assert (got[0], got[1] and got[1].code) == (value, code)
+
+
+def test_a_target_in_the_startups_region_without_a_city_fits_fully_by_region() -> None:
+    for region in ("beijing", "china_other"):
+        s = replace(STARTUP, region=region, city="")
+        t = replace(INCUBATOR, region=region, city="")
+        value, note = region_fit(s, t)
+        assert (value, note.code, note.params) == (1.0, "region_same", {"region": region})
+    # A startup elsewhere in China with a city, and a target in the same region without one.
+    value, note = region_fit(replace(STARTUP, region="beijing"), replace(INCUBATOR, city=""))
+    assert (value, note.code) == (1.0, "region_same")
+
+
+def test_another_city_elsewhere_in_china_names_a_missing_city_as_unknown() -> None:
+    s = replace(STARTUP, region="china_other", city="Shenzhen")
+    t = replace(INCUBATOR, region="china_other", city="Wuhan")
+    for startup, target, cities in (
+        (s, replace(t, city=""), {"city": "Shenzhen", "other_city": "?"}),
+        (replace(s, city=""), t, {"city": "?", "other_city": "Wuhan"}),
+    ):
+        value, note = region_fit(startup, target)
+        assert (value, note.code, note.params) == (0.6, "region_other_cities", cities)
+        assert "?" in note.english
+
+
+def test_a_scenario_has_no_stage_component() -> None:
+    # Scenarios take no stages (facts_of gives them none), whatever the startup's stage.
+    for stage in ("seed", "growth"):
+        assert stage_fit(replace(STARTUP, stage=stage), SCENARIO) is None
