@@ -121,7 +121,10 @@ def is_public(address: IPAddress) -> bool:
 def _parts(url: str) -> tuple[SplitResult, str]:
     if any(c.isspace() or c == "\\" for c in url):
         raise InvalidInput("url", "must not contain spaces or backslashes")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # a bracketed host that is no IPv6 address: http://[zz]/
+        raise InvalidInput("url", "has an invalid host") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidInput("url", "must be an absolute http:// or https:// URL")
     # '@' anywhere in the authority is userinfo to some parsers and a host to others (and

@@ -83,13 +83,16 @@ CREDENTIAL_FORMS = [
     "http://127.0.0.1:80@hooks.example.com/",
     "http://hooks.example.com%40127.0.0.1@x/",
 ]
+MALFORMED_FORMS = ["http://[::1/", "http://[zz]/", "http://[127.0.0.1]/"]
 
 
 def test_every_bypass_form_is_refused_at_registration_with_422_on_url(
     client: TestClient, auth: KeyFactory
 ) -> None:
     partner = auth("partner")
-    for url in LOOPBACK_FORMS + PRIVATE_FORMS + OWN_NETWORK_FORMS + CREDENTIAL_FORMS:
+    for url in (
+        LOOPBACK_FORMS + PRIVATE_FORMS + OWN_NETWORK_FORMS + CREDENTIAL_FORMS + MALFORMED_FORMS
+    ):
         body = {"url": url, "events": ["match.found"]}
         r = client.post("/v1/webhooks", json=body, headers=partner)
         assert r.status_code == 422, (url, r.text)

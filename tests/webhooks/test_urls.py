@@ -117,6 +117,9 @@ def test_each_malformed_url_is_refused_with_its_reason() -> None:
     assert _reason("http://@hooks.example.com/") == credentials
     assert _reason("https://user:secret@hooks.example.com/") == credentials
     assert _reason("http://hooks.example.com:99999/") == "has an invalid port"
+    # urlsplit itself raises on these; they answered 500 before.
+    assert _reason("http://[::1/") == "has an invalid host"
+    assert _reason("http://[zz]/") == "has an invalid host"
 
 
 def test_a_host_of_dots_alone_or_localhost_is_the_servers_own_network() -> None:
