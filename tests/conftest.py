@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import Phase, settings
+from hypothesis import Phase
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,7 +36,7 @@ from matchmaker.tables import metadata
 # a minute, which the harness would count as a timeout), no example database carries
 # counterexamples from one mutant to the next, and the camp allocation's properties try 20
 # examples instead of 60 (tests/camps/instances.fast). `make test` uses the default profile.
-settings.register_profile(
+hypothesis_settings.register_profile(
     "mutation",
     max_examples=20,
     database=None,

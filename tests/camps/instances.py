@@ -20,7 +20,9 @@ from matchmaker.camps.market import Applicant, Eligibility, Host, Market, Quota
 def fast(max_examples: int = 60) -> settings:
     """The properties' settings: ``max_examples``, or fewer if the loaded profile says so
     (the ``mutation`` profile of tests/conftest.py; the normal run keeps ``max_examples``)."""
-    return settings(max_examples=min(max_examples, settings.default.max_examples), deadline=None)
+    loaded = settings.default
+    limit = max_examples if loaded is None else min(max_examples, loaded.max_examples)
+    return settings(max_examples=limit, deadline=None)
 
 
 DOMAINS = ("quantum", "robotics", "biomedicine")

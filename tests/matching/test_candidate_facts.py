@@ -7,6 +7,8 @@ the very next list, whether or not this process has followed the change feed yet
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from matchmaker.app import create_app
@@ -16,7 +18,7 @@ from tests.conftest import as_admin
 from tests.matching.helpers import make, matches
 
 
-def _by_id(client: TestClient, startup: int) -> dict[int, dict[str, object]]:
+def _by_id(client: TestClient, startup: int) -> dict[int, dict[str, Any]]:
     found = matches(client, f"/v1/startups/{startup}/matches", limit=50)
     return {int(m["profile"]["id"]): m for m in found}
 
@@ -35,8 +37,8 @@ def test_a_write_by_another_process_shows_in_the_next_list(
         restaged = make(reader, "incubators", domains=["robotics"], stages=["prototype"])
         before = _by_id(reader, startup)  # the three are now in the reader's memory
         assert {renamed, closing, restaged} <= set(before)
-        assert before[renamed]["profile"]["title"] == "Old Name Lab"  # type: ignore[index]
-        assert before[restaged]["components"]["stage"]["value"] == 1.0  # type: ignore[index]
+        assert before[renamed]["profile"]["title"] == "Old Name Lab"
+        assert before[restaged]["components"]["stage"]["value"] == 1.0
 
         other = settings.model_copy(update={"data_dir": settings.data_dir.parent / "writer"})
         with TestClient(create_app(other, encoder)) as writer:
@@ -50,10 +52,10 @@ def test_a_write_by_another_process_shows_in_the_next_list(
                 assert writer.patch(f"/v1/incubators/{pid}", json=body).is_success
 
         after = _by_id(reader, startup)
-        assert after[renamed]["profile"]["title"] == "New Name Lab"  # type: ignore[index]
+        assert after[renamed]["profile"]["title"] == "New Name Lab"
         assert closing not in after  # no places left: a hard rule, read from the new facts
-        stage = after[restaged]["components"]["stage"]  # type: ignore[index]
-        assert stage["value"] < 1.0  # type: ignore[index]
+        stage = after[restaged]["components"]["stage"]
+        assert stage["value"] < 1.0
 
 
 def test_a_deleted_and_a_rewritten_candidate_in_the_same_process(client: TestClient) -> None:
@@ -62,11 +64,11 @@ def test_a_deleted_and_a_rewritten_candidate_in_the_same_process(client: TestCli
     gone = make(client, "incubators", domains=["quantum"])
     first = _by_id(client, startup)
     assert {kept, gone} <= set(first)
-    assert first[kept]["components"]["trl"]["value"] == 1.0  # type: ignore[index]
+    assert first[kept]["components"]["trl"]["value"] == 1.0
 
     assert client.delete(f"/v1/incubators/{gone}").status_code == 204
     assert client.patch(f"/v1/incubators/{kept}", json={"trl_min": 6, "trl_max": 9}).is_success
     second = _by_id(client, startup)
     assert gone not in second
     # Two levels below the range: the TRL component says so at once.
-    assert second[kept]["components"]["trl"]["value"] < 1.0  # type: ignore[index]
+    assert second[kept]["components"]["trl"]["value"] < 1.0

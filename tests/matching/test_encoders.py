@@ -156,6 +156,7 @@ def _pair_at(cosine: float) -> tuple[np.ndarray, np.ndarray]:
 def test_history_thresholds_read_the_models_cosine_through_its_calibration(model: str) -> None:
     """The history component's FLOOR / LIKE / CEILING, set on MiniLM, hold under another
     model at that model's own equivalent cosines (pure arithmetic on hand-made vectors)."""
+    from matchmaker.matching.calibration import REFERENCE
     from matchmaker.matching.history import (
         CEILING,
         FLOOR,
@@ -170,10 +171,10 @@ def test_history_thresholds_read_the_models_cosine_through_its_calibration(model
         startup: np.ndarray, decided: np.ndarray, calibration: Calibration | None = None
     ) -> HistoryFit | None:
         """Startup 1's fit with a target that accepted startup 2, asked from both sides."""
-        extra = {} if calibration is None else {"calibration": calibration}
+        scale = REFERENCE if calibration is None else calibration
         decisions, vectors = Decisions(accepted=(2,)), {2: decided}
-        (one,) = fits_of_startups([1], startup[None, :], decisions, vectors, **extra)
-        assert fits_of_targets(1, startup, {9: decisions}, vectors, **extra) == {9: one}
+        (one,) = fits_of_startups([1], startup[None, :], decisions, vectors, scale)
+        assert fits_of_targets(1, startup, {9: decisions}, vectors, scale) == {9: one}
         return one
 
     calibration = MODELS[model].calibration

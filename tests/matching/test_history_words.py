@@ -30,6 +30,7 @@ from matchmaker.matching.history_words import (
 )
 from matchmaker.profiles import service as profiles
 from matchmaker.runtime import open_runtime
+from matchmaker.startups.schemas import StartupUpdate
 from tests.conftest import as_admin
 from tests.factories import incubator_body, startup_body
 
@@ -192,7 +193,8 @@ def _pair_score(client: TestClient, startup: int, incubator: int) -> float | Non
         s = profiles.get(session, STARTUP, startup)
         i = profiles.get(session, INCUBATOR, incubator)
         pair = runtime.matcher.score_pair(session, s, "incubator", i)
-    return pair.score
+    score: float | None = pair.score
+    return score
 
 
 def _history(client: TestClient, startup: int, incubator: int) -> dict[str, Any]:
@@ -269,7 +271,7 @@ def test_an_edit_made_by_another_process_reaches_the_cached_words_through_the_fe
             with other.sessions() as session, session.begin():
                 row = profiles.get(session, STARTUP, past[0])
                 text = "Perovskite solar cells printed on rigid glass for rooftops."
-                change = STARTUP.update(pitch=text, description=text)
+                change = StartupUpdate.model_validate({"pitch": text, "description": text})
                 profiles.update(session, STARTUP, row, change, None)
         finally:
             other.close()

@@ -102,7 +102,7 @@ def _weights(rng: random.Random) -> Weights:
         return Weights()
     names = ("semantic", "domain", "stage", "trl", "region", "needs", "reciprocal", "history")
     return Weights(
-        **{name: rng.choice([0.0, 0.05, 0.1, 0.2, 0.35]) for name in names},  # type: ignore[arg-type]
+        **{name: rng.choice([0.0, 0.05, 0.1, 0.2, 0.35]) for name in names},
         stale_after_days=rng.choice([30, 180, 365]),
     )
 
