@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import numpy as np
@@ -9,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from matchmaker.matching.encoder import Encoder, Vectors
+from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.models import Embedding
 from tests.factories import BODIES
 
@@ -64,3 +66,19 @@ class CountingEncoder:
     def encode(self, texts: list[str]) -> Vectors:
         self.texts.extend(texts)
         return self.inner.encode(texts)
+
+
+def random_history_fit(rng: random.Random) -> HistoryFit | None:
+    """A history fit as the engine could give one (or none), for ranking arithmetic tests."""
+    if rng.random() < 0.4:
+        return None
+    accepted, declined = rng.randint(0, 12), rng.randint(0, 6)
+    if accepted + declined == 0:
+        accepted = 1
+    return HistoryFit(
+        value=round(rng.random(), 4),
+        accepted=accepted,
+        declined=declined,
+        like_accepted=rng.randint(0, accepted),
+        like_declined=rng.randint(0, declined),
+    )

@@ -23,6 +23,7 @@ from matchmaker.matching.ranking import rank_key, score_pair
 from matchmaker.matching.ranking_batch import rank_keys, round4
 from matchmaker.matching.scoring import PairScore, Weights
 from matchmaker.matching.texts import compose
+from tests.matching.helpers import random_history_fit
 
 TARGETS = (INCUBATOR, PARTNER, SCENARIO)
 TODAY = date(2026, 12, 6)
@@ -53,21 +54,6 @@ def _demo_facts(
     return out
 
 
-def _fit(rng: random.Random) -> HistoryFit | None:
-    if rng.random() < 0.4:
-        return None
-    accepted, declined = rng.randint(0, 12), rng.randint(0, 6)
-    if accepted + declined == 0:
-        accepted = 1
-    return HistoryFit(
-        value=round(rng.random(), 4),
-        accepted=accepted,
-        declined=declined,
-        like_accepted=rng.randint(0, accepted),
-        like_declined=rng.randint(0, declined),
-    )
-
-
 def test_rank_keys_are_score_pairs_numbers_on_the_demo_profiles(
     client: TestClient, settings: Settings, encoder: Encoder
 ) -> None:
@@ -83,7 +69,11 @@ def _check(demo: dict[str, tuple[list[Facts], np.ndarray]], weights: Weights) ->
     for kind in TARGETS:
         targets, t_vectors = demo[kind.name]
         sims = (s_vectors @ t_vectors.T).astype(np.float32)
-        fits = {(i, j): _fit(rng) for i in range(len(startups)) for j in range(len(targets))}
+        fits = {
+            (i, j): random_history_fit(rng)
+            for i in range(len(startups))
+            for j in range(len(targets))
+        }
         expected = {
             (i, j): score_pair(s, t, float(sims[i, j]), weights, TODAY, fits[(i, j)])
             for i, s in enumerate(startups)

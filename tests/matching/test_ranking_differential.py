@@ -14,10 +14,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from matchmaker.matching.facts import Facts
-from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.ranking import rank_key, score_pair
 from matchmaker.matching.ranking_batch import rank_keys
 from matchmaker.matching.scoring import Weights
+from tests.matching.helpers import random_history_fit
 
 TODAY = date(2026, 12, 6)
 DOMAINS = ("ai", "robotics", "quantum", "photonics")
@@ -83,20 +83,6 @@ def _facts(rng: random.Random, kind: str, n: int) -> Facts:
     )
 
 
-def _fit(rng: random.Random) -> HistoryFit | None:
-    if rng.random() < 0.4:
-        return None
-    accepted, declined = rng.randint(0, 12), rng.randint(0, 6)
-    accepted += accepted + declined == 0
-    return HistoryFit(
-        value=round(rng.random(), 4),
-        accepted=accepted,
-        declined=declined,
-        like_accepted=rng.randint(0, accepted),
-        like_declined=rng.randint(0, declined),
-    )
-
-
 def _weights(rng: random.Random) -> Weights:
     if rng.random() < 0.3:
         return Weights()
@@ -114,7 +100,7 @@ def test_score_pair_agrees_with_the_batch_ranker_on_random_pairs(kind: str) -> N
         startup = _facts(rng, "startup", n)
         targets = [_facts(rng, kind, 1000 * n + k) for k in range(4)]
         sims = [rng.choice([-0.2, 0.0, 0.31, 0.5, 0.77, 1.0, 1.2]) for _ in targets]
-        fits = [_fit(rng) for _ in targets]
+        fits = [random_history_fit(rng) for _ in targets]
         weights = _weights(rng)
         batch = rank_keys([(startup, t) for t in targets], sims, weights, fits, TODAY)
         for t, sim, fit, key in zip(targets, sims, fits, batch, strict=True):
