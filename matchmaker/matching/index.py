@@ -36,6 +36,14 @@ GATHER_MAX = 2048
 SEARCH_THREADS = 1
 BULK_THREADS = os.cpu_count() or 1
 BULK = 10_000  # rows from which an add counts as bulk
+MANY = 64  # queries from which search_many is bulk work
+
+
+def _search_threads() -> None:
+    # OpenMP's thread count belongs to the calling thread: set once at start-up, it held for
+    # the main thread only, and every request thread searched with all cores and left them
+    # spinning (a manager's match cost 25 ms of CPU instead of 11; bench/RESULTS.md §20).
+    faiss.omp_set_num_threads(SEARCH_THREADS)
 
 
 @contextmanager
@@ -44,7 +52,7 @@ def _bulk_threads() -> Iterator[None]:
     try:
         yield
     finally:
-        faiss.omp_set_num_threads(SEARCH_THREADS)
+        _search_threads()
 
 
 class _RWLock:
@@ -117,7 +125,6 @@ class VectorIndex:
         # present[id]: membership in O(1) without asking FAISS (ids are dense database ids).
         self._present = np.zeros(0, dtype=bool)
         self._ids: Ids | None = None  # sorted id cache, dropped on every write
-        faiss.omp_set_num_threads(SEARCH_THREADS)
 
     def __len__(self) -> int:
         return int(self._index.ntotal)
@@ -212,6 +219,7 @@ class VectorIndex:
         search loses recall badly, so a subset is scored from all of its own vectors.
         """
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, self.dim)
+        _search_threads()
         with self._lock.read():
             if allowed is not None:
                 subset = allowed if isinstance(allowed, np.ndarray) else as_ids(allowed)
@@ -240,7 +248,12 @@ class VectorIndex:
             params: Any = None
             if self.approximate:
                 params = faiss.SearchParametersIVF(nprobe=self.nprobe)  # type: ignore[call-arg]
-            scores, ids = self._index.search(q, k, params=params)
+            if len(q) >= MANY:
+                with _bulk_threads():
+                    scores, ids = self._index.search(q, k, params=params)
+            else:
+                _search_threads()
+                scores, ids = self._index.search(q, k, params=params)
         return ids.astype(np.int64), scores
 
     def _search_subset(self, q: Vectors, k: int, allowed: Ids | Mask) -> tuple[Ids, Scores]:

@@ -105,3 +105,28 @@ def test_a_batch_of_queries_finds_what_each_query_finds_alone() -> None:
     assert len(index.search_many(x[:0], 4)[0]) == 0
     empty = VectorIndex(DIM)
     assert empty.search_many(x[:2], 4)[0].shape == (2, 0)
+
+
+def test_a_search_from_any_thread_runs_on_one_openmp_thread() -> None:
+    # OpenMP's thread count is per calling thread: a request thread that searched with every
+    # core left them spin-waiting, doubling the CPU of a match on a busy machine.
+    import threading
+
+    import faiss
+
+    x = _unit(200)
+    index = VectorIndex(DIM)
+    index.add(range(1, 201), x)
+    seen: dict[str, int] = {}
+
+    def request() -> None:
+        index.search(x[0], 5)
+        seen["plain"] = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(2)
+        index.search(x[0], 5, allowed=[1, 2, 3])
+        seen["filtered"] = faiss.omp_get_max_threads()
+
+    thread = threading.Thread(target=request)
+    thread.start()
+    thread.join()
+    assert seen == {"plain": 1, "filtered": 1}
