@@ -65,6 +65,8 @@ async def _profile(args: argparse.Namespace) -> str:
             for _ in range(args.n):
                 await client.request(args.method, args.path, headers=headers, json=body)
             prof.disable()
+    if args.dump:
+        prof.dump_stats(args.dump)
     out = io.StringIO()
     stats = pstats.Stats(prof, stream=out).sort_stats(args.sort)
     stats.print_stats(args.top)
@@ -81,6 +83,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("-n", type=int, default=40, help="profiled requests")
     p.add_argument("--sort", default="cumulative")
     p.add_argument("--top", type=int, default=45)
+    p.add_argument("--dump", type=Path, help="also write the raw profile here (pstats format)")
     args = p.parse_args(argv)
     _inline_threadpool()
     print(asyncio.run(_profile(args)))
