@@ -45,6 +45,23 @@ FEATURES = (
 )
 
 
+# The engine's read-side modules: they see vectors through ``encoder.Index``, never FAISS.
+FAISS_FREE = (
+    "candidates",
+    "cosine",
+    "encoder",
+    "evidence",
+    "facts",
+    "filters",
+    "history",
+    "history_words",
+    "ranking",
+    "ranking_batch",
+    "rerank",
+    "scoring",
+)
+
+
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
@@ -102,3 +119,15 @@ def test_no_file_is_over_the_length_limit() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_the_ranking_code_loads_no_faiss() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import matchmaker.matching.{m}\n" for m in FAISS_FREE)
+        + "print('faiss' in sys.modules)"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == ["False"]
