@@ -132,6 +132,15 @@ class Matcher:
         """The name of the model whose vectors are searched and scored."""
         return self.store.encoder.name
 
+    def indexed(self) -> dict[str, int]:
+        """Vectors held in this process's indexes, by kind (readiness, metrics)."""
+        return {kind: len(index) for kind, index in self.store.indexes.items()}
+
+    @property
+    def feed_position(self) -> int:
+        """Every change-feed id at or below this one is applied here (or was given up on)."""
+        return self.store.cursor.position
+
     def problem(self) -> str | None:
         """Why no honest score can be given now (the index holds another model's vectors)."""
         return self.store.mismatch()
