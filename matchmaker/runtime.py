@@ -111,7 +111,7 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
         log.warning("indexes not loaded: %s", schema.error)
     matcher = Matcher(store, weights_from(settings), rerank=rerank_from(settings))
     feedback.install(matcher)  # declined pairs never again; decisions in every pair's score
-    metrics.watch(store, sessions)
+    metrics.watch(matcher, sessions)
     return Runtime(
         settings,
         engine,

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import matchmaker
 
 PACKAGE = Path(matchmaker.__file__).parent
@@ -42,6 +44,23 @@ FEATURES = (
     "startups",
     "web",
     "webhooks",
+)
+
+
+# The engine's read-side modules: they see vectors through ``encoder.Index``, never FAISS.
+FAISS_FREE = (
+    "candidates",
+    "cosine",
+    "encoder",
+    "evidence",
+    "facts",
+    "filters",
+    "history",
+    "history_words",
+    "ranking",
+    "ranking_batch",
+    "rerank",
+    "scoring",
 )
 
 
@@ -102,3 +121,66 @@ def test_no_file_is_over_the_length_limit() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def _owner(node: ast.expr) -> str | None:
+    """The name an attribute is read from: ``store`` for ``store.x`` and ``self.store.x``."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def _store_reaches(source: str) -> list[str]:
+    """Reads of a matcher's store, or of a store's indexes or model, in ``source``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        owner = _owner(node.value)
+        if (node.attr == "store" and owner == "matcher") or (
+            node.attr in ("indexes", "encoder") and owner == "store"
+        ):
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_nothing_outside_the_engine_reaches_into_its_store() -> None:
+    # Index sizes, the model and the feed position are the matcher's to say (``indexed``,
+    # ``model``, ``feed_position``); the store's indexes and encoder are the engine's own.
+    wrong = [
+        f"{path.relative_to(PACKAGE)}:{hit}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "matching" not in path.relative_to(PACKAGE).parts
+        for hit in _store_reaches(path.read_text(encoding="utf-8"))
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("source", "caught"),
+    [
+        # What health and metrics did before the matcher said it itself.
+        ("for kind, index in self.store.indexes.items(): pass", True),
+        ('body = {"model": store.encoder.name}', True),
+        ("sizes = {k: len(i) for k, i in runtime.store.indexes.items()}", True),
+        ("index = request.app.state.matcher.store.indexes['startup']", True),
+        ("sizes, model = runtime.matcher.indexed(), runtime.matcher.model", False),
+        ("runtime.store.save()", False),
+    ],
+)
+def test_the_store_check_catches_what_it_is_meant_to(source: str, caught: bool) -> None:
+    assert bool(_store_reaches(source)) is caught
+
+
+def test_the_ranking_code_loads_no_faiss() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import matchmaker.matching.{m}\n" for m in FAISS_FREE)
+        + "print('faiss' in sys.modules)"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == ["False"]

@@ -12,6 +12,7 @@ from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
 from matchmaker.vocab import VOCABULARIES
+from tests.factories import startup_body
 
 
 def _head() -> str | None:
@@ -31,6 +32,18 @@ def test_readyz_is_200_on_a_database_at_head(client: TestClient) -> None:
     assert body["ready"] is True
     assert body["current"] == body["head"] == _head()
     assert body["error"] is None
+
+
+def test_readyz_names_the_model_and_counts_each_kind_indexed(
+    client: TestClient, encoder: Encoder
+) -> None:
+    before = client.get("/readyz").json()["index"]
+    assert before["model"] == encoder.name
+    assert before["problem"] is None
+    created = client.post("/v1/startups", json=startup_body(name="Photonic Chips"))
+    assert created.status_code == 201, created.text
+    after = client.get("/readyz").json()["index"]
+    assert after["indexed"] == {**before["indexed"], "startup": before["indexed"]["startup"] + 1}
 
 
 def test_readyz_is_503_on_an_unmigrated_database(tmp_path: Path, encoder: Encoder) -> None:

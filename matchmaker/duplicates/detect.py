@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.duplicates import names
-from matchmaker.matching.index import VectorIndex
+from matchmaker.matching.encoder import Index
 from matchmaker.profiles.kinds import ProfileKind
 
 NEIGHBOURS = 10  # nearest vectors asked per profile
@@ -84,7 +84,7 @@ def host(website: str | None) -> str:
 
 
 def find(
-    session: Session, kind: ProfileKind, index: VectorIndex, neighbours: int = NEIGHBOURS
+    session: Session, kind: ProfileKind, index: Index, neighbours: int = NEIGHBOURS
 ) -> list[Pair]:
     """Likely duplicate pairs of ``kind``, most alike first."""
     profiles = _profiles(session, kind)
@@ -117,7 +117,7 @@ def _profiles(session: Session, kind: ProfileKind) -> dict[int, Profile]:
     return out
 
 
-def _vector_candidates(index: VectorIndex, neighbours: int) -> dict[tuple[int, int], float]:
+def _vector_candidates(index: Index, neighbours: int) -> dict[tuple[int, int], float]:
     """Each profile with its nearest stored vectors, at least MIN_COSINE alike."""
     ids = index.ids()
     out: dict[tuple[int, int], float] = {}
@@ -155,7 +155,7 @@ def _name_candidates(profiles: Iterable[Profile]) -> set[tuple[int, int]]:
     return out
 
 
-def _cosines(index: VectorIndex, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
+def _cosines(index: Index, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
     """Cosines of pairs whose two vectors are both stored (a profile not yet embedded has
     none, and is judged again once it is)."""
     todo = [(a, b) for a, b in pairs if a in index and b in index]

@@ -44,13 +44,13 @@ def _storage(runtime: Runtime, engine: Engine) -> str | None:
 def readiness(runtime: Runtime, engine: Engine) -> tuple[bool, dict[str, Any]]:
     """``(ready, body)`` of /readyz: ``down`` names what does not work, ``checks`` says why."""
     schema = migrations_state.check(engine)
-    store = runtime.store
+    matcher = runtime.matcher
     index_problem = None
     if not runtime.indexes_loaded:
         index_problem = (
             "indexes were not loaded: the schema was not at head when the server started"
         )
-    model_problem = store.mismatch()
+    model_problem = matcher.problem()
     checks: dict[str, str | None] = {
         "database": schema.error,
         "storage": _storage(runtime, engine),
@@ -60,9 +60,9 @@ def readiness(runtime: Runtime, engine: Engine) -> tuple[bool, dict[str, Any]]:
     down = [name for name, problem in checks.items() if problem is not None]
     body: dict[str, Any] = schema.as_dict()
     body["index"] = {
-        "model": store.encoder.name,
+        "model": matcher.model,
         "problem": index_problem or model_problem,
-        "indexed": {kind: len(index) for kind, index in store.indexes.items()},
+        "indexed": matcher.indexed(),
     }
     body["checks"] = {name: {"ok": p is None, "problem": p} for name, p in checks.items()}
     body["down"] = down

@@ -16,9 +16,9 @@ from sqlalchemy import BindParameter, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from matchmaker.matching.cosine import cosines
+from matchmaker.matching.encoder import Ids, Index, Scores
 from matchmaker.matching.facts import FACT_COLUMNS, Facts, facts_of
 from matchmaker.matching.history import HistoryFit
-from matchmaker.matching.index import Ids, Scores
 from matchmaker.profiles.kinds import ProfileKind
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class Found:
 
 
 def joined(
-    found: Found, ids: Ids, vector: np.ndarray, index: Any
+    found: Found, ids: Ids, vector: np.ndarray, index: Index
 ) -> tuple[dict[int, HistoryFit | None], Ids, Scores]:
     """The search's candidates with the extra ones, the similarity of each and the history
     fit of each.

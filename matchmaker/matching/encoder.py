@@ -1,9 +1,17 @@
-"""The sentence-transformers model behind a small interface, loaded offline only."""
+"""The two interfaces the engine computes through, and the sentence-transformers model.
+
+``Encoder`` is the model (text to unit vectors); ``Index`` the vector index (unit vectors
+by database id). Both live here, away from their implementations, so that what only reads
+or writes vectors (ranking, candidates, history evidence, re-ranking, duplicate detection)
+imports neither torch nor faiss: ``index.VectorIndex`` is the FAISS implementation, built by
+the store (``snapshots.py``) and nowhere else. The model is loaded offline only.
+"""
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Collection
 from pathlib import Path
 from typing import Protocol
 
@@ -11,6 +19,9 @@ import numpy as np
 import numpy.typing as npt
 
 Vectors = npt.NDArray[np.float32]
+Ids = npt.NDArray[np.int64]
+Scores = npt.NDArray[np.float32]
+Mask = npt.NDArray[np.bool_]  # indexed by id
 
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -25,6 +36,59 @@ class Encoder(Protocol):
 
     def encode(self, texts: list[str]) -> Vectors:
         """Unit-length float32 vectors, one row per text."""
+        ...
+
+
+class Index(Protocol):
+    """Unit vectors of one profile kind, keyed by database id; inner product is cosine.
+
+    Exactly what the engine and its callers use; construction and loading are the store's
+    (``VectorIndex`` and its ``load``). Implementations take their own lock: searches may
+    run beside each other and beside a write from another thread.
+    """
+
+    @property
+    def dim(self) -> int: ...
+
+    def __len__(self) -> int: ...
+
+    def __contains__(self, profile_id: object) -> bool: ...
+
+    def ids(self) -> Ids:
+        """Every id held, ascending."""
+        ...
+
+    def add(self, ids: Collection[int] | Ids, vectors: Vectors) -> None:
+        """Insert or replace; an id given twice keeps its last vector."""
+        ...
+
+    def remove(self, ids: Collection[int] | Ids) -> None:
+        """Forget ``ids``; those not held are ignored."""
+        ...
+
+    def vectors(self, ids: Collection[int] | Ids) -> Vectors:
+        """Stored vectors of ``ids`` (all must be held), in the given order."""
+        ...
+
+    def present_vectors(self, ids: Collection[int] | Ids) -> tuple[Ids, Vectors]:
+        """Those of ``ids`` held now, in the given order, and their vectors, read at once."""
+        ...
+
+    def search(
+        self, query: Vectors, k: int, allowed: Collection[int] | Ids | Mask | None = None
+    ) -> tuple[Ids, Scores]:
+        """The ``k`` nearest ids and their cosines, best first; ``allowed`` (ids, or a mask
+        indexed by id) restricts the result to those ids, exactly."""
+        ...
+
+    def search_many(self, queries: Vectors, k: int) -> tuple[Ids, Scores]:
+        """The nearest ids of each query row (one row each) and their cosines, best first:
+        ``min(k, len(self))`` columns, -1 padding a row whose search found fewer."""
+        ...
+
+    def save(self, path: Path) -> None:
+        """Write to ``path`` atomically (the store reads it back with the implementation's
+        own loader)."""
         ...
 
 

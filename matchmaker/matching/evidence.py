@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import Found
+from matchmaker.matching.encoder import Index, Mask
 from matchmaker.matching.history import (
     Decisions,
     HistoryFit,
@@ -35,7 +36,6 @@ from matchmaker.matching.history_words import (
     startup_words,
     words_fit,
 )
-from matchmaker.matching.index import Mask, VectorIndex
 from matchmaker.profiles.kinds import ProfileKind
 
 CHUNK = 5000  # ids per query when loading startups' words
@@ -47,7 +47,7 @@ class HistoryEvidence:
     def __init__(
         self,
         startups: ProfileKind,
-        index: Callable[[], VectorIndex],
+        index: Callable[[], Index],
         applied: AppliedVersion,
         generation: Generation,
         calibration: Calibration,

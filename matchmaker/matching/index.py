@@ -1,4 +1,5 @@
-"""A FAISS vector index behind a small interface; ids are database ids.
+"""The FAISS implementation of the engine's vector index (``encoder.Index``); ids are
+database ids.
 
 Exact inner-product search (vectors are unit length, so inner product is cosine) up to
 ``exact_max`` vectors; above that an IVF index trained on the stored vectors, whose
@@ -22,11 +23,8 @@ import numpy as np
 import numpy.typing as npt
 
 from matchmaker.atomic import write_atomically
-from matchmaker.matching.encoder import Vectors
+from matchmaker.matching.encoder import Ids, Mask, Scores, Vectors
 
-Ids = npt.NDArray[np.int64]
-Scores = npt.NDArray[np.float32]
-Mask = npt.NDArray[np.bool_]  # indexed by id
 # Up to this many allowed ids are gathered and scored directly; above it a bitmap selector
 # scans every list, which costs about the same whatever the subset's size.
 GATHER_MAX = 2048
@@ -111,7 +109,9 @@ def as_ids(values: Collection[int] | Ids) -> Ids:
 
 
 class VectorIndex:
-    """add / remove / search / save / load over (id, unit vector) pairs."""
+    """add / remove / search / save / load over (id, unit vector) pairs: an ``Index``, and
+    what only the store and the benchmarks need besides (``load``, ``approximate``, the
+    IVF settings)."""
 
     def __init__(self, dim: int, exact_max: int = 50_000, nprobe: int = 16) -> None:
         self.dim = dim
@@ -236,7 +236,7 @@ class VectorIndex:
         keep = ids[0] >= 0
         return ids[0][keep].astype(np.int64), scores[0][keep]
 
-    def search_many(self, queries: Vectors, k: int) -> tuple[npt.NDArray[np.int64], Scores]:
+    def search_many(self, queries: Vectors, k: int) -> tuple[Ids, Scores]:
         """The ``k`` nearest ids of each query row and their cosines, best first (-1 pads a
         row when the index holds fewer than ``k``). One FAISS call: a matrix product, not a
         loop of single searches (duplicate detection asks this for every stored vector)."""

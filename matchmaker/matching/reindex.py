@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 from tqdm import tqdm
 
-from matchmaker.matching.index import VectorIndex
+from matchmaker.matching.encoder import Index
 from matchmaker.matching.models import Embedding
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.matching.store_ops import Pending
@@ -31,9 +31,7 @@ def reindex(
     for name, kind in store.kinds.items():
         with sessions() as session:
             total = session.scalar(select(func.count()).select_from(kind.model)) or 0
-        fresh = VectorIndex(
-            store.encoder.dim, store.indexes[name].exact_max, store.indexes[name].nprobe
-        )
+        fresh = store.new_index()
         with tqdm(total=total, desc=f"reindex {kind.plural}", disable=not progress) as bar:
             done = _embed(store, sessions, kind, fresh, bar, others_only=False)
             # Written meanwhile by a server still on the old model: their turn now.
@@ -58,7 +56,7 @@ def _embed(
     store: EmbeddingStore,
     sessions: sessionmaker[Session],
     kind: ProfileKind,
-    fresh: VectorIndex,
+    fresh: Index,
     bar: tqdm,
     others_only: bool,
 ) -> int:

@@ -21,12 +21,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from sqlalchemy.orm import Session
 
 from matchmaker.errors import InvalidInput
+from matchmaker.matching.encoder import Index
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.messages import Message
 from matchmaker.matching.organisations import organisations
@@ -214,7 +214,7 @@ def rerank(
 def choose(
     session: Session,
     target: ProfileKind,
-    index: Any,
+    index: Index,
     ranked: Sequence[tuple[float, Facts]],
     limit: int,
     options: RerankOptions,

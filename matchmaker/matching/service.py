@@ -24,12 +24,11 @@ from matchmaker.errors import ServiceUnavailable
 from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import CandidateFacts, joined, passes
 from matchmaker.matching.cosine import cosines
-from matchmaker.matching.encoder import Vectors
+from matchmaker.matching.encoder import Index, Mask, Vectors
 from matchmaker.matching.evidence import HistoryEvidence
 from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import HistorySource
 from matchmaker.matching.history_words import startup_words
-from matchmaker.matching.index import Mask, VectorIndex
 from matchmaker.matching.messages import Message
 from matchmaker.matching.ranking import score_pair
 from matchmaker.matching.ranking_batch import rank_keys
@@ -130,7 +129,17 @@ class Matcher:
 
     @property
     def model(self) -> str:
+        """The name of the model whose vectors are searched and scored."""
         return self.store.encoder.name
+
+    def indexed(self) -> dict[str, int]:
+        """Vectors held in this process's indexes, by kind (readiness, metrics)."""
+        return {kind: len(index) for kind, index in self.store.indexes.items()}
+
+    @property
+    def feed_position(self) -> int:
+        """Every change-feed id at or below this one is applied here (or was given up on)."""
+        return self.store.cursor.position
 
     def problem(self) -> str | None:
         """Why no honest score can be given now (the index holds another model's vectors)."""
@@ -148,7 +157,7 @@ class Matcher:
             other_id in hook(session, kind, profile_id, other_kind) for hook in self.exclusion_hooks
         )
 
-    def index_of(self, kind: str) -> VectorIndex:
+    def index_of(self, kind: str) -> Index:
         """The stored vectors of ``kind``, to read (e.g. duplicate detection's neighbours);
         writes go through the profile services only."""
         return self.store.indexes[kind]

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.atomic import write_text_atomically
 from matchmaker.matching import feed
+from matchmaker.matching.encoder import Ids, Index
 from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
 from matchmaker.matching.index import VectorIndex
 from matchmaker.matching.models import Embedding
@@ -36,11 +36,15 @@ log = logging.getLogger(__name__)
 # 381 s of a 851 s rebuild at 1M (profiled, loaded machine); 10k train on 60k with 979,
 # about what the 5,000-id queries used to give.
 SCAN_ROWS = 10_000
-Ids = npt.NDArray[np.int64]
 
 
 class Snapshots(StoreState):
-    """Persistence of an ``EmbeddingStore``'s indexes and filter masks."""
+    """Persistence of an ``EmbeddingStore``'s indexes and filter masks; the one place
+    that builds or loads a FAISS index (the rest of the engine sees an ``Index``)."""
+
+    def new_index(self) -> Index:
+        """An empty index for the configured model, with the store's FAISS settings."""
+        return VectorIndex(self.encoder.dim, self._exact_max, self._nprobe)
 
     # -- persistence --------------------------------------------------------------------
     def _paths(self, kind: str) -> tuple[Path, Path, Path]:
@@ -111,7 +115,7 @@ class Snapshots(StoreState):
         return report
 
     def _reset(self, kind: str) -> None:
-        self.indexes[kind] = VectorIndex(self.encoder.dim, self._exact_max, self._nprobe)
+        self.indexes[kind] = self.new_index()
         self.filters[kind] = FacetMasks()
 
     def _pruned_past(self, session: Session, kind: str) -> bool:

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from matchmaker.matching import feed
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.filters import FacetMasks
-from matchmaker.matching.index import VectorIndex
 from matchmaker.matching.models import Embedding
 from matchmaker.matching.snapshots import Snapshots
 from matchmaker.matching.store_ops import CHUNK, IndexOp, Pending, filter_facts
@@ -41,7 +40,8 @@ AHEAD = "matchmaker.embedded_ahead"
 
 
 class EmbeddingStore(Snapshots, CrossProcessRefresh):
-    """One VectorIndex per profile kind, persisted under ``index_dir``."""
+    """One vector index per profile kind (FAISS's ``VectorIndex``), persisted under
+    ``index_dir``."""
 
     def __init__(
         self,
@@ -54,9 +54,9 @@ class EmbeddingStore(Snapshots, CrossProcessRefresh):
         self.encoder = encoder
         self.kinds = {k.name: k for k in kinds}
         self.index_dir = index_dir
-        self.indexes = {k: VectorIndex(encoder.dim, exact_max, nprobe) for k in self.kinds}
-        self.filters = {k: FacetMasks() for k in self.kinds}
         self._exact_max, self._nprobe = exact_max, nprobe
+        self.indexes = {k: self.new_index() for k in self.kinds}
+        self.filters = {k: FacetMasks() for k in self.kinds}
         self._applied: dict[tuple[str, int], int] = {}  # (kind, id) -> profile version
         self._generations: dict[str, int] = dict.fromkeys(self.kinds, 0)
         self.cursor = feed.Cursor()  # set by load(): where this replica stands in the feed

@@ -14,9 +14,8 @@ import numpy as np
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.matching import feed
-from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.encoder import Encoder, Index
 from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
-from matchmaker.matching.index import VectorIndex
 from matchmaker.matching.scoring import FOREVER, open_until
 from matchmaker.profiles.kinds import ProfileKind
 
@@ -55,7 +54,7 @@ class StoreState:
     encoder: Encoder
     kinds: dict[str, ProfileKind]
     index_dir: Path
-    indexes: dict[str, VectorIndex]
+    indexes: dict[str, Index]  # VectorIndex, built by Snapshots.new_index
     filters: dict[str, FacetMasks]
     stale: dict[str, int]
     stale_models: dict[str, set[tuple[str, int]]]

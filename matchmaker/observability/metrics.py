@@ -27,7 +27,7 @@ from matchmaker.matching.models import FeedReader, ProfileChange
 from matchmaker.webhooks.models import OutboxEvent, WebhookDelivery
 
 if TYPE_CHECKING:
-    from matchmaker.matching.store import EmbeddingStore
+    from matchmaker.matching.service import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,9 @@ class Metrics:
             registry=self.registry,
         )
 
-    def watch(self, store: EmbeddingStore, sessions: sessionmaker[Session]) -> None:
+    def watch(self, matcher: Matcher, sessions: sessionmaker[Session]) -> None:
         """Report index sizes, the webhook queue and import progress at each scrape."""
-        self.registry.register(StateCollector(store, sessions))
+        self.registry.register(StateCollector(matcher, sessions))
 
     def instrument(self, encoder: Encoder) -> Encoder:
         return TimedEncoder(encoder, self)
@@ -99,16 +99,16 @@ class TimedEncoder:
 class StateCollector(Collector):
     """Gauges read from the indexes and the database when /metrics is scraped."""
 
-    def __init__(self, store: EmbeddingStore, sessions: sessionmaker[Session]) -> None:
-        self.store = store
+    def __init__(self, matcher: Matcher, sessions: sessionmaker[Session]) -> None:
+        self.matcher = matcher
         self.sessions = sessions
 
     def collect(self) -> Iterator[Metric]:
         vectors = GaugeMetricFamily(
             "matchmaker_index_vectors", "Vectors in this process's index, by kind", labels=["kind"]
         )
-        for kind, index in self.store.indexes.items():
-            vectors.add_metric([kind], len(index))
+        for kind, size in self.matcher.indexed().items():
+            vectors.add_metric([kind], size)
         yield vectors
         up = GaugeMetricFamily(
             "matchmaker_metrics_database_up", "1 when the database answered this scrape"
@@ -116,7 +116,7 @@ class StateCollector(Collector):
         try:
             with self.sessions() as session:
                 families = list(_database_state(session))
-                families += _feed_state(session, self.store.cursor.position)
+                families += _feed_state(session, self.matcher.feed_position)
         except Exception as exc:  # noqa: BLE001 - a scrape must answer even without a database
             log.warning("metrics: database state not read: %s", type(exc).__name__)
             up.add_metric([], 0)

@@ -93,7 +93,7 @@ def test_pruning_keeps_what_a_stopped_replicas_snapshot_needs_and_it_replays(
         assert before > 0
         assert _refresher(other).prune() == before
         assert _covers(other, position)
-        families = {f.name: f for f in StateCollector(other.store, other.sessions).collect()}
+        families = {f.name: f for f in StateCollector(other.matcher, other.sessions).collect()}
         snapshot = {
             s.labels["reader"]: s.value
             for s in families["matchmaker_feed_reader_snapshot_behind"].samples
