@@ -205,9 +205,22 @@ def markdown(fig: dict[str, Any]) -> str:
     lines.append(
         f"throughput, {t['concurrency']} concurrent clients, {t['seconds']} s each: "
         f"`/healthz` {t['healthz']['rps']} req/s, manager match {t['match']['rps']} req/s, "
-        f"ratio {t['ratio_rps_match_vs_healthz']:.3f}"
+        f"ratio {t['ratio_rps_match_vs_healthz']:.3f}; server CPU ms/request meanwhile: "
+        f"`/healthz` {t['healthz'].get('server_cpu_ms_per_request', '-')}, "
+        f"match {t['match'].get('server_cpu_ms_per_request', '-')}"
     )
     return "\n".join(lines)
+
+
+def _loaded(
+    pid: int, url: str, headers: dict[str, str], seconds: float, cap: int
+) -> dict[str, Any]:
+    """8 concurrent clients on ``url``, with the server's CPU per request meanwhile (threads
+    left spinning show here, not in the sequential rounds)."""
+    before = cpu_seconds(pid)
+    out = asyncio.run(_load(url, headers, 8, seconds, cap))
+    used = cpu_seconds(pid) - before
+    return {**out, "server_cpu_ms_per_request": round(used * 1000 / max(out["requests"], 1), 2)}
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -256,9 +269,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         manager = {"Authorization": f"Bearer {built['keys']['manager']}"}
         cap = int(args.seconds * 5000)
         t: dict[str, Any] = {"concurrency": 8, "seconds": args.seconds}
-        t["healthz"] = asyncio.run(_load(f"{base}/healthz", {}, 8, args.seconds, cap))
-        t["match"] = asyncio.run(
-            _load(f"{base}/v1/incubators/1/matches", manager, 8, args.seconds, cap)
+        t["healthz"] = _loaded(proc.pid, f"{base}/healthz", {}, args.seconds, cap)
+        t["match"] = _loaded(
+            proc.pid, f"{base}/v1/incubators/1/matches", manager, args.seconds, cap
         )
         t["ratio_rps_match_vs_healthz"] = ratio(t["match"]["rps"], t["healthz"]["rps"])
         fig["throughput"] = t
