@@ -23,12 +23,7 @@ R = TypeVar("R", MatchRead, MatchList, BundleResponse)
 
 
 def explanation(message: Message) -> Explanation:
-    # Built without validation: a ranked list makes a few hundred of these from the engine's
-    # own messages, and validating each cost a tenth of a match request (bench/RESULTS.md,
-    # section 20). tests/matching/test_wording.py checks they equal validated ones.
-    return Explanation.model_construct(
-        code=message.code, params=dict(message.params), text=message.english
-    )
+    return Explanation(code=message.code, params=dict(message.params), text=message.english)
 
 
 def _message(e: Explanation) -> Message:
