@@ -4,13 +4,15 @@ Tests, each with baselines measured in the same run (see bench/QUALITY.md):
 
 - sector: real Techstars one-liners against one incubator per sector (our own profiles);
   the startup should get its sector's incubator first;
+- sector, portfolio protocol (bench/sector_portfolio.py): the same queries, each sector
+  incubator also known by the dev startups it accepted (entered through POST /v1/matches);
 - history: CrunchBase-2013 accelerators known only by the startups they funded before a
   cut-off (entered as accepted decisions through POST /v1/matches); later startups are
   ranked from the startup's side and from the accelerator's side.
 
 The engine runs in process (``create_app`` over a fresh SQLite file) and is reached only
 through HTTP routes, so the benchmark measures whatever the engine does behind them.
-``--tests`` runs some of them only (e.g. ``--tests sector`` while iterating).
+``--tests`` runs some of them only (e.g. ``--tests sector,portfolio`` while iterating).
 """
 
 from __future__ import annotations
@@ -40,11 +42,13 @@ from bench.quality_data import (
     sector_split,
 )
 from bench.quality_metrics import Scores, by_score, random_expectation, table, unit
+from bench.sector_portfolio import portfolio_test
 from matchmaker.lexical import BM25, reciprocal_rank_fusion
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.registry import MODELS, load_encoder, spec_of
 
-TESTS = ("bilingual", "sector", "history")
+TESTS = ("bilingual", "sector", "portfolio", "history")
+REPORT_KEY = {"portfolio": "sector_portfolio"}
 ACCEPTS_FROM_PAGE = 100  # the API's largest page: ranks below it count as misses, for all
 
 
@@ -238,6 +242,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--dev-per-sector", type=int, default=5)
     p.add_argument("--test-per-sector", type=int, default=40)
+    p.add_argument("--spare-per-sector", type=int, default=10, help="portfolio tuning queries")
     p.add_argument(
         "--tests",
         default=",".join(TESTS),
@@ -255,7 +260,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     if unknown := set(args.tests) - set(TESTS):
         p.error(f"unknown tests: {', '.join(sorted(unknown))}")
     if args.quick:
-        args.test_per_sector, args.dev_per_sector = 2, 1
+        args.test_per_sector, args.dev_per_sector, args.spare_per_sector = 2, 1, 1
         args.max_accelerators, args.max_past_each, args.max_later = 4, 4, 8
     return args
 
@@ -263,6 +268,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 def print_report(report: dict[str, Any]) -> None:
     if "sector" in report:
         print("\n## sector test\n" + table(report["sector"]["rows"]))
+    if "sector_portfolio" in report:
+        portfolio = report["sector_portfolio"]
+        print("\n## sector test, portfolio protocol\n" + table(portfolio["rows"]))
+        print(
+            "\n## ... its tuning queries (dev left out, spare)\n" + table(portfolio["tuning_rows"])
+        )
     if "history" in report:
         print("\n## history test, startup side\n" + table(report["history"]["startup_side"]))
         print(
@@ -292,6 +303,7 @@ def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> d
     runs: dict[str, Callable[[TestClient], Any]] = {
         "bilingual": bilingual_engine.sector,
         "sector": lambda c: sector_test(c, encoder, args.data, args),
+        "portfolio": lambda c: portfolio_test(c, encoder, args.data, args),
         "history": lambda c: history_test(c, encoder, args.data, args),
     }
     for name in (t for t in TESTS if t in args.tests):
@@ -300,7 +312,7 @@ def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> d
         if name == "bilingual":
             report["bilingual"]["engine_sector"] = result
         else:
-            report[name] = result
+            report[REPORT_KEY.get(name, name)] = result
     report["seconds"] = round(time.perf_counter() - started, 1)
     write_json("quality", report, args.out)
     print_report(report)
