@@ -244,6 +244,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--test-per-sector", type=int, default=40)
     p.add_argument("--spare-per-sector", type=int, default=10, help="portfolio tuning queries")
     p.add_argument(
+        "--portfolio-spare", type=int, default=0, help="spare startups added to each portfolio"
+    )
+    p.add_argument(
         "--tests",
         default=",".join(TESTS),
         help=f"comma-separated, of {', '.join(TESTS)}: those to run (all by default)",

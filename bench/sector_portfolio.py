@@ -6,6 +6,9 @@ The incubators, the test startups and their neutral facts are those of the secto
 sector's *dev* startups (``sector_split``) are created at stage ``early_revenue`` and entered
 through ``POST /v1/matches`` as that sector incubator's ``accept``: the incubator's past
 portfolio. They are never candidates of a test query (the queries rank incubators).
+``--portfolio-spare K`` adds to each portfolio the sector's first K *spare* startups (those
+after the test queries in the seeded order; only the larger sectors have them), so the
+portfolio grows and the test queries stay the same.
 
 In one app the test queries are ranked twice through ``GET /v1/startups/{id}/matches``:
 before the decisions are entered (*engine, no portfolio*) and after (*engine, portfolio*).
@@ -13,15 +16,16 @@ Baselines get the same information: the raw model's cosine to the description, t
 centroid of the portfolio's one-liners, and to both (the mean of the description's vector
 and the portfolio centroid), and BM25 over the description with the portfolio's one-liners.
 
-Tuning queries, never the test ones: each dev startup, ranked with its own decision left out
-(the engine leaves a pair's own decision out of its history; the baselines leave it out of
-the centroid and of BM25's document), and the *spare* startups of the larger sectors (the
-ones after the test queries in the seeded order). Anything tuned is tuned on these.
+Tuning queries, never the test ones: each portfolio startup, ranked with its own decision
+left out (the engine leaves a pair's own decision out of its history; the baselines leave it
+out of the centroid and of BM25's document), and the *spare* startups of the larger sectors
+not in a portfolio. Anything tuned is tuned on these.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -91,15 +95,33 @@ class _Baselines:
         }
 
 
+def portfolio_pools(
+    data: Path, args: argparse.Namespace
+) -> tuple[list[Company], list[Company], list[Company]]:
+    """(portfolio, test, spare): the dev startups with each sector's first
+    ``args.portfolio_spare`` spare ones, the sector test's queries, the other spare ones."""
+    dev, test, spare = sector_pools(
+        data,
+        args.seed,
+        args.dev_per_sector,
+        args.test_per_sector,
+        args.portfolio_spare + args.spare_per_sector,
+    )
+    placed: Counter[str] = Counter()
+    rest: list[Company] = []
+    for company in spare:
+        placed[company.label] += 1
+        (dev if placed[company.label] <= args.portfolio_spare else rest).append(company)
+    return dev, test, rest
+
+
 def portfolio_test(
     client: TestClient, encoder: Encoder, data: Path, args: argparse.Namespace
 ) -> dict[str, Any]:
     """The sector test's queries, each incubator also known by its accepted dev startups."""
-    dev, test, spare = sector_pools(
-        data, args.seed, args.dev_per_sector, args.test_per_sector, args.spare_per_sector
-    )
+    dev, test, spare = portfolio_pools(data, args)
     log(
-        f"sector test, portfolio: {len(SECTORS)} incubators, {len(dev)} accepted dev startups, "
+        f"sector test, portfolio: {len(SECTORS)} incubators, {len(dev)} accepted startups, "
         f"{len(test)} test startups, {len(spare)} spare"
     )
     made = create_many(
@@ -148,7 +170,7 @@ def portfolio_test(
             rows[method].add(order, truth)
     return {
         "sectors": len(keys),
-        "portfolio_per_sector": args.dev_per_sector,
+        "portfolio": dict(Counter(c.label for c in dev)),
         "startups": len(test),
         "tuning_queries": len(spare) + len(dev),
         "rows": {m: s.summary() for m, s in test_rows.items()},
