@@ -15,14 +15,12 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from bench.bilingual import LANGS, items
-from bench.quality_data import Company
+from bench.quality_api import call, create_many, incubator_body, startup_body
+from bench.quality_data import NEUTRAL_DOMAIN, Company
 from bench.quality_metrics import Scores
 
 
 def sector(client: TestClient) -> dict[str, Any]:
-    from bench.quality import call, create_many, incubator_body, startup_body
-    from bench.quality_data import NEUTRAL_DOMAIN
-
     rows = items()
     startups = [r for r in rows if r["kind"] == "startup"]
     incubators = [r for r in rows if r["kind"] == "incubator"]

@@ -30,7 +30,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from bench.quality import engine
+from bench.quality_api import engine
 from matchmaker.demo import seed
 from matchmaker.matching.registry import load_encoder
 

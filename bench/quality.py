@@ -1,144 +1,55 @@
 """Ranking quality on public data, through the engine's public API, against baselines.
 
-Two tests, each with baselines measured in the same run (see bench/QUALITY.md):
+Tests, each with baselines measured in the same run (see bench/QUALITY.md):
 
 - sector: real Techstars one-liners against one incubator per sector (our own profiles);
   the startup should get its sector's incubator first;
+- sector, portfolio protocol (bench/sector_portfolio.py): the same queries, each sector
+  incubator also known by the dev startups it accepted (entered through POST /v1/matches);
 - history: CrunchBase-2013 accelerators known only by the startups they funded before a
   cut-off (entered as accepted decisions through POST /v1/matches); later startups are
   ranked from the startup's side and from the accelerator's side.
 
 The engine runs in process (``create_app`` over a fresh SQLite file) and is reached only
 through HTTP routes, so the benchmark measures whatever the engine does behind them.
+``--tests`` runs some of them only (e.g. ``--tests sector,portfolio`` while iterating).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from fastapi.testclient import TestClient
-from sqlalchemy.exc import OperationalError
 
 from bench import bilingual, bilingual_engine
 from bench.common import OUT, log, write_json
+from bench.quality_api import call, create_many, engine, incubator_body, ranked_ids, startup_body
 from bench.quality_data import (
     DEFAULT_DATA,
     NEUTRAL_DOMAIN,
-    PLACE,
     SECTORS,
     Company,
     history_split,
     sector_prior,
     sector_split,
 )
-from bench.quality_metrics import Scores, by_score, random_expectation
-from matchmaker import migrations_state
-from matchmaker.access import service as access
-from matchmaker.access.models import Role
-from matchmaker.app import create_app
-from matchmaker.config import Settings
+from bench.quality_metrics import Scores, by_score, random_expectation, table, unit
+from bench.sector_portfolio import portfolio_test
 from matchmaker.lexical import BM25, reciprocal_rank_fusion
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.registry import MODELS, load_encoder, spec_of
 
+TESTS = ("bilingual", "sector", "portfolio", "history")
+REPORT_KEY = {"portfolio": "sector_portfolio"}
 ACCEPTS_FROM_PAGE = 100  # the API's largest page: ranks below it count as misses, for all
-
-
-@contextmanager
-def engine(workdir: Path, encoder: Encoder) -> Iterator[TestClient]:
-    """A fresh app over its own SQLite file, and a client holding an admin key.
-
-    The workers stay on: the bulk import that creates the profiles runs in one.
-    """
-    url = f"sqlite:///{workdir / 'quality.db'}"
-    migrations_state.upgrade(url)
-    settings = Settings(database_url=url, data_dir=workdir / "data")
-    with TestClient(create_app(settings, encoder)) as client:
-        with client.app.state.sessions() as session, session.begin():  # type: ignore[attr-defined]
-            issued = access.create_key(session, Role.admin, "quality benchmark", [], [], None)
-        client.headers["Authorization"] = f"Bearer {issued.plaintext}"
-        yield client
-
-
-def call(client: TestClient, method: str, path: str, **kwargs: Any) -> Any:
-    response = client.request(method, path, **kwargs)
-    if response.status_code >= 300:
-        raise RuntimeError(f"{method} {path}: {response.status_code} {response.text[:500]}")
-    return response.json()
-
-
-def startup_body(company: Company, stage: str, as_pitch: bool) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "name": company.name,
-        "domains": [NEUTRAL_DOMAIN],
-        "stage": stage,
-        "trl": 5,
-        "location": PLACE,
-        "needs": ["funding", "mentoring"],
-        "languages": ["en"],
-    }
-    body["pitch" if as_pitch else "description"] = company.text
-    return body
-
-
-def incubator_body(name: str, description: str, domain: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "description": description,
-        "kind": "national_incubator",
-        "location": PLACE,
-        "domains": [domain],
-        "services": ["funding", "mentoring"],
-        "capacity": 1000,
-        "languages": ["en"],
-    }
-
-
-def create_many(client: TestClient, plural: str, bodies: list[dict[str, Any]]) -> dict[str, int]:
-    """Profiles created through the bulk import (embedded in batches); name -> id."""
-    if not bodies:
-        return {}
-    lines = "\n".join(json.dumps({"external_id": b["name"], **b}) for b in bodies).encode()
-    files = {"file": (f"{plural}.jsonl", lines, "application/x-ndjson")}
-    job = call(client, "POST", "/v1/imports", files=files, data={"kind": plural})
-    deadline = time.monotonic() + 900
-    while job["status"] not in ("finished", "failed"):
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"import of {plural} still {job['status']} after 15 minutes")
-        time.sleep(1)
-        try:
-            job = call(client, "GET", f"/v1/imports/{job['id']}")
-        except OperationalError as exc:
-            # On SQLite a keyed request writes the key's last use, and the import holds the
-            # write lock while it embeds a chunk; on a loaded machine that outlasts the
-            # busy timeout. The job is still running: ask again.
-            if "locked" not in str(exc):
-                raise
-    if job["status"] != "finished" or job["failed"]:
-        raise RuntimeError(f"import of {plural} did not finish cleanly: {job}")
-    ids: dict[str, int] = {}
-    params: dict[str, Any] = {"limit": 100}
-    while True:
-        page = call(client, "GET", f"/v1/{plural}", params=params)
-        ids |= {item["name"]: int(item["id"]) for item in page["items"]}
-        if not page["next_cursor"]:
-            return ids
-        params["cursor"] = page["next_cursor"]
-
-
-def ranked_ids(client: TestClient, path: str, **params: Any) -> list[int]:
-    page = call(client, "GET", path, params=params)
-    return [int(m["profile"]["id"]) for m in page["matches"]]
 
 
 def add_fusions(
@@ -156,11 +67,6 @@ def add_fusions(
             [dense[:cut], lexical[:cut]], k=args.rrf_k, weights=[1.0, weight]
         )
         rows.setdefault(f"{name}+bm25 ({label})", Scores()).add(fused, truth, cut)
-
-
-def unit(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.asarray(vectors / np.where(norms == 0, 1, norms))
 
 
 def sector_test(
@@ -323,13 +229,6 @@ def history_test(
     }
 
 
-def table(rows: dict[str, dict[str, float]]) -> str:
-    lines = ["| method | hit@1 | hit@3 | MRR |", "|---|---|---|---|"]
-    for method, r in rows.items():
-        lines.append(f"| {method} | {r['hit@1']:.3f} | {r['hit@3']:.3f} | {r['mrr']:.3f} |")
-    return "\n".join(lines)
-
-
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--quick", action="store_true", help="a few startups: shape, not figures")
@@ -343,6 +242,15 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--dev-per-sector", type=int, default=5)
     p.add_argument("--test-per-sector", type=int, default=40)
+    p.add_argument("--spare-per-sector", type=int, default=10, help="portfolio tuning queries")
+    p.add_argument(
+        "--portfolio-spare", type=int, default=0, help="spare startups added to each portfolio"
+    )
+    p.add_argument(
+        "--tests",
+        default=",".join(TESTS),
+        help=f"comma-separated, of {', '.join(TESTS)}: those to run (all by default)",
+    )
     p.add_argument("--cutoff", default="2012-07-01", help="history before it, tests after")
     p.add_argument("--min-past", type=int, default=8, help="past accepts an accelerator needs")
     p.add_argument("--max-accelerators", type=int, default=100)
@@ -351,10 +259,37 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--rrf-k", type=float, default=60.0, help="reciprocal rank fusion constant")
     p.add_argument("--bm25-weight", type=float, default=0.5, help="BM25's weight in 2nd fusion")
     args = p.parse_args(argv)
+    args.tests = [t for t in args.tests.split(",") if t]
+    if unknown := set(args.tests) - set(TESTS):
+        p.error(f"unknown tests: {', '.join(sorted(unknown))}")
     if args.quick:
-        args.test_per_sector, args.dev_per_sector = 2, 1
+        args.test_per_sector, args.dev_per_sector, args.spare_per_sector = 2, 1, 1
         args.max_accelerators, args.max_past_each, args.max_later = 4, 4, 8
     return args
+
+
+def print_report(report: dict[str, Any]) -> None:
+    if "sector" in report:
+        print("\n## sector test\n" + table(report["sector"]["rows"]))
+    if "sector_portfolio" in report:
+        portfolio = report["sector_portfolio"]
+        print("\n## sector test, portfolio protocol\n" + table(portfolio["rows"]))
+        print(
+            "\n## ... its tuning queries (dev left out, spare)\n" + table(portfolio["tuning_rows"])
+        )
+    if "history" in report:
+        print("\n## history test, startup side\n" + table(report["history"]["startup_side"]))
+        print(
+            "\n## history test, accelerator side\n" + table(report["history"]["accelerator_side"])
+        )
+    if "bilingual" in report:
+        print("\n## bilingual test (raw model; sector hit@1 / MRR, pairing hit@1)")
+        print(bilingual.table({report["model"]: report["bilingual"]}, speed=False))
+        print("\n## bilingual sector test through the engine (hit@1 / MRR)")
+        engine_sector = report["bilingual"].get("engine_sector", {})
+        print(
+            " | ".join(f"{k} {v['hit@1']:.3f} / {v['mrr']:.3f}" for k, v in engine_sector.items())
+        )
 
 
 def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> dict[str, Any]:
@@ -364,28 +299,26 @@ def main(argv: Sequence[str] | None = None, encoder: Encoder | None = None) -> d
     started = time.perf_counter()
     encoder = encoder or load_encoder(args.model)
     report: dict[str, Any] = {"mode": "quick" if args.quick else "full", "model": encoder.name}
-    spec = spec_of(args.model)
-    report["bilingual"] = bilingual.evaluate(encoder, spec is None or spec.languages == "English")
-    with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
-        report["bilingual"]["engine_sector"] = bilingual_engine.sector(client)
-    with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
-        report["sector"] = sector_test(client, encoder, args.data, args)
-    with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
-        report["history"] = history_test(client, encoder, args.data, args)
+    if "bilingual" in args.tests:
+        spec = spec_of(args.model)
+        english = spec is None or spec.languages == "English"
+        report["bilingual"] = bilingual.evaluate(encoder, english)
+    runs: dict[str, Callable[[TestClient], Any]] = {
+        "bilingual": bilingual_engine.sector,
+        "sector": lambda c: sector_test(c, encoder, args.data, args),
+        "portfolio": lambda c: portfolio_test(c, encoder, args.data, args),
+        "history": lambda c: history_test(c, encoder, args.data, args),
+    }
+    for name in (t for t in TESTS if t in args.tests):
+        with tempfile.TemporaryDirectory() as tmp, engine(Path(tmp), encoder) as client:
+            result = runs[name](client)
+        if name == "bilingual":
+            report["bilingual"]["engine_sector"] = result
+        else:
+            report[REPORT_KEY.get(name, name)] = result
     report["seconds"] = round(time.perf_counter() - started, 1)
     write_json("quality", report, args.out)
-    print("\n## sector test\n" + table(report["sector"]["rows"]))
-    print("\n## history test, startup side\n" + table(report["history"]["startup_side"]))
-    print("\n## history test, accelerator side\n" + table(report["history"]["accelerator_side"]))
-    print("\n## bilingual test (raw model; sector hit@1 / MRR, pairing hit@1)")
-    print(bilingual.table({encoder.name: report["bilingual"]}, speed=False))
-    print("\n## bilingual sector test through the engine (hit@1 / MRR)")
-    print(
-        " | ".join(
-            f"{k} {v['hit@1']:.3f} / {v['mrr']:.3f}"
-            for k, v in report["bilingual"]["engine_sector"].items()
-        )
-    )
+    print_report(report)
     print(f"\n{report['seconds']} s; figures in {args.out / 'quality.json'}")
     return report
 

@@ -153,9 +153,19 @@ def sector_split(
 ) -> tuple[list[Company], list[Company]]:
     """(dev, test) Techstars startups, the same count per sector, picked by a seeded hash.
 
-    Dev startups are never ranked; they give the popularity baseline its prior (the share
-    of each sector in the portfolio, as a new incubator network would know it).
+    Dev startups are never ranked as test queries; in the sector test's portfolio protocol
+    they are each sector incubator's past accepts (bench/sector_portfolio.py).
     """
+    dev, test, _ = sector_pools(data, seed, dev_per_sector, test_per_sector, 0)
+    return dev, test
+
+
+def sector_pools(
+    data: Path, seed: int, dev_per_sector: int, test_per_sector: int, spare_per_sector: int
+) -> tuple[list[Company], list[Company], list[Company]]:
+    """``sector_split``'s (dev, test), and up to ``spare_per_sector`` more per sector taken
+    after the test ones: never test queries, so they may tune (only the larger sectors have
+    any)."""
     path = data / "techstars_portfolio" / "techstars_portfolio_companies.csv"
     by_sector: dict[str, list[Company]] = {s.key: [] for s in SECTORS}
     sector_of = {ind: s.key for s in SECTORS for ind in s.industries}
@@ -169,11 +179,14 @@ def sector_split(
             by_sector[key].append(Company(name[:200], pitch.strip()[:280], key))
     dev: list[Company] = []
     test: list[Company] = []
+    spare: list[Company] = []
     for rows in by_sector.values():
         rows.sort(key=lambda c: _stable(seed, c.name))
+        end = dev_per_sector + test_per_sector
         dev += rows[:dev_per_sector]
-        test += rows[dev_per_sector : dev_per_sector + test_per_sector]
-    return dev, test
+        test += rows[dev_per_sector:end]
+        spare += rows[end : end + spare_per_sector]
+    return dev, test, spare
 
 
 def sector_prior(data: Path) -> Counter[str]:

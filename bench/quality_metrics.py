@@ -69,3 +69,17 @@ def by_score(items: Sequence[K], scores: Sequence[float] | np.ndarray) -> list[K
     """``items`` ordered by descending score; ties keep the given order."""
     order = np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
     return [items[int(i)] for i in order]
+
+
+def unit(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to length 1 (zero rows stay zero)."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.asarray(vectors / np.where(norms == 0, 1, norms))
+
+
+def table(rows: dict[str, dict[str, float]]) -> str:
+    """A markdown table of methods' hit@1, hit@3 and MRR."""
+    lines = ["| method | hit@1 | hit@3 | MRR |", "|---|---|---|---|"]
+    for method, r in rows.items():
+        lines.append(f"| {method} | {r['hit@1']:.3f} | {r['hit@3']:.3f} | {r['mrr']:.3f} |")
+    return "\n".join(lines)

@@ -31,7 +31,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from bench.common import OUT, log, write_json
-from bench.quality import call, create_many, engine, incubator_body, startup_body
+from bench.quality_api import call, create_many, engine, incubator_body, startup_body
 from bench.quality_data import (
     DEFAULT_DATA,
     NEUTRAL_DOMAIN,

@@ -11,16 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from bench import quality
+from bench import quality, sector_portfolio
 from matchmaker.matching.encoder import Encoder
 
 SECTOR_ROWS = {"random", "popularity", "bm25", "cosine", "engine"}
 HISTORY_ROWS = {"random", "popularity", "bm25", "centroid", "engine"}
 
 
-def _check(rows: dict[str, dict[str, float]], expected: set[str], queries: int) -> None:
+PORTFOLIO_ROWS = set(sector_portfolio.METHODS)
+
+
+def _check(
+    rows: dict[str, dict[str, float]], expected: set[str], queries: int, fused: bool = True
+) -> None:
     assert expected <= set(rows)
-    assert any("rrf" in method for method in rows)  # the lexical fusion has its own row
+    if fused:
+        assert any("rrf" in method for method in rows)  # the lexical fusion has its own row
     for figures in rows.values():
         assert figures["n"] == queries
         for metric in ("hit@1", "hit@3", "mrr"):
@@ -29,7 +35,7 @@ def _check(rows: dict[str, dict[str, float]], expected: set[str], queries: int) 
 
 
 @pytest.mark.slow
-def test_quick_quality_run_reports_every_method_on_both_tests(
+def test_quick_quality_run_reports_every_method_of_every_test(
     tmp_path: Path, encoder: Encoder
 ) -> None:
     report = quality.main(["--quick", "--out", str(tmp_path)], encoder=encoder)
@@ -38,6 +44,11 @@ def test_quick_quality_run_reports_every_method_on_both_tests(
     assert sector["sectors"] == 11
     _check(sector["rows"], SECTOR_ROWS, sector["startups"])
     assert sector["startups"] == 2 * sector["sectors"]
+    portfolio = report["sector_portfolio"]
+    assert portfolio["startups"] == sector["startups"]  # the same test queries
+    _check(portfolio["rows"], PORTFOLIO_ROWS, portfolio["startups"], fused=False)
+    tuning = PORTFOLIO_ROWS - {"engine, no portfolio"}
+    _check(portfolio["tuning_rows"], tuning, portfolio["tuning_queries"], fused=False)
     history = report["history"]
     assert history["accelerators"] == 4
     assert history["later_startups"] > 0
