@@ -49,7 +49,7 @@ def flush(session: Session) -> None:
     """Insert what the app's writer holds in ``session``'s transaction, so a report counts
     every list this process served so far."""
     buffered = writer.of(session)
-    rows = buffered.take() if buffered is not None else []
+    rows = buffered.take_written() if buffered is not None else []
     if rows:
         session.execute(insert(Exposure), rows)
 

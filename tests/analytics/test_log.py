@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
+from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from matchmaker.analytics import log, writer
 from matchmaker.analytics.models import Exposure
@@ -120,3 +125,42 @@ def test_stopping_the_app_writes_what_the_writer_still_holds(
         assert served
     with app.state.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Exposure)) == len(served)
+
+
+def test_a_report_waits_for_a_flush_under_way_and_then_sees_its_rows(client: TestClient) -> None:
+    # The race behind a CI failure: the writer's thread had taken the queue and was still
+    # writing when a report flushed, found nothing queued and read before the commit.
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    buffered = writer.ExposureWriter(sessions)  # not started: this test drives it
+    row = {"query_kind": "incubator", "query_id": 1, "shown_kind": "startup", "rank": 1}
+    buffered.add([{**row, "served_at": utcnow(), "shown_id": 7}])
+    writing, release = threading.Event(), threading.Event()
+
+    @contextlib.contextmanager
+    def slow_sessions() -> Iterator[Session]:
+        with sessions() as session:
+            execute = session.execute
+
+            def held(*args: Any, **kwargs: Any) -> Any:
+                writing.set()
+                release.wait(10)
+                return execute(*args, **kwargs)
+
+            session.execute = held
+            yield session
+
+    buffered.sessions = slow_sessions  # type: ignore[assignment]
+    flushing = threading.Thread(target=buffered.flush)
+    flushing.start()
+    assert writing.wait(10)
+    taken: list[list[dict[str, Any]]] = []
+    reporting = threading.Thread(target=lambda: taken.append(buffered.take_written()))
+    reporting.start()
+    reporting.join(0.3)
+    assert reporting.is_alive()  # the report waits while the flush writes
+    release.set()
+    flushing.join(10)
+    reporting.join(10)
+    assert taken == [[]]  # nothing left queued, and the flushed row is committed:
+    with sessions() as session:
+        assert [e.shown_id for e in session.scalars(select(Exposure))] == [7]
