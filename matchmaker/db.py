@@ -86,6 +86,11 @@ def make_engine(url: str) -> Engine:
     )
 
 
+# Set in ``session.info`` by whatever writes (or cascades to) match records in that session:
+# a cache of decisions must not keep what such a session reads (reviews/feedback.py).
+WROTE_MATCHES = "wrote_matches"
+
+
 def make_sessionmaker(engine: Engine, listeners: Sequence[Any] = ()) -> sessionmaker[Session]:
     """Sessions that tell ``listeners`` (the matching engine) of every profile change."""
     return sessionmaker(engine, expire_on_commit=False, info={"listeners": tuple(listeners)})

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from matchmaker.db import WROTE_MATCHES
 from matchmaker.error_schemas import DuplicateDetail, ResourceRef, VersionDetail
 from matchmaker.errors import (
     Conflict,
@@ -124,6 +125,7 @@ def remove(session: Session, kind: ProfileKind, obj: ProfileBase, if_match: int 
     """Delete a profile and everything that only describes it."""
     _check_version(kind, obj, if_match)
     profile_id = obj.id
+    session.info[WROTE_MATCHES] = True  # its match records go with it (ON DELETE CASCADE)
     # The profile row first, then its facets: the order update() takes its locks in, so a
     # concurrent update and delete queue on the row instead of deadlocking on PostgreSQL.
     session.delete(obj)

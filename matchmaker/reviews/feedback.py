@@ -12,6 +12,7 @@ them; the engine scores the snapshot recorded with each decision (``snapshot``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
 from matchmaker.access.principal import Principal
+from matchmaker.db import WROTE_MATCHES
 from matchmaker.matching.history import Decisions
 from matchmaker.matching.schemas import MatchList
 from matchmaker.matching.scoring import RANKING_VERSION
@@ -42,7 +44,8 @@ class Viewer:
 def decisions(
     session: Session, target_kind: str, target_ids: Collection[int] | None
 ) -> dict[int, Decisions]:
-    """The target sides' own decisions (not the startups'), by target id."""
+    """The target sides' own decisions (not the startups'), by target id, from the
+    database."""
     accepted: dict[int, list[int]] = {}
     declined: dict[int, list[int]] = {}
     for target_id, startup_id, decision in repository.decisions_of(
@@ -55,6 +58,42 @@ def decisions(
         elif decision == Decision.declined:
             declined[target_id].append(startup_id)
     return {t: Decisions(tuple(accepted[t]), tuple(declined[t])) for t in accepted}
+
+
+class DecisionCache:
+    """Every target's decisions per kind, read again only when the database's decision
+    counter moved (migration 0013's triggers move it on any write to a match record, by any
+    process, cascades and merges included).
+
+    Every ranked list needs all decisions of the target kind (the history component and its
+    words' statistics): read per request, they cost 52-55 ms of a match at 10,000 decisions
+    (bench/RESULTS.md, section 20). A request now reads one counter.
+    """
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, tuple[int, dict[int, Decisions]]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(
+        self, session: Session, target_kind: str, target_ids: Collection[int] | None
+    ) -> dict[int, Decisions]:
+        # The counter before the rows: a write committed between the two reads leaves rows
+        # newer than the counter says, read again next time, never older.
+        version = repository.decisions_version(session)
+        with self._lock:
+            hit = self._kinds.get(target_kind)
+        if hit is not None and hit[0] == version:
+            every = hit[1]
+        else:
+            every = decisions(session, target_kind, None)
+            # A session that wrote match records sees its own uncommitted rows and counter;
+            # were it rolled back, another commit could bring the counter to that value.
+            if not session.info.get(WROTE_MATCHES):
+                with self._lock:
+                    self._kinds[target_kind] = (version, every)
+        if target_ids is None:
+            return every
+        return {t: every[t] for t in target_ids if t in every}
 
 
 def excluded_ids(session: Session, query_kind: str, query_id: int, target_kind: str) -> set[int]:
@@ -70,7 +109,7 @@ def install(matcher: Matcher) -> None:
     """Register the exclusion hook and the decisions (once) on a matcher."""
     if excluded_ids not in matcher.exclusion_hooks:
         matcher.exclusion_hooks.append(excluded_ids)
-    matcher.history = decisions
+    matcher.history = DecisionCache()
 
 
 def recommend(

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, event
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    event,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matchmaker.db import Base, TimestampMixin, UTCDateTime, utcnow
@@ -98,3 +107,13 @@ class MatchEvent(Base):
 @event.listens_for(MatchEvent, "before_update")
 def _append_only(*_: Any) -> None:
     raise RuntimeError("match events are append-only")
+
+
+class DecisionVersion(Base):
+    """One counter that database triggers move on every insert, update or delete of a
+    match record (migration 0013): a process keeps decisions in memory until it moves."""
+
+    __tablename__ = "decision_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(BigInteger, nullable=False)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
 from matchmaker.access.principal import Principal
-from matchmaker.reviews.models import TARGET_KINDS, Match, MatchEvent
+from matchmaker.reviews.models import TARGET_KINDS, DecisionVersion, Match, MatchEvent
 from matchmaker.reviews.workflow import FINAL
 
 
@@ -126,3 +126,11 @@ def decisions_of(
     params = {} if target_ids is None else {"target_ids": list(target_ids)}
     rows = session.execute(stmt, params)
     return [(t, s, d) for t, s, d in rows if t is not None and d is not None]
+
+
+_VERSION = select(DecisionVersion.n).where(DecisionVersion.id == 1)
+
+
+def decisions_version(session: Session) -> int:
+    """The counter the database moves on every write to a match record (migration 0013)."""
+    return int(session.scalar(_VERSION) or 0)

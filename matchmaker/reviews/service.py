@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matchmaker.access import policy
 from matchmaker.access.principal import Principal
+from matchmaker.db import WROTE_MATCHES
 from matchmaker.error_schemas import AccessDetail, ResourceRef, TransitionDetail
 from matchmaker.errors import Conflict, Forbidden, InvalidInput, NotFound
 from matchmaker.profiles.service import decode_cursor, encode_cursor
@@ -92,6 +93,7 @@ def act(
             ranking_version=snapshot.ranking_version,
         )
     )
+    session.info[WROTE_MATCHES] = True
     try:
         session.flush()
     except StaleDataError as exc:
