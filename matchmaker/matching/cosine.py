@@ -8,7 +8,7 @@ from numpy.typing import NDArray
 Matrix = NDArray[np.float32]
 
 
-def cosines(left: Matrix, right: Matrix) -> Matrix:
+def cosines(left: Matrix, right: Matrix | NDArray[np.float64]) -> Matrix:
     """``left @ right.T`` in float64, rounded once to float32.
 
     The products of float32 vectors are exact in float64 and the sum's error is far below a
@@ -17,4 +17,6 @@ def cosines(left: Matrix, right: Matrix) -> Matrix:
     FAISS's search and a matrix product summed in different orders and disagreed in the
     fourth decimal of a score now and then.
     """
-    return (left.astype(np.float64) @ right.astype(np.float64).T).astype(np.float32)
+    # copy=False: rows already widened (history.DecidedRows) are used as they are.
+    wide_left = left.astype(np.float64, copy=False)
+    return (wide_left @ right.astype(np.float64, copy=False).T).astype(np.float32)

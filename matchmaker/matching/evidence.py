@@ -9,6 +9,7 @@ target's kind, so the value is the same whichever side asks (history.py, history
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
@@ -19,9 +20,11 @@ from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import Found
 from matchmaker.matching.encoder import Index, Mask
 from matchmaker.matching.history import (
+    DecidedRows,
     Decisions,
     HistoryFit,
     HistorySource,
+    decided_rows,
     fits_of_startups,
     fits_of_targets,
 )
@@ -57,6 +60,12 @@ class HistoryEvidence:
         self._index = index
         self._calibration = calibration
         self.words = HistoryWords(applied, generation)
+        self._generation = generation
+        # kind -> (the decisions it was built from, the startup index's generation, rows):
+        # the same decisions object comes back from a source that caches them
+        # (reviews.feedback.DecisionCache) for as long as they are unchanged.
+        self._rows: dict[str, tuple[object, int, DecidedRows | None]] = {}
+        self._rows_lock = threading.Lock()
 
     # -- one target (its manager's list, score_many) --------------------------------------
     def fits_for_target(
@@ -123,14 +132,19 @@ class HistoryEvidence:
         decisions = self._all_decisions(session, kind)
         if not decisions:
             return Found()
-        decided = self._vectors({i for d in decisions.values() for i in d.accepted + d.declined})
+        rows = self._decided_rows(kind, decisions)
         load = self._loader(session)
         corpus = self.words.corpus(kind, decisions, load)
         lexical = {
             t: words_fit(startup_id, words, self.words.document(kind, t, d, corpus, load))
             for t, d in decisions.items()
         }
-        fits = fits_of_targets(startup_id, vector, decisions, decided, self._calibration, lexical)
+        if rows is None:
+            fits: dict[int, HistoryFit | None] = dict.fromkeys(decisions)
+        else:
+            fits = fits_of_targets(
+                startup_id, vector, decisions, {}, self._calibration, lexical, rows
+            )
         best = sorted(
             (-f.value, tid)
             for tid, f in fits.items()
@@ -153,6 +167,18 @@ class HistoryEvidence:
         if self.source is None or not target_id:
             return None
         return self.source(session, kind, [target_id]).get(target_id)
+
+    def _decided_rows(self, kind: str, decisions: dict[int, Decisions]) -> DecidedRows | None:
+        generation = self._generation("startup")
+        with self._rows_lock:
+            hit = self._rows.get(kind)
+        if hit is not None and hit[0] is decisions and hit[1] == generation:
+            return hit[2]
+        ids = {i for d in decisions.values() for i in d.accepted + d.declined}
+        rows = decided_rows(decisions, self._vectors(ids))
+        with self._rows_lock:
+            self._rows[kind] = (decisions, generation, rows)
+        return rows
 
     def _vectors(self, ids: Collection[int]) -> dict[int, np.ndarray]:
         index = self._index()

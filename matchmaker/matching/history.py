@@ -138,6 +138,48 @@ def fits_of_startups(
     return _fits(sims[:, :n], a_norms, sims[:, n:], d_norms, calibration, words)
 
 
+@dataclass(frozen=True)
+class DecidedRows:
+    """Every decided startup of a kind's targets, stacked once: what a founder's request
+    reads of the decisions, whatever the startup (``HistoryEvidence`` keeps it while the
+    decisions and the index stay as they are; at 10,000 decisions building it was most of a
+    request)."""
+
+    ids: tuple[int, ...]  # the decided startups with vectors, sorted
+    column: Mapping[int, int]  # id -> its row
+    rows: NDArray[np.float64]  # their vectors, widened once as ``cosines`` widens them
+    targets: tuple[int, ...]
+    a_at: NDArray[np.int64]  # per target, its accepted rows (len(ids) pads)
+    d_at: NDArray[np.int64]
+    a_norms: NDArray[np.float64]  # per target, the length of its accepted rows' sum
+    d_norms: NDArray[np.float64]
+
+
+def decided_rows(
+    decisions: Mapping[int, Decisions], vectors: Mapping[int, Matrix], leave_out: int = 0
+) -> DecidedRows | None:
+    """The rows of every decided startup but ``leave_out``; None when there are none."""
+    ids = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
+    ids = [i for i in ids if i in vectors and i != leave_out]
+    if not ids:
+        return None
+    rows = _stack(ids, vectors)
+    column = {i: c for c, i in enumerate(ids)}
+    targets = list(decisions)
+    a_cols = [[column[i] for i in decisions[t].accepted if i in column] for t in targets]
+    d_cols = [[column[i] for i in decisions[t].declined if i in column] for t in targets]
+    return DecidedRows(
+        tuple(ids),
+        column,
+        rows.astype(np.float64),
+        tuple(targets),
+        _padded(a_cols, len(ids)),
+        _padded(d_cols, len(ids)),
+        _sum_norms(rows, a_cols),
+        _sum_norms(rows, d_cols),
+    )
+
+
 def fits_of_targets(
     startup_id: int,
     startup: Matrix,
@@ -145,27 +187,46 @@ def fits_of_targets(
     vectors: Mapping[int, Matrix],
     calibration: Calibration = REFERENCE,
     words: Mapping[int, WordsFit] | None = None,
+    decided: DecidedRows | None = None,
 ) -> dict[int, HistoryFit | None]:
     """The history component of (one startup, each target with decisions): the startup's
     cosines to every decided startup in one product, gathered per target; ``words`` as in
-    ``fits_of_startups``, by target."""
-    ids = sorted({i for d in decisions.values() for i in (*d.accepted, *d.declined)})
-    ids = [i for i in ids if i in vectors and i != startup_id]
-    if not ids:
-        return dict.fromkeys(decisions)
-    rows = _stack(ids, vectors)
+    ``fits_of_startups``, by target. ``decided``: ``decided_rows(decisions, vectors)`` when
+    at hand (then ``vectors`` is not read)."""
+    if decided is None:
+        decided = decided_rows(decisions, vectors, startup_id)
+        if decided is None:
+            return dict.fromkeys(decisions)
     # Column len(ids) is the padding: a target's rows are as wide as its longest side.
-    cos = np.append(cosines(np.asarray(startup, np.float32)[None, :], rows)[0], -np.inf)
-    column = {i: c for c, i in enumerate(ids)}
-    targets = list(decisions)
-    a_cols = [[column[i] for i in decisions[t].accepted if i in column] for t in targets]
-    d_cols = [[column[i] for i in decisions[t].declined if i in column] for t in targets]
-    a = cos[_padded(a_cols, len(ids))].astype(np.float32)
-    d = cos[_padded(d_cols, len(ids))].astype(np.float32)
-    a_norms, d_norms = _sum_norms(rows, a_cols), _sum_norms(rows, d_cols)
-    lexical = None if words is None else [words.get(t, NO_WORDS) for t in targets]
+    cos = np.append(cosines(np.asarray(startup, np.float32)[None, :], decided.rows)[0], -np.inf)
+    a_norms, d_norms = decided.a_norms, decided.d_norms
+    own = decided.column.get(startup_id)
+    if own is not None:
+        # The startup was itself decided on: its own decisions drop out, as padding does,
+        # and the centroids it was part of are summed again without it.
+        cos[own] = -np.inf
+        a_norms = _norms_but(decided.rows, decided.a_at, a_norms, own)
+        d_norms = _norms_but(decided.rows, decided.d_at, d_norms, own)
+    a = cos[decided.a_at].astype(np.float32)
+    d = cos[decided.d_at].astype(np.float32)
+    lexical = None if words is None else [words.get(t, NO_WORDS) for t in decided.targets]
     fits = _fits(a, a_norms, d, d_norms, calibration, lexical)
-    return dict(zip(targets, fits, strict=True))
+    return dict(zip(decided.targets, fits, strict=True))
+
+
+def _norms_but(
+    wide: NDArray[np.float64], at: NDArray[np.int64], norms: NDArray[np.float64], own: int
+) -> NDArray[np.float64]:
+    """``norms`` with each row of ``at`` that holds ``own`` summed again without it (the
+    padding column, ``len(wide)``, is no row)."""
+    rows = np.flatnonzero((at == own).any(axis=1))
+    if not len(rows):
+        return norms
+    out = norms.copy()
+    pad = len(wide)
+    groups = [[int(c) for c in at[r] if c != own and c != pad] for r in rows]
+    out[rows] = _wide_sum_norms(wide, groups)
+    return out
 
 
 def _stack(ids: Sequence[int], vectors: Mapping[int, Matrix]) -> Matrix:
@@ -177,7 +238,10 @@ def _sum_norms(rows: Matrix, groups: list[list[int]]) -> NDArray[np.float64]:
     directions sum the same decided vectors in the same order with the same operation, so a
     pair's centroid is the same bit for bit (one small gather per group: cheaper here than
     one big gather or a Gram matrix, which BLAS threads make slow on a busy machine)."""
-    wide = rows.astype(np.float64)
+    return _wide_sum_norms(rows.astype(np.float64), groups)
+
+
+def _wide_sum_norms(wide: NDArray[np.float64], groups: list[list[int]]) -> NDArray[np.float64]:
     return np.asarray(
         [float(np.linalg.norm(wide[g].sum(axis=0))) if g else 0.0 for g in groups], np.float64
     )

@@ -20,6 +20,7 @@ from matchmaker.matching.history import (
     LIKE,
     Decisions,
     HistoryFit,
+    decided_rows,
     fits_of_startups,
     fits_of_targets,
 )
@@ -119,9 +120,14 @@ def test_vectorised_history_matches_the_per_candidate_arithmetic(
         tid: fits_of_startups(ids, matrix, d, vectors, calibration) for tid, d in decisions.items()
     }
     compared = 0
+    kept = decided_rows(decisions, vectors)  # what a running engine keeps between requests
     for row, sid in enumerate(ids):
         by_startup = fits_of_targets(sid, vectors[sid], decisions, vectors, calibration)
         assert set(by_startup) == set(decisions)
+        # Kept rows give the same bits, a decided startup's own rows left out all the same.
+        assert fits_of_targets(sid, vectors[sid], decisions, vectors, calibration, None, kept) == (
+            by_startup
+        )
         for tid, d in decisions.items():
             expected = oracle(sid, vectors[sid], d, vectors, calibration)
             _agrees(by_target[tid][row], expected)
