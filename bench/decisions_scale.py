@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.common import OUT, log, write_json  # noqa: E402
-from bench.http_routes import build, cpu_seconds  # noqa: E402
+from bench.http_routes import cpu_seconds, fresh_build  # noqa: E402
 from bench.server import free_port, serve, wait_ready  # noqa: E402
 
 ROUTES = {
@@ -92,11 +92,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--rounds", type=int, default=30, help="sequential requests per route")
     p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args(argv)
-    work = args.out / "work-decisions"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    log(f"decisions: building {args.size:,} startups")
-    built = build(work, args.size)
+    work, built = fresh_build(args.out, "decisions", args.size)
     steps: dict[str, Any] = {}
     for total in sorted(args.decisions):
         added = add_decisions(work / "mm.db", total, args.size)

@@ -79,6 +79,15 @@ def build(work: Path, size: int) -> dict[str, Any]:
     return {"url": url, "keys": keys, "encoder": encoder}
 
 
+def fresh_build(out: Path, name: str, size: int) -> tuple[Path, dict[str, Any]]:
+    """An empty ``out/work-<name>`` folder, and ``build``'s database of ``size`` startups in it."""
+    work = out / f"work-{name}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    log(f"{name}: building {size:,} startups")
+    return work, build(work, size)
+
+
 def decide(base: str, admin: str, incubators: int, per_incubator: int) -> int:
     """Accepts and declines by the first incubators' side, through the API."""
     made = 0
@@ -235,11 +244,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args = p.parse_args(argv)
     if args.quick:
         args.size, args.rounds, args.seconds = 2_000, 40, 4.0
-    work = args.out / "work-http"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    log(f"http routes: building {args.size:,} startups")
-    built = build(work, args.size)
+    work, built = fresh_build(args.out, "http", args.size)
     encoder = built["encoder"]
     from matchmaker.kinds import STARTUP
     from matchmaker.matching.texts import compose

@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.common import OUT, log, write_json  # noqa: E402
-from bench.http_routes import RECOMMEND, build, cpu_seconds  # noqa: E402
+from bench.http_routes import RECOMMEND, cpu_seconds, fresh_build  # noqa: E402
 from bench.server import _load, free_port, serve, wait_ready  # noqa: E402
 
 POLICIES = ("ACTIVE", "PASSIVE")
@@ -155,11 +155,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     p.add_argument("--seconds", type=float, default=5.0, help="per concurrent measurement")
     p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args(argv)
-    work = args.out / "work-openmp"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    log(f"openmp: building {args.size:,} startups")
-    built = build(work, args.size)
+    work, built = fresh_build(args.out, "openmp", args.size)
     rounds = []
     for n in (1, 2):
         for policy in POLICIES:

@@ -115,6 +115,23 @@ def portfolio_pools(
     return dev, test, rest
 
 
+def accept_portfolios(
+    client: TestClient,
+    dev: list[Company],
+    startup_id: dict[str, int],
+    incubator_id: dict[str, int],
+) -> None:
+    """Each portfolio startup entered as its sector incubator's accept, through the API."""
+    for company in dev:
+        body = {
+            "startup_id": startup_id[company.name],
+            "incubator_id": incubator_id[company.label],
+            "action": "accept",
+            "as_side": "target",
+        }
+        call(client, "POST", "/v1/matches", json=body)
+
+
 def portfolio_test(
     client: TestClient, encoder: Encoder, data: Path, args: argparse.Namespace
 ) -> dict[str, Any]:
@@ -141,14 +158,7 @@ def portfolio_test(
         ]
 
     before = {c.name: engine(c) for c in test}
-    for company in dev:
-        body = {
-            "startup_id": startup_id[company.name],
-            "incubator_id": incubator_id[company.label],
-            "action": "accept",
-            "as_side": "target",
-        }
-        call(client, "POST", "/v1/matches", json=body)
+    accept_portfolios(client, dev, startup_id, incubator_id)
     prior = sector_prior(data)
     popular = sorted(keys, key=lambda k: (-prior[k], k))
     baselines = _Baselines(encoder, dev)

@@ -40,7 +40,7 @@ from bench.common import log
 from bench.quality_api import call, create_many, engine, incubator_body, ranked_ids, startup_body
 from bench.quality_data import DEFAULT_DATA, SECTORS, Company
 from bench.quality_metrics import Scores, by_score
-from bench.sector_portfolio import portfolio_pools
+from bench.sector_portfolio import accept_portfolios, portfolio_pools
 from matchmaker.matching import history
 from matchmaker.matching.registry import load_encoder
 
@@ -81,14 +81,7 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, Any]]:
         bodies = [startup_body(c, "prototype", True) for c in spare]
         bodies += [startup_body(c, "early_revenue", True) for c in dev]
         startup_id = create_many(client, "startups", bodies)
-        for company in dev:
-            body = {
-                "startup_id": startup_id[company.name],
-                "incubator_id": incubator_id[company.label],
-                "action": "accept",
-                "as_side": "target",
-            }
-            call(client, "POST", "/v1/matches", json=body)
+        accept_portfolios(client, dev, startup_id, incubator_id)
         matcher = client.app.state.runtime.matcher  # type: ignore[attr-defined]
         base = matcher.weights
 
