@@ -77,23 +77,38 @@ class DecisionCache:
     def __call__(
         self, session: Session, target_kind: str, target_ids: Collection[int] | None
     ) -> dict[int, Decisions]:
+        # A session that wrote match records sees its own uncommitted rows and counter;
+        # were it rolled back, another commit could bring the counter to that value: it
+        # reads afresh every time and keeps nothing.
+        wrote = bool(session.info.get(WROTE_MATCHES))
+        # One request asks several times (its target's decisions, the kind's statistics):
+        # the counter is read once per session and the answer is the same all along.
+        seen: dict[str, dict[int, Decisions]] = session.info.setdefault(_SEEN, {})
+        every = None if wrote else seen.get(target_kind)
+        if every is None:
+            every = self._current(session, target_kind, keep=not wrote)
+            if not wrote:
+                seen[target_kind] = every
+        if target_ids is None:
+            return every
+        return {t: every[t] for t in target_ids if t in every}
+
+    def _current(self, session: Session, target_kind: str, keep: bool) -> dict[int, Decisions]:
         # The counter before the rows: a write committed between the two reads leaves rows
         # newer than the counter says, read again next time, never older.
         version = repository.decisions_version(session)
         with self._lock:
             hit = self._kinds.get(target_kind)
         if hit is not None and hit[0] == version:
-            every = hit[1]
-        else:
-            every = decisions(session, target_kind, None)
-            # A session that wrote match records sees its own uncommitted rows and counter;
-            # were it rolled back, another commit could bring the counter to that value.
-            if not session.info.get(WROTE_MATCHES):
-                with self._lock:
-                    self._kinds[target_kind] = (version, every)
-        if target_ids is None:
-            return every
-        return {t: every[t] for t in target_ids if t in every}
+            return hit[1]
+        every = decisions(session, target_kind, None)
+        if keep:
+            with self._lock:
+                self._kinds[target_kind] = (version, every)
+        return every
+
+
+_SEEN = "decisions_seen"  # session.info: the decisions this session was given, by kind
 
 
 def excluded_ids(session: Session, query_kind: str, query_id: int, target_kind: str) -> set[int]:

@@ -10,12 +10,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
 
-from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
 from matchmaker.reviews import feedback, repository
 from matchmaker.reviews.models import DecisionVersion
-from tests.conftest import as_admin
+from tests.conftest import app_process
 from tests.matching.helpers import make
 
 ROBOTS = (
@@ -49,18 +48,14 @@ def test_decisions_by_another_process_and_cascades_show_in_the_next_list(
 ) -> None:
     # An hour's feed poll: the reader learns of the other process's writes only from the
     # database, as a replica between two polls would.
-    reader_settings = settings.model_copy(update={"index_refresh_seconds": 3600.0})
-    with TestClient(create_app(reader_settings, encoder)) as reader:
-        as_admin(reader)
+    with app_process(settings, encoder, index_refresh_seconds=3600.0) as reader:
         lab = make(reader, "incubators", name="Robot Lab", domains=["robotics"])
         first, second, asking = (
             make(reader, "startups", domains=["robotics"], pitch=text) for text in ROBOTS
         )
         assert _history(reader, asking, lab) is None  # no decisions yet: read and kept
 
-        other = settings.model_copy(update={"data_dir": settings.data_dir.parent / "writer"})
-        with TestClient(create_app(other, encoder)) as writer:
-            as_admin(writer)
+        with app_process(settings, encoder, "writer") as writer:
             _accept(writer, first, lab)
             _accept(writer, second, lab)
             shown = _history(reader, asking, lab)
@@ -96,6 +91,28 @@ def test_decisions_are_read_once_until_the_counter_moves(
     for _ in range(3):
         assert _history(client, asking, lab) is not None
     assert reads == ["incubator"]
+
+
+def test_a_list_reads_the_counter_once_however_often_it_asks_for_decisions(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The manager's list asks for its incubator's decisions and for the kind's statistics.
+    lab = make(client, "incubators", domains=["robotics"])
+    decided = make(client, "startups", domains=["robotics"], pitch=ROBOTS[0])
+    make(client, "startups", domains=["robotics"], pitch=ROBOTS[1])
+    _accept(client, decided, lab)
+    counted: list[int] = []
+    real = repository.decisions_version
+
+    def counter(session: Any) -> int:
+        counted.append(1)
+        return real(session)
+
+    monkeypatch.setattr(repository, "decisions_version", counter)
+    r = client.get(f"/v1/incubators/{lab}/matches")
+    assert r.status_code == 200, r.text
+    assert any("history" in m["components"] for m in r.json()["matches"])
+    assert counted == [1]
 
 
 def test_the_counter_moves_on_every_write_to_a_match_record(client: TestClient) -> None:
