@@ -171,6 +171,18 @@ def as_admin(client: TestClient) -> TestClient:
     return client
 
 
+@contextmanager
+def app_process(
+    settings: Settings, encoder: Encoder, name: str | None = None, **changes: Any
+) -> Iterator[TestClient]:
+    """Another process's app on the same database, sending an admin key: its own data folder
+    ``name`` beside the test's (or the test's own when None), ``changes`` to its settings."""
+    if name is not None:
+        changes["data_dir"] = settings.data_dir.parent / name
+    with TestClient(create_app(settings.model_copy(update=changes), encoder)) as other:
+        yield as_admin(other)
+
+
 @pytest.fixture
 def client(settings: Settings, encoder: Encoder) -> Iterator[TestClient]:
     """A client of a fresh app that sends an admin key (so it may do anything)."""

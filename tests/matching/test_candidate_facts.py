@@ -11,10 +11,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
-from tests.conftest import as_admin
+from tests.conftest import app_process
 from tests.matching.helpers import make, matches
 
 
@@ -28,9 +27,7 @@ def test_a_write_by_another_process_shows_in_the_next_list(
 ) -> None:
     # Another process's writes reach this one's index only through the feed; a poll of an
     # hour keeps that from happening during the test, so only the facts read matters.
-    reader_settings = settings.model_copy(update={"index_refresh_seconds": 3600.0})
-    with TestClient(create_app(reader_settings, encoder)) as reader:
-        as_admin(reader)
+    with app_process(settings, encoder, index_refresh_seconds=3600.0) as reader:
         startup = make(reader, "startups", domains=["robotics"], stage="prototype")
         renamed = make(reader, "incubators", name="Old Name Lab", domains=["robotics"])
         closing = make(reader, "incubators", name="Closing Lab", domains=["robotics"])
@@ -40,9 +37,7 @@ def test_a_write_by_another_process_shows_in_the_next_list(
         assert before[renamed]["profile"]["title"] == "Old Name Lab"
         assert before[restaged]["components"]["stage"]["value"] == 1.0
 
-        other = settings.model_copy(update={"data_dir": settings.data_dir.parent / "writer"})
-        with TestClient(create_app(other, encoder)) as writer:
-            as_admin(writer)
+        with app_process(settings, encoder, "writer") as writer:
             patches = {
                 renamed: {"name": "New Name Lab"},
                 closing: {"capacity": 0},
