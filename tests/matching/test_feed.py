@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -32,6 +33,16 @@ TIANJIN = {"location": {"city": "Tianjin", "region": "tianjin", "country": "CN"}
 def _runtime(settings: Settings, encoder: Encoder, data_dir: Path) -> Runtime:
     # No refresher thread runs here: the tests follow the feed themselves.
     return open_runtime(settings.model_copy(update={"data_dir": data_dir}), encoder)
+
+
+@contextmanager
+def _opened(settings: Settings, encoder: Encoder, data_dir: Path) -> Iterator[Runtime]:
+    """``_runtime``, closed at the end of the block."""
+    runtime = _runtime(settings, encoder, data_dir)
+    try:
+        yield runtime
+    finally:
+        runtime.close()
 
 
 def _create(rt: Runtime, **body: object) -> int:
@@ -107,8 +118,7 @@ def test_a_change_committed_after_a_later_one_was_read_is_not_lost(
 def test_a_rolled_back_feed_id_is_given_up_after_the_grace(
     pg_settings: Settings, encoder: Encoder, tmp_path: Path
 ) -> None:
-    reader = _runtime(pg_settings, encoder, tmp_path / "reader")
-    try:
+    with _opened(pg_settings, encoder, tmp_path / "reader") as reader:
         reader.store.cursor = feed.Cursor(grace=0.3)
         with reader.sessions() as session:
             session.add(ProfileChange(kind="startup", profile_id=1, version=1, op="upsert"))
@@ -121,8 +131,6 @@ def test_a_rolled_back_feed_id_is_given_up_after_the_grace(
         threading.Event().wait(0.4)
         reader.store.follow(reader.sessions)
         assert reader.store.cursor.position == held.high
-    finally:
-        reader.close()
 
 
 def test_a_replica_started_from_an_old_snapshot_replays_the_feed(
@@ -136,23 +144,17 @@ def test_a_replica_started_from_an_old_snapshot_replays_the_feed(
     meta = json.loads((tmp_path / "replica" / "index" / "startup.json").read_text())
     assert meta["feed_position"] == position > 0
 
-    other = _runtime(settings, encoder, tmp_path / "other")
-    try:
+    with _opened(settings, encoder, tmp_path / "other") as other:
         added = _create(other)
         with other.sessions() as session, session.begin():
             _move_to_tianjin(session, moved)
             profiles.remove(session, STARTUP, profiles.get(session, STARTUP, gone), None)
-    finally:
-        other.close()
 
-    restarted = _runtime(settings, encoder, tmp_path / "replica")
-    try:
+    with _opened(settings, encoder, tmp_path / "replica") as restarted:
         store = restarted.store
         assert set(store.indexes["startup"].ids().tolist()) == {kept, moved, added}
         assert _in_region(store, "tianjin") == {moved}
         assert _in_region(store, "beijing") == {kept, added}
-    finally:
-        restarted.close()
 
 
 def test_pruning_keeps_recent_changes_and_a_too_old_snapshot_is_rebuilt(
@@ -161,8 +163,7 @@ def test_pruning_keeps_recent_changes_and_a_too_old_snapshot_is_rebuilt(
     replica = _runtime(settings, encoder, tmp_path / "replica")
     old = _create(replica)
     replica.close()
-    other = _runtime(settings, encoder, tmp_path / "other")
-    try:
+    with _opened(settings, encoder, tmp_path / "other") as other:
         later = [_create(other) for _ in range(3)]
         with other.sessions() as session, session.begin():
             profiles.remove(session, STARTUP, profiles.get(session, STARTUP, old), None)
@@ -175,13 +176,8 @@ def test_pruning_keeps_recent_changes_and_a_too_old_snapshot_is_rebuilt(
             assert feed.prune(session, utcnow() + timedelta(seconds=1)) == total - 1
             assert session.scalar(count) == 1
             assert not feed.covers(session, 1)
-    finally:
-        other.close()
 
     # The replica's snapshot needs changes that were pruned: it rebuilds from the tables.
-    restarted = _runtime(settings, encoder, tmp_path / "replica")
-    try:
+    with _opened(settings, encoder, tmp_path / "replica") as restarted:
         assert set(restarted.store.indexes["startup"].ids().tolist()) == set(later)
         assert _in_region(restarted.store, "beijing") == set(later)
-    finally:
-        restarted.close()

@@ -21,7 +21,7 @@ from matchmaker.matching.refresh import IndexRefresher
 from matchmaker.observability.metrics import StateCollector
 from matchmaker.profiles import service as profiles
 from matchmaker.runtime import Runtime
-from tests.matching.test_feed import _create, _in_region, _move_to_tianjin, _runtime
+from tests.matching.test_feed import _create, _in_region, _move_to_tianjin, _opened, _runtime
 
 
 def _refresher(
@@ -84,8 +84,7 @@ def test_pruning_keeps_what_a_stopped_replicas_snapshot_needs_and_it_replays(
         [row] = readers.live(session, utcnow() - timedelta(minutes=5))
     assert (row.id, row.snapshot_position) == (reader, position)
 
-    other = _runtime(settings, encoder, tmp_path / "other")
-    try:
+    with _opened(settings, encoder, tmp_path / "other") as other:
         added = _changes_elsewhere(other, moved, gone)
         # Everything is older than the retention, but the replica's snapshot needs the
         # changes after its position: only those before it go.
@@ -99,18 +98,13 @@ def test_pruning_keeps_what_a_stopped_replicas_snapshot_needs_and_it_replays(
             for s in families["matchmaker_feed_reader_snapshot_behind"].samples
         }
         assert snapshot == {reader: 3}  # the three changes made while it was down
-    finally:
-        other.close()
 
-    restarted = _runtime(settings, encoder, tmp_path / "replica")
-    try:
+    with _opened(settings, encoder, tmp_path / "replica") as restarted:
         assert restarted.reader == reader  # stable per data dir
         assert restarted.store.snapshot_position == position  # replayed, not rebuilt
         assert set(restarted.store.indexes["startup"].ids().tolist()) == {kept, moved, added}
         assert _in_region(restarted.store, "tianjin") == {moved}
         assert _in_region(restarted.store, "beijing") == {kept, added}
-    finally:
-        restarted.close()
 
 
 def test_a_replica_not_seen_within_the_timeout_no_longer_holds_the_feed_back(
@@ -121,8 +115,7 @@ def test_a_replica_not_seen_within_the_timeout_no_longer_holds_the_feed_back(
     position = _caught_up(replica)
     replica.close()
 
-    other = _runtime(settings, encoder, tmp_path / "other")
-    try:
+    with _opened(settings, encoder, tmp_path / "other") as other:
         added = _changes_elsewhere(other, moved, gone)
         with other.sessions() as session, session.begin():
             session.execute(
@@ -135,22 +128,17 @@ def test_a_replica_not_seen_within_the_timeout_no_longer_holds_the_feed_back(
         assert not _covers(other, position)
         with other.sessions() as session:
             assert session.get(FeedReader, replica.reader) is None  # forgotten
-    finally:
-        other.close()
 
     # A snapshot the feed no longer covers is not even read (at 1M that took seconds).
     (tmp_path / "replica" / "index" / "startup.faiss").write_bytes(b"not read")
     caplog.set_level(logging.WARNING, logger="matchmaker.matching.snapshots")
-    restarted = _runtime(settings, encoder, tmp_path / "replica")
-    try:
+    with _opened(settings, encoder, tmp_path / "replica") as restarted:
         warnings = [r.getMessage() for r in caplog.records]
         assert any("startup is older than the pruned change feed" in m for m in warnings)
         assert not any("unreadable" in m for m in warnings)
         assert restarted.store.snapshot_position is None  # rebuilt from the tables
         assert set(restarted.store.indexes["startup"].ids().tolist()) == {kept, moved, added}
         assert _in_region(restarted.store, "tianjin") == {moved}
-    finally:
-        restarted.close()
 
 
 def test_a_killed_replica_replays_from_the_snapshot_its_heartbeat_recorded(
@@ -163,8 +151,7 @@ def test_a_killed_replica_replays_from_the_snapshot_its_heartbeat_recorded(
 
     # It runs from that snapshot for a while, following the feed, then dies unsaved.
     running = _runtime(settings, encoder, tmp_path / "replica")
-    other = _runtime(settings, encoder, tmp_path / "other")
-    try:
+    with _opened(settings, encoder, tmp_path / "other") as other:
         refresher = _refresher(running)
         added = _changes_elsewhere(other, moved, gone)
         refresher.run_once()  # follows the feed and records where it stands
@@ -177,17 +164,12 @@ def test_a_killed_replica_replays_from_the_snapshot_its_heartbeat_recorded(
         later = _create(other)
         before = _below(other, position)
         assert _refresher(other).prune() == before > 0
-    finally:
-        other.close()
 
-    restarted = _runtime(settings, encoder, tmp_path / "replica")
-    try:
+    with _opened(settings, encoder, tmp_path / "replica") as restarted:
         assert restarted.store.snapshot_position == position
         ids = set(restarted.store.indexes["startup"].ids().tolist())
         assert ids == {kept, moved, added, later}
         assert _in_region(restarted.store, "tianjin") == {moved}
-    finally:
-        restarted.close()
 
 
 def test_the_replica_id_is_kept_per_data_dir(tmp_path: Path) -> None:
@@ -205,8 +187,7 @@ def test_no_replica_holds_a_change_longer_than_the_hold_maximum(
     position = _caught_up(replica)
     replica.close()  # its snapshot needs everything after ``position``
 
-    other = _runtime(settings, encoder, tmp_path / "other")
-    try:
+    with _opened(settings, encoder, tmp_path / "other") as other:
         _changes_elsewhere(other, _create(other), _create(other))
         # Seen a moment ago, so within the reader timeout: under the hold maximum its
         # snapshot keeps the changes after it, and only those before it go...
@@ -219,5 +200,3 @@ def test_no_replica_holds_a_change_longer_than_the_hold_maximum(
         assert remaining > 1
         assert _refresher(other, hold_max=timedelta(0)).prune() == remaining - 1
         assert not _covers(other, position)
-    finally:
-        other.close()
