@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import DateTime, MetaData, TypeDecorator, create_engine, event
 from sqlalchemy.engine import Dialect, Engine, ExceptionContext
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    SessionTransaction,
+    mapped_column,
+    sessionmaker,
+)
 
 from matchmaker.db_errors import storage_failure
 
@@ -101,12 +110,35 @@ def make_sessionmaker(engine: Engine, listeners: Sequence[Any] = ()) -> sessionm
 SESSION_INFO = "session_info"
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """The only place that commits: one transaction per request, rolled back on any error."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """The only place that commits: one transaction per request, rolled back on any error.
+
+    Async, so that opening the session costs no thread-pool hop (about 0.1 ms a request on
+    a real server): neither the session nor its transaction touches the database until the
+    first query, which runs in the endpoint's thread. The commit does, so it runs in the
+    pool, shielded: a client that disconnects cannot leave the transaction open."""
     factory: sessionmaker[Session] = request.app.state.sessions
-    with factory() as session, session.begin():
-        session.info.update(getattr(request.state, SESSION_INFO, {}))
+    session = factory()
+    transaction = session.begin()
+    session.info.update(getattr(request.state, SESSION_INFO, {}))
+    try:
         yield session
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await run_in_threadpool(_end, session, transaction, False)
+        raise
+    with anyio.CancelScope(shield=True):
+        await run_in_threadpool(_end, session, transaction, True)
+
+
+def _end(session: Session, transaction: SessionTransaction, commit: bool) -> None:
+    try:
+        if commit:
+            transaction.commit()
+        else:
+            transaction.rollback()
+    finally:
+        session.close()
 
 
 # scope="function" runs the commit before the response is sent, so a failed commit is

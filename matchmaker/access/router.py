@@ -13,8 +13,9 @@ from matchmaker.access.schemas import KeyCreate, KeyIssued, KeyRead, KeyRotate, 
 from matchmaker.db import SessionDep
 from matchmaker.errors import Conflict, Forbidden, NotFound, Unauthorized, error_responses
 from matchmaker.params import PathId
+from matchmaker.platform.routes import OneHopRoute
 
-router = APIRouter(prefix="/v1/keys", tags=["keys"])
+router = APIRouter(route_class=OneHopRoute, prefix="/v1/keys", tags=["keys"])
 # The rotate body is optional but never null: a generated client cannot send "no body" for
 # an optional anyOf [KeyRotate, null], so the schema says KeyRotate with this default.
 DEFAULT_ROTATION = KeyRotate()

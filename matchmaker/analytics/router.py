@@ -13,8 +13,11 @@ from matchmaker.analytics.schemas import ExposureReport, FunnelGroupBy, FunnelRe
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden, NotFound, Unauthorized, error_responses
 from matchmaker.params import QueryId
+from matchmaker.platform.routes import OneHopRoute
 
-router = APIRouter(prefix="/v1/analytics", tags=["analytics"], dependencies=REQUIRE_KEY)
+router = APIRouter(
+    route_class=OneHopRoute, prefix="/v1/analytics", tags=["analytics"], dependencies=REQUIRE_KEY
+)
 _CSV: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The report; with format=csv or Accept: text/csv, as CSV",

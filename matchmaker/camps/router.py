@@ -37,10 +37,13 @@ from matchmaker.errors import (
     error_responses,
 )
 from matchmaker.params import IsoDate, PathId, QueryId
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles.router import Cursor, strict_query
 from matchmaker.profiles.schemas import MAX_ID
 
-router = APIRouter(prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY)
+router = APIRouter(
+    route_class=OneHopRoute, prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY
+)
 
 
 def get_camp(session: SessionDep, camp_id: PathId) -> Camp:

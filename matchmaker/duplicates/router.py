@@ -29,8 +29,10 @@ from matchmaker.errors import (
     error_responses,
 )
 from matchmaker.kinds import BY_NAME
+from matchmaker.platform.routes import OneHopRoute
 
 router = APIRouter(
+    route_class=OneHopRoute,
     prefix="/v1/admin/duplicates",
     tags=["admin"],
     responses=error_responses(Unauthorized, Forbidden),

@@ -21,9 +21,10 @@ from matchmaker.imports.schemas import ImportJobRead, RowErrorRead
 from matchmaker.imports.worker import upload_dir
 from matchmaker.kinds import BY_PLURAL
 from matchmaker.params import PathId
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.recommendations.schemas import Target
 
-router = APIRouter(prefix="/v1/imports", tags=["imports"])
+router = APIRouter(route_class=OneHopRoute, prefix="/v1/imports", tags=["imports"])
 _MAPPING_EXAMPLE = json.dumps(
     {
         "external_id": "crm_id",

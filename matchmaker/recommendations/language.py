@@ -14,7 +14,8 @@ from matchmaker.matching.wording import R, localize
 from matchmaker.web import i18n
 
 
-def response_language(
+# Async: a sync dependency costs a thread-pool hop, more than this header parsing does.
+async def response_language(
     response: Response,
     accept_language: Annotated[
         str | None,

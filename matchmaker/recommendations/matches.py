@@ -30,6 +30,7 @@ from matchmaker.matching.schemas import (
 )
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.params import PathId
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.recommendations.language import LanguageDep, in_language
@@ -38,7 +39,9 @@ from matchmaker.reviews.router import ViewerDep
 from matchmaker.vocab import Domain, OrganisationKind, Region, Stage
 
 # Recommendations need a key that manages the queried profile (see reviews.feedback.recommend).
-router = APIRouter(prefix="/v1", tags=["matching"], dependencies=REQUIRE_KEY)
+router = APIRouter(
+    route_class=OneHopRoute, prefix="/v1", tags=["matching"], dependencies=REQUIRE_KEY
+)
 ERRORS = error_responses(NotFound, ServiceUnavailable, Unauthorized, Forbidden)
 
 

@@ -10,6 +10,7 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import ServiceUnavailable, Unauthorized, error_responses
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.recommendations import service
 from matchmaker.recommendations.language import LanguageDep, in_language
 from matchmaker.recommendations.schemas import (
@@ -21,7 +22,7 @@ from matchmaker.recommendations.schemas import (
     RecommendationRequest,
 )
 
-router = APIRouter(prefix="/v1/recommendations", tags=["recommendations"])
+router = APIRouter(route_class=OneHopRoute, prefix="/v1/recommendations", tags=["recommendations"])
 ERRORS = error_responses(Unauthorized, ServiceUnavailable)
 
 _SINGLE_EXAMPLES = {

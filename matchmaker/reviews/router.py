@@ -11,6 +11,7 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden, NotFound, Unauthorized, error_responses
 from matchmaker.params import PathId, QueryId
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles.router import Cursor
 from matchmaker.reviews import scoring, service
 from matchmaker.reviews.feedback import Viewer
@@ -24,10 +25,10 @@ from matchmaker.reviews.schemas import (
 from matchmaker.reviews.service import InvalidTransition, Scorer
 from matchmaker.reviews.workflow import State
 
-router = APIRouter(prefix="/v1/matches", tags=["reviews"])
+router = APIRouter(route_class=OneHopRoute, prefix="/v1/matches", tags=["reviews"])
 
 
-def get_scorer(request: Request) -> Scorer | None:
+async def get_scorer(request: Request) -> Scorer | None:  # async: no thread-pool hop
     return scoring.scorer_for(request.app)
 
 

@@ -9,10 +9,12 @@ from fastapi import APIRouter, Query, Request
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import Unauthorized, error_responses
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.staleness import service
 from matchmaker.staleness.schemas import StaleList, StaleProfileRead
 
 router = APIRouter(
+    route_class=OneHopRoute,
     prefix="/v1/me",
     tags=["keys"],
     responses=error_responses(Unauthorized),

@@ -156,12 +156,12 @@ async def checked_form(request: Request) -> FormData:
     return form
 
 
-def get_viewer(user: Annotated[Principal, Depends(get_user)]) -> Viewer:
+async def get_viewer(user: Annotated[Principal, Depends(get_user)]) -> Viewer:  # no hop
     """The review service's viewer: who asks."""
     return Viewer(user)
 
 
-def get_scorer(request: Request) -> Scorer | None:
+async def get_scorer(request: Request) -> Scorer | None:  # async: no thread-pool hop
     return scoring.scorer_for(request.app)
 
 

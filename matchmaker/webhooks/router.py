@@ -10,6 +10,7 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import NotFound, Unauthorized, error_responses
 from matchmaker.params import PathId
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles.router import Cursor
 from matchmaker.webhooks import service
 from matchmaker.webhooks.schemas import (
@@ -21,7 +22,7 @@ from matchmaker.webhooks.schemas import (
     WebhookRead,
 )
 
-router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+router = APIRouter(route_class=OneHopRoute, prefix="/v1/webhooks", tags=["webhooks"])
 NOT_FOUND = error_responses(Unauthorized, NotFound)
 
 
