@@ -10,9 +10,10 @@ from pydantic import BaseModel, ConfigDict
 
 from matchmaker.errors import RETRY_AFTER_SECONDS
 from matchmaker.health.service import readiness
+from matchmaker.platform.routes import OneHopRoute
 from matchmaker.vocab import VOCABULARIES, label
 
-router = APIRouter()
+router = APIRouter(route_class=OneHopRoute)
 
 
 class Health(BaseModel):
@@ -44,8 +45,9 @@ class VocabularyItem(BaseModel):
 
 
 @router.get("/healthz", tags=["health"], response_model=Health)
-def healthz() -> dict[str, str]:
+async def healthz() -> dict[str, str]:
     """The process is up."""
+    # Async: a liveness probe must answer even when every pool thread is busy.
     return {"status": "ok"}
 
 
