@@ -106,6 +106,7 @@ bench: install deploy-tools
 	$(BIN)/python -m bench.http_routes --size 100000
 	$(BIN)/python -m bench.openmp
 	$(BIN)/python -m bench.decisions_scale
+	$(BIN)/python -m bench.first_stage
 	$(BIN)/python -m bench.feed_lag
 	$(BIN)/python -m bench.ingest_http
 	$(BIN)/python -m bench.replica_cold_start
