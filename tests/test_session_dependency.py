@@ -3,11 +3,12 @@ when it fails, and closed even when the request is cancelled (a client that disc
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any, cast
 
 import anyio
+import anyio.from_thread
 import pytest
 from fastapi import Request
 from sqlalchemy import func, select
@@ -22,6 +23,13 @@ def _request(settings: Settings) -> tuple[Request, Any]:
     engine = make_engine(settings.database_url)
     app = SimpleNamespace(state=SimpleNamespace(sessions=make_sessionmaker(engine)))
     return cast(Request, SimpleNamespace(app=app, state=SimpleNamespace())), engine
+
+
+def _in_loop(run: Callable[[], Awaitable[None]]) -> None:
+    # An event loop of its own thread: in a test process another test (the browser's sync
+    # API) may keep a loop running in the main thread, where anyio.run would refuse to start.
+    with anyio.from_thread.start_blocking_portal() as portal:
+        portal.call(run)
 
 
 def _accounts(engine: Any) -> int:
@@ -46,7 +54,7 @@ def test_the_transaction_commits_when_the_route_returns(settings: Settings) -> N
             await gen.__anext__()
         assert not session.in_transaction()
 
-    anyio.run(run)
+    _in_loop(run)
     assert _accounts(engine) == 1
     assert engine.pool.checkedout() == 0
     engine.dispose()
@@ -60,7 +68,7 @@ def test_the_transaction_rolls_back_when_the_route_fails(settings: Settings) -> 
         with pytest.raises(ValueError, match="the route failed"):
             await gen.athrow(ValueError("the route failed"))
 
-    anyio.run(run)
+    _in_loop(run)
     assert _accounts(engine) == 0
     assert engine.pool.checkedout() == 0
     engine.dispose()
@@ -80,7 +88,7 @@ def test_a_cancelled_request_still_rolls_back_and_returns_its_connection(
                 await gen.athrow(cancelled())
         assert not session.in_transaction()
 
-    anyio.run(run)
+    _in_loop(run)
     assert _accounts(engine) == 0
     assert engine.pool.checkedout() == 0
     engine.dispose()
