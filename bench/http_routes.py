@@ -36,6 +36,7 @@ if str(ROOT) not in sys.path:
 from bench import dataset, synth  # noqa: E402
 from bench.common import OUT, log, ratio, summary, write_json  # noqa: E402
 from bench.ingest import raw_encode, texts_of  # noqa: E402
+from bench.results_block import replace_block, stamp  # noqa: E402
 from bench.server import _load, free_port, serve, wait_ready  # noqa: E402
 from matchmaker.recommendations.schemas import STARTUP_EXAMPLE  # noqa: E402
 
@@ -221,6 +222,48 @@ def markdown(fig: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# The routes that read stored profiles only (no encode): the one whose profile is written.
+STORED_ROUTES = (
+    "GET /v1/startups/1",
+    "GET /v1/startups (list)",
+    "/v1/startups/1/matches?target=incubators (founder)",
+    "/v1/incubators/1/matches (manager)",
+    "/v1/startups/1/bundle",
+)
+
+
+def profiled(work: Path, key: str, method: str, path: str, body: Any) -> str:
+    """cProfile of 40 requests of one route, in this process (``bench.profile_routes``)."""
+    from bench import profile_routes
+
+    profile_routes._inline_threadpool()
+    args = argparse.Namespace(
+        data_dir=work,
+        key=key,
+        method=method,
+        path=path,
+        json=json.dumps(body) if body is not None else None,
+        n=40,
+        sort="tottime",
+        top=35,
+        dump=None,
+    )
+    # Paths relative to the checkout: the block is read on other machines.
+    return asyncio.run(profile_routes._profile(args)).replace(f"{ROOT}/", "")
+
+
+def results_text(fig: dict[str, Any], slowest: str, profile: str) -> str:
+    size = fig["startups"]
+    return (
+        f"### `bench.http_routes --size {size}` ({stamp()})\n\n"
+        f"`.venv/bin/python -m bench.http_routes --size {size}` (`make bench`):\n\n"
+        f"{markdown(fig)}\n\n"
+        f"Profile of the slowest stored-profile route, `{slowest}`: 40 requests in-process "
+        "(`bench.profile_routes`: the app `matchmaker serve` runs, thread-pool hops inline), "
+        f"the 35 functions with the most time of their own:\n\n```\n{profile.strip()}\n```"
+    )
+
+
 def _loaded(
     pid: int, url: str, headers: dict[str, str], seconds: float, cap: int
 ) -> dict[str, Any]:
@@ -241,6 +284,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--keep", action="store_true", help="keep the work folder")
     p.add_argument("--rerank", action="store_true", help="also the re-ranked manager's list")
+    p.add_argument(
+        "--no-results",
+        action="store_true",
+        help="do not rewrite this size's block in bench/RESULTS.md (--quick never does)",
+    )
     args = p.parse_args(argv)
     if args.quick:
         args.size, args.rounds, args.seconds = 2_000, 40, 4.0
@@ -282,6 +330,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         fig["throughput"] = t
     write_json(f"http_routes_{args.size}", fig, args.out)
     print(markdown(fig))
+    if not (args.quick or args.no_results):
+        slowest = max(
+            (n for n in fig["sequential"] if n in STORED_ROUTES),
+            key=lambda n: fig["sequential"][n]["p50_ms"],
+        )
+        method, path, key, body = table[slowest]
+        log(f"http routes: profiling {slowest}")
+        profile = profiled(work, key, method, path, body)
+        replace_block(f"http_routes_{args.size}", results_text(fig, slowest, profile))
     if args.keep:  # for bench.profile_routes (a throwaway database's demo keys)
         (work / "keys.json").write_text(json.dumps(built["keys"]), encoding="utf-8")
     else:
