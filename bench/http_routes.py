@@ -12,7 +12,8 @@ Requests are sequential and interleaved (each round asks every route once, in a 
 order), so load from other processes hits every route alike; the figures that count are the
 ratios to ``/healthz`` p50 in the same run. Throughput: 8 concurrent clients on the manager's
 match route against ``/healthz``. The unsaved-profile recommendation is also compared with
-one raw encode of the same text by the same model, in this process, interleaved with it.
+one raw encode of the same text by the same model (sentence-transformers' own `encode`,
+not the service's encoder), in this process, interleaved with it.
 """
 
 from __future__ import annotations
@@ -316,7 +317,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         table = routes(built["keys"]) | (reranked(built["keys"]) if args.rerank else {})
         log(f"http routes: {args.rounds} sequential rounds")
         fig["sequential"] = sequential(
-            base, table, args.rounds, lambda: encoder.encode([text]), proc.pid
+            base, table, args.rounds, lambda: raw_encode(encoder, [text]), proc.pid
         )
         log("http routes: throughput with 8 clients")
         manager = {"Authorization": f"Bearer {built['keys']['manager']}"}
