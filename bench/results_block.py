@@ -17,17 +17,20 @@ HEADING = "## Latest runs (written by the benchmarks)"
 
 def stamp() -> str:
     """When and on which commit this run was made."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=RESULTS.parent,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        commit = _git("rev-parse", "--short", "HEAD")
+        changed = _git("status", "--porcelain", "--untracked-files=no", "--", "matchmaker", "bench")
     except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    return f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit `{commit}`"
+        return f"{when}, commit unknown"
+    return f"{when}, commit `{commit}`" + (" with uncommitted changes" if changed else "")
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=RESULTS.parent.parent, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
 
 
 def replace_block(name: str, text: str, path: Path = RESULTS) -> None:
