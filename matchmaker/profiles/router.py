@@ -28,7 +28,7 @@ from matchmaker.params import PathId
 from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles import service
 from matchmaker.profiles.kinds import ProfileKind
-from matchmaker.profiles.schemas import STALE_AFTER_DAYS, Page, clean_text
+from matchmaker.profiles.schemas import STALE_AFTER_DAYS, STORED, Page, clean_text
 from matchmaker.vocab import Domain, Region, ScenarioStatus, Stage
 
 # What If-Match accepts: "*" or an ETag of this API.
@@ -144,8 +144,9 @@ def facet_filters(kind: ProfileKind) -> DependsParam:
 
 
 async def read_context(request: Request) -> dict[str, int]:
-    """How reads judge staleness: the service's MATCHMAKER_STALE_AFTER_DAYS."""
-    return {STALE_AFTER_DAYS: request.app.state.settings.stale_after_days}
+    """How reads validate: staleness by the service's MATCHMAKER_STALE_AFTER_DAYS, and the
+    values as stored (the text checks ran when they were written)."""
+    return {STALE_AFTER_DAYS: request.app.state.settings.stale_after_days, STORED: True}
 
 
 ReadContext = Annotated[dict[str, int], Depends(read_context)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -45,6 +46,8 @@ _LINE_BREAKS = frozenset("\t\n\r")  # browsers send a textarea's line breaks as 
 _DIGITS = re.compile(r"[+-]?[0-9]+")
 # Validation context key of a read: the service's MATCHMAKER_STALE_AFTER_DAYS.
 STALE_AFTER_DAYS = "stale_after_days"
+# Validation context key of a read: the values come from the database, checked when written.
+STORED = "stored"
 # Validation context key: the input is text cells (a web form, a CSV file), not JSON.
 TEXT_INPUT = "text_input"
 
@@ -103,8 +106,23 @@ Id = Annotated[Int, Field(ge=1, le=MAX_ID)]
 # A number (an integer is one too) and a flag: JSON's own types, never true for 1 or "yes".
 Number = Annotated[float, Strict()]
 Flag = Annotated[bool, Strict()]
-_Line = AfterValidator(clean_line)
-_Clean = AfterValidator(clean_text)
+
+
+def _unless_stored(check: Callable[[str], str]) -> AfterValidator:
+    """``check`` on input; skipped when a read validates a stored row (context ``STORED``),
+    which passed it when written: scanning every character of every profile cost about a
+    third of a 20-profile list (bench/RESULTS.md, section 21)."""
+
+    def validate(value: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get(STORED):
+            return value
+        return check(value)
+
+    return AfterValidator(validate)
+
+
+_Line = _unless_stored(clean_line)
+_Clean = _unless_stored(clean_text)
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _Line]
 Pitch = Annotated[str, StringConstraints(strip_whitespace=True, max_length=280), _Clean]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), _Clean]

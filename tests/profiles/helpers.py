@@ -66,7 +66,7 @@ def create(client: TestClient, plural: str, body: dict[str, Any]) -> dict[str, A
 
 def row_counts(client: TestClient) -> dict[str, int]:
     """Rows of every profile table and of the facet table, read straight from the database."""
-    with _engine(client).connect() as conn:
+    with stored_engine(client).connect() as conn:
         counts = {
             plural: conn.scalar(select(func.count()).select_from(kind.model)) or 0
             for plural, kind in BY_PLURAL.items()
@@ -77,7 +77,7 @@ def row_counts(client: TestClient) -> dict[str, int]:
 
 def facets_of(client: TestClient, plural: str, profile_id: int) -> set[tuple[str, str]]:
     kind = BY_PLURAL[plural]
-    with _engine(client).connect() as conn:
+    with stored_engine(client).connect() as conn:
         rows = conn.execute(
             select(ProfileFacet.name, ProfileFacet.value).where(
                 ProfileFacet.kind == kind.name, ProfileFacet.profile_id == profile_id
@@ -86,6 +86,7 @@ def facets_of(client: TestClient, plural: str, profile_id: int) -> set[tuple[str
         return {(name, value) for name, value in rows}
 
 
-def _engine(client: TestClient) -> Engine:
+def stored_engine(client: TestClient) -> Engine:
+    """The running app's database engine, to read or write rows behind the API."""
     engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
     return engine
