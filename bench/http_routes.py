@@ -237,7 +237,6 @@ def profiled(work: Path, key: str, method: str, path: str, body: Any) -> str:
     """cProfile of 40 requests of one route, in this process (``bench.profile_routes``)."""
     from bench import profile_routes
 
-    profile_routes._inline_threadpool()
     args = argparse.Namespace(
         data_dir=work,
         key=key,
@@ -250,7 +249,7 @@ def profiled(work: Path, key: str, method: str, path: str, body: Any) -> str:
         dump=None,
     )
     # Paths relative to the checkout: the block is read on other machines.
-    return asyncio.run(profile_routes._profile(args)).replace(f"{ROOT}/", "")
+    return profile_routes.profile(args).replace(f"{ROOT}/", "")
 
 
 def results_text(fig: dict[str, Any], slowest: str, profile: str) -> str:

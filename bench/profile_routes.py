@@ -85,8 +85,13 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--top", type=int, default=45)
     p.add_argument("--dump", type=Path, help="also write the raw profile here (pstats format)")
     args = p.parse_args(argv)
+    print(profile(args))
+
+
+def profile(args: argparse.Namespace) -> str:
+    """The printed profile of ``args.n`` requests (``args`` as ``main`` parses them)."""
     _inline_threadpool()
-    print(asyncio.run(_profile(args)))
+    return asyncio.run(_profile(args))
 
 
 if __name__ == "__main__":
