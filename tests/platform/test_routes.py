@@ -3,14 +3,19 @@ match runs the key check, the endpoint and the commit in the pool, and nothing e
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import anyio.to_thread
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
+from matchmaker.platform.routes import OneHopRoute
+from matchmaker.web.deps import WebRoute
 from tests.factories import incubator_body, startup_body
 
 
@@ -47,6 +52,29 @@ def test_a_read_and_a_match_send_the_key_check_the_endpoint_and_the_commit(
     assert listed == Counter({"get_principal": 1, "list_profiles": 1, "_end": 1})
     matched = _hops_of(client, hops, f"/v1/startups/{startup}/matches?target=incubators")
     assert matched == Counter({"get_principal": 1, "startup_matches": 1, "_end": 1})
+
+
+def _routes(routes: list[Any]) -> Iterator[Any]:
+    for route in routes:
+        if hasattr(route, "original_router"):  # an included router (FastAPI >= 0.165)
+            yield from _routes(route.original_router.routes)
+        else:
+            yield route
+
+
+def test_every_sync_api_route_runs_in_one_hop(client: TestClient) -> None:
+    """A router created without ``route_class=OneHopRoute`` would quietly cost every request
+    of its routes a second hop; pages (WebRoute) answer with responses, which FastAPI does
+    not validate, so they have no second hop to save."""
+    sync = [
+        r
+        for r in _routes(client.app.routes)  # type: ignore[attr-defined]
+        if isinstance(r, APIRoute)
+        and not isinstance(r, WebRoute)
+        and not inspect.iscoroutinefunction(inspect.unwrap(r.endpoint))
+    ]
+    assert sync, "no sync API route found: the walk over the routers is broken"
+    assert [r.path for r in sync if not isinstance(r, OneHopRoute)] == []
 
 
 def test_liveness_answers_while_every_pool_thread_is_busy(client: TestClient) -> None:
