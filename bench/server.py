@@ -40,9 +40,12 @@ def serve(
     port: int,
     extra_env: dict[str, str] | None = None,
     log_file: Path | None = None,
+    tree: Path | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
     """The server; its stderr (a line per request) goes to ``log_file`` when given: a pipe
-    nobody reads fills up after a few hundred requests and stalls the server."""
+    nobody reads fills up after a few hundred requests and stalls the server. ``tree``: run
+    the ``matchmaker`` package of another checkout (e.g. ``git archive`` of an older commit)
+    with this environment's dependencies, for A/B runs (``bench.ab_servers``)."""
     env = {
         **os.environ,
         **(extra_env or {}),
@@ -53,11 +56,16 @@ def serve(
     }
     exe = str(Path(sys.executable).parent / "matchmaker")
     cmd = [exe, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
+        cmd[:1] = [sys.executable, "-c", "from matchmaker.cli import main; main()"]
     with contextlib.ExitStack() as stack:
         err: Any = subprocess.PIPE
         if log_file is not None:
             err = stack.enter_context(log_file.open("wb"))
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            cmd, env=env, cwd=tree or ROOT, stdout=subprocess.DEVNULL, stderr=err
+        )
         yield from _stopped(proc)
 
 
