@@ -294,3 +294,17 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
 def label(value: str, lang: str = "en") -> str:
     en, zh = LABELS.get(value, (value.replace("_", " ").capitalize(),) * 2)
     return zh if lang == "zh" else en
+
+
+# Technology readiness levels run from 1 (basic principles) to 9 (proven in operation).
+TRL_LEVELS = range(1, 10)
+
+
+def trl_facet(low: int | None, high: int | None = None) -> list[str]:
+    """The TRL facet of a profile: every level from ``low`` to ``high`` (to 9 when None), as
+    the first stage's score bound reads it; a startup has its one level. Empty when the
+    profile sets no TRL criterion (``low`` None)."""
+    if low is None:
+        return []
+    return [str(level) for level in TRL_LEVELS if low <= level <= (high or TRL_LEVELS[-1])]
+

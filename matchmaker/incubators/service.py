@@ -5,7 +5,7 @@ from __future__ import annotations
 from matchmaker.incubators.models import Incubator
 from matchmaker.incubators.schemas import IncubatorCreate, IncubatorRead, IncubatorUpdate
 from matchmaker.profiles.kinds import ProfileKind
-from matchmaker.vocab import IncubatorKind
+from matchmaker.vocab import IncubatorKind, trl_facet
 
 
 def _facets(i: Incubator) -> dict[str, list[str]]:
@@ -15,6 +15,7 @@ def _facets(i: Incubator) -> dict[str, list[str]]:
         "region": [i.region],
         "kind": [i.kind],
         "service": list(i.services),
+        "trl": trl_facet(i.trl_min, i.trl_max) if i.trl_max is not None else [],
     }
 
 

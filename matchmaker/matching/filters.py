@@ -23,9 +23,15 @@ from matchmaker.matching.scoring import FOREVER
 
 # The facets a match request can filter on (MatchFilters' domains, stages, regions, kinds).
 FILTER_FACETS = ("domain", "stage", "region", "kind")
+# Every facet held: the filters', and those the first stage's score bound reads (bounds.py).
+MASKED_FACETS = (*FILTER_FACETS, "need", "service", "mode", "trl")
 
 Mask = npt.NDArray[np.bool_]
 Ids = npt.NDArray[np.int64]
+Bits = npt.NDArray[np.uint64]
+# Facets whose values (at most 64 each) are also held as one bit field per id: what the
+# first stage's score bound reads for every profile at once (bounds.py).
+BIT_FACETS = ("domain", "stage", "region", "need", "service", "mode", "trl")
 
 
 class FacetMasks:
@@ -34,6 +40,8 @@ class FacetMasks:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._masks: dict[tuple[str, str], Mask] = {}
+        self._bits: dict[str, Bits] = {}
+        self._bit: dict[tuple[str, str], np.uint64] = {}
         self._until = np.zeros(0, dtype=np.int32)
         self._size = 0
 
@@ -45,6 +53,10 @@ class FacetMasks:
             grown = np.zeros(size, dtype=bool)
             grown[: self._size] = mask
             self._masks[key] = grown
+        for name, field in self._bits.items():
+            wider = np.zeros(size, dtype=np.uint64)
+            wider[: self._size] = field
+            self._bits[name] = wider
         until = np.full(size, FOREVER, dtype=np.int32)
         until[: self._size] = self._until
         self._until, self._size = until, size
@@ -62,22 +74,25 @@ class FacetMasks:
         groups: dict[tuple[str, str], list[int]] = {}
         for pid, values in zip(ids, facets, strict=True):
             for name, vs in values.items():
-                if name in FILTER_FACETS:
+                if name in MASKED_FACETS:
                     for v in vs:
                         groups.setdefault((name, str(v)), []).append(pid)
         with self._lock:
             self._grow(int(arr.max()))
             for mask in self._masks.values():
                 mask[arr] = False
+            for field in self._bits.values():
+                field[arr] = 0
             for key, members in groups.items():
                 if key not in self._masks:
                     self._masks[key] = np.zeros(self._size, dtype=bool)
                 self._masks[key][members] = True
+                self._mark(key, np.asarray(members, dtype=np.int64))
             self._until[arr] = np.asarray(until, dtype=np.int32)
 
     def set_facet(self, name: str, value: str, ids: Ids) -> None:
         """Mark ``ids`` as having one facet value (bulk loading)."""
-        if name not in FILTER_FACETS or not len(ids):
+        if name not in MASKED_FACETS or not len(ids):
             return
         with self._lock:
             self._grow(int(ids.max()))
@@ -85,6 +100,23 @@ class FacetMasks:
             if mask is None:
                 mask = self._masks[(name, value)] = np.zeros(self._size, dtype=bool)
             mask[ids] = True
+            self._mark((name, value), ids)
+
+    def _mark(self, key: tuple[str, str], ids: Ids) -> None:
+        """Set the bit of a facet value on ``ids`` (under the lock, the arrays grown)."""
+        name = key[0]
+        if name not in BIT_FACETS:
+            return
+        bit = self._bit.get(key)
+        if bit is None:
+            taken = sum(1 for n, _ in self._bit if n == name)
+            if taken == 64:
+                raise ValueError(f"more than 64 values of facet {name}")
+            bit = self._bit[key] = np.uint64(1 << taken)
+        field = self._bits.get(name)
+        if field is None:
+            field = self._bits[name] = np.zeros(self._size, dtype=np.uint64)
+        field[ids] |= bit
 
     def set_until(self, ids: Ids, until: npt.NDArray[np.int32]) -> None:
         if not len(ids):
@@ -102,6 +134,8 @@ class FacetMasks:
         with self._lock:
             for mask in self._masks.values():
                 mask[arr] = False
+            for field in self._bits.values():
+                field[arr] = 0
             self._until[arr] = FOREVER
 
     def allowed(self, criteria: Mapping[str, Sequence[str]], today: int | None) -> Mask | None:
@@ -123,6 +157,36 @@ class FacetMasks:
                 out = open_ if out is None else out & open_
         return out
 
+    def count(self, name: str, values: Iterable[str] | None = None) -> npt.NDArray[np.int8]:
+        """Per profile id, how many of ``values`` of facet ``name`` it has (None: of all its
+        values). A value listed twice counts twice. Index the result by profile id."""
+        with self._lock:
+            out = np.zeros(self._size, dtype=np.int8)
+            keys = (
+                [(n, v) for n, v in self._masks if n == name]
+                if values is None
+                else [(name, str(v)) for v in values]
+            )
+            for key in keys:
+                mask = self._masks.get(key)
+                if mask is not None:
+                    out += mask
+        return out
+
+    def bits(self, name: str) -> tuple[Bits, dict[str, int]]:
+        """Facet ``name`` as one bit field per id (index it by profile id; ``size`` long),
+        and each value's bit."""
+        with self._lock:
+            field = self._bits.get(name)
+            if field is None:
+                field = np.zeros(self._size, dtype=np.uint64)
+            return field, {v: int(b) for (n, v), b in self._bit.items() if n == name}
+
+    @property
+    def size(self) -> int:
+        """The length of the arrays ``allowed`` and ``count`` return."""
+        return self._size
+
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path) -> None:
         with self._lock:
@@ -132,6 +196,7 @@ class FacetMasks:
             closed = np.flatnonzero(self._until != FOREVER)
             arrays["until_ids"] = closed
             arrays["until"] = self._until[closed]
+            arrays["facets"] = np.asarray(MASKED_FACETS)
 
         def write(tmp: Path) -> None:
             with tmp.open("wb") as out:
@@ -144,6 +209,10 @@ class FacetMasks:
         masks = cls()
         # Our own file object: np.load leaves its own open when the content is garbage.
         with path.open("rb") as file, np.load(file) as data:
+            held = data["facets"].tolist() if "facets" in data.files else list(FILTER_FACETS)
+            if set(MASKED_FACETS) - set(held):
+                # Written before these facets were held: a bound read from it would be wrong.
+                raise ValueError(f"facet masks without {sorted(set(MASKED_FACETS) - set(held))}")
             for key in data.files:
                 if "::" not in key:
                     continue

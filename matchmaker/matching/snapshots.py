@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from matchmaker.atomic import write_text_atomically
 from matchmaker.matching import feed
 from matchmaker.matching.encoder import Ids, Index
-from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
+from matchmaker.matching.filters import MASKED_FACETS, FacetMasks
 from matchmaker.matching.index import VectorIndex
 from matchmaker.matching.models import Embedding
 from matchmaker.matching.scoring import FOREVER, HARD_RULE_COLUMNS, open_until
@@ -262,7 +262,7 @@ class Snapshots(StoreState):
         if ids is None:
             pairs = session.execute(
                 select(ProfileFacet.name, ProfileFacet.value)
-                .where(ProfileFacet.kind == kind, ProfileFacet.name.in_(FILTER_FACETS))
+                .where(ProfileFacet.kind == kind, ProfileFacet.name.in_(MASKED_FACETS))
                 .distinct()
             ).all()
             for facet, value in pairs:
@@ -284,7 +284,7 @@ class Snapshots(StoreState):
             for pid, facet, value in session.execute(
                 select(ProfileFacet.profile_id, ProfileFacet.name, ProfileFacet.value).where(
                     ProfileFacet.kind == kind,
-                    ProfileFacet.name.in_(FILTER_FACETS),
+                    ProfileFacet.name.in_(MASKED_FACETS),
                     ProfileFacet.profile_id.in_(chunk),
                 )
             ):

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.matching import feed
 from matchmaker.matching.encoder import Encoder, Index
-from matchmaker.matching.filters import FILTER_FACETS, FacetMasks
+from matchmaker.matching.filters import MASKED_FACETS, FacetMasks
 from matchmaker.matching.scoring import FOREVER, open_until
 from matchmaker.profiles.kinds import ProfileKind
 
@@ -80,5 +80,5 @@ class StoreState:
 
 def filter_facts(kind: ProfileKind, profile: Any) -> tuple[dict[str, list[str]], int]:
     """What the filter masks hold of a profile: its filter facets, and until when it is open."""
-    facets = {n: list(v) for n, v in kind.facets(profile).items() if n in FILTER_FACETS}
+    facets = {n: list(v) for n, v in kind.facets(profile).items() if n in MASKED_FACETS}
     return facets, open_until(kind.name, profile)

@@ -11,6 +11,7 @@ from matchmaker.partners.models import Partner
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.scenarios.models import Scenario
 from matchmaker.scenarios.schemas import ScenarioCreate, ScenarioRead, ScenarioUpdate
+from matchmaker.vocab import trl_facet
 
 
 def _facets(s: Scenario) -> dict[str, list[str]]:
@@ -19,6 +20,7 @@ def _facets(s: Scenario) -> dict[str, list[str]]:
         "region": [s.region],
         "status": [s.status],
         "mode": [s.collaboration_mode],
+        "trl": trl_facet(s.min_trl),
     }
 
 

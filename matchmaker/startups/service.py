@@ -5,6 +5,7 @@ from __future__ import annotations
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.startups.models import Startup
 from matchmaker.startups.schemas import StartupCreate, StartupRead, StartupUpdate
+from matchmaker.vocab import trl_facet
 
 
 def _facets(s: Startup) -> dict[str, list[str]]:
@@ -13,6 +14,7 @@ def _facets(s: Startup) -> dict[str, list[str]]:
         "stage": [s.stage],
         "region": [s.region],
         "need": list(s.needs),
+        "trl": trl_facet(s.trl, s.trl),
     }
 
 
