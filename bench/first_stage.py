@@ -4,12 +4,15 @@
     .venv/bin/python -m bench.first_stage                 # 2,000 stored startups
     .venv/bin/python -m bench.first_stage --size 10000
 
-A list scores the ``max(5 × limit, 50)`` profiles nearest to the query's description, then
-ranks them by the hybrid score. Asked for 100, it scores 500; if the top 10 of that list is
-not the list asked for 10, the smaller first stage missed profiles that the engine itself
-scores higher. The database is ``bench.http_routes``' (the demo data and ``--size`` scaled
-startups, no decisions beyond the demo's); the lists are asked through the API in this
-process (``TestClient`` over the app ``matchmaker serve`` runs), with an admin key.
+A list first scores the ``max(5 × limit, 50)`` profiles nearest to the query's description,
+then widens while the score bound says an unscored profile could still enter it
+(``matching/pool.py``). If the top 10 of the list asked for 100 is not the list asked for
+10, the first stage missed profiles that the engine itself scores higher. Each row also has
+the searches the widening made for each list and the list's p50 time asked for 10 (in this
+process, no HTTP: ``bench.http_routes`` has the HTTP figures). The database is
+``bench.http_routes``' (the demo data and ``--size`` scaled startups, no decisions beyond the
+demo's); the lists are asked through the API in this process (``TestClient`` over the app
+``matchmaker serve`` runs), with an admin key.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import argparse
 import shutil
 import statistics
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +34,34 @@ from bench.common import OUT, log, write_json  # noqa: E402
 from bench.http_routes import fresh_build  # noqa: E402
 
 
-def compare(client: Any, path: str, headers: dict[str, str]) -> dict[str, Any] | None:
+def counting(searches: list[int]) -> Callable[..., int]:
+    """The engine's widening step, counting its searches into ``searches``."""
+    from matchmaker.matching import service
+
+    widen = service.widen
+
+    def counted(*args: Any, **kwargs: Any) -> int:
+        made = widen(*args, **kwargs)
+        searches.append(made)
+        return made
+
+    service.widen = counted
+    return widen
+
+
+def compare(
+    client: Any, path: str, headers: dict[str, str], searches: list[int]
+) -> dict[str, Any] | None:
     """The list asked for 10 against the top 10 of the list asked for 100."""
     sep = "&" if "?" in path else "?"
-    small = client.get(f"{path}{sep}limit=10", headers=headers).json().get("matches", [])
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        small = client.get(f"{path}{sep}limit=10", headers=headers).json().get("matches", [])
+        times.append((time.perf_counter() - started) * 1000)
+    made_small = searches[-1] if searches else 0
     large = client.get(f"{path}{sep}limit=100", headers=headers).json().get("matches", [])[:10]
+    made_large = searches[-1] if searches else 0
     if not small:
         return None
     a, b = [m["score"] for m in small], [m["score"] for m in large]
@@ -43,18 +71,22 @@ def compare(client: Any, path: str, headers: dict[str, str]) -> dict[str, Any] |
         "overlap": len(ids),
         "top1": [a[0], b[0]],
         "mean10": [round(statistics.fmean(a), 4), round(statistics.fmean(b), 4)],
+        "searches": [made_small, made_large],
+        "p50_ms": round(statistics.median(times), 1),
     }
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| list | top-10 overlap | rank 1, 50 → 500 candidates | mean of top 10 |",
-        "|---|---|---|---|",
+        "| list | top-10 overlap | rank 1, limit 10 → 100 | mean of top 10 | more searches,"
+        " limit 10 / 100 | p50 ms, limit 10 |",
+        "|---|---|---|---|---|---|",
     ]
     for r in rows:
-        (a1, b1), (am, bm) = r["top1"], r["mean10"]
+        (a1, b1), (am, bm), (s1, s2) = r["top1"], r["mean10"], r["searches"]
         lines.append(
-            f"| `{r['path']}` | {r['overlap']}/10 | {a1:.3f} → {b1:.3f} | {am:.3f} → {bm:.3f} |"
+            f"| `{r['path']}` | {r['overlap']}/10 | {a1:.3f} → {b1:.3f} | {am:.3f} → {bm:.3f}"
+            f" | {s1} / {s2} | {r['p50_ms']} |"
         )
     return "\n".join(lines)
 
@@ -76,8 +108,10 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     paths = [f"/v1/incubators/{i}/matches" for i in range(1, args.lists + 1)]
     paths += [f"/v1/startups/{i}/matches?target=incubators" for i in range(1, args.lists + 1)]
     log(f"first stage: {len(paths)} lists, each asked for 10 and for 100")
+    searches: list[int] = []
+    counting(searches)
     with TestClient(create_app(settings, built["encoder"])) as client:
-        rows = [r for path in paths if (r := compare(client, path, headers)) is not None]
+        rows = [r for path in paths if (r := compare(client, path, headers, searches)) is not None]
     shutil.rmtree(work, ignore_errors=True)
     write_json(f"first_stage_{args.size}", {"startups": args.size, "lists": rows}, args.out)
     print(markdown(rows))

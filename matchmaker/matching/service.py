@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
 from matchmaker.matching.calibration import Calibration
-from matchmaker.matching.candidates import CandidateFacts, joined, passes
+from matchmaker.matching.candidates import CandidateFacts
 from matchmaker.matching.cosine import cosines
 from matchmaker.matching.encoder import Index, Mask, Vectors
 from matchmaker.matching.evidence import HistoryEvidence
@@ -30,12 +30,12 @@ from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import HistorySource
 from matchmaker.matching.history_words import startup_words
 from matchmaker.matching.messages import Message
+from matchmaker.matching.pool import Ask, Pool, widen
 from matchmaker.matching.ranking import score_pair
-from matchmaker.matching.ranking_batch import rank_keys
 from matchmaker.matching.reads import ref as ref
 from matchmaker.matching.reads import to_read as to_read
 from matchmaker.matching.registry import calibration_of
-from matchmaker.matching.rerank import RerankOptions, RerankRequest, choose
+from matchmaker.matching.rerank import MIN_POOL, POOL_FACTOR, RerankOptions, RerankRequest, choose
 from matchmaker.matching.schemas import MatchList
 from matchmaker.matching.scoring import (
     HARD_RULE_COLUMNS,
@@ -253,9 +253,13 @@ class Matcher:
             gone = np.fromiter(excluded, np.int64, len(excluded))
             allowed = allowed.copy()
             allowed[gone[(gone >= 0) & (gone < len(allowed))]] = False
-        k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
-        ids, _ = self.store.indexes[target.name].search(vector, k, allowed)
         mine = facts_of(kind.name, profile)
+        today = datetime.now(UTC).date()
+        if kind.name != STARTUP and exclusion(mine, today):
+            return Ranked()  # a full incubator or a closed scenario is proposed to no one
+        k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
+        index = self.store.indexes[target.name]
+        ids, first = index.search(vector, k, allowed)
         if kind.name == STARTUP:
             words = startup_words(profile)
             found = self.evidence.targets_found(
@@ -263,44 +267,24 @@ class Matcher:
             )
         else:
             found = self.evidence.startups_found(session, kind.name, mine.id, allowed, k)
+        ask = Ask(mine, target, vector, filters, frozenset(excluded), today)
+        pool = Pool(session, ask, index, self.candidates, self.calibration, self.weights, found)
         # The search's own similarities only chose the candidates: every path scores a
         # pair with the same ``cosines`` of the stored vectors.
-        fits, ids, sims = joined(found, ids, vector, self.store.indexes[target.name])
-        if len(ids) == 0:
-            return Ranked()
-        sims = self.calibration.scale_many(sims)
-        today = datetime.now(UTC).date()
-        kept: list[tuple[float, Facts]] = []
-        pairs: list[tuple[Facts, Facts]] = []
-        for pid, sim, other in self.candidates.load(session, target, ids, sims):
-            if pid in excluded or not passes(filters, other):  # declined, or filtered out
-                continue
-            sides = (mine, other) if kind.name == STARTUP else (other, mine)
-            if exclusion(sides[1], today):  # the non-startup side has no places, or is closed
-                continue
-            kept.append((sim, other))
-            pairs.append(sides)
-        # The numbers of every candidate at once (score_pair's arithmetic, in numpy).
-        sims_kept, fits_kept = [s for s, _ in kept], [fits.get(o.id) for _, o in kept]
-        keys = rank_keys(pairs, sims_kept, self.weights, fits_kept, today)
-        keyed: list[tuple[tuple[int, float, int], float, Facts]] = []
-        for (sim, other), (score, raw) in zip(kept, keys, strict=True):
-            if filters.min_score is not None and (score or 0) < filters.min_score:
-                continue
-            # Judged matches first by score, then low-confidence ones by the same
-            # arithmetic; ties by id.
-            keyed.append(((0 if score is not None else 1, -raw, other.id), sim, other))
-        # Explanations only for what is shown: the order is the same, from the same numbers.
-        keyed.sort(key=lambda item: item[0])
+        pool.add(ids, extra=True)
         options = filters.rerank.over(self.rerank)
+        places = max(filters.limit * POOL_FACTOR, MIN_POOL) if options.active else filters.limit
+        widen(pool, self.store.filters[target.name], allowed, k, places, first)
+        keyed = pool.ordered()
+        if not keyed:
+            return Ranked()
         shown = [(-key[1], other) for key, _, other in keyed]
-        index = self.store.indexes[target.name]
         order, notes = choose(session, target, index, shown, filters.limit, options)
         out = Ranked(notes=notes)
         for position, why in order:
             _, sim, other = keyed[position]
             startup, tgt = (mine, other) if kind.name == STARTUP else (other, mine)
-            pair = score_pair(startup, tgt, sim, self.weights, today, fits.get(other.id))
+            pair = score_pair(startup, tgt, sim, self.weights, today, pool.fits.get(other.id))
             out.items.append(Scored(pair, other, why))
         return out
 

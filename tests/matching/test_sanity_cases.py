@@ -7,32 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 
-from matchmaker.config import Settings
-from matchmaker.demo import seed
 from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
 from tests.conftest import mint_key
 from tests.web.test_session import _browser, _sign_in
 
 TARGETS = (INCUBATOR, PARTNER, SCENARIO)
 Pairs = dict[tuple[int, str, int], dict[str, Any]]  # (startup, kind, target) -> match
-
-
-@pytest.fixture
-def demo(client: TestClient, settings: Settings) -> dict[str, dict[str, int]]:
-    """The demo profiles, by kind then name (title for scenarios)."""
-    runtime = client.app.state.runtime  # type: ignore[attr-defined]
-    seed.load(settings, runtime)
-    out: dict[str, dict[str, int]] = {}
-    with runtime.sessions() as session:
-        for kind in (STARTUP, *TARGETS):
-            table = kind.model.__table__
-            label = table.c.title if kind is SCENARIO else table.c.name
-            out[kind.name] = {n: i for n, i in session.execute(select(label, table.c.id))}
-    return out
 
 
 def _matches(client: TestClient, path: str, **params: Any) -> list[dict[str, Any]]:

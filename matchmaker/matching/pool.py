@@ -1,0 +1,262 @@
+"""The scored candidates of one ranked list, and the first stage that finds them.
+
+The first stage searches the ``k`` profiles nearest to the query's description. Facts carry
+most of a score's weight, so a profile further away can score higher; asked for 10 and for
+100, a list used to show two different "best 10" (bench/first_stage.py). So the pool widens:
+every profile not yet scored is at most as similar as the least similar one the last search
+returned, which bounds its score (``bounds.ScoreBound``). While some profile's bound is above
+the score the list's last place needs, the most promising are scored: up to GATHER_MAX of
+them by their bounds at their own similarities; more than that, first those whose facts
+promise most, then the nearest WIDE of them. When none is left, no unscored profile can
+enter the list: its top is the engine's top over every profile that passes the filters,
+whatever the limit.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy.orm import Session
+
+from matchmaker.matching.bounds import ScoreBound, without_shared_domain
+from matchmaker.matching.calibration import Calibration
+from matchmaker.matching.candidates import CandidateFacts, Found, joined, passes
+from matchmaker.matching.cosine import cosines
+from matchmaker.matching.encoder import Ids, Index, Mask, Scores
+from matchmaker.matching.facts import Facts
+from matchmaker.matching.filters import FacetMasks
+from matchmaker.matching.history import HISTORY_PRIOR, HistoryFit
+from matchmaker.matching.ranking_batch import rank_keys
+from matchmaker.matching.scoring import Weights, exclusion
+from matchmaker.profiles.kinds import ProfileKind
+
+if TYPE_CHECKING:
+    from matchmaker.matching.service import MatchFilters
+
+log = logging.getLogger(__name__)
+
+# Batches scored after the first search, at most (then a warning): the lists measured in
+# bench/first_stage.py need one to five (bench/RESULTS.md, section 22).
+MAX_ROUNDS = 8
+# Up to this many profiles left to check, their own similarities are computed and they are
+# scored best bound first; above it, the nearest of them are searched.
+GATHER_MAX = 4096
+# Above GATHER_MAX, this many of the nearest are searched at a time, and scored best bound
+# first.
+WIDE = 1024
+# Scored at a time, best bound first, beyond the places the list needs filled.
+BATCH = 10
+# (judged first, -raw score, id): the order of a list.
+Key = tuple[int, float, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """What one list asks: who asks, among which kind, with which filters."""
+
+    mine: Facts
+    target: ProfileKind
+    vector: np.ndarray
+    filters: MatchFilters
+    excluded: frozenset[int]
+    today: date
+
+    @property
+    def startup_asks(self) -> bool:
+        return self.mine.kind == "startup"
+
+
+@dataclass
+class Pool:
+    """Candidates scored so far, each (order key, similarity, facts), with their history."""
+
+    session: Session
+    ask: Ask
+    index: Index
+    candidates: CandidateFacts
+    calibration: Calibration
+    weights: Weights
+    found: Found
+    keyed: list[tuple[Key, float, Facts]] = field(default_factory=list)
+    fits: dict[int, HistoryFit | None] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set)
+
+    def add(self, ids: Ids, extra: bool = False) -> None:
+        """Score ``ids`` (with the decisions' extra candidates when ``extra``)."""
+        self.seen.update(ids.tolist())
+        found = self.found if extra else Found(self.found.fits_of, [], self.found.needs_vectors)
+        fits, ids, sims = joined(found, ids, self.ask.vector, self.index)
+        self.seen.update(ids.tolist())
+        self.fits.update(fits)
+        if len(ids) == 0:
+            return
+        sims = self.calibration.scale_many(sims)
+        ask = self.ask
+        kept: list[tuple[float, Facts]] = []
+        pairs: list[tuple[Facts, Facts]] = []
+        for pid, sim, other in self.candidates.load(self.session, ask.target, ids, sims):
+            if pid in ask.excluded or not passes(ask.filters, other):  # declined, or filtered out
+                continue
+            sides = (ask.mine, other) if ask.startup_asks else (other, ask.mine)
+            if exclusion(sides[1], ask.today):  # the non-startup side is full, or closed
+                continue
+            kept.append((sim, other))
+            pairs.append(sides)
+        # The numbers of every candidate at once (score_pair's arithmetic, in numpy).
+        sims_kept, fits_kept = [s for s, _ in kept], [fits.get(o.id) for _, o in kept]
+        keys = rank_keys(pairs, sims_kept, self.weights, fits_kept, ask.today)
+        for (sim, other), (score, raw) in zip(kept, keys, strict=True):
+            if ask.filters.min_score is not None and (score or 0) < ask.filters.min_score:
+                continue
+            # Judged matches first by score, then low-confidence ones by the same
+            # arithmetic; ties by id.
+            self.keyed.append(((0 if score is not None else 1, -raw, other.id), sim, other))
+
+    def ordered(self) -> list[tuple[Key, float, Facts]]:
+        self.keyed.sort(key=lambda item: item[0])
+        return self.keyed
+
+    def needed(self, places: int) -> float:
+        """The raw score a new candidate must exceed to take one of the first ``places``
+        (below 0: any candidate could)."""
+        last = self.ordered()[places - 1][0] if len(self.keyed) >= places else None
+        if last is None or last[0] == 1:
+            # A place is free, or held by a low-confidence match that any judged one
+            # outranks: only the minimum score, if asked, rules a candidate out.
+            min_score = self.ask.filters.min_score
+            return -1.0 if min_score is None else min_score - 1e-9
+        return -last[1]
+
+    def history_share(self) -> float:
+        """The largest share of ``weights.history`` an unscored candidate's fit can have."""
+        if self.found.fits_of is None:
+            return 0.0
+        if self.ask.startup_asks:
+            return 1.0  # each target has its own decisions, unknown until scored
+        counts = [f.accepted + f.declined for f in self.fits.values() if f is not None]
+        if not counts:
+            return 0.0
+        n = max(counts) + 1  # a decided candidate's own decision is left out of its count
+        return n / (n + HISTORY_PRIOR)
+
+
+def widen(
+    pool: Pool, masks: FacetMasks, allowed: Mask | None, k: int, places: int, first: Scores
+) -> int:
+    """Score, a few at a time, the profiles whose bound says they could take one of the first
+    ``places``; the batches scored. ``allowed``: who passes the filters and the hard rules
+    (None: everyone); the pool holds the first search's results, whose raw similarities are
+    ``first``. A search that returned fewer than ``k`` left no one out."""
+    floor = _least(pool, first, k)
+    if floor is None:
+        return 0
+    ask, share = pool.ask, pool.history_share()
+    universe = _universe(pool, masks, allowed)
+    unshared = without_shared_domain(ask.mine, pool.weights, share)
+    if unshared(floor) <= pool.needed(places):
+        domains = masks.bits("domain")[0][universe]
+        wanted = np.uint64(sum(masks.bits("domain")[1].get(d, 0) for d in ask.mine.domains))
+        universe = universe[((domains & wanted) != 0) | (domains == 0)]
+    bound = ScoreBound(ask.mine, ask.target.name, masks, pool.weights, share, universe)
+    alive = np.ones(len(universe), dtype=bool)
+    batches, facts_first = 0, True
+    while floor is not None:
+        if batches >= MAX_ROUNDS:
+            return _stopped(batches)
+        # Neither rule lets one back in: the place's score only rises, the floor only falls.
+        needed = pool.needed(places)
+        at_floor = bound.at(floor)
+        alive &= at_floor > needed
+        if unshared(floor) <= needed:
+            alive &= bound.shares
+        alive[_positions(universe, pool.seen)] = False
+        ids = universe[alive]
+        if not len(ids):
+            return batches
+        if len(ids) > GATHER_MAX and facts_first:
+            # Too many to look at: first score those whose facts promise most, which raises
+            # the score a place needs, so that fewer are left to search.
+            facts_first, batches = False, batches + 1
+            promise = at_floor[alive]
+            take = min(places + BATCH, len(ids))
+            pool.add(ids[np.argpartition(-promise, take - 1)[:take]])
+            continue
+        if len(ids) <= GATHER_MAX:
+            ids, vectors = pool.index.present_vectors(ids)
+            raw, floor = cosines(vectors, ask.vector[None, :])[:, 0], None
+        else:
+            # The nearest of them; those left are at most as similar as the last one.
+            among = np.zeros(int(ids[-1]) + 1, dtype=bool)
+            among[ids] = True
+            ids, raw = pool.index.search(ask.vector, WIDE, among)
+            floor = _least(pool, raw, WIDE)
+        sims = pool.calibration.scale_many(raw).astype(np.float64)
+        bounds = bound.at(sims, np.searchsorted(universe, ids))
+        made, done = _best_first(pool, bounds, ids, places + BATCH, places, MAX_ROUNDS - batches)
+        batches += made
+        if not done:
+            return _stopped(batches)
+    return batches
+
+
+def _universe(pool: Pool, masks: FacetMasks, allowed: Mask | None) -> Ids:
+    """The ids the first stage may still have to score (sorted): those that exist, are
+    allowed and are not scored yet."""
+    size = masks.size
+    keep = masks.bits("region")[0] != 0  # every profile has a region: those that exist
+    if allowed is not None:
+        keep[: len(allowed)] = allowed[:size]
+        keep[len(allowed) :] = False
+    ask = pool.ask
+    for gone in (pool.seen, ask.excluded):
+        if gone:
+            out = np.fromiter(gone, np.int64, len(gone))
+            keep[out[(out >= 0) & (out < size)]] = False
+    return np.flatnonzero(keep)
+
+
+def _stopped(batches: int) -> int:
+    # A profile the bound could not rule out is left unscored: the list may miss it.
+    log.warning("first stage stopped after %d more batches", batches)
+    return batches
+
+
+def _positions(universe: Ids, ids: set[int]) -> Ids:
+    """Where those of ``ids`` that are in ``universe`` (sorted) are."""
+    if not ids:
+        return np.zeros(0, dtype=np.int64)
+    arr = np.fromiter(ids, np.int64, len(ids))
+    at = np.searchsorted(universe, arr)
+    inside = at < len(universe)
+    at, arr = at[inside], arr[inside]
+    found: Ids = at[universe[at] == arr]
+    return found
+
+
+def _best_first(
+    pool: Pool, bounds: npt.NDArray[np.float64], ids: Ids, k: int, places: int, most: int
+) -> tuple[int, bool]:
+    """Score ``ids`` in the order of their ``bounds``, ``k`` at a time, until the next
+    bound cannot take a place: the batches, and False when it stopped after ``most``."""
+    order = np.argsort(-bounds, kind="stable")
+    ids, bounds = ids[order], bounds[order]
+    for batch, start in enumerate(range(0, len(ids), k)):
+        if bounds[start] <= pool.needed(places):
+            return batch, True
+        if batch == most:
+            return batch, False
+        pool.add(ids[start : start + k])
+    return -(-len(ids) // k), True
+
+
+def _least(pool: Pool, sims: Scores, k: int) -> float | None:
+    """The calibrated similarity of a search's least similar result; None when it returned
+    fewer than ``k`` (nothing is left to find)."""
+    if len(sims) < k:
+        return None
+    return float(pool.calibration.scale_many(sims[-1:])[0])

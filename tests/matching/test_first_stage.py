@@ -1,0 +1,71 @@
+"""Every list's top is the engine's top over every profile, whatever the limit (pool.py): the
+demo data plus variants of its startups (other stages, TRLs, needs, regions), more startups
+than the first search takes, real model, HTTP, against the engine's own ``score_many`` of
+every pair."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from matchmaker.demo.seed import DATA
+from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.vocab import Need, Region, Stage
+
+STAGES = [s.value for s in Stage]
+NEEDS = [n.value for n in Need]
+PLACES = [
+    {"city": "Tianjin", "region": Region.tianjin.value, "country": "CN"},
+    {"city": "Shijiazhuang", "region": Region.hebei.value, "country": "CN"},
+    {"city": "Shenzhen", "region": Region.china_other.value, "country": "CN"},
+    {"city": "Munich", "region": Region.abroad.value, "country": "DE"},
+]
+
+
+@pytest.fixture
+def crowded(client: TestClient, demo: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """The demo data and three variants of each demo startup: 168 startups, where the first
+    search of a list takes 50 (asked for 10) or 500 (asked for 100)."""
+    startups: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))["startups"]
+    for n, raw in enumerate(startups):
+        for v in range(3):
+            body = {k: val for k, val in raw.items() if k not in ("website", "contact_email")}
+            body["name"] = f"{raw['name']} {v}"
+            body["stage"] = STAGES[(n + v) % len(STAGES)]
+            body["trl"] = 1 + (n * 3 + v * 5) % 9
+            body["needs"] = [NEEDS[(n + v * 4 + i) % len(NEEDS)] for i in range(1 + v)]
+            body["location"] = PLACES[(n + v) % len(PLACES)]
+            r = client.post("/v1/startups", json=body)
+            assert r.status_code == 201, r.text
+    return demo
+
+
+def engine_top(client: TestClient, kind: str, target_id: int, places: int) -> list[int]:
+    """The first ``places`` startups for one target by the engine's score of every pair, in
+    a list's order: judged first, score descending, id ascending."""
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    matcher = runtime.matcher
+    with runtime.sessions() as session:
+        rows = session.query(STARTUP.model).all()
+        target = session.get(matcher.kind(kind).model, target_id)
+        pairs = [column[0] for column in matcher.score_many(session, rows, [(kind, target)])]
+    ordered = sorted(pairs, key=lambda p: (p.score is None, -p.raw_score, p.startup_id))
+    return [p.startup_id for p in ordered[:places]]
+
+
+@pytest.mark.parametrize("kind", [INCUBATOR, PARTNER, SCENARIO], ids=lambda k: k.name)
+def test_every_list_shows_the_engine_top_over_every_startup(
+    client: TestClient, crowded: dict[str, dict[str, int]], kind: Any
+) -> None:
+    for target_id in crowded[kind.name].values():
+        path = f"/v1/{kind.plural}/{target_id}/matches"
+        r = client.get(path, params={"limit": 10})
+        if r.status_code != 200 or not r.json()["matches"]:
+            continue  # a full incubator or a closed scenario proposes no one
+        shown = [m["profile"]["id"] for m in r.json()["matches"]]
+        assert shown == engine_top(client, kind.name, target_id, 10), path
+        wider = client.get(path, params={"limit": 100}).json()["matches"]
+        assert [m["profile"]["id"] for m in wider[:10]] == shown, path
