@@ -307,4 +307,3 @@ def trl_facet(low: int | None, high: int | None = None) -> list[str]:
     if low is None:
         return []
     return [str(level) for level in TRL_LEVELS if low <= level <= (high or TRL_LEVELS[-1])]
-
