@@ -30,7 +30,7 @@ from matchmaker.matching.cosine import cosines
 from matchmaker.matching.encoder import Ids, Index, Mask, Scores
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.filters import FacetMasks
-from matchmaker.matching.history import HISTORY_PRIOR, HistoryFit
+from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.ranking_batch import rank_keys
 from matchmaker.matching.scoring import Weights, exclusion
 from matchmaker.profiles.kinds import ProfileKind
@@ -134,58 +134,53 @@ class Pool:
 
     def history_share(self) -> float:
         """The largest share of ``weights.history`` an unscored candidate's fit can have."""
-        if self.found.fits_of is None:
-            return 0.0
-        if self.ask.startup_asks:
-            return 1.0  # each target has its own decisions, unknown until scored
-        counts = [f.accepted + f.declined for f in self.fits.values() if f is not None]
-        if not counts:
-            return 0.0
-        n = max(counts) + 1  # a decided candidate's own decision is left out of its count
-        return n / (n + HISTORY_PRIOR)
+        # Before any candidate is scored, so not from their fits: any fit's share is below 1
+        # (n / (n + HISTORY_PRIOR)), and where there are many decisions, close to it.
+        return 0.0 if self.found.fits_of is None else 1.0
 
 
 def widen(
-    pool: Pool, masks: FacetMasks, allowed: Mask | None, k: int, places: int, first: Scores
+    pool: Pool,
+    masks: FacetMasks,
+    allowed: Mask | None,
+    k: int,
+    places: int,
+    nearest: tuple[Ids, Scores],
 ) -> int:
-    """Score, a few at a time, the profiles whose bound says they could take one of the first
-    ``places``; the batches scored. ``allowed``: who passes the filters and the hard rules
-    (None: everyone); the pool holds the first search's results, whose raw similarities are
-    ``first``. A search that returned fewer than ``k`` left no one out."""
-    floor = _least(pool, first, k)
+    """Score the first search's results (``nearest``: the ``k`` nearest allowed profiles and
+    their raw similarities) and then, a few at a time, every profile whose bound says it
+    could take one of the first ``places``; the batches scored after the first.
+    ``allowed``: who passes the filters and the hard rules (None: everyone). A search that
+    returned fewer than ``k`` left no one out."""
+    first, sims = nearest
+    floor = _least(pool, sims, k)
     if floor is None:
+        pool.add(first, extra=True)
         return 0
     ask, share = pool.ask, pool.history_share()
-    universe = _universe(pool, masks, allowed)
-    unshared = without_shared_domain(ask.mine, pool.weights, share)
-    if unshared(floor) <= pool.needed(places):
-        domains = masks.bits("domain")[0][universe]
-        wanted = np.uint64(sum(masks.bits("domain")[1].get(d, 0) for d in ask.mine.domains))
-        universe = universe[((domains & wanted) != 0) | (domains == 0)]
+    universe = _universe(pool, masks, allowed, first)
     bound = ScoreBound(ask.mine, ask.target.name, masks, pool.weights, share, universe)
+    # With the nearest, those whose facts promise most: they set the score a place needs,
+    # which rules most of the others out before any more is searched.
+    promise = bound.at(floor)
+    take = min(places + BATCH, len(universe))
+    promising = universe[np.argpartition(-promise, take - 1)[:take]] if take else universe
+    pool.add(np.concatenate([first, promising]), extra=True)
+    unshared = without_shared_domain(ask.mine, pool.weights, share)
     alive = np.ones(len(universe), dtype=bool)
-    batches, facts_first = 0, True
+    batches = 0
     while floor is not None:
         if batches >= MAX_ROUNDS:
             return _stopped(batches)
         # Neither rule lets one back in: the place's score only rises, the floor only falls.
         needed = pool.needed(places)
-        at_floor = bound.at(floor)
-        alive &= at_floor > needed
+        alive &= bound.at(floor) > needed
         if unshared(floor) <= needed:
             alive &= bound.shares
         alive[_positions(universe, pool.seen)] = False
         ids = universe[alive]
         if not len(ids):
             return batches
-        if len(ids) > GATHER_MAX and facts_first:
-            # Too many to look at: first score those whose facts promise most, which raises
-            # the score a place needs, so that fewer are left to search.
-            facts_first, batches = False, batches + 1
-            promise = at_floor[alive]
-            take = min(places + BATCH, len(ids))
-            pool.add(ids[np.argpartition(-promise, take - 1)[:take]])
-            continue
         if len(ids) <= GATHER_MAX:
             ids, vectors = pool.index.present_vectors(ids)
             raw, floor = cosines(vectors, ask.vector[None, :])[:, 0], None
@@ -195,8 +190,8 @@ def widen(
             among[ids] = True
             ids, raw = pool.index.search(ask.vector, WIDE, among)
             floor = _least(pool, raw, WIDE)
-        sims = pool.calibration.scale_many(raw).astype(np.float64)
-        bounds = bound.at(sims, np.searchsorted(universe, ids))
+        scaled = pool.calibration.scale_many(raw).astype(np.float64)
+        bounds = bound.at(scaled, np.searchsorted(universe, ids))
         made, done = _best_first(pool, bounds, ids, places + BATCH, places, MAX_ROUNDS - batches)
         batches += made
         if not done:
@@ -204,19 +199,17 @@ def widen(
     return batches
 
 
-def _universe(pool: Pool, masks: FacetMasks, allowed: Mask | None) -> Ids:
+def _universe(pool: Pool, masks: FacetMasks, allowed: Mask | None, first: Ids) -> Ids:
     """The ids the first stage may still have to score (sorted): those that exist, are
-    allowed and are not scored yet."""
+    allowed, and are neither declined nor among the ``first`` search's results."""
     size = masks.size
     keep = masks.bits("region")[0] != 0  # every profile has a region: those that exist
     if allowed is not None:
         keep[: len(allowed)] = allowed[:size]
         keep[len(allowed) :] = False
     ask = pool.ask
-    for gone in (pool.seen, ask.excluded):
-        if gone:
-            out = np.fromiter(gone, np.int64, len(gone))
-            keep[out[(out >= 0) & (out < size)]] = False
+    for out in (first, np.fromiter(ask.excluded, np.int64, len(ask.excluded))):
+        keep[out[(out >= 0) & (out < size)]] = False
     return np.flatnonzero(keep)
 
 

@@ -259,7 +259,7 @@ class Matcher:
             return Ranked()  # a full incubator or a closed scenario is proposed to no one
         k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
         index = self.store.indexes[target.name]
-        ids, first = index.search(vector, k, allowed)
+        nearest = index.search(vector, k, allowed)
         if kind.name == STARTUP:
             words = startup_words(profile)
             found = self.evidence.targets_found(
@@ -271,10 +271,9 @@ class Matcher:
         pool = Pool(session, ask, index, self.candidates, self.calibration, self.weights, found)
         # The search's own similarities only chose the candidates: every path scores a
         # pair with the same ``cosines`` of the stored vectors.
-        pool.add(ids, extra=True)
         options = filters.rerank.over(self.rerank)
         places = max(filters.limit * POOL_FACTOR, MIN_POOL) if options.active else filters.limit
-        widen(pool, self.store.filters[target.name], allowed, k, places, first)
+        widen(pool, self.store.filters[target.name], allowed, k, places, nearest)
         keyed = pool.ordered()
         if not keyed:
             return Ranked()
