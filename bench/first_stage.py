@@ -8,8 +8,9 @@ A list first scores the ``max(5 × limit, 50)`` profiles nearest to the query's 
 then widens while the score bound says an unscored profile could still enter it
 (``matching/pool.py``). If the top 10 of the list asked for 100 is not the list asked for
 10, the first stage missed profiles that the engine itself scores higher. Each row also has
-the searches the widening made for each list and the list's p50 time asked for 10 (in this
-process, no HTTP: ``bench.http_routes`` has the HTTP figures). The database is
+the batches the widening scored after the first (the nearest and the most promising) and
+the list's p50 time asked for 10 (in this process, no HTTP: ``bench.http_routes`` has the
+HTTP figures). The database is
 ``bench.http_routes``' (the demo data and ``--size`` scaled startups, no decisions beyond the
 demo's); the lists are asked through the API in this process (``TestClient`` over the app
 ``matchmaker serve`` runs), with an admin key.
@@ -78,7 +79,7 @@ def compare(
 
 def markdown(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| list | top-10 overlap | rank 1, limit 10 → 100 | mean of top 10 | more searches,"
+        "| list | top-10 overlap | rank 1, limit 10 → 100 | mean of top 10 | more batches,"
         " limit 10 / 100 | p50 ms, limit 10 |",
         "|---|---|---|---|---|---|",
     ]
