@@ -6,13 +6,20 @@ every pair."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
 from matchmaker.demo.seed import DATA
 from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.matching.candidates import Found
+from matchmaker.matching.facts import Facts
+from matchmaker.matching.pool import Ask, Pool
+from matchmaker.matching.scoring import Weights
+from matchmaker.matching.service import MatchFilters
 from matchmaker.vocab import Need, Region, Stage
 
 STAGES = [s.value for s in Stage]
@@ -43,13 +50,15 @@ def crowded(client: TestClient, demo: dict[str, dict[str, int]]) -> dict[str, di
     return demo
 
 
-def engine_top(client: TestClient, kind: str, target_id: int, places: int) -> list[int]:
-    """The first ``places`` startups for one target by the engine's score of every pair, in
-    a list's order: judged first, score descending, id ascending."""
+def engine_top(
+    client: TestClient, kind: str, target_id: int, places: int, regions: tuple[str, ...] = ()
+) -> list[int]:
+    """The first ``places`` startups (of ``regions``, if any) for one target by the engine's
+    score of every pair, in a list's order: judged first, score descending, id ascending."""
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
     matcher = runtime.matcher
     with runtime.sessions() as session:
-        rows = session.query(STARTUP.model).all()
+        rows = [r for r in session.query(STARTUP.model).all() if not regions or r.region in regions]
         target = session.get(matcher.kind(kind).model, target_id)
         pairs = [column[0] for column in matcher.score_many(session, rows, [(kind, target)])]
     ordered = sorted(pairs, key=lambda p: (p.score is None, -p.raw_score, p.startup_id))
@@ -69,3 +78,22 @@ def test_every_list_shows_the_engine_top_over_every_startup(
         assert shown == engine_top(client, kind.name, target_id, 10), path
         wider = client.get(path, params={"limit": 100}).json()["matches"]
         assert [m["profile"]["id"] for m in wider[:10]] == shown, path
+        # Filtered: the widening searches among those the filter allows.
+        regions = ("tianjin", "hebei")
+        r = client.get(path, params={"limit": 10, "region": list(regions)})
+        assert r.status_code == 200, r.text
+        shown = [m["profile"]["id"] for m in r.json()["matches"]]
+        assert shown == engine_top(client, kind.name, target_id, 10, regions), path
+
+
+def test_a_place_held_by_a_low_confidence_match_is_open_to_any_judged_one() -> None:
+    """Judged matches outrank low-confidence ones whatever their scores, so such a place
+    rules no candidate out; a place held by a judged match needs more than its score."""
+    me = Facts("incubator", 1, "i", frozenset({"ai"}), "beijing", "CN", "")
+    ask = Ask(me, STARTUP, np.zeros(3), MatchFilters(), frozenset(), date(2026, 12, 7))
+    pool = Pool(cast(Any, None), ask, cast(Any, None), cast(Any, None), cast(Any, None),
+                Weights(), Found())  # fmt: skip
+    pool.keyed = [((0, -0.8, 5), 0.5, me), ((1, -0.9, 6), 0.5, me)]
+    assert pool.needed(1) == 0.8
+    assert pool.needed(2) == -1.0
+    assert pool.needed(3) == -1.0
