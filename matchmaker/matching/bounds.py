@@ -72,7 +72,8 @@ class ScoreBound:
     """An upper bound of the score against ``query`` (a profile of the other side) of each
     of ``ids`` (profiles of ``kind``, the masks' kind) at a given calibrated similarity or
     below. ``history_share``: the largest share of ``weights.history`` a candidate's
-    history fit can have (0 when no history applies).
+    history fit can have (0 when no history applies); ``history_ceiling``: the largest
+    value it can have.
 
     The facts' part is computed once, from the masks' bit fields; ``at`` adds the
     similarity's part, for all of ``ids`` or for some (by position), as often as the first
@@ -86,6 +87,7 @@ class ScoreBound:
         weights: Weights,
         history_share: float,
         ids: Ints,
+        history_ceiling: float = 1.0,
     ) -> None:
         asks = query.kind == STARTUP
         domains, domain_bit = masks.bits("domain")
@@ -114,7 +116,7 @@ class ScoreBound:
             _needs(query, kind, masks, ids),
             _table(regions[ids], region_bit, region_of)[0],
             _trl(query, masks, ids),
-            history_share,
+            (history_share, history_ceiling),
             weights,
         )
 
@@ -134,7 +136,7 @@ class ScoreBound:
 
 
 def without_shared_domain(
-    query: Facts, weights: Weights, history_share: float
+    query: Facts, weights: Weights, history_share: float, history_ceiling: float = 1.0
 ) -> Callable[[float], float]:
     """The bound, by similarity, of any profile that has domains but shares none with
     ``query``, whatever its other facts: the first stage need not look at those when this
@@ -149,7 +151,7 @@ def without_shared_domain(
             (one * needs, one > (not needs)),
             one,
             (one * trl, one > (not trl)),
-            history_share,
+            (history_share, history_ceiling),
             weights,
         )
         parts += [(float(total[0]), float(weight[0])) for total, weight in terms]
@@ -170,7 +172,7 @@ def _terms(
     needs: Applies,
     region: Floats,
     trl: Applies,
-    history_share: float,
+    history: tuple[float, float],
     weights: Weights,
 ) -> list[tuple[Floats, Floats]]:
     """With and without a history fit (the masks cannot tell its value): the facts' weighted
@@ -198,9 +200,10 @@ def _terms(
         + f32(weights.needs) * needs_applies
     )
     out: list[tuple[Floats, Floats]] = []
-    for with_history in (False, True) if history_share else (False,):
-        extra = f32(weights.history * history_share * with_history)
-        out.append((known + extra, np.asarray(known_weight + extra, dtype=np.float32)))
+    share, ceiling = history
+    for with_history in (False, True) if share else (False,):
+        weight = f32(weights.history * share * with_history)
+        out.append((known + weight * f32(ceiling), np.asarray(known_weight + weight, np.float32)))
     return out
 
 

@@ -36,6 +36,9 @@ class Found:
     fits_of: Callable[[list[int], np.ndarray | None], list[HistoryFit | None]] | None = None
     extra: list[int] = field(default_factory=list)
     needs_vectors: bool = True
+    # The largest history value a candidate outside ``extra`` can have (the first stage's
+    # bound, pool.py); 1 when nothing smaller is known.
+    history_ceiling: float = 1.0
 
 
 def joined(

@@ -27,6 +27,7 @@ from matchmaker.matching.history import (
     decided_rows,
     fits_of_startups,
     fits_of_targets,
+    value_ceiling,
 )
 from matchmaker.matching.history_words import (
     AppliedVersion,
@@ -104,17 +105,24 @@ class HistoryEvidence:
         decided = self._vectors(decisions.accepted + decisions.declined)
         accepted = [decided[i] for i in decisions.accepted if i in decided]
         extra: list[int] = []
+        # Without accepted ones a fit is its words' share at most.
+        ceiling = value_ceiling(-1.0)
         if accepted:
             centre = np.mean(accepted, axis=0)
             centre /= max(float(np.linalg.norm(centre)), 1e-6)
-            extra = self._index().search(centre, k, allowed)[0].tolist()
+            ids, sims = self._index().search(centre, k, allowed)
+            extra = ids.tolist()
+            # Any other startup is at most as close to the centre as the last one found
+            # (none is left when fewer than k were).
+            if len(ids) == k:
+                ceiling = value_ceiling(float(self._calibration.scale_many(sims[-1:])[0]))
 
         def fits_of(pids: list[int], vectors: np.ndarray | None) -> list[HistoryFit | None]:
             assert vectors is not None  # needs_vectors
             lexical = self._words_for_target(session, kind, target_id, decisions, pids, None)
             return fits_of_startups(pids, vectors, decisions, decided, self._calibration, lexical)
 
-        return Found(fits_of, extra)
+        return Found(fits_of, extra, history_ceiling=ceiling)
 
     # -- one startup (the founder's list) -------------------------------------------------
     def targets_found(

@@ -111,6 +111,14 @@ class HistoryFit:
         return Message(code, params)
 
 
+def value_ceiling(scaled_cosine: float) -> float:
+    """The largest history value of a startup whose cosine with the accepted startups'
+    centroid (on the reference scale) is at most ``scaled_cosine``: declined ones only pull
+    it down, and its words fit at most 1."""
+    centroid = min(1.0, max(0.0, (scaled_cosine - FLOOR) / (CEILING - FLOOR)))
+    return (1 - WORDS_SHARE) * centroid + WORDS_SHARE
+
+
 def fits_of_startups(
     startup_ids: Sequence[int],
     startups: Matrix,

@@ -159,14 +159,15 @@ def widen(
         return 0
     ask, share = pool.ask, pool.history_share()
     universe = _universe(pool, masks, allowed, first)
-    bound = ScoreBound(ask.mine, ask.target.name, masks, pool.weights, share, universe)
+    ceiling = pool.found.history_ceiling
+    bound = ScoreBound(ask.mine, ask.target.name, masks, pool.weights, share, universe, ceiling)
     # With the nearest, those whose facts promise most: they set the score a place needs,
     # which rules most of the others out before any more is searched.
     promise = bound.at(floor)
     take = min(places + BATCH, len(universe))
     promising = universe[np.argpartition(-promise, take - 1)[:take]] if take else universe
     pool.add(np.concatenate([first, promising]), extra=True)
-    unshared = without_shared_domain(ask.mine, pool.weights, share)
+    unshared = without_shared_domain(ask.mine, pool.weights, share, ceiling)
     alive = np.ones(len(universe), dtype=bool)
     batches = 0
     while floor is not None:

@@ -11,9 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchmaker.matching.bounds import ScoreBound, without_shared_domain
+from matchmaker.matching.calibration import REFERENCE
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.filters import FacetMasks
-from matchmaker.matching.history import HISTORY_PRIOR, HistoryFit
+from matchmaker.matching.history import (
+    HISTORY_PRIOR,
+    Decisions,
+    HistoryFit,
+    fits_of_startups,
+    value_ceiling,
+)
+from matchmaker.matching.history_words import WordsFit
 from matchmaker.matching.ranking import rank_key
 from matchmaker.matching.scoring import NEED_TO_MODE, Weights
 from matchmaker.vocab import Domain, Need, Region, Stage, trl_facet
@@ -121,10 +129,18 @@ def masks_of(f: Facts) -> FacetMasks:
     return masks
 
 
-def bound(query: Facts, other: Facts, similarity: float, weights: Weights, share: float) -> float:
+def bound(
+    query: Facts,
+    other: Facts,
+    similarity: float,
+    weights: Weights,
+    share: float,
+    ceiling: float = 1.0,
+) -> float:
     ids = np.asarray([other.id], dtype=np.int64)
     masks = masks_of(other)
-    return float(ScoreBound(query, other.kind, masks, weights, share, ids).at(similarity)[0])
+    made = ScoreBound(query, other.kind, masks, weights, share, ids, ceiling)
+    return float(made.at(similarity)[0])
 
 
 @settings(max_examples=600, deadline=None)
@@ -143,20 +159,20 @@ def test_the_bound_is_never_below_the_score_from_either_side(
     # What the first stage knows: a similarity at least the pair's, the largest history
     # share of the target's decisions (the pair's own startup can only lower it).
     ceiling = similarity + above
-    share = 0.0
+    share, value = 0.0, 1.0
     if fit is not None:
         n = fit.accepted + fit.declined + 1
-        share = n / (n + HISTORY_PRIOR)
-    from_target = bound(target, startup, ceiling, weights, share)
-    from_startup = bound(startup, target, ceiling, weights, share)
+        share, value = n / (n + HISTORY_PRIOR), min(1.0, fit.value + above)
+    from_target = bound(target, startup, ceiling, weights, share, value)
+    from_startup = bound(startup, target, ceiling, weights, share, value)
     assert from_target >= raw
     assert from_startup >= raw
     if not startup.domains & target.domains:
         # The ceiling of those with domains, none shared (the others are always looked at).
         if startup.domains:
-            assert without_shared_domain(target, weights, share)(ceiling) >= raw
+            assert without_shared_domain(target, weights, share, value)(ceiling) >= raw
         if target.domains:
-            assert without_shared_domain(startup, weights, share)(ceiling) >= raw
+            assert without_shared_domain(startup, weights, share, value)(ceiling) >= raw
 
 
 def test_the_bound_is_tight_where_the_masks_hold_every_fact() -> None:
@@ -174,3 +190,30 @@ def test_the_bound_is_tight_where_the_masks_hold_every_fact() -> None:
     )  # fmt: skip
     _, raw = rank_key(startup, target, 0.42, Weights(), None, datetime.now(UTC).date())
     assert raw <= bound(target, startup, 0.42, Weights(), 0.0) <= raw + 2e-3
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    accepted=st.integers(1, 6),
+    declined=st.integers(0, 4),
+    words=st.floats(0, 1),
+)
+def test_no_history_fit_is_above_the_ceiling_of_its_cosine_with_the_accepted_centre(
+    seed: int, accepted: int, declined: int, words: float
+) -> None:
+    """evidence.startups_found bounds the history value of a startup it did not search from
+    the last one's cosine with the accepted startups' centre (``history.value_ceiling``):
+    a startup's fit, its own decision left out, declined ones pulling, any words' fit."""
+    rng = np.random.default_rng(seed)
+    vectors = {i: v / np.linalg.norm(v) for i, v in enumerate(rng.normal(size=(12, 8)), 1)}
+    decisions = Decisions(tuple(range(1, accepted + 1)), tuple(range(7, 7 + declined)))
+    centre = np.sum([vectors[i] for i in decisions.accepted], axis=0)
+    centre /= np.linalg.norm(centre)
+    ids = list(vectors)
+    matrix = np.stack([vectors[i] for i in ids]).astype(np.float32)
+    lexical = [WordsFit(words, ()) for _ in ids]
+    fits = fits_of_startups(ids, matrix, decisions, vectors, REFERENCE, lexical)
+    for pid, fit in zip(ids, fits, strict=True):
+        if fit is not None:
+            assert fit.value <= value_ceiling(float(vectors[pid] @ centre)) + 1e-4
