@@ -109,29 +109,37 @@ class ScoreBound:
         self.penalty = np.float32(NO_SHARED_DOMAIN_PENALTY) * (
             (startup_domains > 0) & (target_domains > 0) & (shared == 0)
         )
-        self.terms = _terms(
+        self.known, self.known_weight = _terms(
             _ratio(shared, startup_domains),
             _ratio(shared, target_domains),
             _stage(query, masks, ids),
             _needs(query, kind, masks, ids),
             _table(regions[ids], region_bit, region_of)[0],
             _trl(query, masks, ids),
-            (history_share, history_ceiling),
             weights,
         )
+        self.history_weight = weights.history * history_share
+        self.history_ceiling = history_ceiling
 
     def at(
-        self, similarity: float | npt.NDArray[np.float64], positions: Ints | None = None
+        self,
+        similarity: float | npt.NDArray[np.float64],
+        positions: Ints | None = None,
+        history: npt.NDArray[np.float64] | None = None,
     ) -> npt.NDArray[np.float64]:
         """The bound of each id (or of those at ``positions`` in ``ids``, ``similarity``
-        then one per position or one for all) when its similarity is at most that."""
+        then one per position or one for all) when its similarity is at most that, and its
+        history value at most ``history`` (one per position; else the ceiling given)."""
         pick = slice(None) if positions is None else positions
         semantic = self.weights.semantic * np.clip(similarity, 0.0, 1.0)
-        best: npt.NDArray[Any] | None = None
-        for total, weight in self.terms:
-            value = (semantic + total[pick]) / weight[pick]
-            best = value if best is None else np.maximum(best, value)
-        assert best is not None
+        known, weight = self.known[pick], self.known_weight[pick]
+        best: npt.NDArray[Any] = (semantic + known) / weight
+        if self.history_weight:
+            # With or without a history fit, whichever bounds higher: (a + w·v) / (b + w)
+            # is monotonic in the fit's weight w, so its largest is at w = 0 or the most.
+            value = self.history_ceiling if history is None else history
+            hw = self.history_weight
+            best = np.maximum(best, (semantic + known + hw * value) / (weight + hw))
         return np.asarray(np.maximum(0.0, best - self.penalty[pick]) + SLACK, dtype=np.float64)
 
 
@@ -143,18 +151,19 @@ def without_shared_domain(
     is below the list's last place."""
     one = np.ones(1, dtype=np.float32)
     parts: list[tuple[float, float]] = []
-    for stage, needs, trl in itertools.product((False, True), repeat=3):
-        terms = _terms(
+    hw = weights.history * history_share
+    for stage, needs, trl, history in itertools.product((False, True), repeat=4):
+        total, weight = _terms(
             0 * one,
             0 * one,
             (one * stage, one > (not stage)),
             (one * needs, one > (not needs)),
             one,
             (one * trl, one > (not trl)),
-            (history_share, history_ceiling),
             weights,
         )
-        parts += [(float(total[0]), float(weight[0])) for total, weight in terms]
+        w = hw if history else 0.0
+        parts.append((float(total[0]) + w * history_ceiling, float(weight[0]) + w))
     penalty = NO_SHARED_DOMAIN_PENALTY if query.domains else 0.0
 
     def at(similarity: float) -> float:
@@ -172,12 +181,10 @@ def _terms(
     needs: Applies,
     region: Floats,
     trl: Applies,
-    history: tuple[float, float],
     weights: Weights,
-) -> list[tuple[Floats, Floats]]:
-    """With and without a history fit (the masks cannot tell its value): the facts' weighted
-    sum and the total weight, as ranking._contributions has them, each component at its
-    largest possible value."""
+) -> tuple[Floats, Floats]:
+    """The facts' weighted sum and the total weight without the history fit, as
+    ranking._contributions has them, each component at its largest possible value."""
     (stage_value, stage_applies), (needs_value, needs_applies) = stage, needs
     trl_value, trl_applies = trl
     f32 = np.float32
@@ -199,12 +206,7 @@ def _terms(
         + f32(weights.trl) * trl_applies
         + f32(weights.needs) * needs_applies
     )
-    out: list[tuple[Floats, Floats]] = []
-    share, ceiling = history
-    for with_history in (False, True) if share else (False,):
-        weight = f32(weights.history * share * with_history)
-        out.append((known + weight * f32(ceiling), np.asarray(known_weight + weight, np.float32)))
-    return out
+    return known, np.asarray(known_weight, dtype=np.float32)
 
 
 ALL = np.uint64(2**64 - 1)

@@ -39,6 +39,9 @@ class Found:
     # The largest history value a candidate outside ``extra`` can have (the first stage's
     # bound, pool.py); 1 when nothing smaller is known.
     history_ceiling: float = 1.0
+    # The accepted startups' centre, whose cosine with a candidate bounds its history value
+    # (history.value_ceiling); None when there is none.
+    centre: np.ndarray | None = None
 
 
 def joined(

@@ -106,7 +106,7 @@ class HistoryEvidence:
         accepted = [decided[i] for i in decisions.accepted if i in decided]
         extra: list[int] = []
         # Without accepted ones a fit is its words' share at most.
-        ceiling = value_ceiling(-1.0)
+        ceiling, centre = value_ceiling(-1.0), None
         if accepted:
             centre = np.mean(accepted, axis=0)
             centre /= max(float(np.linalg.norm(centre)), 1e-6)
@@ -122,7 +122,7 @@ class HistoryEvidence:
             lexical = self._words_for_target(session, kind, target_id, decisions, pids, None)
             return fits_of_startups(pids, vectors, decisions, decided, self._calibration, lexical)
 
-        return Found(fits_of, extra, history_ceiling=ceiling)
+        return Found(fits_of, extra, history_ceiling=ceiling, centre=centre)
 
     # -- one startup (the founder's list) -------------------------------------------------
     def targets_found(

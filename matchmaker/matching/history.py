@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -115,8 +115,13 @@ def value_ceiling(scaled_cosine: float) -> float:
     """The largest history value of a startup whose cosine with the accepted startups'
     centroid (on the reference scale) is at most ``scaled_cosine``: declined ones only pull
     it down, and its words fit at most 1."""
-    centroid = min(1.0, max(0.0, (scaled_cosine - FLOOR) / (CEILING - FLOOR)))
-    return (1 - WORDS_SHARE) * centroid + WORDS_SHARE
+    return float(value_ceilings(np.asarray([scaled_cosine]))[0])
+
+
+def value_ceilings(scaled_cosines: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
+    """``value_ceiling`` of each cosine."""
+    centroid = np.clip((scaled_cosines.astype(np.float64) - FLOOR) / (CEILING - FLOOR), 0.0, 1.0)
+    return np.asarray((1 - WORDS_SHARE) * centroid + WORDS_SHARE, dtype=np.float64)
 
 
 def fits_of_startups(

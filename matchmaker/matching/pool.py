@@ -30,7 +30,7 @@ from matchmaker.matching.cosine import cosines
 from matchmaker.matching.encoder import Ids, Index, Mask, Scores
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.filters import FacetMasks
-from matchmaker.matching.history import HistoryFit
+from matchmaker.matching.history import HistoryFit, value_ceilings
 from matchmaker.matching.ranking_batch import rank_keys
 from matchmaker.matching.scoring import Weights, exclusion
 from matchmaker.profiles.kinds import ProfileKind
@@ -191,8 +191,10 @@ def widen(
             among[ids] = True
             ids, raw = pool.index.search(ask.vector, WIDE, among)
             floor = _least(pool, raw, WIDE)
+            ids, vectors = pool.index.present_vectors(ids)
+            raw = cosines(vectors, ask.vector[None, :])[:, 0]
         scaled = pool.calibration.scale_many(raw).astype(np.float64)
-        bounds = bound.at(scaled, np.searchsorted(universe, ids))
+        bounds = bound.at(scaled, np.searchsorted(universe, ids), _history(pool, vectors))
         made, done = _best_first(pool, bounds, ids, places + BATCH, places, MAX_ROUNDS - batches)
         batches += made
         if not done:
@@ -212,6 +214,14 @@ def _universe(pool: Pool, masks: FacetMasks, allowed: Mask | None, first: Ids) -
     for out in (first, np.fromiter(ask.excluded, np.int64, len(ask.excluded))):
         keep[out[(out >= 0) & (out < size)]] = False
     return np.flatnonzero(keep)
+
+
+def _history(pool: Pool, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float64] | None:
+    """Each candidate's largest history value, from its cosine with the accepted centre."""
+    centre = pool.found.centre
+    if centre is None:
+        return None
+    return value_ceilings(pool.calibration.scale_many(cosines(vectors, centre[None, :])[:, 0]))
 
 
 def _stopped(batches: int) -> int:

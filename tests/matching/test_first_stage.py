@@ -86,6 +86,32 @@ def test_every_list_shows_the_engine_top_over_every_startup(
         assert shown == engine_top(client, kind.name, target_id, 10, regions), path
 
 
+def test_a_list_with_decisions_is_the_engine_top_too(
+    client: TestClient, crowded: dict[str, dict[str, int]]
+) -> None:
+    """An incubator that accepted and declined startups: the history fit is part of every
+    pair's score, and the widening bounds it from the accepted startups' centre."""
+    incubator = next(iter(crowded[INCUBATOR.name].values()))
+    startups = sorted(crowded[STARTUP.name].values())
+    declined = set(startups[6:8])
+    for n, sid in enumerate(startups[:8]):
+        body = {
+            "startup_id": sid,
+            "incubator_id": incubator,
+            "action": "decline" if sid in declined else "accept",
+            "as_side": "target",
+        }
+        if sid in declined:
+            body["reason"] = "domain_mismatch"
+        r = client.post("/v1/matches", json=body)
+        assert r.status_code in (200, 201), (n, r.text)
+    path = f"/v1/incubators/{incubator}/matches"
+    shown = [m["profile"]["id"] for m in client.get(path, params={"limit": 10}).json()["matches"]]
+    expected = [s for s in engine_top(client, INCUBATOR.name, incubator, 20) if s not in declined]
+    assert shown == expected[:10]
+    assert any(m["components"].get("history") for m in client.get(path).json()["matches"])
+
+
 def test_a_place_held_by_a_low_confidence_match_is_open_to_any_judged_one() -> None:
     """Judged matches outrank low-confidence ones whatever their scores, so such a place
     rules no candidate out; a place held by a judged match needs more than its score."""
