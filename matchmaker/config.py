@@ -104,6 +104,14 @@ class Settings(BaseSettings):
         description="a profile not updated for longer is flagged stale to its owners and its "
         "matches score x0.8 (matching.scoring.STALE_PENALTY), with the reason shown",
     )
+    first_stage_batches: int = Field(
+        default=2,
+        ge=0,
+        le=100,
+        description="batches a ranked list may score beyond the nearest and most promising "
+        "profiles before its top is proved (matching/pool.py): more, exact in more lists "
+        "and slower; 0, the nearest and most promising only",
+    )
     # Re-ranking of match lists (README "Diverse and balanced lists"; matching/rerank.py): the
     # defaults of the options a request leaves out. All off: bench/RESULTS.md measured a cost
     # in quality for each.

@@ -109,7 +109,12 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     else:
         # Start anyway, so /healthz answers and /readyz can say why the service is not ready.
         log.warning("indexes not loaded: %s", schema.error)
-    matcher = Matcher(store, weights_from(settings), rerank=rerank_from(settings))
+    matcher = Matcher(
+        store,
+        weights_from(settings),
+        rerank=rerank_from(settings),
+        first_stage_batches=settings.first_stage_batches,
+    )
     feedback.install(matcher)  # declined pairs never again; decisions in every pair's score
     metrics.watch(matcher, sessions)
     return Runtime(

@@ -40,9 +40,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Batches scored after the first search, at most (then a warning): the lists measured in
-# bench/first_stage.py need one to five (bench/RESULTS.md, section 22).
-MAX_ROUNDS = 8
+# Batches scored after the first, at most (then a warning), unless the engine is configured
+# otherwise (Settings.first_stage_batches): lists without decisions need one or two at 100k
+# startups; with decisions the bound is looser (bench/RESULTS.md, section 22).
+MAX_ROUNDS = 2
 # Up to this many profiles left to check, their own similarities are computed and they are
 # scored best bound first; above it, the nearest of them are searched.
 GATHER_MAX = 4096
@@ -146,12 +147,14 @@ def widen(
     k: int,
     places: int,
     nearest: tuple[Ids, Scores],
+    most: int = MAX_ROUNDS,
 ) -> int:
     """Score the first search's results (``nearest``: the ``k`` nearest allowed profiles and
     their raw similarities) and then, a few at a time, every profile whose bound says it
     could take one of the first ``places``; the batches scored after the first.
     ``allowed``: who passes the filters and the hard rules (None: everyone). A search that
-    returned fewer than ``k`` left no one out."""
+    returned fewer than ``k`` left no one out. After ``most`` batches it stops with a
+    warning: the list may then miss a profile the bound could not rule out."""
     first, sims = nearest
     floor = _least(pool, sims, k)
     if floor is None:
@@ -171,7 +174,7 @@ def widen(
     alive = np.ones(len(universe), dtype=bool)
     batches = 0
     while floor is not None:
-        if batches >= MAX_ROUNDS:
+        if batches >= most:
             return _stopped(batches)
         # Neither rule lets one back in: the place's score only rises, the floor only falls.
         needed = pool.needed(places)
@@ -195,7 +198,7 @@ def widen(
             raw = cosines(vectors, ask.vector[None, :])[:, 0]
         scaled = pool.calibration.scale_many(raw).astype(np.float64)
         bounds = bound.at(scaled, np.searchsorted(universe, ids), _history(pool, vectors))
-        made, done = _best_first(pool, bounds, ids, places + BATCH, places, MAX_ROUNDS - batches)
+        made, done = _best_first(pool, bounds, ids, places + BATCH, places, most - batches)
         batches += made
         if not done:
             return _stopped(batches)

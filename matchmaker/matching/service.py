@@ -30,7 +30,7 @@ from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import HistorySource
 from matchmaker.matching.history_words import startup_words
 from matchmaker.matching.messages import Message
-from matchmaker.matching.pool import Ask, Pool, widen
+from matchmaker.matching.pool import MAX_ROUNDS, Ask, Pool, widen
 from matchmaker.matching.ranking import score_pair
 from matchmaker.matching.reads import ref as ref
 from matchmaker.matching.reads import to_read as to_read
@@ -96,11 +96,14 @@ class Matcher:
         weights: Weights,
         history: HistorySource | None = None,
         rerank: RerankOptions | None = None,
+        first_stage_batches: int = MAX_ROUNDS,
     ) -> None:
         self.store = store
         self.weights = weights
         # The service's re-ranking defaults (Settings.rerank_*): all off unless configured.
         self.rerank = rerank or RerankOptions()
+        # Batches the first stage may add before its list's top is proved (pool.widen).
+        self.first_stage_batches = first_stage_batches
         self.exclusion_hooks: list[ExclusionHook] = []
         self.candidates = CandidateFacts()
         # Raw cosines of the model, mapped onto the scale the thresholds were set on.
@@ -273,7 +276,8 @@ class Matcher:
         # pair with the same ``cosines`` of the stored vectors.
         options = filters.rerank.over(self.rerank)
         places = max(filters.limit * POOL_FACTOR, MIN_POOL) if options.active else filters.limit
-        widen(pool, self.store.filters[target.name], allowed, k, places, nearest)
+        masks = self.store.filters[target.name]
+        widen(pool, masks, allowed, k, places, nearest, self.first_stage_batches)
         keyed = pool.ordered()
         if not keyed:
             return Ranked()
