@@ -208,11 +208,12 @@ def widen(
 def _universe(pool: Pool, masks: FacetMasks, allowed: Mask | None, first: Ids) -> Ids:
     """The ids the first stage may still have to score (sorted): those that exist, are
     allowed, and are neither declined nor among the ``first`` search's results."""
-    size = masks.size
     keep = masks.bits("region")[0] != 0  # every profile has a region: those that exist
+    size = len(keep)
     if allowed is not None:
-        keep[: len(allowed)] = allowed[:size]
-        keep[len(allowed) :] = False
+        n = min(len(allowed), size)
+        keep[:n] &= allowed[:n]
+        keep[n:] = False
     ask = pool.ask
     for out in (first, np.fromiter(ask.excluded, np.int64, len(ask.excluded))):
         keep[out[(out >= 0) & (out < size)]] = False
