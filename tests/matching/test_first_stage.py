@@ -68,25 +68,31 @@ def engine_top(
     return [p.startup_id for p in ordered[:places]]
 
 
-@pytest.mark.parametrize("kind", [INCUBATOR, PARTNER, SCENARIO], ids=lambda k: k.name)
 def test_every_list_shows_the_engine_top_over_every_startup(
-    client: TestClient, crowded: dict[str, dict[str, int]], kind: Any
+    client: TestClient, crowded: dict[str, dict[str, int]]
 ) -> None:
-    for target_id in crowded[kind.name].values():
-        path = f"/v1/{kind.plural}/{target_id}/matches"
-        r = client.get(path, params={"limit": 10})
-        if r.status_code != 200 or not r.json()["matches"]:
-            continue  # a full incubator or a closed scenario proposes no one
-        shown = [m["profile"]["id"] for m in r.json()["matches"]]
-        assert shown == engine_top(client, kind.name, target_id, 10), path
-        wider = client.get(path, params={"limit": 100}).json()["matches"]
-        assert [m["profile"]["id"] for m in wider[:10]] == shown, path
-        # Filtered: the widening searches among those the filter allows.
-        regions = ("tianjin", "hebei")
-        r = client.get(path, params={"limit": 10, "region": list(regions)})
-        assert r.status_code == 200, r.text
-        shown = [m["profile"]["id"] for m in r.json()["matches"]]
-        assert shown == engine_top(client, kind.name, target_id, 10, regions), path
+    """Every incubator's, partner's and scenario's list (one database: each costs 126
+    encodes to build)."""
+    for kind in (INCUBATOR, PARTNER, SCENARIO):
+        for target_id in crowded[kind.name].values():
+            _assert_engine_top(client, kind, target_id)
+
+
+def _assert_engine_top(client: TestClient, kind: Any, target_id: int) -> None:
+    path = f"/v1/{kind.plural}/{target_id}/matches"
+    r = client.get(path, params={"limit": 10})
+    if r.status_code != 200 or not r.json()["matches"]:
+        return  # a full incubator or a closed scenario proposes no one
+    shown = [m["profile"]["id"] for m in r.json()["matches"]]
+    assert shown == engine_top(client, kind.name, target_id, 10), path
+    wider = client.get(path, params={"limit": 100}).json()["matches"]
+    assert [m["profile"]["id"] for m in wider[:10]] == shown, path
+    # Filtered: the widening searches among those the filter allows.
+    regions = ("tianjin", "hebei")
+    r = client.get(path, params={"limit": 10, "region": list(regions)})
+    assert r.status_code == 200, r.text
+    shown = [m["profile"]["id"] for m in r.json()["matches"]]
+    assert shown == engine_top(client, kind.name, target_id, 10, regions), path
 
 
 def test_a_list_with_decisions_is_the_engine_top_too(
