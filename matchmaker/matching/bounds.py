@@ -32,8 +32,10 @@ from matchmaker.matching.scoring import (
     NO_SHARED_DOMAIN_PENALTY,
     Weights,
     region_fit,
+    stage_fit,
+    trl_fit,
 )
-from matchmaker.vocab import STAGE_ORDER, TRL_LEVELS, Stage
+from matchmaker.vocab import TRL_LEVELS
 
 # float32 throughout: the bound covers every id at once, and its error is far below SLACK.
 Floats = npt.NDArray[np.float32]
@@ -47,10 +49,10 @@ SLACK = 1e-3
 
 def _stage_value(startup_stage: str, accepted: frozenset[str]) -> float:
     """scoring.stage_fit's value for a startup stage against accepted stages."""
-    if startup_stage in accepted:
-        return 1.0
-    gap = min(abs(STAGE_ORDER[Stage(startup_stage)] - STAGE_ORDER[Stage(x)]) for x in accepted)
-    return 0.5 if gap == 1 else 0.0
+    startup = Facts(STARTUP, 0, "", frozenset(), "", "", "", stage=startup_stage)
+    fit = stage_fit(startup, Facts("incubator", 0, "", frozenset(), "", "", "", stages=accepted))
+    assert fit is not None  # both sides set
+    return fit[0]
 
 
 @cache
@@ -338,9 +340,13 @@ def _trl(query: Facts, masks: FacetMasks, ids: Ints) -> Applies:
 
 
 def _trl_value(level: int, low: int, high: int) -> float:
-    """scoring.trl_fit's value for a level against the accepted levels ``low``-``high``."""
-    gap = low - level if level < low else max(0, level - high)
-    return max(0.0, 1 - gap / 3)
+    """scoring.trl_fit's value for a level against the accepted levels ``low``-``high`` (a
+    scenario's minimum accepts every level above it: the same value as that range)."""
+    startup = Facts(STARTUP, 0, "", frozenset(), "", "", "", trl=level)
+    target = Facts("incubator", 0, "", frozenset(), "", "", "", trl_min=low, trl_max=high)
+    fit = trl_fit(startup, target)
+    assert fit is not None  # both sides set
+    return fit[0]
 
 
 def _never(size: int) -> Applies:

@@ -157,22 +157,6 @@ class FacetMasks:
                 out = open_ if out is None else out & open_
         return out
 
-    def count(self, name: str, values: Iterable[str] | None = None) -> npt.NDArray[np.int8]:
-        """Per profile id, how many of ``values`` of facet ``name`` it has (None: of all its
-        values). A value listed twice counts twice. Index the result by profile id."""
-        with self._lock:
-            out = np.zeros(self._size, dtype=np.int8)
-            keys = (
-                [(n, v) for n, v in self._masks if n == name]
-                if values is None
-                else [(name, str(v)) for v in values]
-            )
-            for key in keys:
-                mask = self._masks.get(key)
-                if mask is not None:
-                    out += mask
-        return out
-
     def bits(self, name: str) -> tuple[Bits, dict[str, int]]:
         """Facet ``name`` as one bit field per id (index it by profile id; ``size`` long),
         and each value's bit."""
