@@ -12,8 +12,10 @@ the batches the widening scored after the first (the nearest and the most promis
 the list's p50 time asked for 10 (in this process, no HTTP: ``bench.http_routes`` has the
 HTTP figures). The database is
 ``bench.http_routes``' (the demo data and ``--size`` scaled startups, no decisions beyond the
-demo's); the lists are asked through the API in this process (``TestClient`` over the app
-``matchmaker serve`` runs), with an admin key.
+demo's; ``--decisions`` first enters ``bench.http_routes``' accepts and declines by the first
+six incubators, so their lists carry the history component); the lists are asked through
+the API in this process (``TestClient`` over the app ``matchmaker serve`` runs), with an
+admin key. ``--batches N`` sets ``MATCHMAKER_FIRST_STAGE_BATCHES``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.common import OUT, log, write_json  # noqa: E402
-from bench.http_routes import fresh_build  # noqa: E402
+from bench.http_routes import decide_with, fresh_build  # noqa: E402
 
 
 def counting(searches: list[int]) -> Callable[..., int]:
@@ -96,6 +98,8 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--size", type=int, default=2_000, help="stored startups in all")
     p.add_argument("--lists", type=int, default=12, help="incubators and startups asked")
+    p.add_argument("--decisions", action="store_true", help="enter http_routes' decisions")
+    p.add_argument("--batches", type=int, default=None, help="the first stage's batch cap")
     p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args(argv)
     from fastapi.testclient import TestClient
@@ -105,16 +109,25 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
 
     work, built = fresh_build(args.out, "first-stage", args.size)
     settings = Settings(database_url=built["url"], data_dir=work, rate_limit_per_minute=0)
+    if args.batches is not None:
+        settings = settings.model_copy(update={"first_stage_batches": args.batches})
     headers = {"Authorization": f"Bearer {built['keys']['admin']}"}
     paths = [f"/v1/incubators/{i}/matches" for i in range(1, args.lists + 1)]
     paths += [f"/v1/startups/{i}/matches?target=incubators" for i in range(1, args.lists + 1)]
     log(f"first stage: {len(paths)} lists, each asked for 10 and for 100")
     searches: list[int] = []
     counting(searches)
+    decided = 0
     with TestClient(create_app(settings, built["encoder"])) as client:
+        if args.decisions:
+            client.headers.update(headers)
+            decided = decide_with(client, 6, 8)
+            log(f"first stage: {decided} decisions entered")
         rows = [r for path in paths if (r := compare(client, path, headers, searches)) is not None]
     shutil.rmtree(work, ignore_errors=True)
-    write_json(f"first_stage_{args.size}", {"startups": args.size, "lists": rows}, args.out)
+    name = f"first_stage_{args.size}" + ("_decisions" if args.decisions else "")
+    fig = {"startups": args.size, "decisions": decided, "batches": settings.first_stage_batches}
+    write_json(name, fig | {"lists": rows}, args.out)
     print(markdown(rows))
     return rows
 

@@ -92,19 +92,24 @@ def fresh_build(out: Path, name: str, size: int) -> tuple[Path, dict[str, Any]]:
 
 def decide(base: str, admin: str, incubators: int, per_incubator: int) -> int:
     """Accepts and declines by the first incubators' side, through the API."""
-    made = 0
     headers = {"Authorization": f"Bearer {admin}"}
     with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
-        for inc in range(1, incubators + 1):
-            for j in range(per_incubator):
-                body = {
-                    "startup_id": 1 + (inc * 7 + j * 13) % 40,
-                    "incubator_id": inc,
-                    "action": "accept" if j % 3 else "decline",
-                    "as_side": "target",
-                }
-                r = client.post("/v1/matches", json=body)
-                made += r.status_code in (200, 201)
+        return decide_with(client, incubators, per_incubator)
+
+
+def decide_with(client: httpx.Client, incubators: int, per_incubator: int) -> int:
+    """``decide`` through a client that already carries an admin key."""
+    made = 0
+    for inc in range(1, incubators + 1):
+        for j in range(per_incubator):
+            body = {
+                "startup_id": 1 + (inc * 7 + j * 13) % 40,
+                "incubator_id": inc,
+                "action": "accept" if j % 3 else "decline",
+                "as_side": "target",
+            }
+            r = client.post("/v1/matches", json=body)
+            made += r.status_code in (200, 201)
     return made
 
 

@@ -74,8 +74,8 @@ class ScoreBound:
     """An upper bound of the score against ``query`` (a profile of the other side) of each
     of ``ids`` (profiles of ``kind``, the masks' kind) at a given calibrated similarity or
     below. ``history_share``: the largest share of ``weights.history`` a candidate's
-    history fit can have (0 when no history applies); ``history_ceiling``: the largest
-    value it can have.
+    history fit can have (0 when no history applies); ``history_least``: the least (0 when
+    a candidate may have no fit); ``history_ceiling``: the largest value it can have.
 
     The facts' part is computed once, from the masks' bit fields; ``at`` adds the
     similarity's part, for all of ``ids`` or for some (by position), as often as the first
@@ -90,6 +90,7 @@ class ScoreBound:
         history_share: float,
         ids: Ints,
         history_ceiling: float = 1.0,
+        history_least: float = 0.0,
     ) -> None:
         asks = query.kind == STARTUP
         domains, domain_bit = masks.bits("domain")
@@ -121,6 +122,7 @@ class ScoreBound:
             weights,
         )
         self.history_weight = weights.history * history_share
+        self.history_least = weights.history * history_least
         self.history_ceiling = history_ceiling
 
     def at(
@@ -137,23 +139,28 @@ class ScoreBound:
         known, weight = self.known[pick], self.known_weight[pick]
         best: npt.NDArray[Any] = (semantic + known) / weight
         if self.history_weight:
-            # With or without a history fit, whichever bounds higher: (a + w·v) / (b + w)
-            # is monotonic in the fit's weight w, so its largest is at w = 0 or the most.
+            # The fit's weight w at its least or its most, whichever bounds higher:
+            # (a + w·v) / (b + w) is monotonic in w.
             value = self.history_ceiling if history is None else history
-            hw = self.history_weight
-            best = np.maximum(best, (semantic + known + hw * value) / (weight + hw))
+            hw, lw = self.history_weight, self.history_least
+            least = (semantic + known + lw * value) / (weight + lw)
+            best = np.maximum(least, (semantic + known + hw * value) / (weight + hw))
         return np.asarray(np.maximum(0.0, best - self.penalty[pick]) + SLACK, dtype=np.float64)
 
 
 def without_shared_domain(
-    query: Facts, weights: Weights, history_share: float, history_ceiling: float = 1.0
+    query: Facts,
+    weights: Weights,
+    history_share: float,
+    history_ceiling: float = 1.0,
+    history_least: float = 0.0,
 ) -> Callable[[float], float]:
     """The bound, by similarity, of any profile that has domains but shares none with
-    ``query``, whatever its other facts: the first stage need not look at those when this
-    is below the list's last place."""
+    ``query``, whatever its other facts (the history fit as ``ScoreBound``'s): the first
+    stage need not look at those when this is below the list's last place."""
     one = np.ones(1, dtype=np.float32)
     parts: list[tuple[float, float]] = []
-    hw = weights.history * history_share
+    hw, lw = weights.history * history_share, weights.history * history_least
     for stage, needs, trl, history in itertools.product((False, True), repeat=4):
         total, weight = _terms(
             0 * one,
@@ -164,7 +171,7 @@ def without_shared_domain(
             (one * trl, one > (not trl)),
             weights,
         )
-        w = hw if history else 0.0
+        w = hw if history else lw
         parts.append((float(total[0]) + w * history_ceiling, float(weight[0]) + w))
     penalty = NO_SHARED_DOMAIN_PENALTY if query.domains else 0.0
 

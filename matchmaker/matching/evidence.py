@@ -27,11 +27,13 @@ from matchmaker.matching.history import (
     decided_rows,
     fits_of_startups,
     fits_of_targets,
+    share_range,
     value_ceiling,
 )
 from matchmaker.matching.history_words import (
     AppliedVersion,
     Corpus,
+    Document,
     Generation,
     HistoryWords,
     Words,
@@ -105,8 +107,9 @@ class HistoryEvidence:
         decided = self._vectors(decisions.accepted + decisions.declined)
         accepted = [decided[i] for i in decisions.accepted if i in decided]
         extra: list[int] = []
+        doc, load = self._document(session, kind, target_id, decisions)
         # Without accepted ones a fit is its words' share at most.
-        ceiling, centre = value_ceiling(-1.0), None
+        ceiling, centre = value_ceiling(-1.0, doc.most), None
         if accepted:
             centre = np.mean(accepted, axis=0)
             centre /= max(float(np.linalg.norm(centre)), 1e-6)
@@ -115,14 +118,23 @@ class HistoryEvidence:
             # Any other startup is at most as close to the centre as the last one found
             # (none is left when fewer than k were).
             if len(ids) == k:
-                ceiling = value_ceiling(float(self._calibration.scale_many(sims[-1:])[0]))
+                scaled = float(self._calibration.scale_many(sims[-1:])[0])
+                ceiling = value_ceiling(scaled, doc.most)
 
         def fits_of(pids: list[int], vectors: np.ndarray | None) -> list[HistoryFit | None]:
             assert vectors is not None  # needs_vectors
-            lexical = self._words_for_target(session, kind, target_id, decisions, pids, None)
+            stored = self.words.words(pids, load)
+            lexical = [words_fit(i, stored.get(i, ()), doc) for i in pids]
             return fits_of_startups(pids, vectors, decisions, decided, self._calibration, lexical)
 
-        return Found(fits_of, extra, history_ceiling=ceiling, centre=centre)
+        return Found(
+            fits_of,
+            extra,
+            history_ceiling=ceiling,
+            centre=centre,
+            words_ceiling=doc.most,
+            history_shares=share_range(len(decided)),
+        )
 
     # -- one startup (the founder's list) -------------------------------------------------
     def targets_found(
@@ -202,14 +214,20 @@ class HistoryEvidence:
         startup_ids: Sequence[int],
         words: Sequence[Words] | None,
     ) -> list[WordsFit]:
-        load = self._loader(session)
-        # The statistics read every decision of the kind, as the founder's side does.
-        corpus: Corpus = self.words.corpus(kind, self._all_decisions(session, kind), load)
-        doc = self.words.document(kind, target_id, decisions, corpus, load)
+        doc, load = self._document(session, kind, target_id, decisions)
         if words is None:
             stored = self.words.words(startup_ids, load)
             words = [stored.get(i, ()) for i in startup_ids]
         return [words_fit(i, w, doc) for i, w in zip(startup_ids, words, strict=True)]
+
+    def _document(
+        self, session: Session, kind: str, target_id: int, decisions: Decisions
+    ) -> tuple[Document, WordsLoader]:
+        """The target's document (its decided startups' words), and the loader of words."""
+        load = self._loader(session)
+        # The statistics read every decision of the kind, as the founder's side does.
+        corpus: Corpus = self.words.corpus(kind, self._all_decisions(session, kind), load)
+        return self.words.document(kind, target_id, decisions, corpus, load), load
 
     def _loader(self, session: Session) -> WordsLoader:
         table = self._startups.model.__table__

@@ -111,17 +111,28 @@ class HistoryFit:
         return Message(code, params)
 
 
-def value_ceiling(scaled_cosine: float) -> float:
+def share_range(decided: int) -> tuple[float, float]:
+    """The least and the largest ``HistoryFit.share`` of a pair whose target decided on
+    ``decided`` startups (with vectors): a fit counts them all but the pair's own. With one,
+    that startup has no fit (least 0)."""
+    most = decided / (decided + HISTORY_PRIOR)
+    least = (decided - 1) / (decided - 1 + HISTORY_PRIOR) if decided >= 2 else 0.0
+    return least, most
+
+
+def value_ceiling(scaled_cosine: float, words: float = 1.0) -> float:
     """The largest history value of a startup whose cosine with the accepted startups'
-    centroid (on the reference scale) is at most ``scaled_cosine``: declined ones only pull
-    it down, and its words fit at most 1."""
-    return float(value_ceilings(np.asarray([scaled_cosine]))[0])
+    centroid (on the reference scale) is at most ``scaled_cosine`` and whose words fit at
+    most ``words`` (history_words.Document.most): declined ones only pull it down."""
+    return float(value_ceilings(np.asarray([scaled_cosine]), words)[0])
 
 
-def value_ceilings(scaled_cosines: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
+def value_ceilings(
+    scaled_cosines: NDArray[np.floating[Any]], words: float = 1.0
+) -> NDArray[np.float64]:
     """``value_ceiling`` of each cosine."""
     centroid = np.clip((scaled_cosines.astype(np.float64) - FLOOR) / (CEILING - FLOOR), 0.0, 1.0)
-    return np.asarray((1 - WORDS_SHARE) * centroid + WORDS_SHARE, dtype=np.float64)
+    return np.asarray((1 - WORDS_SHARE) * centroid + WORDS_SHARE * words, dtype=np.float64)
 
 
 def fits_of_startups(

@@ -27,7 +27,7 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from matchmaker.lexical import tokens
@@ -100,6 +100,9 @@ class Document:
     # Each word's BM25 term for a startup the target did not decide on (the expression of
     # ``words_fit``, once per word instead of once per pair).
     parts: Mapping[str, float]
+    # The largest ``words_fit`` any startup can have against this document (the first
+    # stage's bound of a startup it has not read, pool.py).
+    most: float = 1.0
 
     @classmethod
     def of(
@@ -110,11 +113,21 @@ class Document:
             counts.update(w)
         length = sum(len(w) for w in members.values())
         parts: dict[str, float] = {}
+        most = 0.0
         if length > 0:
             norm = _norm(length, corpus.average)
             weights, unseen = corpus.weights, corpus.unseen
             parts = {w: _part(weights.get(w, unseen), tf, norm) for w, tf in counts.items()}
-        return cls(counts, members, declined, length, corpus, parts)
+            # An undecided startup's value is its words' average, by idf, of part / idf
+            # (0 for a word the document lacks), so at most the largest such ratio:
+            # the most used word's saturation tf / (tf + norm).
+            most = max(counts.values()) / (max(counts.values()) + norm)
+        doc = cls(counts, members, declined, length, corpus, parts)
+        # A decided startup is scored against the document and statistics without its own
+        # decision: its exact value counts too, once per document.
+        decided = (*members.items(), *declined.items())
+        most = max([most, *(words_fit(i, w, doc).value for i, w in decided)])
+        return replace(doc, most=most)
 
 
 def _norm(length: int, average: float) -> float:

@@ -133,11 +133,10 @@ class Pool:
             return -1.0 if min_score is None else min_score - 1e-9
         return -last[1]
 
-    def history_share(self) -> float:
-        """The largest share of ``weights.history`` an unscored candidate's fit can have."""
-        # Before any candidate is scored, so not from their fits: any fit's share is below 1
-        # (n / (n + HISTORY_PRIOR)), and where there are many decisions, close to it.
-        return 0.0 if self.found.fits_of is None else 1.0
+    def history_shares(self) -> tuple[float, float]:
+        """The least and the largest share of ``weights.history`` an unscored candidate's
+        fit can have."""
+        return (0.0, 0.0) if self.found.fits_of is None else self.found.history_shares
 
 
 def widen(
@@ -160,17 +159,19 @@ def widen(
     if floor is None:
         pool.add(first, extra=True)
         return 0
-    ask, share = pool.ask, pool.history_share()
+    ask, (least, share) = pool.ask, pool.history_shares()
     universe = _universe(pool, masks, allowed, first)
     ceiling = pool.found.history_ceiling
-    bound = ScoreBound(ask.mine, ask.target.name, masks, pool.weights, share, universe, ceiling)
+    bound = ScoreBound(
+        ask.mine, ask.target.name, masks, pool.weights, share, universe, ceiling, least
+    )
     # With the nearest, those whose facts promise most: they set the score a place needs,
     # which rules most of the others out before any more is searched.
     promise = bound.at(floor)
     take = min(places + BATCH, len(universe))
     promising = universe[np.argpartition(-promise, take - 1)[:take]] if take else universe
     pool.add(np.concatenate([first, promising]), extra=True)
-    unshared = without_shared_domain(ask.mine, pool.weights, share, ceiling)
+    unshared = without_shared_domain(ask.mine, pool.weights, share, ceiling, least)
     alive = np.ones(len(universe), dtype=bool)
     batches = 0
     while floor is not None:
@@ -225,7 +226,8 @@ def _history(pool: Pool, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.flo
     centre = pool.found.centre
     if centre is None:
         return None
-    return value_ceilings(pool.calibration.scale_many(cosines(vectors, centre[None, :])[:, 0]))
+    cos = pool.calibration.scale_many(cosines(vectors, centre[None, :])[:, 0])
+    return value_ceilings(cos, pool.found.words_ceiling)
 
 
 def _stopped(batches: int) -> int:

@@ -4,6 +4,7 @@ database)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
@@ -15,13 +16,13 @@ from matchmaker.matching.calibration import REFERENCE
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.filters import FacetMasks
 from matchmaker.matching.history import (
-    HISTORY_PRIOR,
     Decisions,
     HistoryFit,
     fits_of_startups,
+    share_range,
     value_ceiling,
 )
-from matchmaker.matching.history_words import WordsFit
+from matchmaker.matching.history_words import HistoryWords, Words, WordsFit, words_fit
 from matchmaker.matching.ranking import rank_key
 from matchmaker.matching.scoring import NEED_TO_MODE, Weights
 from matchmaker.vocab import Domain, Need, Region, Stage, trl_facet
@@ -134,12 +135,13 @@ def bound(
     other: Facts,
     similarity: float,
     weights: Weights,
-    share: float,
+    shares: tuple[float, float],
     ceiling: float = 1.0,
 ) -> float:
     ids = np.asarray([other.id], dtype=np.int64)
     masks = masks_of(other)
-    made = ScoreBound(query, other.kind, masks, weights, share, ids, ceiling)
+    least, most = shares
+    made = ScoreBound(query, other.kind, masks, weights, most, ids, ceiling, least)
     return float(made.at(similarity)[0])
 
 
@@ -150,29 +152,38 @@ def bound(
     similarity=st.floats(-0.2, 1.0),
     above=st.floats(0, 0.3),
     fit=fits,
+    own=st.booleans(),
 )
 def test_the_bound_is_never_below_the_score_from_either_side(
-    startup: Facts, target: Facts, similarity: float, above: float, fit: HistoryFit | None
+    startup: Facts,
+    target: Facts,
+    similarity: float,
+    above: float,
+    fit: HistoryFit | None,
+    own: bool,
 ) -> None:
     weights = Weights()
     _, raw = rank_key(startup, target, similarity, weights, fit, TODAY)
-    # What the first stage knows: a similarity at least the pair's, the largest history
-    # share of the target's decisions (the pair's own startup can only lower it).
+    # What the first stage knows: a similarity at least the pair's, and the range of history
+    # shares of the target's decisions, whether or not one of them is the pair's own (which
+    # its fit leaves out).
     ceiling = similarity + above
-    share, value = 0.0, 1.0
+    shares, value = (0.0, 0.0), 1.0
     if fit is not None:
-        n = fit.accepted + fit.declined + 1
-        share, value = n / (n + HISTORY_PRIOR), min(1.0, fit.value + above)
-    from_target = bound(target, startup, ceiling, weights, share, value)
-    from_startup = bound(startup, target, ceiling, weights, share, value)
+        shares = share_range(fit.accepted + fit.declined + own)
+        value = min(1.0, fit.value + above)
+        assert shares[0] <= fit.share <= shares[1]
+    from_target = bound(target, startup, ceiling, weights, shares, value)
+    from_startup = bound(startup, target, ceiling, weights, shares, value)
     assert from_target >= raw
     assert from_startup >= raw
     if not startup.domains & target.domains:
         # The ceiling of those with domains, none shared (the others are always looked at).
+        least, most = shares
         if startup.domains:
-            assert without_shared_domain(target, weights, share, value)(ceiling) >= raw
+            assert without_shared_domain(target, weights, most, value, least)(ceiling) >= raw
         if target.domains:
-            assert without_shared_domain(startup, weights, share, value)(ceiling) >= raw
+            assert without_shared_domain(startup, weights, most, value, least)(ceiling) >= raw
 
 
 def test_the_bound_is_tight_where_the_masks_hold_every_fact() -> None:
@@ -188,8 +199,14 @@ def test_the_bound_is_tight_where_the_masks_hold_every_fact() -> None:
         words=30, subkind="university", stages=frozenset({"pilot", "growth"}),
         services=frozenset({"funding"}), capacity=3,
     )  # fmt: skip
-    _, raw = rank_key(startup, target, 0.42, Weights(), None, datetime.now(UTC).date())
-    assert raw <= bound(target, startup, 0.42, Weights(), 0.0) <= raw + 2e-3
+    today = datetime.now(UTC).date()
+    _, raw = rank_key(startup, target, 0.42, Weights(), None, today)
+    assert raw <= bound(target, startup, 0.42, Weights(), (0.0, 0.0)) <= raw + 2e-3
+    # With a history fit whose share and value the first stage knows: tight too.
+    fit = HistoryFit(value=0.3, accepted=5, declined=2, like_accepted=0, like_declined=0)
+    _, raw = rank_key(startup, target, 0.42, Weights(), fit, today)
+    shares = (fit.share, fit.share)
+    assert raw <= bound(target, startup, 0.42, Weights(), shares, fit.value) <= raw + 2e-3
 
 
 @settings(max_examples=200, deadline=None)
@@ -217,3 +234,37 @@ def test_no_history_fit_is_above_the_ceiling_of_its_cosine_with_the_accepted_cen
     for pid, fit in zip(ids, fits, strict=True):
         if fit is not None:
             assert fit.value <= value_ceiling(float(vectors[pid] @ centre)) + 1e-4
+
+
+VOCAB = ["solar", "battery", "lidar", "quantum", "truck", "mining", "glass", "drone"]
+verdicts = st.sampled_from(["accept", "decline", "elsewhere", "none"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(some(st.sampled_from(VOCAB), max_size=6), min_size=2, max_size=8),
+    verdict=st.lists(verdicts, min_size=8, max_size=8),
+    outsider=some(st.sampled_from(VOCAB), max_size=8),
+)
+def test_no_words_fit_is_above_the_most_of_its_targets_document(
+    texts: list[frozenset[str]], verdict: list[str], outsider: frozenset[str]
+) -> None:
+    """``Document.most`` bounds the words' fit of any startup with the target (the first
+    stage's bound of those it has not read): undecided ones, and decided ones, whose own
+    decision leaves the document and the statistics."""
+    words = {i: tuple(sorted(t)) for i, t in enumerate(texts, 1)}
+
+    def decided(what: str) -> tuple[int, ...]:
+        return tuple(i for i in words if verdict[i - 1] == what)
+
+    mine = Decisions(accepted=decided("accept"), declined=decided("decline"))
+    decisions = {10: mine, 20: Decisions(accepted=decided("elsewhere"))}
+
+    def load(ids: Collection[int]) -> dict[int, tuple[int, Words]]:
+        return {i: (1, words[i]) for i in ids if i in words}
+
+    cache = HistoryWords(lambda kind, i: 0, lambda kind: 0)
+    corpus = cache.corpus("incubator", decisions, load)
+    doc = cache.document("incubator", 10, mine, corpus, load)
+    for pid, own in [*words.items(), (99, tuple(sorted(outsider)))]:
+        assert words_fit(pid, own, doc).value <= doc.most + 1e-12
