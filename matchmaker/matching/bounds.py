@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -70,57 +70,83 @@ def _region_ceiling(startup_region: str, target_region: str) -> float:
     return best
 
 
-class ScoreBound:
-    """An upper bound of the score against ``query`` (a profile of the other side) of each
-    of ``ids`` (profiles of ``kind``, the masks' kind) at a given calibrated similarity or
-    below. ``history_share``: the largest share of ``weights.history`` a candidate's
-    history fit can have (0 when no history applies); ``history_least``: the least (0 when
-    a candidate may have no fit); ``history_ceiling``: the largest value it can have.
+@dataclass(frozen=True, slots=True)
+class FactsPart:
+    """What the masks say of each id against one query: the facts' weighted sum and total
+    weight (each criterion at its largest possible value), the no-shared-domain penalty,
+    and whether it shares a domain or has none."""
 
-    The facts' part is computed once, from the masks' bit fields; ``at`` adds the
-    similarity's part, for all of ``ids`` or for some (by position), as often as the first
-    stage asks."""
+    known: Floats
+    known_weight: Floats
+    penalty: Floats
+    shares: npt.NDArray[np.bool_]
+
+    def take(self, positions: Ints) -> FactsPart:
+        return FactsPart(
+            self.known[positions],
+            self.known_weight[positions],
+            self.penalty[positions],
+            self.shares[positions],
+        )
+
+
+def facts_part(
+    query: Facts, kind: str, masks: FacetMasks, weights: Weights, ids: Ints
+) -> FactsPart:
+    """The facts' part of the bound of each of ``ids`` (profiles of ``kind``, the masks'
+    kind) against ``query`` (a profile of the other side)."""
+    asks = query.kind == STARTUP
+    domains, domain_bit = masks.bits("domain")
+    field = domains[ids]
+    shared = _count(field, _mask(query.domains, domain_bit))
+    theirs = _count(field, ALL)
+    mine = np.float32(len(query.domains))
+    startup_domains, target_domains = (mine, theirs) if asks else (theirs, mine)
+    regions, region_bit = masks.bits("region")
+
+    def region_of(values: frozenset[str]) -> tuple[float, bool]:
+        pairs = ((query.region, v) if asks else (v, query.region) for v in values)
+        return max((_region_ceiling(*pair) for pair in pairs), default=1.0), True
+
+    known, known_weight = _terms(
+        _ratio(shared, startup_domains),
+        _ratio(shared, target_domains),
+        _stage(query, masks, ids),
+        _needs(query, kind, masks, ids),
+        _table(regions[ids], region_bit, region_of)[0],
+        _trl(query, masks, ids),
+        weights,
+    )
+    penalty = np.float32(NO_SHARED_DOMAIN_PENALTY) * (
+        (startup_domains > 0) & (target_domains > 0) & (shared == 0)
+    )
+    # Those the first stage must look at even when no profile without a shared domain can
+    # take a place: sharing one, or having none (no penalty, see above).
+    return FactsPart(known, known_weight, penalty, (shared > 0) | (theirs == 0))
+
+
+class ScoreBound:
+    """An upper bound of the score against a query of each of some profiles (their
+    ``FactsPart``, ``facts_part``) at a given calibrated similarity or below.
+    ``history_share``: the largest share of ``weights.history`` a candidate's history fit
+    can have (0 when no history applies); ``history_least``: the least (0 when a candidate
+    may have no fit); ``history_ceiling``: the largest value it can have.
+
+    ``at`` adds the similarity's part, for all of the profiles or for some (by position),
+    as often as the first stage asks."""
 
     def __init__(
         self,
-        query: Facts,
-        kind: str,
-        masks: FacetMasks,
+        part: FactsPart,
         weights: Weights,
         history_share: float,
-        ids: Ints,
         history_ceiling: float = 1.0,
         history_least: float = 0.0,
     ) -> None:
-        asks = query.kind == STARTUP
-        domains, domain_bit = masks.bits("domain")
-        field = domains[ids]
-        shared = _count(field, _mask(query.domains, domain_bit))
-        theirs = _count(field, ALL)
-        mine = np.float32(len(query.domains))
-        startup_domains, target_domains = (mine, theirs) if asks else (theirs, mine)
-        regions, region_bit = masks.bits("region")
-
-        def region_of(values: frozenset[str]) -> tuple[float, bool]:
-            pairs = ((query.region, v) if asks else (v, query.region) for v in values)
-            return max((_region_ceiling(*pair) for pair in pairs), default=1.0), True
-
         self.weights = weights
-        # Those the first stage must look at even when no profile without a shared domain
-        # can take a place: sharing one, or having none (no penalty, see above).
-        self.shares = (shared > 0) | (theirs == 0)
-        self.penalty = np.float32(NO_SHARED_DOMAIN_PENALTY) * (
-            (startup_domains > 0) & (target_domains > 0) & (shared == 0)
-        )
-        self.known, self.known_weight = _terms(
-            _ratio(shared, startup_domains),
-            _ratio(shared, target_domains),
-            _stage(query, masks, ids),
-            _needs(query, kind, masks, ids),
-            _table(regions[ids], region_bit, region_of)[0],
-            _trl(query, masks, ids),
-            weights,
-        )
+        self.shares = part.shares
+        self.penalty = part.penalty
+        self.known, self.known_weight = part.known, part.known_weight
         self.history_weight = weights.history * history_share
         self.history_least = weights.history * history_least
         self.history_ceiling = history_ceiling
@@ -158,10 +184,29 @@ def without_shared_domain(
     """The bound, by similarity, of any profile that has domains but shares none with
     ``query``, whatever its other facts (the history fit as ``ScoreBound``'s): the first
     stage need not look at those when this is below the list's last place."""
-    one = np.ones(1, dtype=np.float32)
-    parts: list[tuple[float, float]] = []
     hw, lw = weights.history * history_share, weights.history * history_least
-    for stage, needs, trl, history in itertools.product((False, True), repeat=4):
+    parts = [
+        (total + w * history_ceiling, weight + w)
+        for total, weight in _unshared_terms(weights)
+        for w in (lw, hw)
+    ]
+    penalty = NO_SHARED_DOMAIN_PENALTY if query.domains else 0.0
+
+    def at(similarity: float) -> float:
+        semantic = weights.semantic * max(0.0, min(1.0, similarity))
+        best = max((semantic + total) / weight for total, weight in parts)
+        return max(0.0, best - penalty) + SLACK
+
+    return at
+
+
+@cache
+def _unshared_terms(weights: Weights) -> tuple[tuple[float, float], ...]:
+    """The facts' sum and weight of a profile sharing no domain, with or without each of
+    the criteria that may not apply (stage, needs, TRL), each at its largest value."""
+    one = np.ones(1, dtype=np.float32)
+    out = []
+    for stage, needs, trl in itertools.product((False, True), repeat=3):
         total, weight = _terms(
             0 * one,
             0 * one,
@@ -171,16 +216,8 @@ def without_shared_domain(
             (one * trl, one > (not trl)),
             weights,
         )
-        w = hw if history else lw
-        parts.append((float(total[0]) + w * history_ceiling, float(weight[0]) + w))
-    penalty = NO_SHARED_DOMAIN_PENALTY if query.domains else 0.0
-
-    def at(similarity: float) -> float:
-        semantic = weights.semantic * max(0.0, min(1.0, similarity))
-        best = max((semantic + total) / weight for total, weight in parts)
-        return max(0.0, best - penalty) + SLACK
-
-    return at
+        out.append((float(total[0]), float(weight[0])))
+    return tuple(out)
 
 
 def _terms(

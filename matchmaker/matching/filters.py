@@ -11,6 +11,7 @@ order, saved with the index snapshot and caught up at start-up.
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,10 @@ Bits = npt.NDArray[np.uint64]
 # Facets whose values (at most 64 each) are also held as one bit field per id: what the
 # first stage's score bound reads for every profile at once (bounds.py).
 BIT_FACETS = ("domain", "stage", "region", "need", "service", "mode", "trl")
+# Recent changes whose ids are kept (``FacetMasks.changed_since``); a change of more ids than
+# CHANGE_IDS_MAX (a bulk load) is not kept, and what was derived before it is rebuilt.
+CHANGES_KEPT = 256
+CHANGE_IDS_MAX = 4096
 
 
 class FacetMasks:
@@ -44,6 +49,32 @@ class FacetMasks:
         self._bit: dict[tuple[str, str], np.uint64] = {}
         self._until = np.zeros(0, dtype=np.int32)
         self._size = 0
+        # Moves on every change of a facet; the ids each recent change touched, so that
+        # what is derived from the bit fields can be brought up to date id by id.
+        self._version = 0
+        self._changes: deque[tuple[int, Ids]] = deque(maxlen=CHANGES_KEPT)
+
+    def _changed(self, ids: Ids) -> None:
+        """Record a change of ``ids``' facets (under the lock)."""
+        self._version += 1
+        if len(ids) > CHANGE_IDS_MAX:
+            self._changes.clear()
+        else:
+            self._changes.append((self._version, ids))
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def changed_since(self, version: int) -> Ids | None:
+        """The ids whose facets changed after ``version`` (maybe some more); None when too
+        many changes were made since to tell."""
+        with self._lock:
+            if version == self._version:
+                return np.zeros(0, dtype=np.int64)
+            if not self._changes or self._changes[0][0] > version + 1:
+                return None
+            return np.concatenate([ids for v, ids in self._changes if v > version])
 
     def _grow(self, top: int) -> None:
         if top < self._size:
@@ -89,6 +120,7 @@ class FacetMasks:
                 self._masks[key][members] = True
                 self._mark(key, np.asarray(members, dtype=np.int64))
             self._until[arr] = np.asarray(until, dtype=np.int32)
+            self._changed(arr)
 
     def set_facet(self, name: str, value: str, ids: Ids) -> None:
         """Mark ``ids`` as having one facet value (bulk loading)."""
@@ -101,6 +133,7 @@ class FacetMasks:
                 mask = self._masks[(name, value)] = np.zeros(self._size, dtype=bool)
             mask[ids] = True
             self._mark((name, value), ids)
+            self._changed(np.asarray(ids, dtype=np.int64))
 
     def _mark(self, key: tuple[str, str], ids: Ids) -> None:
         """Set the bit of a facet value on ``ids`` (under the lock, the arrays grown)."""
@@ -137,6 +170,7 @@ class FacetMasks:
             for field in self._bits.values():
                 field[arr] = 0
             self._until[arr] = FOREVER
+            self._changed(arr)
 
     def allowed(self, criteria: Mapping[str, Sequence[str]], today: int | None) -> Mask | None:
         """Ids passing every facet criterion (any of its values) and, given ``today``, the

@@ -23,7 +23,8 @@ import numpy as np
 import numpy.typing as npt
 from sqlalchemy.orm import Session
 
-from matchmaker.matching.bounds import ScoreBound, without_shared_domain
+from matchmaker.matching.bound_cache import BoundCache
+from matchmaker.matching.bounds import FactsPart, ScoreBound, facts_part, without_shared_domain
 from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import CandidateFacts, Found, joined, passes
 from matchmaker.matching.cosine import cosines
@@ -147,13 +148,15 @@ def widen(
     places: int,
     nearest: tuple[Ids, Scores],
     most: int = MAX_ROUNDS,
+    cache: BoundCache | None = None,
 ) -> int:
     """Score the first search's results (``nearest``: the ``k`` nearest allowed profiles and
     their raw similarities) and then, a few at a time, every profile whose bound says it
     could take one of the first ``places``; the batches scored after the first.
     ``allowed``: who passes the filters and the hard rules (None: everyone). A search that
     returned fewer than ``k`` left no one out. After ``most`` batches it stops with a
-    warning: the list may then miss a profile the bound could not rule out."""
+    warning: the list may then miss a profile the bound could not rule out. ``cache``
+    keeps the facts' part of the bound between requests."""
     first, sims = nearest
     floor = _least(pool, sims, k)
     if floor is None:
@@ -162,9 +165,8 @@ def widen(
     ask, (least, share) = pool.ask, pool.history_shares()
     universe = _universe(pool, masks, allowed, first)
     ceiling = pool.found.history_ceiling
-    bound = ScoreBound(
-        ask.mine, ask.target.name, masks, pool.weights, share, universe, ceiling, least
-    )
+    part = _part(ask, masks, pool.weights, universe, cache)
+    bound = ScoreBound(part, pool.weights, share, ceiling, least)
     # With the nearest, those whose facts promise most: they set the score a place needs,
     # which rules most of the others out before any more is searched.
     promise = bound.at(floor)
@@ -204,6 +206,17 @@ def widen(
         if not done:
             return _stopped(batches)
     return batches
+
+
+def _part(
+    ask: Ask, masks: FacetMasks, weights: Weights, universe: Ids, cache: BoundCache | None
+) -> FactsPart:
+    """The facts' part of the bound of each of ``universe``."""
+    if cache is not None:
+        part = cache.part(ask.mine, ask.target.name, masks, weights)
+        if not len(universe) or int(universe[-1]) < len(part.known):
+            return part.take(universe)
+    return facts_part(ask.mine, ask.target.name, masks, weights, universe)
 
 
 def _universe(pool: Pool, masks: FacetMasks, allowed: Mask | None, first: Ids) -> Ids:

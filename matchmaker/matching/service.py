@@ -21,6 +21,7 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from matchmaker.errors import ServiceUnavailable
+from matchmaker.matching.bound_cache import BoundCache
 from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import CandidateFacts
 from matchmaker.matching.cosine import cosines
@@ -106,6 +107,7 @@ class Matcher:
         self.first_stage_batches = first_stage_batches
         self.exclusion_hooks: list[ExclusionHook] = []
         self.candidates = CandidateFacts()
+        self.bounds = BoundCache()
         # Raw cosines of the model, mapped onto the scale the thresholds were set on.
         self.calibration: Calibration = calibration_of(store.encoder.name)
         self.evidence = HistoryEvidence(
@@ -277,7 +279,7 @@ class Matcher:
         options = filters.rerank.over(self.rerank)
         places = max(filters.limit * POOL_FACTOR, MIN_POOL) if options.active else filters.limit
         masks = self.store.filters[target.name]
-        widen(pool, masks, allowed, k, places, nearest, self.first_stage_batches)
+        widen(pool, masks, allowed, k, places, nearest, self.first_stage_batches, self.bounds)
         keyed = pool.ordered()
         if not keyed:
             return Ranked()

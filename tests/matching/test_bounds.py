@@ -11,7 +11,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchmaker.matching.bounds import ScoreBound, without_shared_domain
+from matchmaker.matching.bounds import ScoreBound, facts_part, without_shared_domain
 from matchmaker.matching.calibration import REFERENCE
 from matchmaker.matching.facts import Facts
 from matchmaker.matching.filters import FacetMasks
@@ -141,7 +141,8 @@ def bound(
     ids = np.asarray([other.id], dtype=np.int64)
     masks = masks_of(other)
     least, most = shares
-    made = ScoreBound(query, other.kind, masks, weights, most, ids, ceiling, least)
+    part = facts_part(query, other.kind, masks, weights, ids)
+    made = ScoreBound(part, weights, most, ceiling, least)
     return float(made.at(similarity)[0])
 
 
