@@ -40,7 +40,6 @@ from matchmaker.matching.history_words import (
     WordsFit,
     WordsLoader,
     startup_words,
-    words_fit,
 )
 from matchmaker.profiles.kinds import ProfileKind
 
@@ -124,7 +123,7 @@ class HistoryEvidence:
         def fits_of(pids: list[int], vectors: np.ndarray | None) -> list[HistoryFit | None]:
             assert vectors is not None  # needs_vectors
             stored = self.words.words(pids, load)
-            lexical = [words_fit(i, stored.get(i, ()), doc) for i in pids]
+            lexical = [doc.fit(i, stored.get(i, ())) for i in pids]
             return fits_of_startups(pids, vectors, decisions, decided, self._calibration, lexical)
 
         return Found(
@@ -156,7 +155,7 @@ class HistoryEvidence:
         load = self._loader(session)
         corpus = self.words.corpus(kind, decisions, load)
         lexical = {
-            t: words_fit(startup_id, words, self.words.document(kind, t, d, corpus, load))
+            t: self.words.document(kind, t, d, corpus, load).fit(startup_id, words)
             for t, d in decisions.items()
         }
         if rows is None:
@@ -218,7 +217,7 @@ class HistoryEvidence:
         if words is None:
             stored = self.words.words(startup_ids, load)
             words = [stored.get(i, ()) for i in startup_ids]
-        return [words_fit(i, w, doc) for i, w in zip(startup_ids, words, strict=True)]
+        return [doc.fit(i, w) for i, w in zip(startup_ids, words, strict=True)]
 
     def _document(
         self, session: Session, kind: str, target_id: int, decisions: Decisions

@@ -27,7 +27,7 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from matchmaker.lexical import tokens
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 K1, B = 1.2, 0.75
 SHOWN_WORDS = 3  # shared words named in the explanation
 CACHE_LIMIT = 200_000  # startups whose words are kept; beyond it the cache starts again
+FITS_KEPT = 20_000  # fits a document remembers; beyond it it starts again
 
 Words = tuple[str, ...]  # distinct, sorted: every sum over them runs in the same order
 # ids -> (version, words) of those startups as stored now; missing ids are gone.
@@ -103,6 +104,9 @@ class Document:
     # The largest ``words_fit`` any startup can have against this document (the first
     # stage's bound of a startup it has not read, pool.py).
     most: float = 1.0
+    # startup id -> (its words, its fit): a target's list scores the same candidates on
+    # every request while its decisions stay as they are.
+    fits: dict[int, tuple[Words, WordsFit]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(
@@ -128,6 +132,17 @@ class Document:
         decided = (*members.items(), *declined.items())
         most = max([most, *(words_fit(i, w, doc).value for i, w in decided)])
         return replace(doc, most=most)
+
+    def fit(self, startup_id: int, words: Words) -> WordsFit:
+        """``words_fit`` of a startup, remembered with the words it was computed from."""
+        hit = self.fits.get(startup_id)
+        if hit is not None and hit[0] == words:
+            return hit[1]
+        out = words_fit(startup_id, words, self)
+        if len(self.fits) >= FITS_KEPT:
+            self.fits.clear()
+        self.fits[startup_id] = (words, out)
+        return out
 
 
 def _norm(length: int, average: float) -> float:

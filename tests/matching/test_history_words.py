@@ -99,6 +99,22 @@ def test_a_startup_is_never_scored_against_its_own_words() -> None:
     assert words_fit(99, _words("fusion magnets"), doc).value == 0.0
 
 
+def test_a_document_remembers_a_fit_only_for_the_words_it_was_computed_from() -> None:
+    cache = HistoryWords(lambda kind, i: 0, lambda kind: 0)
+    decisions = {10: Decisions(accepted=(1, 2), declined=(4,)), 20: Decisions(accepted=(3,))}
+    doc = cache.document(
+        "incubator", 10, decisions[10], cache.corpus("incubator", decisions, _loader), _loader
+    )
+    for pid in (1, 4, 5, 99):  # accepted, declined, undecided, unknown
+        words = _words(TEXTS.get(pid, "perovskite lidar"))
+        assert doc.fit(pid, words) == words_fit(pid, words, doc)
+        assert doc.fit(pid, words) == words_fit(pid, words, doc)  # remembered
+    # The same startup with other words (an edit, an unsaved profile) is computed again.
+    edited = _words("perovskite solar glass")
+    assert doc.fit(5, edited) == words_fit(5, edited, doc)
+    assert doc.fit(5, edited) != doc.fit(5, _words(TEXTS[5] + " drones"))
+
+
 def test_both_directions_fuse_the_same_words_into_the_same_value_bit_for_bit() -> None:
     rng = np.random.default_rng(13)
     raw = rng.standard_normal((len(TEXTS) + 1, 16)).astype(np.float32)
