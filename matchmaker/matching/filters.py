@@ -59,8 +59,8 @@ class FacetMasks:
         self._version += 1
         if len(ids) > CHANGE_IDS_MAX:
             self._changes.clear()
-        else:
-            self._changes.append((self._version, ids))
+        else:  # a copy: the caller may reuse its array
+            self._changes.append((self._version, np.array(ids, dtype=np.int64)))
 
     @property
     def version(self) -> int:
