@@ -215,6 +215,8 @@ class FacetMasks:
             arrays["until_ids"] = closed
             arrays["until"] = self._until[closed]
             arrays["facets"] = np.asarray(MASKED_FACETS)
+            # Ids up to the size are known even when some have no facet at all.
+            arrays["size"] = np.asarray([self._size], dtype=np.int64)
 
         def write(tmp: Path) -> None:
             with tmp.open("wb") as out:
@@ -237,4 +239,7 @@ class FacetMasks:
                 name, value = key.split("::", 1)
                 masks.set_facet(name, value, data[key].astype(np.int64))
             masks.set_until(data["until_ids"].astype(np.int64), data["until"])
+            if "size" in data.files and int(data["size"][0]) > 0:
+                with masks._lock:
+                    masks._grow(int(data["size"][0]) - 1)
         return masks
