@@ -32,7 +32,14 @@ if str(ROOT) not in sys.path:
 
 import bench.common  # noqa: E402,F401  (offline, like the service)
 
-STEPS = ("_universe", "_part", "_best_first", "_history", "without_shared_domain")
+STEPS = (
+    "_universe",
+    "_part",
+    "_best_first",
+    "_centre_cosines",
+    "_own_words",
+    "without_shared_domain",
+)
 
 
 def _timed(spent: dict[str, float], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:

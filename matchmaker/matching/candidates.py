@@ -42,8 +42,10 @@ class Found:
     # The accepted startups' centre, whose cosine with a candidate bounds its history value
     # (history.value_ceiling); None when there is none.
     centre: np.ndarray | None = None
-    # The largest words' fit a candidate can have (history_words.Document.most).
+    # The largest words' fit a candidate can have (history_words.Document.most), and each
+    # candidate's own (by id), where a target's decisions give a document.
     words_ceiling: float = 1.0
+    words_of: Callable[[list[int]], np.ndarray] | None = None
     # The largest and the least share of ``weights.history`` a candidate's fit can have
     # (HistoryFit.share; the least 0 when a candidate may have no fit).
     history_shares: tuple[float, float] = (0.0, 1.0)

@@ -126,12 +126,17 @@ class HistoryEvidence:
             lexical = [doc.fit(i, stored.get(i, ())) for i in pids]
             return fits_of_startups(pids, vectors, decisions, decided, self._calibration, lexical)
 
+        def words_of(pids: list[int]) -> np.ndarray:
+            stored = self.words.words(pids, load)
+            return np.asarray([doc.fit(i, stored.get(i, ())).value for i in pids], np.float64)
+
         return Found(
             fits_of,
             extra,
             history_ceiling=ceiling,
             centre=centre,
             words_ceiling=doc.most,
+            words_of=words_of,
             history_shares=share_range(len(decided)),
         )
 

@@ -128,9 +128,9 @@ def value_ceiling(scaled_cosine: float, words: float = 1.0) -> float:
 
 
 def value_ceilings(
-    scaled_cosines: NDArray[np.floating[Any]], words: float = 1.0
+    scaled_cosines: NDArray[np.floating[Any]], words: float | NDArray[np.float64] = 1.0
 ) -> NDArray[np.float64]:
-    """``value_ceiling`` of each cosine."""
+    """``value_ceiling`` of each cosine (``words``: one for all, or one each)."""
     centroid = np.clip((scaled_cosines.astype(np.float64) - FLOOR) / (CEILING - FLOOR), 0.0, 1.0)
     return np.asarray((1 - WORDS_SHARE) * centroid + WORDS_SHARE * words, dtype=np.float64)
 

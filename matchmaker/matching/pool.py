@@ -200,7 +200,11 @@ def widen(
             ids, vectors = pool.index.present_vectors(ids)
             raw = cosines(vectors, ask.vector[None, :])[:, 0]
         scaled = pool.calibration.scale_many(raw).astype(np.float64)
-        bounds = bound.at(scaled, np.searchsorted(universe, ids), _history(pool, vectors))
+        positions, centre = np.searchsorted(universe, ids), _centre_cosines(pool, vectors)
+        history = None if centre is None else value_ceilings(centre, pool.found.words_ceiling)
+        bounds = bound.at(scaled, positions, history)
+        if pool.found.words_of is not None:
+            bounds = _own_words(pool, bound, bounds, ids, scaled, positions, centre, places)
         made, done = _best_first(pool, bounds, ids, places + BATCH, places, most - batches)
         batches += made
         if not done:
@@ -234,13 +238,39 @@ def _universe(pool: Pool, masks: FacetMasks, allowed: Mask | None, first: Ids) -
     return np.flatnonzero(keep)
 
 
-def _history(pool: Pool, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float64] | None:
-    """Each candidate's largest history value, from its cosine with the accepted centre."""
+def _centre_cosines(pool: Pool, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32] | None:
+    """Each candidate's calibrated cosine with the accepted startups' centre (None: no
+    centre), which bounds the dense half of its history value."""
     centre = pool.found.centre
     if centre is None:
         return None
-    cos = pool.calibration.scale_many(cosines(vectors, centre[None, :])[:, 0])
-    return value_ceilings(cos, pool.found.words_ceiling)
+    return pool.calibration.scale_many(cosines(vectors, centre[None, :])[:, 0])
+
+
+def _own_words(
+    pool: Pool,
+    bound: ScoreBound,
+    bounds: npt.NDArray[np.float64],
+    ids: Ids,
+    scaled: npt.NDArray[np.float64],
+    positions: Ids,
+    centre: npt.NDArray[np.float32] | None,
+    places: int,
+) -> npt.NDArray[np.float64]:
+    """``bounds`` with each candidate's own words' fit in place of the most any startup's
+    can have, for those the looser bound lets in: reading a startup's words costs far less
+    than scoring it, and the words were most of the bound's slack (bench/RESULTS.md,
+    section 22.2)."""
+    assert pool.found.words_of is not None
+    open_ = np.flatnonzero(bounds > pool.needed(places))
+    if not len(open_):
+        return bounds
+    words = pool.found.words_of(ids[open_].tolist())
+    # No accepted startup: the dense half of the value is 0 (a cosine of -1 says so).
+    cos = np.full(len(open_), -1.0) if centre is None else centre[open_]
+    out = bounds.copy()
+    out[open_] = bound.at(scaled[open_], positions[open_], value_ceilings(cos, words))
+    return out
 
 
 def _stopped(batches: int) -> int:

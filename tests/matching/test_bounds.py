@@ -21,6 +21,7 @@ from matchmaker.matching.history import (
     fits_of_startups,
     share_range,
     value_ceiling,
+    value_ceilings,
 )
 from matchmaker.matching.history_words import HistoryWords, Words, WordsFit, words_fit
 from matchmaker.matching.ranking import rank_key
@@ -213,28 +214,34 @@ def test_the_bound_is_tight_where_the_masks_hold_every_fact() -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
-    accepted=st.integers(1, 6),
+    accepted=st.integers(0, 6),
     declined=st.integers(0, 4),
-    words=st.floats(0, 1),
 )
 def test_no_history_fit_is_above_the_ceiling_of_its_cosine_with_the_accepted_centre(
-    seed: int, accepted: int, declined: int, words: float
+    seed: int, accepted: int, declined: int
 ) -> None:
     """evidence.startups_found bounds the history value of a startup it did not search from
-    the last one's cosine with the accepted startups' centre (``history.value_ceiling``):
-    a startup's fit, its own decision left out, declined ones pulling, any words' fit."""
+    the last one's cosine with the accepted startups' centre (``history.value_ceiling``),
+    and pool._own_words from the startup's own cosine and own words' fit: a startup's fit,
+    its own decision left out, declined ones pulling. With no accepted startup, a cosine
+    of -1 stands for the centre."""
     rng = np.random.default_rng(seed)
     vectors = {i: v / np.linalg.norm(v) for i, v in enumerate(rng.normal(size=(12, 8)), 1)}
     decisions = Decisions(tuple(range(1, accepted + 1)), tuple(range(7, 7 + declined)))
-    centre = np.sum([vectors[i] for i in decisions.accepted], axis=0)
-    centre /= np.linalg.norm(centre)
+    centre = np.sum([vectors[i] for i in decisions.accepted] or [np.zeros(8)], axis=0)
     ids = list(vectors)
     matrix = np.stack([vectors[i] for i in ids]).astype(np.float32)
-    lexical = [WordsFit(words, ()) for _ in ids]
+    words = rng.uniform(0, 1, size=len(ids))
+    lexical = [WordsFit(float(w), ()) for w in words]
     fits = fits_of_startups(ids, matrix, decisions, vectors, REFERENCE, lexical)
-    for pid, fit in zip(ids, fits, strict=True):
+    cos = np.asarray(
+        [float(vectors[i] @ centre / np.linalg.norm(centre)) if accepted else -1.0 for i in ids]
+    )
+    own = value_ceilings(cos, words)
+    for n, (pid, fit) in enumerate(zip(ids, fits, strict=True)):
         if fit is not None:
-            assert fit.value <= value_ceiling(float(vectors[pid] @ centre)) + 1e-4
+            assert fit.value <= value_ceiling(cos[n], float(words.max())) + 1e-4
+            assert fit.value <= own[n] + 1e-4, pid
 
 
 VOCAB = ["solar", "battery", "lidar", "quantum", "truck", "mining", "glass", "drone"]

@@ -15,9 +15,12 @@ from fastapi.testclient import TestClient
 
 from matchmaker.demo.seed import DATA
 from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.matching.bounds import ScoreBound, facts_part
 from matchmaker.matching.candidates import Found
-from matchmaker.matching.facts import Facts
-from matchmaker.matching.pool import Ask, Pool
+from matchmaker.matching.cosine import cosines
+from matchmaker.matching.facts import Facts, facts_of
+from matchmaker.matching.history import value_ceilings
+from matchmaker.matching.pool import Ask, Pool, _centre_cosines, _own_words
 from matchmaker.matching.scoring import Weights
 from matchmaker.matching.service import MatchFilters
 from matchmaker.vocab import Need, Region, Stage
@@ -98,27 +101,73 @@ def _assert_engine_top(client: TestClient, kind: Any, target_id: int) -> None:
 def test_a_list_with_decisions_is_the_engine_top_too(
     client: TestClient, crowded: dict[str, dict[str, int]]
 ) -> None:
-    """An incubator that accepted and declined startups: the history fit is part of every
-    pair's score, and the widening bounds it from the accepted startups' centre."""
-    incubator = next(iter(crowded[INCUBATOR.name].values()))
+    """Incubators that accepted and declined startups: the history fit (dense and words) is
+    part of every pair's score, and the widening bounds it from the accepted startups'
+    centre and each candidate's own words."""
     startups = sorted(crowded[STARTUP.name].values())
-    declined = set(startups[6:8])
-    for n, sid in enumerate(startups[:8]):
-        body = {
-            "startup_id": sid,
-            "incubator_id": incubator,
-            "action": "decline" if sid in declined else "accept",
-            "as_side": "target",
-        }
-        if sid in declined:
-            body["reason"] = "domain_mismatch"
-        r = client.post("/v1/matches", json=body)
-        assert r.status_code in (200, 201), (n, r.text)
-    path = f"/v1/incubators/{incubator}/matches"
-    shown = [m["profile"]["id"] for m in client.get(path, params={"limit": 10}).json()["matches"]]
-    expected = [s for s in engine_top(client, INCUBATOR.name, incubator, 20) if s not in declined]
-    assert shown == expected[:10]
-    assert any(m["components"].get("history") for m in client.get(path).json()["matches"])
+    incubators = sorted(crowded[INCUBATOR.name].values())[:4]
+    checked = 0
+    for i, incubator in enumerate(incubators):
+        decided = startups[i * 9 : i * 9 + 8]
+        declined = set(decided[6:])
+        for sid in decided:
+            body = {
+                "startup_id": sid,
+                "incubator_id": incubator,
+                "action": "decline" if sid in declined else "accept",
+                "as_side": "target",
+            }
+            if sid in declined:
+                body["reason"] = "domain_mismatch"
+            r = client.post("/v1/matches", json=body)
+            assert r.status_code in (200, 201), r.text
+        path = f"/v1/incubators/{incubator}/matches"
+        if not client.get(path).json()["matches"]:
+            continue  # its accepts filled its places: it proposes no one
+        checked += 1
+        top = [s for s in engine_top(client, INCUBATOR.name, incubator, 20) if s not in declined]
+        for limit in (3, 10):
+            r = client.get(path, params={"limit": limit})
+            assert [m["profile"]["id"] for m in r.json()["matches"]] == top[:limit], (path, limit)
+        assert any(m["components"].get("history") for m in client.get(path).json()["matches"])
+    assert checked >= 2
+    _assert_own_words_bound(client, incubators[0])
+
+
+def _assert_own_words_bound(client: TestClient, incubator: int) -> None:
+    """``pool._own_words``: with each startup's own similarity, cosine with the accepted
+    startups' centre and words' fit, the bound of every startup of the crowded database is
+    never below the engine's score of the pair, and the words tighten it."""
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    matcher = runtime.matcher
+    with runtime.sessions() as session:
+        target = session.get(INCUBATOR.model, incubator)
+        rows = session.query(STARTUP.model).all()
+        column = matcher.score_many(session, rows, [(INCUBATOR.name, target)])
+        raw = {pairs[0].startup_id: pairs[0].raw_score for pairs in column}
+        found = matcher.evidence.startups_found(session, INCUBATOR.name, incubator, None, 50)
+        index = matcher.store.indexes[STARTUP.name]
+        ids, vectors = index.present_vectors(np.asarray(sorted(raw), np.int64))
+        vector = matcher.vector_of(INCUBATOR, target)
+        similarity = matcher.calibration.scale_many(cosines(vectors, vector[None, :])[:, 0])
+        mine = facts_of(INCUBATOR.name, target)
+        ask = Ask(mine, STARTUP, vector, MatchFilters(), frozenset(), date.today())
+        pool = Pool(
+            session, ask, index, matcher.candidates, matcher.calibration, matcher.weights, found
+        )
+        least, most = pool.history_shares()
+        masks = matcher.store.filters[STARTUP.name]
+        part = facts_part(mine, STARTUP.name, masks, matcher.weights, ids)
+        bound = ScoreBound(part, matcher.weights, most, found.history_ceiling, least)
+        scaled, at = similarity.astype(np.float64), np.arange(len(ids))
+        centre = _centre_cosines(pool, vectors)
+        assert centre is not None
+        loose = bound.at(scaled, at, value_ceilings(centre, found.words_ceiling))
+        tight = _own_words(pool, bound, loose, ids, scaled, at, centre, 10)
+    scores = np.asarray([raw[i] for i in ids.tolist()])
+    assert (tight >= scores).all()
+    assert (tight <= loose).all()
+    assert (tight < loose).any()
 
 
 def test_a_place_held_by_a_low_confidence_match_is_open_to_any_judged_one() -> None:
