@@ -63,6 +63,12 @@ def wrap(spent: dict[str, float]) -> None:
     at = pool.ScoreBound.at
     pool.ScoreBound.at = _timed(spent, "ScoreBound.at", at)  # type: ignore[method-assign]
     service.widen = _timed(spent, "widen (all of it)", service.widen)
+    # The index's searches and vector reads (the first search included).
+    from matchmaker.matching.index import VectorIndex
+
+    for name in ("search", "present_vectors"):
+        method = getattr(VectorIndex, name)
+        setattr(VectorIndex, name, _timed(spent, f"index.{name}", method))
 
 
 def main(argv: list[str] | None = None) -> dict[str, float]:
