@@ -6,10 +6,11 @@ most of a score's weight, so a profile further away can score higher; asked for 
 every profile not yet scored is at most as similar as the least similar one the last search
 returned, which bounds its score (``bounds.ScoreBound``). While some profile's bound is above
 the score the list's last place needs, the most promising are scored: up to GATHER_MAX of
-them by their bounds at their own similarities; more than that, first those whose facts
-promise most, then the nearest WIDE of them. When none is left, no unscored profile can
-enter the list: its top is the engine's top over every profile that passes the filters,
-whatever the limit.
+them by their bounds at their own similarities (in a target's list, also at their own
+cosine with its accepted startups' centre and their own words' fit); more than that, first
+those whose facts promise most, then the nearest WIDE of them. When none is left, no
+unscored profile can enter the list: its top is the engine's top over every profile that
+passes the filters, whatever the limit.
 """
 
 from __future__ import annotations
