@@ -122,13 +122,11 @@ class HistoryEvidence:
 
         def fits_of(pids: list[int], vectors: np.ndarray | None) -> list[HistoryFit | None]:
             assert vectors is not None  # needs_vectors
-            stored = self.words.words(pids, load)
-            lexical = [doc.fit(i, stored.get(i, ())) for i in pids]
+            lexical = self._fits(doc, load, pids)
             return fits_of_startups(pids, vectors, decisions, decided, self._calibration, lexical)
 
         def words_of(pids: list[int]) -> np.ndarray:
-            stored = self.words.words(pids, load)
-            return np.asarray([doc.fit(i, stored.get(i, ())).value for i in pids], np.float64)
+            return np.asarray([w.value for w in self._fits(doc, load, pids)], np.float64)
 
         return Found(
             fits_of,
@@ -219,6 +217,17 @@ class HistoryEvidence:
         words: Sequence[Words] | None,
     ) -> list[WordsFit]:
         doc, load = self._document(session, kind, target_id, decisions)
+        return self._fits(doc, load, startup_ids, words)
+
+    def _fits(
+        self,
+        doc: Document,
+        load: WordsLoader,
+        startup_ids: Sequence[int],
+        words: Sequence[Words] | None = None,
+    ) -> list[WordsFit]:
+        """Each startup's words' fit with a target's document, from ``words`` when at hand
+        (unsaved profiles), else from their stored words."""
         if words is None:
             stored = self.words.words(startup_ids, load)
             words = [stored.get(i, ()) for i in startup_ids]

@@ -125,7 +125,8 @@ class Document:
             # An undecided startup's value is its words' average, by idf, of part / idf
             # (0 for a word the document lacks), so at most the largest such ratio:
             # the most used word's saturation tf / (tf + norm).
-            most = max(counts.values()) / (max(counts.values()) + norm)
+            top = max(counts.values())
+            most = top / (top + norm)
         doc = cls(counts, members, declined, length, corpus, parts)
         # A decided startup is scored against the document and statistics without its own
         # decision: its exact value counts too, once per document.
