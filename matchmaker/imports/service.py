@@ -211,9 +211,9 @@ def _encoded_ahead(
 ) -> Iterator[tuple[list[Record], int, Ahead]]:
     """Each chunk with its texts' vectors on the way (``ahead.py``). The next chunk is read
     and handed to ``encoder`` before this one is yielded, so its texts are encoded while this
-    one is written: the write is a third of the encoding's time (bench/RESULTS.md, section
-    23), which ran after it. A text guessed before the previous chunk committed may be
-    wrong (a row that updates a profile the previous chunk created); the commit encodes it.
+    one is written, instead of after it (bench/RESULTS.md, section 23). A text guessed
+    before the previous chunk committed may be wrong (a row that updates a profile the
+    previous chunk created); the commit encodes it.
     """
     coming: tuple[list[Record], int, Ahead] | None = None
     for chunk, position in chunks:
