@@ -127,7 +127,7 @@ def _contributions(parts: _Parts, weights: Weights) -> dict[str, tuple[float, fl
         else:
             cost = min(round(full * severity, 4), round(positive, 4))
         positive -= cost
-        out[name] = (round(severity, 4), full, -cost)
+        out[name] = (round(severity, 4), full, -cost if cost else 0.0)  # never "-0.0"
     return out
 
 
@@ -256,18 +256,22 @@ def reason_parts(p: PairScore, target_title: str) -> list[Message]:
     parts = [Message(verdict, {"score": p.score, "title": target_title})]
     # The reason says what fits; gaps ("does not offer ...") belong to `improve`.
     parts += [_what_fits(c) for _, c in strong]
-    if p.trl_shortfall:
-        cost = round(-p.components["trl_shortfall"].contribution, 2)
+    # A penalty takes at most what is left of the score: one that found nothing left to
+    # take ("0.00 for no shared domain") explains nothing, and its note still says why.
+    if p.trl_shortfall and (cost := _cost(p, "trl_shortfall")):
         parts.append(Message("reason_trl_shortfall", {"cost": cost, "gap": p.trl_shortfall}))
-    if "no_shared_domain" in p.components:
-        cost = round(-p.components["no_shared_domain"].contribution, 2)
+    if "no_shared_domain" in p.components and (cost := _cost(p, "no_shared_domain")):
         parts.append(Message("reason_no_shared_domain", {"cost": cost}))
-    if "stale_profile" in p.components:
+    if "stale_profile" in p.components and (cost := _cost(p, "stale_profile")):
         stale = p.components["stale_profile"]
-        cost = round(-stale.contribution, 2)
         params = dict(stale.message.params) if stale.message else {}
         parts.append(Message("reason_stale", {**params, "cost": cost}))
     return parts
+
+
+def _cost(p: PairScore, penalty: str) -> float:
+    """What ``penalty`` took off the score, to two places as the reason says it."""
+    return round(-p.components[penalty].contribution, 2)
 
 
 def _what_fits(c: Component) -> Message:

@@ -6,9 +6,12 @@ functions or written out."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from statistics import fmean
+
+import pytest
 
 from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.messages import Message
@@ -238,3 +241,18 @@ def test_a_domain_share_of_exactly_a_quarter_is_named_in_the_reason() -> None:
     pair = score_pair(s, INCUBATOR, 0.2, Weights(), TODAY)
     assert pair.components["domain"].value == 0.25
     assert "domain_shared" in [p.code for p in reason_parts(pair, "Lab")]
+
+
+def test_a_penalty_that_found_nothing_left_is_not_a_cost_in_the_reason() -> None:
+    """A startup far below a scenario's TRL that shares nothing with it: the shortfall takes
+    what the score had, so the missing domain takes nothing, shown as 0.0, not -0.0, and the
+    reason does not count it as a cost."""
+    far = replace(STARTUP, trl=1, domains=frozenset({"agritech"}))
+    pair = score_pair(far, SCENARIO, 0.0, Weights(semantic=0.0), TODAY)
+    assert pair.score == 0.0
+    penalty = pair.components["no_shared_domain"]
+    assert penalty.contribution == 0.0
+    assert math.copysign(1.0, penalty.contribution) == 1.0
+    codes = [m.code for m in reason_parts(pair, "Pilot")]
+    assert "reason_no_shared_domain" not in codes
+    assert sum(c.contribution for c in pair.components.values()) == pytest.approx(0.0, abs=1e-9)
