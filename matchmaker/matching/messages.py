@@ -77,7 +77,20 @@ TEMPLATES: dict[str, str] = {
     "needs_offers": N_("offers {covered:list}"),
     "needs_missing": N_("does not offer {missing:list}"),
     "needs_offers_missing": N_("offers {covered:list}; does not offer {missing:list}"),
+    # The reciprocal note by each side's asks (scoring.reciprocal_note): met from half.
     "reciprocal": N_("fits both ways (startup's asks {forward:.2f}, target's asks {backward:.2f})"),
+    "reciprocal_startup_unmet": N_(
+        "fits one way: the startup's asks are mostly not met "
+        "(startup's asks {forward:.2f}, target's asks {backward:.2f})"
+    ),
+    "reciprocal_target_unmet": N_(
+        "fits one way: the target's asks are mostly not met "
+        "(startup's asks {forward:.2f}, target's asks {backward:.2f})"
+    ),
+    "reciprocal_neither": N_(
+        "fits neither way: both sides' asks are mostly not met "
+        "(startup's asks {forward:.2f}, target's asks {backward:.2f})"
+    ),
     "history": N_(
         "this {kind:kind} accepted {like_accepted:startups} like this one "
         "(of {accepted} accepted, {declined} declined; fit {fit:.2f})"

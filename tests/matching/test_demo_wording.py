@@ -1,0 +1,55 @@
+"""The words of the demo's explanations (seeded as `matchmaker seed-demo` does, real model,
+HTTP) in English and Chinese: each note says what its numbers say."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.matching.scoring import ASKS_MET
+
+Demo = dict[str, dict[str, int]]
+
+
+def _matches(client: TestClient, path: str, lang: str = "en", **params: Any) -> list[Any]:
+    r = client.get(path, params={"limit": 100, **params}, headers={"Accept-Language": lang})
+    assert r.status_code == 200, r.text
+    return list(r.json()["matches"])
+
+
+def _by_id(found: list[Any]) -> dict[int, Any]:
+    return {m["profile"]["id"]: m for m in found}
+
+
+def test_the_reciprocal_note_says_both_ways_only_when_both_sides_asks_are_met(
+    client: TestClient, demo: Demo
+) -> None:
+    startup = demo[STARTUP.name]["Qiangu Quantum Sensing"]
+    codes = set()
+    for kind in (INCUBATOR, PARTNER, SCENARIO):
+        for m in _matches(client, f"/v1/startups/{startup}/matches", target=kind.plural):
+            reciprocal = m["components"]["reciprocal"]
+            said = reciprocal["explanation"]
+            met = {side: said["params"][side] >= ASKS_MET for side in ("forward", "backward")}
+            codes.add(said["code"])
+            # "Both ways" exactly when both sides' asks are met, so never at a low value.
+            assert (said["code"] == "reciprocal") == all(met.values()), reciprocal
+            assert ("both ways" in reciprocal["note"]) == all(met.values()), reciprocal
+            if all(met.values()):
+                assert reciprocal["value"] >= ASKS_MET, reciprocal
+    assert {"reciprocal", "reciprocal_neither"} <= codes, codes
+    # Nothing fits the drone scenario either way (its value is 0): it says so in both languages.
+    drone = demo[SCENARIO.name]["Drone inspection of power lines and pipelines in Xiong'an"]
+    path = f"/v1/startups/{startup}/matches"
+    english = _by_id(_matches(client, path, target="scenarios"))[drone]["components"]
+    chinese = _by_id(_matches(client, path, "zh", target="scenarios"))[drone]["components"]
+    assert english["reciprocal"]["value"] == 0.0
+    assert english["reciprocal"]["note"] == (
+        "fits neither way: both sides' asks are mostly not met "
+        "(startup's asks 0.38, target's asks 0.00)"
+    )
+    assert chinese["reciprocal"]["note"] == (
+        "双向都不契合：双方的需求和要求大多未被满足（初创企业的需求 0.38，对方的要求 0.00）"
+    )
