@@ -53,3 +53,30 @@ def test_the_reciprocal_note_says_both_ways_only_when_both_sides_asks_are_met(
     assert chinese["reciprocal"]["note"] == (
         "双向都不契合：双方的需求和要求大多未被满足（初创企业的需求 0.38，对方的要求 0.00）"
     )
+
+
+def test_stage_and_region_notes_name_vocabulary_values_by_their_words(
+    client: TestClient, demo: Demo
+) -> None:
+    startup = demo[STARTUP.name]["Qiangu Quantum Sensing"]
+    gateway = demo[INCUBATOR.name]["Chaoyang Global Innovation Gateway"]
+    path = f"/v1/startups/{startup}/matches"
+    english = _by_id(_matches(client, path, target="incubators"))[gateway]["components"]
+    chinese = _by_id(_matches(client, path, "zh", target="incubators"))[gateway]["components"]
+    assert (
+        english["stage"]["note"]
+        == "accepts pilot, early revenue, growth; the startup is at prototype"
+    )
+    assert chinese["stage"]["note"] == "接收中试、初步营收、成长期阶段；该初创企业处于样机阶段"
+    field_test = demo[SCENARIO.name]["Perovskite-silicon tandem module field test at Bashang park"]
+    luyang = demo[STARTUP.name]["Luyang Quantum Networks"]
+    path = f"/v1/scenarios/{field_test}/matches"
+    english = _by_id(_matches(client, path))[luyang]["components"]
+    chinese = _by_id(_matches(client, path, "zh"))[luyang]["components"]
+    assert english["region"]["note"] == "different regions of China (Elsewhere in China, Hebei)"
+    assert chinese["region"]["note"] == "中国的不同地区（国内其他地区、河北）"
+    # No note of the startup's lists shows a vocabulary code (early_revenue, china_other).
+    for kind in (INCUBATOR, PARTNER, SCENARIO):
+        for m in _matches(client, f"/v1/startups/{startup}/matches", target=kind.plural):
+            for name, component in m["components"].items():
+                assert "_" not in component["note"], (name, component["note"])

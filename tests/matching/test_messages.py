@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from matchmaker.matching.messages import TEMPLATES, Message, render, sentence
+from matchmaker.matching.messages import TEMPLATES, Message, Param, render, sentence
 from matchmaker.web.i18n import gettext
 
 LATIN_RUN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){2,}")
@@ -54,6 +54,32 @@ def test_every_code_renders_in_chinese_without_an_english_sentence(code: str) ->
         assert chinese != message.english
     assert not LATIN_RUN.search(chinese), chinese
     assert "_" not in chinese  # vocabulary values show by their labels
+
+
+# Vocabulary values with an underscore, wherever a template shows one.
+CODED: dict[str, Param] = {
+    "stage": "early_revenue",
+    "stages": ["pilot", "early_revenue"],
+    "region": "china_other",
+    "other_region": "hebei",
+    "places": ["china_other", "Zhangjiakou"],
+}
+
+
+@pytest.mark.parametrize("code", sorted(TEMPLATES))
+def test_every_code_shows_vocabulary_values_by_their_words_in_english(code: str) -> None:
+    message = _sample(code)
+    coded = Message(code, {f: CODED.get(f, v) for f, v in message.params.items()})
+    assert "_" not in render(coded), render(coded)
+
+
+def test_a_note_on_stages_and_regions_reads_as_words_not_codes() -> None:
+    stage = Message("stage_outside", {"stages": ["pilot", "early_revenue"], "stage": "prototype"})
+    assert render(stage) == "accepts pilot, early revenue; the startup is at prototype"
+    assert render(stage, "zh", _zh) == "接收中试、初步营收阶段；该初创企业处于样机阶段"
+    region = Message("region_different", {"region": "china_other", "other_region": "hebei"})
+    assert render(region) == "different regions of China (Elsewhere in China, Hebei)"
+    assert render(region, "zh", _zh) == "中国的不同地区（国内其他地区、河北）"
 
 
 def test_the_past_decisions_line_reads_in_both_languages() -> None:
