@@ -108,6 +108,15 @@ TEMPLATES: dict[str, str] = {
         "{words:words}; declined {like_declined:startups} like it (of {accepted} accepted, "
         "{declined} declined; fit {fit:.2f})"
     ),
+    "history_unlike_words": N_(
+        "this {kind:kind} accepted no startup like this one; those it accepted share only "
+        "{words:words} with it (of {accepted} accepted, {declined} declined; fit {fit:.2f})"
+    ),
+    "history_unlike_declined_words": N_(
+        "this {kind:kind} accepted no startup like this one and declined "
+        "{like_declined:startups} like it; those it accepted share only {words:words} with it "
+        "(of {accepted} accepted, {declined} declined; fit {fit:.2f})"
+    ),
     "trl_shortfall": N_("{gap:levels} below the scenario's minimum"),
     "no_shared_domain": N_("no domain in common"),
     "stale_profile": N_("not updated for over {days} days: {kinds:kind}"),

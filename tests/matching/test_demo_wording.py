@@ -8,7 +8,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from matchmaker.kinds import INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.lexical import citable
 from matchmaker.matching.scoring import ASKS_MET
+from tests.conftest import KeyFactory
 
 Demo = dict[str, dict[str, int]]
 
@@ -80,3 +82,38 @@ def test_stage_and_region_notes_name_vocabulary_values_by_their_words(
         for m in _matches(client, f"/v1/startups/{startup}/matches", target=kind.plural):
             for name, component in m["components"].items():
                 assert "_" not in component["note"], (name, component["note"])
+
+
+def test_the_history_line_cites_only_words_that_say_something(
+    client: TestClient, demo: Demo, auth: KeyFactory
+) -> None:
+    incubator = demo[INCUBATOR.name]["Zhongguancun Frontier Hard Tech Incubator"]
+    manager = auth("manager", incubator_ids=[incubator])
+    startups = demo[STARTUP.name]
+    for name, action in (
+        ("芯模微系统", "accept"),
+        ("路思自动驾驶", "accept"),
+        ("光径光子", "decline"),
+    ):
+        body = {"startup_id": startups[name], "incubator_id": incubator, "action": action}
+        if action == "decline":
+            body |= {"reason": "other", "note": "not now"}
+        assert client.post("/v1/matches", json=body, headers=manager).status_code == 201
+    r = client.get(f"/v1/incubators/{incubator}/matches", params={"limit": 100}, headers=manager)
+    assert r.status_code == 200, r.text
+    notes = {m["profile"]["id"]: m["components"]["history"] for m in r.json()["matches"]}
+    cited = [n["explanation"]["params"].get("words", []) for n in notes.values()]
+    assert sum(map(len, cited)) > 20  # the check below means something
+    # No number ('16'), single character ('与') or function word ('以及', '一步').
+    assert all(citable(w) and w != "公司" for words in cited for w in words), cited
+    for note in notes.values():
+        if note["explanation"]["params"]["like_accepted"] == 0:
+            assert "like this one, sharing" not in note["note"], note["note"]
+    # An automotive chip startup shares the AEC-Q100 qualification with an accepted one,
+    # though none of them is like it: said as such.
+    xinhe = notes[startups["Xinhe Automotive Microelectronics"]]
+    assert xinhe["explanation"]["code"] == "history_unlike_words"
+    assert xinhe["note"].startswith(
+        "this incubator accepted no startup like this one; "
+        "those it accepted share only 'q100', 'aec' with it (of 2 accepted, 1 declined; fit "
+    )

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.messages import TEMPLATES, Message, Param, render, sentence
 from matchmaker.web.i18n import gettext
 
@@ -126,3 +127,20 @@ def test_a_city_named_like_a_region_reads_in_chinese_on_chinese_pages() -> None:
     assert render(same, "zh", _zh) == "同一地区（北京）"
     other = Message("region_other_cities", {"city": "tianjin", "other_city": "Shenzhen"})
     assert render(other, "zh", _zh) == "都在中国，但城市不同（天津、Shenzhen）"
+
+
+def test_words_shared_with_unlike_accepted_startups_are_not_said_to_be_alike() -> None:
+    # Without shared words the line is as before; with them, they are all that is shared.
+    alone = HistoryFit(value=0.26, accepted=2, declined=1, like_accepted=0, like_declined=0)
+    assert alone.note("incubator").english == (
+        "this incubator accepted no startup like this one (of 2 accepted, 1 declined; fit 0.26)"
+    )
+    words = HistoryFit(0.26, 2, 1, 0, 1, shared=("q100", "aec")).note("incubator")
+    assert words.english == (
+        "this incubator accepted no startup like this one and declined 1 startup like it; "
+        "those it accepted share only 'q100', 'aec' with it (of 2 accepted, 1 declined; fit 0.26)"
+    )
+    assert render(words, "zh", _zh) == (
+        "该孵化器没有接受过与本企业相似的初创企业，拒绝过相似的1 家初创企业；"
+        "其接受的企业与本企业仅共有词语 “q100”、“aec”（共接受 2 家、拒绝 1 家；契合度 0.26）"
+    )
