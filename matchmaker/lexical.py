@@ -19,13 +19,25 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BM25", "reciprocal_rank_fusion", "tokens"]
+__all__ = ["BM25", "citable", "reciprocal_rank_fusion", "tokens"]
 
 _RUN = re.compile(r"[0-9a-z]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Words too common in profiles to tell two of them apart.
 _STOPWORDS = frozenset(
     "a an and are as at be by for from has have in is it its of on or our that the their "
     "to we with your you".split()
+)
+
+# Chinese function characters (particles, conjunctions, prepositions, pronouns, "one",
+# "not"): a bigram holding one is a function word (以及, 基于) or spans two words (器和).
+_CJK_FUNCTION = frozenset(
+    "的了着和与及或而且是为以于将把被从其之该这那此等也又都就个们我你他她它所已即每各一不"
+)
+# Bigrams without content (公司 and 团队, "company" and "team", are in every profile) that
+# hold none of those characters.
+_CJK_STOPWORDS = frozenset(
+    "进行 实现 提供 需要 主要 目前 相关 通过 面向 具有 拥有 针对 正在 现在 包括 能够 同时 "
+    "希望 因为 如果 没有 公司 团队".split()
 )
 
 K = TypeVar("K", bound=Hashable)
@@ -42,6 +54,15 @@ def tokens(text: str) -> list[str]:
         out.extend(run)
         out.extend(run[i : i + 2] for i in range(len(run) - 1))
     return out
+
+
+def citable(token: str) -> bool:
+    """Whether a token of ``tokens`` says something about a text when quoted to a person: not
+    a number, a single Chinese character or a Chinese function word. Ranking counts them
+    all; only what is shown leaves them out."""
+    if token.isascii():
+        return not token.isdigit()
+    return len(token) > 1 and token not in _CJK_STOPWORDS and _CJK_FUNCTION.isdisjoint(token)
 
 
 def _stem(word: str) -> str:

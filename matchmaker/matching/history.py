@@ -96,7 +96,10 @@ class HistoryFit:
         return n / (n + HISTORY_PRIOR)
 
     def note(self, target_kind: str) -> Message:
-        code = "history_declined" if self.like_declined else "history"
+        # Words shared with accepted startups none of which is like this one are all they
+        # share: said as such, not as the words of startups "like this one".
+        unlike = "_unlike" if self.shared and not self.like_accepted else ""
+        code = "history" + unlike + ("_declined" if self.like_declined else "")
         params: dict[str, Param] = {
             "kind": target_kind,
             "like_accepted": self.like_accepted,

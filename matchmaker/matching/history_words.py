@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from matchmaker.lexical import tokens
+from matchmaker.lexical import citable, tokens
 
 if TYPE_CHECKING:
     from matchmaker.matching.history import Decisions
@@ -173,18 +173,19 @@ def words_fit(startup_id: int, words: Words, doc: Document) -> WordsFit:
     if not words:
         return WordsFit(0.0, ())
     corpus = doc.corpus
-    found: list[tuple[float, str]] = []
+    found: list[tuple[float, float, str]] = []  # (part, idf, word) of each shared word
     total = reached = 0.0
     if own is None:
         if doc.length <= 0:
             return WordsFit(0.0, ())
         parts, weights, unseen = doc.parts, corpus.weights, corpus.unseen
         for word in words:
-            total += weights.get(word, unseen)
+            idf = weights.get(word, unseen)
+            total += idf
             part = parts.get(word)
             if part is not None:
                 reached += part
-                found.append((part, word))
+                found.append((part, idf, word))
     else:  # the statistics and the document without this decision, computed here
         size, frequency = corpus.size - 1, corpus.frequency
         mine = len(accepted) if accepted is not None else 0
@@ -202,11 +203,29 @@ def words_fit(startup_id: int, words: Words, doc: Document) -> WordsFit:
             if tf > 0:
                 part = _part(idf, tf, norm)
                 reached += part
-                found.append((part, word))
+                found.append((part, idf, word))
     if not found:
         return WordsFit(0.0, ())
-    shared = tuple(w for _, w in sorted(found, key=lambda p: (-p[0], p[1]))[:SHOWN_WORDS])
-    return WordsFit(reached / total, shared)
+    return WordsFit(reached / total, _cited(found))
+
+
+def _cited(found: list[tuple[float, float, str]]) -> tuple[str, ...]:
+    """The shared words named in the explanation: those that say something (``citable``: no
+    number, single Chinese character or function word), most weight first. With few
+    decisions many words weigh the same; the rarer (idf), then the longer word goes first,
+    the alphabet only last, so a tie no longer names 'a...' words."""
+    said: list[str] = []
+    for _, _, word in sorted(found, key=lambda p: (-p[0], -p[1], -len(p[2]), p[2])):
+        if len(said) == SHOWN_WORDS:
+            break
+        # Chinese bigrams overlap (传感器: 传感, 感器): one of a chain is enough.
+        if citable(word) and not any(_chained(word, w) for w in said):
+            said.append(word)
+    return tuple(said)
+
+
+def _chained(a: str, b: str) -> bool:
+    return not (a.isascii() or b.isascii()) and (a[0] == b[-1] or a[-1] == b[0])
 
 
 class HistoryWords:

@@ -40,17 +40,16 @@ class Message:
 
 
 # code -> English template. Specs: v (a vocabulary value), list / and (vocabulary values
-# joined), raw (values as stored, in English), cap (a capitalised region), kind (a profile
-# kind), words (words of the profiles' text, quoted), startups and levels (counts with their
-# noun), city (a city as stored; in Chinese, a
-# city that is also a region, e.g. Beijing, by its Chinese name).
+# joined), cap (a region by its label), kind (a profile kind), words (words of the profiles'
+# text, quoted), startups and levels (counts with their noun), city (cities as stored; one
+# named like a region, e.g. Beijing, or a region given for want of a city, by its label).
 TEMPLATES: dict[str, str] = {
     # The notes of the score's components.
     "note": N_("{text}"),
     "semantic": N_("the descriptions are related (similarity {similarity:.2f})"),
     "domain_shared": N_("shares {domains:and}"),
     "stage_accepted": N_("accepts {stage:v}-stage startups"),
-    "stage_outside": N_("accepts {stages:raw}; the startup is at {stage:raw}"),
+    "stage_outside": N_("accepts {stages:list}; the startup is at {stage:v}"),
     "trl_meets_minimum": N_("meets the minimum TRL {min_trl} (startup at TRL {trl})"),
     "trl_below_minimum": N_("the scenario requires TRL {min_trl}; the startup is at TRL {trl}"),
     "trl_in_range": N_("takes TRL {trl_min}–{trl_max} (startup at TRL {trl})"),
@@ -73,11 +72,24 @@ TEMPLATES: dict[str, str] = {
     "region_program_for_expansion": N_(
         "its international program suits the startup's expansion abroad"
     ),
-    "region_different": N_("different regions of China ({region:raw}, {other_region:raw})"),
+    "region_different": N_("different regions of China ({region:cap}, {other_region:cap})"),
     "needs_offers": N_("offers {covered:list}"),
     "needs_missing": N_("does not offer {missing:list}"),
     "needs_offers_missing": N_("offers {covered:list}; does not offer {missing:list}"),
+    # The reciprocal note by each side's asks (scoring.reciprocal_note): met from half.
     "reciprocal": N_("fits both ways (startup's asks {forward:.2f}, target's asks {backward:.2f})"),
+    "reciprocal_startup_unmet": N_(
+        "fits one way: the startup's asks are mostly not met "
+        "(startup's asks {forward:.2f}, target's asks {backward:.2f})"
+    ),
+    "reciprocal_target_unmet": N_(
+        "fits one way: the target's asks are mostly not met "
+        "(startup's asks {forward:.2f}, target's asks {backward:.2f})"
+    ),
+    "reciprocal_neither": N_(
+        "fits neither way: both sides' asks are mostly not met "
+        "(startup's asks {forward:.2f}, target's asks {backward:.2f})"
+    ),
     "history": N_(
         "this {kind:kind} accepted {like_accepted:startups} like this one "
         "(of {accepted} accepted, {declined} declined; fit {fit:.2f})"
@@ -95,6 +107,15 @@ TEMPLATES: dict[str, str] = {
         "this {kind:kind} accepted {like_accepted:startups} like this one, sharing "
         "{words:words}; declined {like_declined:startups} like it (of {accepted} accepted, "
         "{declined} declined; fit {fit:.2f})"
+    ),
+    "history_unlike_words": N_(
+        "this {kind:kind} accepted no startup like this one; those it accepted share only "
+        "{words:words} with it (of {accepted} accepted, {declined} declined; fit {fit:.2f})"
+    ),
+    "history_unlike_declined_words": N_(
+        "this {kind:kind} accepted no startup like this one and declined "
+        "{like_declined:startups} like it; those it accepted share only {words:words} with it "
+        "(of {accepted} accepted, {declined} declined; fit {fit:.2f})"
     ),
     "trl_shortfall": N_("{gap:levels} below the scenario's minimum"),
     "no_shared_domain": N_("no domain in common"),
@@ -128,11 +149,11 @@ TEMPLATES: dict[str, str] = {
     # Bundles.
     "bundle": N_(
         "{incubator} to incubate, {partner} to partner with, and {scenario} to pilot in; "
-        "located in {places:raw} (fit {fit:.2f})."
+        "located in {places:city} (fit {fit:.2f})."
     ),
     "bundle_shared": N_(
         "{incubator} to incubate, {partner} to partner with, and {scenario} to pilot in; "
-        "all three work on {domains:list}; located in {places:raw} (fit {fit:.2f})."
+        "all three work on {domains:list}; located in {places:city} (fit {fit:.2f})."
     ),
     "bundle_missing": N_("no confident match among {kinds:kind} to build a bundle"),
     # Re-ranking (rerank.py): why a match is above its place by score alone, and what a
@@ -177,22 +198,21 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         zh = self.lang == "zh"
         values = [str(v) for v in value] if isinstance(value, list) else [str(value)]
-        if format_spec in ("v", "list", "and", "raw", "cap"):
+        if format_spec in ("v", "list", "and", "cap"):
             if zh:
                 return "、".join(label(v, "zh") for v in values)
-            if format_spec == "raw":
-                return ", ".join(values)
-            if format_spec == "cap":
-                return ", ".join(v.replace("_", " ").capitalize() for v in values)
+            if format_spec == "cap":  # china_other reads "Elsewhere in China", not "China other"
+                return ", ".join(label(v, "en") for v in values)
             names = [v.replace("_", " ") for v in values]
             if format_spec == "and" and len(names) > 1:
                 return ", ".join(names[:-1]) + " and " + names[-1]
             return ", ".join(names)
         if format_spec == "city":
-            # Cities are free text; the ones named like a region have a Chinese label.
-            if zh and values[0].lower() in REGIONS:
-                return label(values[0].lower(), "zh")
-            return values[0]
+            # Cities are free text; the ones named like a region have its label (in Chinese,
+            # its Chinese name), as has a region shown where a profile gives no city.
+            return ("、" if zh else ", ").join(
+                label(v.lower(), self.lang) if v.lower() in REGIONS else v for v in values
+            )
         if format_spec == "words":
             # Words of the profiles' own text, as they were written (lower-cased).
             return ("、" if zh else ", ").join(f"“{v}”" if zh else f"'{v}'" for v in values)

@@ -18,6 +18,7 @@ from matchmaker.matching.scoring import (
     Weights,
     exclusion,
     needs_fit,
+    reciprocal_note,
     region_fit,
     stage_fit,
     stale_kinds,
@@ -80,8 +81,7 @@ def _parts(
         values["needs"] = (needs[0], needs[1])
     forward = fmean([forward_domain, region[0]] + ([needs[0]] if needs else []))
     backward = fmean([backward_domain] + ([stage[0]] if stage else []) + ([trl[0]] if trl else []))
-    asks = {"forward": round(forward, 2), "backward": round(backward, 2)}
-    values["reciprocal"] = (_harmonic(forward, backward), Message("reciprocal", asks))
+    values["reciprocal"] = (_harmonic(forward, backward), reciprocal_note(forward, backward))
     if history:
         values["history"] = (history.value, history.note(target.kind))
     penalties: dict[str, tuple[float, float, Message]] = {}

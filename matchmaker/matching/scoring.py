@@ -235,6 +235,26 @@ def trl_fit(s: Facts, t: Facts) -> tuple[float, Message, int] | None:
     return None
 
 
+# A side's asks count as met in the reciprocal note from half met, as shown (two places):
+# both met is the only case the note calls a fit both ways, so a value near 0 never is.
+ASKS_MET = 0.5
+
+
+def reciprocal_note(forward: float, backward: float) -> Message:
+    """The reciprocal component in words: fits both ways, one way (naming the side whose
+    asks are not met) or neither, with each side's asks (``forward``: the startup's,
+    ``backward``: the target's) to two places. Words only: the value is their harmonic mean."""
+    asks = {"forward": round(forward, 2), "backward": round(backward, 2)}
+    startup_met, target_met = asks["forward"] >= ASKS_MET, asks["backward"] >= ASKS_MET
+    if startup_met and target_met:
+        return Message("reciprocal", asks)
+    if target_met:
+        return Message("reciprocal_startup_unmet", asks)
+    if startup_met:
+        return Message("reciprocal_target_unmet", asks)
+    return Message("reciprocal_neither", asks)
+
+
 def needs_fit(s: Facts, t: Facts) -> tuple[float, Message | None, list[str]] | None:
     """(coverage of the startup's needs, note, needs covered)."""
     if not s.needs:

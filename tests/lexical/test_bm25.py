@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from matchmaker.lexical import BM25, reciprocal_rank_fusion, tokens
+from matchmaker.lexical import BM25, citable, reciprocal_rank_fusion, tokens
 
 
 def test_chinese_runs_become_characters_and_bigrams() -> None:
@@ -19,6 +19,15 @@ def test_english_words_are_lowered_without_stop_words_or_plural_s() -> None:
 
 def test_mixed_text_keeps_both_scripts() -> None:
     assert tokens("AI芯片 startup") == ["ai", "芯", "片", "芯片", "startup"]
+
+
+def test_numbers_single_characters_and_function_words_are_counted_but_not_cited() -> None:
+    found = tokens("芯片与封装测试，16 TOPS、AEC-Q100以及公司")
+    # Every token still counts in BM25 ...
+    assert {"16", "与", "片与", "以及", "公司", "aec", "q100", "芯片"} <= set(found)
+    # ... but only words that say something are quoted to a person.
+    cited = [t for t in found if citable(t)]
+    assert cited == ["芯片", "封装", "装测", "测试", "top", "aec", "q100"]
 
 
 def test_a_chinese_query_finds_the_chinese_document_sharing_its_words() -> None:

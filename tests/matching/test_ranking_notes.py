@@ -24,6 +24,7 @@ from matchmaker.matching.scoring import (
     Weights,
     exclusion,
     needs_fit,
+    reciprocal_note,
     region_fit,
     stage_fit,
     trl_fit,
@@ -101,6 +102,32 @@ def test_the_reciprocal_note_gives_each_sides_asks_to_two_places() -> None:
     # Both asks have more than two decimals here, so the rounding shows.
     assert round(forward, 2) != round(forward, 3)
     assert round(backward, 2) != round(backward, 3)
+
+
+@pytest.mark.parametrize(
+    ("forward", "backward", "code"),
+    [
+        (0.8, 0.5, "reciprocal"),
+        (0.497, 0.9, "reciprocal"),  # shown as 0.50: met, as it reads
+        (0.494, 0.9, "reciprocal_startup_unmet"),
+        (0.9, 0.0, "reciprocal_target_unmet"),
+        (0.38, 0.0, "reciprocal_neither"),
+    ],
+)
+def test_the_reciprocal_note_names_the_side_whose_asks_are_not_met(
+    forward: float, backward: float, code: str
+) -> None:
+    asks = {"forward": round(forward, 2), "backward": round(backward, 2)}
+    assert reciprocal_note(forward, backward) == Message(code, asks)
+
+
+def test_a_pair_that_fits_neither_way_is_not_said_to_fit_both_ways() -> None:
+    far = replace(STARTUP, stage="idea", trl=1, domains=frozenset({"quantum"}))
+    reciprocal = score_pair(far, INCUBATOR, 0.5, Weights(), TODAY).components["reciprocal"]
+    assert reciprocal.value < 0.35
+    assert reciprocal.message is not None
+    assert reciprocal.message.code == "reciprocal_neither"
+    assert reciprocal.note.startswith("fits neither way: both sides' asks are mostly not met (")
 
 
 def test_a_targets_history_is_noted_for_its_kind_and_named_in_the_reason() -> None:

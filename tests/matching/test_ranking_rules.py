@@ -105,7 +105,7 @@ def test_hints_say_what_would_make_the_pair_fit() -> None:
         "the incubator does not cover the startup's quantum tech",
         "accepts prototype, pilot; the startup is at growth",
         "takes TRL 7–9; the startup is at TRL 5",
-        "different regions of China (tianjin, china_other)",
+        "different regions of China (Tianjin, Elsewhere in China)",
         "the incubator does not offer funding",
     ]
     other = replace(INCUBATOR, domains=frozenset({"ai", "biomedicine", "new_energy", "photonics"}))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir, extract_from_file
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from pydantic import ValidationError
 
 from matchmaker.config import Settings
@@ -41,6 +41,18 @@ def _catalog(lang: str) -> dict[str, str]:
     path = WEB / "locale" / lang / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as po:
         return {str(m.id): str(m.string) for m in read_po(po) if m.id}
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_catalog_parses_without_a_problem(lang: str) -> None:
+    # The app reads the catalogs leniently (i18n.translations): a malformed entry only logs
+    # "Problem on line ..." when the first page renders, so it is caught here instead.
+    path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as po:
+        try:
+            read_po(po, locale=lang, abort_invalid=True)
+        except PoFileError as problem:
+            pytest.fail(f"{path.name} ({lang}): {problem}")
 
 
 def test_both_catalogs_hold_exactly_the_messages_the_code_uses() -> None:
