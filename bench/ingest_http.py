@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.ingest_http                   # 1,000 startups a backend
     .venv/bin/python -m bench.ingest_http --rows 300 --models all-MiniLM-L6-v2-onnx
+    .venv/bin/python -m bench.ingest_http --models all-MiniLM-L6-v2 --trees /tmp/old .  # A/B
 
 For each backend (``MATCHMAKER_MODEL``): a fresh SQLite database, ``matchmaker serve`` with
 that model, and one upload of ``--rows`` synthetic startups (``bench/synth.py``, every one
@@ -10,13 +11,16 @@ distinct) to ``POST /v1/imports`` as a JSON array, timed from the upload to the 
 (sentence-transformers' ``encode`` of the same composed texts, batch 32), timed in this
 process just before and just after each server's run; the ratio is the API's rows/s over
 the mean of the two. The ONNX graph is exported once into ``--cache`` (``matchmaker
-export-onnx`` does the same) and shared by the runs.
+export-onnx`` does the same) and shared by the runs. ``--trees A B ...`` runs each backend's
+server on each of those checkouts in turn (e.g. ``git archive`` of an older commit), for an
+A/B of the import path under the same load; ``--repeat`` alternates them again.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -92,11 +96,17 @@ def _upload(base: str, key: str, bodies: list[dict[str, Any]], timeout: float) -
 
 
 def run_model(
-    model: str, bodies: list[dict[str, Any]], texts: list[str], work: Path, cache: Path
+    model: str,
+    bodies: list[dict[str, Any]],
+    texts: list[str],
+    work: Path,
+    cache: Path,
+    tree: Path | None = None,
 ) -> dict[str, Any]:
     from matchmaker.migrations_state import upgrade
 
     folder = work / model
+    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     (folder / "models").symlink_to(cache)
     url = f"sqlite:///{folder / 'mm.db'}"
@@ -105,16 +115,21 @@ def run_model(
     before = _raw_rate(texts)
     port = free_port()
     env = {"MATCHMAKER_MODEL": model, "MATCHMAKER_RATE_LIMIT_PER_MINUTE": "0"}
-    with serve(url, folder, port, env, folder / "server.log") as proc:
+    with serve(url, folder, port, env, folder / "server.log", tree) as proc:
         if wait_ready(proc, port, 300) is None:
             raise RuntimeError(f"{model}: server not ready; see {folder / 'server.log'}")
         took = _upload(f"http://127.0.0.1:{port}", key, bodies, 3600)
     after = _raw_rate(texts)
     api = len(bodies) / took
     raw = (before + after) / 2
-    log(f"{model}: {api:.1f} rows/s through the API; raw torch {before:.1f} / {after:.1f} texts/s")
+    where = f" ({tree})" if tree else ""
+    log(
+        f"{model}{where}: {api:.1f} rows/s through the API; "
+        f"raw torch {before:.1f} / {after:.1f} texts/s"
+    )
     return {
         "model": model,
+        "tree": str(tree or "."),
         "rows": len(bodies),
         "seconds": round(took, 2),
         "api_rows_per_s": round(api, 2),
@@ -131,8 +146,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--models", nargs="+", default=list(MODELS))
     p.add_argument("--cache", type=Path, default=OUT / "onnx-cache", help="ONNX graphs")
     p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--trees", nargs="+", type=Path, help="checkouts whose server to run (A/B)")
+    p.add_argument("--repeat", type=int, default=1, help="rounds over the trees")
     args = p.parse_args(argv)
-    import shutil
 
     from matchmaker.matching.onnx_encoder import OnnxEncoder
 
@@ -143,14 +159,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     texts = texts_of(bodies)
     work = args.out / "work-ingest-http"
     shutil.rmtree(work, ignore_errors=True)
-    rows = [run_model(m, bodies, texts, work, args.cache.resolve()) for m in args.models]
+    trees = [t.resolve() for t in args.trees] if args.trees else [None]
+    rows = [
+        run_model(m, bodies, texts, work, args.cache.resolve(), tree)
+        for _ in range(args.repeat)
+        for m in args.models
+        for tree in trees
+    ]
     shutil.rmtree(work, ignore_errors=True)
     print(f"\n{args.rows:,} startups a backend, one upload to POST /v1/imports\n")
-    print("| backend | rows/s through the API | raw torch texts/s (before / after) | ratio |")
-    print("|---|---|---|---|")
+    print("| backend | tree | rows/s through the API | raw torch texts/s (before/after) | ratio |")
+    print("|---|---|---|---|---|")
     for r in rows:
         print(
-            f"| `{r['model']}` | {r['api_rows_per_s']:.1f} | {r['raw_before']:.1f} / "
+            f"| `{r['model']}` | {r['tree']} | {r['api_rows_per_s']:.1f} | {r['raw_before']:.1f} / "
             f"{r['raw_after']:.1f} | {r['ratio_vs_raw_torch']:.2f} |"
         )
     report = {"rows": rows}
