@@ -111,6 +111,9 @@ ERROR_MESSAGES: dict[str, str] = {
     "url_scheme": N_("Enter an address that starts with http:// or https://."),
     "url_credentials": N_("Remove the user name and password from the address."),
     "extra_forbidden": N_("This field is not expected."),
+    # The yes-or-no select (first-time founders) given a value it does not list.
+    "bool_type": N_("Choose one of the listed values."),
+    "bool_parsing": N_("Choose one of the listed values."),
 }
 
 
