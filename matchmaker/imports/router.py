@@ -21,6 +21,7 @@ from matchmaker.imports.schemas import ImportJobRead, RowErrorRead
 from matchmaker.imports.worker import upload_dir
 from matchmaker.kinds import BY_PLURAL
 from matchmaker.params import PathId
+from matchmaker.platform import jsonbody
 from matchmaker.platform.routes import OneHopRoute
 from matchmaker.recommendations.schemas import Target
 
@@ -120,7 +121,13 @@ def _mapping(text: str | None, schema: Any) -> dict[str, Any] | None:
     if text is None or not text.strip():
         return None
     try:
-        raw = json.loads(text)
+        raw = jsonbody.loads(text)
+    except jsonbody.DuplicateKeys as exc:
+        fields = [
+            {"field": ".".join(map(str, ("mapping", *path))), "reason": jsonbody.REASON}
+            for path in exc.paths
+        ]
+        raise InvalidInput.from_fields(fields) from None
     except json.JSONDecodeError as exc:
         raise InvalidInput("mapping", f"not valid JSON: {exc.msg}") from exc
     if not isinstance(raw, dict):

@@ -34,6 +34,8 @@ from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 from matchmaker.matching.scoring import DEFAULT_STALE_AFTER_DAYS, is_stale, stale_since
+from matchmaker.profiles import formats
+from matchmaker.profiles.formats import Matches
 from matchmaker.vocab import Domain, Region
 
 MAX_LIST = 20
@@ -130,12 +132,15 @@ Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_
 City = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), _Line]
 Url = Annotated[
     str,
-    StringConstraints(
-        strip_whitespace=True, max_length=300, pattern=r"^(https?://)?[^\s/]+\.[^\s]+$"
-    ),
+    StringConstraints(strip_whitespace=True, max_length=300),
     _Line,
+    # Before the pattern, which a wrong scheme can pass ("javascript:x//a.cn") or fail.
+    _unless_stored(formats.website),
+    Matches(formats.WEBSITE_PATTERN, "url_format", formats.WEBSITE_EXAMPLE),
 ]
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+LanguageCode = Annotated[
+    str, Matches(formats.LANGUAGE_PATTERN, "language_code", formats.LANGUAGE_FORMAT)
+]
 _UNIQUE: JsonDict = {"uniqueItems": True}
 Domains = Annotated[
     list[Domain],
@@ -170,7 +175,10 @@ class Location(Schema):
     region: Region
     country: Annotated[
         str,
-        StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{2}$"),
+        StringConstraints(to_upper=True),
+        Matches(formats.COUNTRY_PATTERN, "country_code", formats.COUNTRY_FORMAT),
+        # Stored rows were checked when written, against the list of that day.
+        _unless_stored(formats.country),
         # validate_default: region 'abroad' with the default CN must be refused too.
         Field(
             description="ISO 3166-1 alpha-2 code: CN unless region is abroad",

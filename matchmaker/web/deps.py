@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote_to_bytes
 
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -32,7 +32,15 @@ class SignInRequired(Exception):
 
 
 class BadForm(Exception):
-    """A POST without this session's CSRF token."""
+    """A POST without this session's CSRF token, or one whose text is not UTF-8."""
+
+    def __init__(
+        self,
+        reason: str = N_("The form expired or did not come from this site. Reload it."),
+        status: int = 403,
+    ) -> None:
+        super().__init__(reason)
+        self.reason, self.status = reason, status
 
 
 class FlashRedirect(Exception):
@@ -112,11 +120,8 @@ class WebRoute(APIRoute):
             except FlashRedirect as exc:
                 session.current(request).add_flash(exc.level, exc.message)
                 return render.redirect(request, render.safe_next(exc.url))
-            except BadForm:
-                detail = render.translate(
-                    request, N_("The form expired or did not come from this site. Reload it.")
-                )
-                return error_page(request, 403, detail)
+            except BadForm as exc:
+                return error_page(request, exc.status, render.translate(request, exc.reason))
             except DomainError as exc:
                 return error_page(request, exc.status_code, domain_detail(request, exc))
             except RequestValidationError:
@@ -146,14 +151,61 @@ def get_optional_user(request: Request, db: SessionDep) -> Principal | None:
         return None
 
 
-async def checked_form(request: Request) -> FormData:
-    """The posted form, refused unless it carries this session's CSRF token."""
-    form = await request.form()
+class PostedForm(FormData):
+    """A posted form; ``undecodable`` names the fields whose text was not UTF-8 (their values
+    hold U+FFFD where the bad bytes were, for showing the form again, never for storing)."""
+
+    undecodable: tuple[str, ...] = ()
+
+
+def _text(raw: bytes) -> tuple[str, bool]:
+    """A percent-encoded part of a form body as text, and whether it was valid UTF-8."""
+    data = unquote_to_bytes(raw.replace(b"+", b" "))
+    try:
+        return data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), False
+
+
+async def _posted_form(request: Request) -> PostedForm:
+    """The form, checked for this session's CSRF token. Starlette reads the bytes of an
+    urlencoded form that are not UTF-8 as Latin-1 ("Web%FF" becomes "Webÿ"), so those forms
+    (all of the pages') are decoded here, and text that is not UTF-8 is marked, not guessed."""
+    if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        pairs: list[tuple[str, str | UploadFile]] = []
+        undecodable: list[str] = []
+        for part in (await request.body()).split(b"&"):
+            if not part:
+                continue
+            name, _, value = part.partition(b"=")
+            (key, _), (text, ok) = _text(name), _text(value)
+            pairs.append((key, text))
+            if not ok and key not in undecodable:
+                undecodable.append(key)
+        form = PostedForm(pairs)
+        form.undecodable = tuple(undecodable)
+    else:
+        form = PostedForm(await request.form())
     token = form.get("csrf")
     web = session.current(request)
     if not session.signer_of(request).csrf_ok(web, token if isinstance(token, str) else None):
         raise BadForm
     return form
+
+
+async def checked_form(request: Request) -> PostedForm:
+    """The posted form, refused unless it carries this session's CSRF token and is UTF-8."""
+    form = await _posted_form(request)
+    if form.undecodable:
+        reason = N_("The form held text that is not valid UTF-8. Reload it and type it again.")
+        raise BadForm(reason, 400)
+    return form
+
+
+async def checked_profile_form(request: Request) -> PostedForm:
+    """As ``checked_form``, but text that is not UTF-8 is left for the profile form to show as
+    an error on its field (``forms.from_form``), with the rest of what was typed kept."""
+    return await _posted_form(request)
 
 
 async def get_viewer(user: Annotated[Principal, Depends(get_user)]) -> Viewer:  # no hop
@@ -167,6 +219,7 @@ async def get_scorer(request: Request) -> Scorer | None:  # async: no thread-poo
 
 UserDep = Annotated[Principal, Depends(get_user)]
 OptionalUserDep = Annotated[Principal | None, Depends(get_optional_user)]
-FormDep = Annotated[FormData, Depends(checked_form)]
+FormDep = Annotated[PostedForm, Depends(checked_form)]
+ProfileFormDep = Annotated[PostedForm, Depends(checked_profile_form)]
 ViewerDep = Annotated[Viewer, Depends(get_viewer)]
 ScorerDep = Annotated[Scorer | None, Depends(get_scorer)]

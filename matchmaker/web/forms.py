@@ -17,9 +17,11 @@ from starlette.datastructures import FormData
 from matchmaker.profiles.schemas import TEXT_INPUT
 from matchmaker.startups.schemas import StartupCreate
 from matchmaker.vocab import Domain, Need, Qualification, Region, Stage, YesNo
-from matchmaker.web.i18n import N_, error_message
+from matchmaker.web.i18n import N_, error_message, gettext
 
 FORM_ERROR = "__form__"
+# The error of a field whose posted bytes were not UTF-8 text.
+UNDECODABLE = N_("This text is not valid Unicode.")
 
 
 @dataclass(frozen=True)
@@ -140,8 +142,9 @@ class FormState:
         return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def from_form(form: FormData) -> FormState:
-    """The posted values, keyed by field name; lists for checkbox groups."""
+def from_form(form: FormData, undecodable: Iterable[str] = ()) -> FormState:
+    """The posted values, keyed by field name; lists for checkbox groups. A field in
+    ``undecodable`` (its text was not UTF-8) carries an error, so it is never saved."""
     values: dict[str, Any] = {}
     for spec in STARTUP_FIELDS.values():
         if spec.widget == "checkboxes":
@@ -149,7 +152,11 @@ def from_form(form: FormData) -> FormState:
         else:
             raw = form.get(spec.name)
             values[spec.name] = raw.strip() if isinstance(raw, str) else ""
-    return FormState(values)
+    state = FormState(values)
+    for name in undecodable:
+        field_name = name if name in STARTUP_FIELDS else FORM_ERROR
+        state.errors.setdefault(field_name, []).append(UNDECODABLE)
+    return state
 
 
 def from_profile(profile: Any) -> FormState:
@@ -187,13 +194,19 @@ NEW_STARTUP_DEFAULTS = {"location.country": "CN", "languages": "zh"}
 
 
 def validate(state: FormState, lang: str) -> tuple[StartupCreate | None, FormState]:
-    """The API's schema applied to the form; errors placed on the field they concern."""
+    """The API's schema applied to the form; errors placed on the field they concern, after
+    those found when the form was read (``from_form``), which refuse it too."""
+    read_errors = {name: [gettext(lang, m) for m in ms] for name, ms in state.errors.items()}
     try:
         body = to_body(state)
-        return StartupCreate.model_validate(body, context={TEXT_INPUT: True}), state
+        startup = StartupCreate.model_validate(body, context={TEXT_INPUT: True})
+        state.errors = read_errors
     except ValidationError as exc:
-        state.errors = field_errors(exc.errors(), lang)
+        state.errors = read_errors
+        for name, messages in field_errors(exc.errors(), lang).items():
+            state.errors.setdefault(name, []).extend(messages)
         return None, state
+    return (None if state.errors else startup), state
 
 
 def field_errors(errors: Iterable[Mapping[str, Any]], lang: str) -> dict[str, list[str]]:

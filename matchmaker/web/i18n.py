@@ -104,7 +104,16 @@ ERROR_MESSAGES: dict[str, str] = {
     "control_character": N_("Remove the control characters from this text."),
     "invalid_unicode": N_("This text is not valid Unicode."),
     "region_country": N_("The country code does not fit the region."),
+    "country_code": N_("Enter the country's two-letter code, such as DE or US."),
+    "country_unknown": N_("{code} is not a country's code; enter one such as DE or US."),
+    "language_code": N_("Enter two-letter language codes, such as zh or en."),
+    "url_format": N_("Enter a web address such as https://example.cn."),
+    "url_scheme": N_("Enter an address that starts with http:// or https://."),
+    "url_credentials": N_("Remove the user name and password from the address."),
     "extra_forbidden": N_("This field is not expected."),
+    # The yes-or-no select (first-time founders) given a value it does not list.
+    "bool_type": N_("Choose one of the listed values."),
+    "bool_parsing": N_("Choose one of the listed values."),
 }
 
 

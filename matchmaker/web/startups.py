@@ -21,7 +21,7 @@ from matchmaker.vocab import DeclineReason
 from matchmaker.web import forms, i18n, render, session
 from matchmaker.web import service as web_service
 from matchmaker.web.dashboards import startup_page
-from matchmaker.web.deps import FormDep, Rollback, UserDep, ViewerDep, WebRoute
+from matchmaker.web.deps import ProfileFormDep, Rollback, UserDep, ViewerDep, WebRoute
 from matchmaker.web.i18n import N_
 
 router = APIRouter(route_class=WebRoute)
@@ -89,9 +89,9 @@ def new_startup_page(request: Request, user: UserDep) -> Response:
 
 
 @router.post("/startups/new")
-def new_startup(request: Request, db: SessionDep, user: UserDep, form: FormDep) -> Response:
+def new_startup(request: Request, db: SessionDep, user: UserDep, form: ProfileFormDep) -> Response:
     """Create the startup, or show the form again with each error next to its field."""
-    state = forms.from_form(form)
+    state = forms.from_form(form, form.undecodable)
     body, state = forms.validate(state, i18n.language_of(request))
     if body is None:
         return _form_page(request, state, None, 422)
@@ -117,12 +117,12 @@ def edit_startup_page(
 
 @router.post("/startups/{startup_id}/edit")
 def edit_startup(
-    request: Request, db: SessionDep, user: UserDep, form: FormDep, startup_id: PathId
+    request: Request, db: SessionDep, user: UserDep, form: ProfileFormDep, startup_id: PathId
 ) -> Response:
     """Save the edited profile, or show the form again with the errors."""
     startup = profiles.get(db, STARTUP, startup_id)
     policy.check_manage(user, STARTUP.name, startup)
-    state = forms.from_form(form)
+    state = forms.from_form(form, form.undecodable)
     version = str(form.get("version") or "")
     state.version = int(version) if version.isdigit() else None
     body, state = forms.validate(state, i18n.language_of(request))

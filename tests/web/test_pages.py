@@ -83,3 +83,53 @@ def test_a_full_incubator_is_told_why_nobody_is_proposed(client: TestClient) -> 
         page
     )
     assert 'class="card"' not in page
+
+
+def _new_startup_form(client: TestClient) -> tuple[TestClient, str]:
+    founder = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(founder, mint_key(client, "founder"))
+    fields = "domains=ai&stage=idea&trl=3&location.region=beijing&location.country=CN"
+    return founder, f"csrf={_csrf(founder, '/startups/new')}&{fields}"
+
+
+URLENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_form_text_that_is_not_utf8_is_refused_on_its_field(client: TestClient) -> None:
+    founder, form = _new_startup_form(client)
+    for name in (b"Web%FF", b"Web\xff", b"Web%C3"):
+        r = founder.post(
+            "/startups/new", content=form.encode() + b"&name=" + name, headers=URLENCODED
+        )
+        assert r.status_code == 422, name
+        assert '<p class="error" id="f-name-error">This text is not valid Unicode.</p>' in r.text
+    assert client.get("/v1/startups").json()["items"] == []
+    # Correctly encoded text is kept as typed.
+    r = founder.post(
+        "/startups/new",
+        content=f"{form}&name=Web%C3%BF",
+        headers=URLENCODED,
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    assert [s["name"] for s in client.get("/v1/startups").json()["items"]] == ["Webÿ"]
+
+
+def test_a_yes_or_no_answer_outside_its_choices_gets_the_forms_words(client: TestClient) -> None:
+    founder, form = _new_startup_form(client)
+    body = f"{form}&name=Web&first_time_founders=maybe"
+    r = founder.post("/startups/new", content=body, headers=URLENCODED)
+    assert r.status_code == 422
+    assert "valid boolean" not in r.text
+    assert (
+        '<p class="error" id="f-first-time-founders-error">Choose one of the listed values.</p>'
+    ) in r.text
+
+
+def test_other_forms_refuse_text_that_is_not_utf8(client: TestClient) -> None:
+    visitor = _browser(client.app)  # type: ignore[arg-type]
+    body = f"csrf={_csrf(visitor)}&key=mk_%FF&next=/"
+    r = visitor.post("/signin", content=body, headers=URLENCODED)
+    assert r.status_code == 400
+    assert r.headers["content-type"].startswith("text/html")
+    assert "not valid UTF-8" in r.text
