@@ -93,7 +93,14 @@ COUNTRY_FORMAT = "must be a two-letter ISO 3166-1 country code, such as DE or US
 _EXCEPTIONALLY_RESERVED = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "TA", "UN"})
 
 
+# Kosovo's XK is user-assigned in ISO 3166-1 but is what the EU, SWIFT and CLDR use for it: a
+# startup from Kosovo must be able to say where it is.
+_IN_USE = frozenset({"XK"})
+
+
 def _user_assigned(code: str) -> bool:
+    if code in _IN_USE:
+        return False
     return code in ("AA", "ZZ") or "QM" <= code <= "QZ" or code.startswith("X")
 
 
