@@ -1,21 +1,33 @@
-"""The API's route class: a sync endpoint and the validation of its answer in one thread hop.
+"""The API's route class: a sync endpoint and the validation of its answer in one thread hop,
+and no query parameter the route does not declare.
 
 FastAPI runs a sync endpoint in the thread pool and then validates its return value in the
 pool again, a second hop per request; on a two-core server each hop cost about 0.1-0.25 ms
 of a 4-12 ms request (bench/RESULTS.md, section 21). Here the endpoint is wrapped in a
 coroutine that awaits the same pool once, so the answer is validated on the event loop,
 where a coroutine endpoint's answer is validated anyway.
+
+FastAPI ignores a query parameter nobody declared, so ``?domian=ai`` or a filter the route
+does not have would quietly answer as if it were not there. Every route of this class
+refuses one (``params.check_query``), from the parameters its endpoint and dependencies
+declare: a new route cannot forget to.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+
+from matchmaker.params import check_query
 
 
 def one_hop(endpoint: Callable[..., Any]) -> Callable[..., Any]:
@@ -33,8 +45,32 @@ def one_hop(endpoint: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _query_fields(dependant: Dependant) -> Iterator[tuple[str, Any]]:
+    """(name, annotation) of each query parameter of a route, its dependencies' included."""
+    for field in dependant.query_params:
+        yield field.alias, field.field_info.annotation
+    for sub in dependant.dependencies:
+        yield from _query_fields(sub)
+
+
+def _is_list(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_list(arg) for arg in typing.get_args(annotation))
+    return origin in (list, set, tuple, frozenset)
+
+
 class OneHopRoute(APIRoute):
     """``route_class`` of the API's routers."""
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        # The last of the route's own dependencies: after the key check (no key is a 401
+        # whatever the query), before the endpoint's parameters open a session.
+        kwargs["dependencies"] = [*(kwargs.get("dependencies") or ()), Depends(self._strict)]
         super().__init__(path, one_hop(endpoint), **kwargs)
+        fields = list(_query_fields(self.dependant))
+        self.query_names = frozenset(name for name, _ in fields)
+        self.repeatable = frozenset(name for name, annotation in fields if _is_list(annotation))
+
+    async def _strict(self, request: Request) -> None:  # async: no thread-pool hop
+        check_query(request.query_params, self.query_names, self.repeatable)
