@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.params import Depends as DependsParam
 
 from matchmaker.access import policy
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
@@ -13,6 +14,7 @@ from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import (
     Forbidden,
+    InvalidInput,
     NotFound,
     ServiceUnavailable,
     Unauthorized,
@@ -136,6 +138,22 @@ def startup_matches(
     return in_language(found, lang)
 
 
+def _startups_only(kind: ProfileKind) -> DependsParam:
+    """A dependency refusing ``target`` on a route that can only list startups.
+
+    The route declares no ``target``, so the query check would refuse it anyway; this says
+    why, where "unknown parameter" would leave a client wondering how to ask for partners.
+    """
+
+    async def refuse_target(request: Request) -> None:  # async: no thread-pool hop
+        if "target" in request.query_params:
+            reason = f"{kind.plural} are matched with startups only; leave target out"
+            raise InvalidInput("target", reason)
+
+    dependency: DependsParam = Depends(refuse_target)
+    return dependency
+
+
 def _add_reverse_route(kind: ProfileKind, description: str) -> None:
     """GET /v1/<kind>/{id}/matches: the startups that fit one incubator, partner or scenario."""
 
@@ -156,6 +174,7 @@ def _add_reverse_route(kind: ProfileKind, description: str) -> None:
         methods=["GET"],
         response_model=MatchList,
         responses=ERRORS,
+        dependencies=[_startups_only(kind)],
         name=f"{kind.name}_matches",
         summary=f"Startups for {description}",
         description=f"Startups that fit {description}, ranked and explained.",
