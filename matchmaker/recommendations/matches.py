@@ -21,6 +21,7 @@ from matchmaker.errors import (
     error_responses,
 )
 from matchmaker.kinds import BY_PLURAL, INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.matching.applicable import QUERY_NAMES, check_applicable
 from matchmaker.matching.bundle import bundle
 from matchmaker.matching.rerank import RerankRequest
 from matchmaker.matching.schemas import (
@@ -116,6 +117,7 @@ def _matches(
     filters: MatchFilters,
     viewer: feedback.Viewer,
 ) -> MatchList:
+    check_applicable(target, filters, QUERY_NAMES)
     profile = profiles.get(session, kind, profile_id)
     found = feedback.recommend(session, matcher, viewer, kind, profile, target, filters)
     exposures.record_list(session, found)

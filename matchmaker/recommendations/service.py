@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import InvalidInput
 from matchmaker.kinds import BY_PLURAL, STARTUP
+from matchmaker.matching.applicable import BODY_NAMES, check_applicable
 from matchmaker.matching.rerank import RerankRequest
 from matchmaker.matching.service import Matcher, MatchFilters
 from matchmaker.profiles.kinds import ProfileKind
@@ -65,8 +66,6 @@ def recommend(
     """Ranked, explained matches for each unsaved profile, embedded in one batch."""
     kind = BY_PLURAL[kind_name]
     wanted = target_kinds(kind, targets)
-    rows = [transient(session, kind, p) for p in profiles]
-    vectors = matcher.encode(kind, rows)
     match_filters = MatchFilters(
         domains=[str(d) for d in filters.domains],
         stages=[str(s) for s in filters.stages],
@@ -84,6 +83,13 @@ def recommend(
             fair_share=filters.fair_share,
         ),
     )
+    # A filter must apply to every target kind (its list would be empty); a startup's default
+    # targets are all three kinds, so say how to narrow them.
+    hint = "; set targets to the kinds it applies to" if len(wanted) > 1 else ""
+    for target in wanted:
+        check_applicable(target, match_filters, BODY_NAMES, hint)
+    rows = [transient(session, kind, p) for p in profiles]
+    vectors = matcher.encode(kind, rows)
     out = []
     for row, vector in zip(rows, vectors, strict=True):
         query = np.asarray(vector)
