@@ -24,13 +24,21 @@ def _routes(routes: list[Any]) -> Iterator[Any]:
             yield route
 
 
+def api_routes(client: TestClient) -> list[APIRoute]:
+    """Every /v1 route of the app, found by walking its routers."""
+    return [
+        route
+        for route in _routes(client.app.routes)  # type: ignore[attr-defined]
+        if isinstance(route, APIRoute) and route.path.startswith("/v1/")
+    ]
+
+
 def _api_operations(client: TestClient) -> list[tuple[str, str]]:
     """(method, path with every path parameter 1) of each /v1 route."""
     operations = []
-    for route in _routes(client.app.routes):  # type: ignore[attr-defined]
-        if isinstance(route, APIRoute) and route.path.startswith("/v1/"):
-            path = re.sub(r"{[^}]+}", "1", route.path)
-            operations += [(method, path) for method in sorted(route.methods or ())]
+    for route in api_routes(client):
+        path = re.sub(r"{[^}]+}", "1", route.path)
+        operations += [(method, path) for method in sorted(route.methods or ())]
     return operations
 
 
