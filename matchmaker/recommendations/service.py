@@ -26,11 +26,19 @@ from matchmaker.recommendations.schemas import Filters, Recommendation, Target
 STARTUP_TARGETS = (Target.incubators, Target.partners, Target.scenarios)
 
 
-def transient(session: Session, kind: ProfileKind, data: BaseModel) -> ProfileBase:
-    """An unsaved ``kind`` row holding ``data``, assigned as the profile service assigns it."""
+def transient(
+    session: Session, kind: ProfileKind, data: BaseModel, field: str = "profile"
+) -> ProfileBase:
+    """An unsaved ``kind`` row holding ``data``, assigned as the profile service assigns it;
+    ``field`` is where the body holds it (``profile``, ``profiles.3``)."""
     values: dict[str, Any] = data.model_dump()
     if kind.check_refs:
-        kind.check_refs(session, values)  # resolves e.g. a scenario publisher's name
+        try:
+            kind.check_refs(session, values)  # resolves e.g. a scenario publisher's name
+        except InvalidInput as exc:  # it names the profile's field; the body nests the profile
+            raise InvalidInput.from_fields(
+                [{**f, "field": f"{field}.{f['field']}"} for f in exc.detail]
+            ) from exc
     obj = kind.model()
     for name, value in values.items():
         if name == "location":
@@ -62,8 +70,11 @@ def recommend(
     profiles: Sequence[BaseModel],
     targets: Sequence[Target] | None,
     filters: Filters,
+    *,
+    batch: bool,
 ) -> list[Recommendation]:
-    """Ranked, explained matches for each unsaved profile, embedded in one batch."""
+    """Ranked, explained matches for each unsaved profile, embedded in one batch; ``batch``
+    says whether the body held them as ``profiles`` or one as ``profile``."""
     kind = BY_PLURAL[kind_name]
     wanted = target_kinds(kind, targets)
     match_filters = MatchFilters(
@@ -88,7 +99,8 @@ def recommend(
     hint = "; set targets to the kinds it applies to" if len(wanted) > 1 else ""
     for target in wanted:
         check_applicable(target, match_filters, BODY_NAMES, hint)
-    rows = [transient(session, kind, p) for p in profiles]
+    fields = [f"profiles.{i}" for i in range(len(profiles))] if batch else ["profile"]
+    rows = [transient(session, kind, p, f) for p, f in zip(profiles, fields, strict=True)]
     vectors = matcher.encode(kind, rows)
     out = []
     for row, vector in zip(rows, vectors, strict=True):

@@ -46,7 +46,7 @@ def test_flags_and_scores_of_other_bodies_are_strict_too(client: TestClient) -> 
     hook = {"url": "https://hooks.example.com/mm", "events": ["match.found"], "min_score": True}
     assert_invalid(client.post("/v1/webhooks", json=hook), "min_score", "valid number")
     batch = {"kind": "startups", "profile": startup_body(), "filters": {"limit": True}}
-    assert_invalid(client.post("/v1/recommendations", json=batch), "startups.filters.limit")
+    assert_invalid(client.post("/v1/recommendations", json=batch), "filters.limit")
     key = {"role": "founder", "expires_in_days": "30"}
     assert_invalid(client.post("/v1/keys", json=key), "expires_in_days", "valid integer")
 
