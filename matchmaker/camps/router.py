@@ -38,7 +38,7 @@ from matchmaker.errors import (
 )
 from matchmaker.params import IsoDate, PathId, QueryId
 from matchmaker.platform.routes import OneHopRoute
-from matchmaker.profiles.router import Cursor, strict_query
+from matchmaker.profiles.router import Cursor
 from matchmaker.profiles.schemas import MAX_ID
 
 router = APIRouter(
@@ -65,20 +65,6 @@ def create_camp(session: SessionDep, principal: PrincipalDep, body: CampCreate) 
     return service.read_camp(session, camp)
 
 
-LIST_PARAMS = frozenset(
-    {
-        "incubator_id",
-        "partner_id",
-        "managed_by_me",
-        "hosted_by_me",
-        "starts_from",
-        "starts_to",
-        "limit",
-        "cursor",
-    }
-)
-
-
 def _host_id(description: str) -> object:
     return Query(ge=1, le=MAX_ID, description=description)
 
@@ -87,7 +73,6 @@ def _host_id(description: str) -> object:
     "",
     response_model=CampPage,
     responses=error_responses(Unauthorized),
-    dependencies=[strict_query(LIST_PARAMS)],
 )
 def list_camps(
     session: SessionDep,

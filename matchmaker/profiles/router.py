@@ -6,7 +6,6 @@ classes, not their names.
 
 import inspect
 import re
-from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response, status
@@ -63,34 +62,6 @@ def clean_query(q: str | None) -> str | None:
         return clean_text(q)
     except ValueError as exc:
         raise InvalidInput("q", str(exc)) from exc
-
-
-FILTERS = frozenset({"domain", "stage", "region", "kind", "status"})
-PAGING = frozenset({"q", "limit", "cursor"})
-
-
-def strict_query(allowed: frozenset[str] = frozenset()) -> DependsParam:
-    """Refuse query parameters a route does not take, as unknown body fields are refused.
-
-    A mistyped filter (``?domian=ai``) would otherwise return an unfiltered list; a repeated
-    single-valued parameter would silently keep only its last value.
-    """
-
-    # Async: a sync dependency costs a thread-pool hop, more than this check does.
-    async def check(request: Request) -> None:
-        counts = Counter(name for name, _ in request.query_params.multi_items())
-        for name, n in counts.items():
-            if name not in allowed:
-                known = ", ".join(sorted(allowed)) or "none"
-                if name in FILTERS:  # a filter of another kind
-                    filters = ", ".join(sorted(allowed & FILTERS))
-                    raise InvalidInput(name, f"not a filter of this list; use one of: {filters}")
-                raise InvalidInput(name or "query", f"unknown query parameter (known: {known})")
-            if n > 1 and name not in FILTERS:
-                raise InvalidInput(name, "given more than once")
-
-    dependency: DependsParam = Depends(check)
-    return dependency
 
 
 IfMatch = Annotated[
@@ -172,7 +143,6 @@ def make_router(kind: ProfileKind) -> APIRouter:
         status_code=status.HTTP_201_CREATED,
         response_model=Read,
         responses=error_responses(Duplicate, Forbidden),
-        dependencies=[strict_query()],
         summary=f"Create a {kind.name}",
     )
     def create_profile(
@@ -191,7 +161,6 @@ def make_router(kind: ProfileKind) -> APIRouter:
     @router.get(
         "",
         response_model=Page[Read],  # type: ignore[valid-type]
-        dependencies=[strict_query(kind.filters | PAGING)],
         summary=f"List {kind.plural}",
     )
     def list_profiles(
@@ -217,7 +186,6 @@ def make_router(kind: ProfileKind) -> APIRouter:
         "/{profile_id}",
         response_model=Read,
         responses=error_responses(NotFound),
-        dependencies=[strict_query()],
         summary=f"Read a {kind.name}",
     )
     def read_profile(
@@ -231,7 +199,6 @@ def make_router(kind: ProfileKind) -> APIRouter:
         "/{profile_id}",
         response_model=Read,
         responses=error_responses(NotFound, Duplicate, PreconditionFailed, Forbidden),
-        dependencies=[strict_query()],
         summary=f"Update part of a {kind.name}",
     )
     def update_profile(
@@ -253,7 +220,6 @@ def make_router(kind: ProfileKind) -> APIRouter:
         "/{profile_id}",
         status_code=status.HTTP_204_NO_CONTENT,
         responses=error_responses(NotFound, PreconditionFailed, Forbidden),
-        dependencies=[strict_query()],
         summary=f"Delete a {kind.name}",
     )
     def delete_profile(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.params import Depends as DependsParam
 
 from matchmaker.access import policy
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
@@ -13,12 +14,14 @@ from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import (
     Forbidden,
+    InvalidInput,
     NotFound,
     ServiceUnavailable,
     Unauthorized,
     error_responses,
 )
 from matchmaker.kinds import BY_PLURAL, INCUBATOR, PARTNER, SCENARIO, STARTUP
+from matchmaker.matching.applicable import QUERY_NAMES, check_applicable
 from matchmaker.matching.bundle import bundle
 from matchmaker.matching.rerank import RerankRequest
 from matchmaker.matching.schemas import (
@@ -114,6 +117,7 @@ def _matches(
     filters: MatchFilters,
     viewer: feedback.Viewer,
 ) -> MatchList:
+    check_applicable(target, filters, QUERY_NAMES)
     profile = profiles.get(session, kind, profile_id)
     found = feedback.recommend(session, matcher, viewer, kind, profile, target, filters)
     exposures.record_list(session, found)
@@ -136,6 +140,22 @@ def startup_matches(
     return in_language(found, lang)
 
 
+def _startups_only(kind: ProfileKind) -> DependsParam:
+    """A dependency refusing ``target`` on a route that can only list startups.
+
+    The route declares no ``target``, so the query check would refuse it anyway; this says
+    why, where "unknown parameter" would leave a client wondering how to ask for partners.
+    """
+
+    async def refuse_target(request: Request) -> None:  # async: no thread-pool hop
+        if "target" in request.query_params:
+            reason = f"{kind.plural} are matched with startups only; leave target out"
+            raise InvalidInput("target", reason)
+
+    dependency: DependsParam = Depends(refuse_target)
+    return dependency
+
+
 def _add_reverse_route(kind: ProfileKind, description: str) -> None:
     """GET /v1/<kind>/{id}/matches: the startups that fit one incubator, partner or scenario."""
 
@@ -156,6 +176,7 @@ def _add_reverse_route(kind: ProfileKind, description: str) -> None:
         methods=["GET"],
         response_model=MatchList,
         responses=ERRORS,
+        dependencies=[_startups_only(kind)],
         name=f"{kind.name}_matches",
         summary=f"Startups for {description}",
         description=f"Startups that fit {description}, ranked and explained.",

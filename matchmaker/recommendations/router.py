@@ -70,7 +70,7 @@ def recommend(
 ) -> Recommendation:
     """Ranked, explained matches for a profile that is not stored; nothing is saved."""
     found = service.recommend(
-        session, matcher, body.kind, [body.profile], body.targets, body.filters
+        session, matcher, body.kind, [body.profile], body.targets, body.filters, batch=False
     )[0]
     return _in_language(found, lang)
 
@@ -94,7 +94,7 @@ def recommend_batch(
 ) -> BatchRecommendation:
     """Recommendations for a batch of unsaved profiles."""
     items = service.recommend(
-        session, matcher, body.kind, body.profiles, body.targets, body.filters
+        session, matcher, body.kind, body.profiles, body.targets, body.filters, batch=True
     )
     return BatchRecommendation(items=[_in_language(item, lang) for item in items])
 

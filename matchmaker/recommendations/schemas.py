@@ -5,7 +5,18 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from matchmaker.incubators.schemas import IncubatorCreate
 from matchmaker.matching.rerank import check_share
@@ -97,12 +108,36 @@ class ScenarioRecommendation(_Request):
     profile: ScenarioCreate
 
 
+def _without_tag(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """The union's errors located as the client wrote the body.
+
+    pydantic puts the member's tag first in each error's location ("startups.filters.limit"),
+    a key the body does not have; a client looks for "filters.limit".
+    """
+    try:
+        return handler(value)
+    except ValidationError as exc:
+        tag = value.get("kind") if isinstance(value, dict) else None
+        errors: list[InitErrorDetails] = [
+            {
+                # Each error as it was: its type and message (custom ones too) and its context.
+                "type": PydanticCustomError(e["type"], e["msg"], e.get("ctx")),
+                "loc": e["loc"][1:] if e["loc"][:1] == (tag,) else e["loc"],
+                "input": e["input"],
+            }
+            for e in exc.errors()
+        ]
+        raise ValidationError.from_exception_data(exc.title, errors) from None
+
+
+# Discriminated by kind, so an error names one member's field, not all four members'.
 RecommendationRequest = Annotated[
     StartupRecommendation
     | IncubatorRecommendation
     | PartnerRecommendation
     | ScenarioRecommendation,
     Discriminator("kind"),
+    WrapValidator(_without_tag),
 ]
 
 
@@ -145,7 +180,9 @@ class ScenarioBatch(_BatchRequest):
 
 
 BatchRequest = Annotated[
-    StartupBatch | IncubatorBatch | PartnerBatch | ScenarioBatch, Discriminator("kind")
+    StartupBatch | IncubatorBatch | PartnerBatch | ScenarioBatch,
+    Discriminator("kind"),
+    WrapValidator(_without_tag),
 ]
 
 

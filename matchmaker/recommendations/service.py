@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.errors import InvalidInput
 from matchmaker.kinds import BY_PLURAL, STARTUP
+from matchmaker.matching.applicable import BODY_NAMES, check_applicable
 from matchmaker.matching.rerank import RerankRequest
 from matchmaker.matching.service import Matcher, MatchFilters
 from matchmaker.profiles.kinds import ProfileKind
@@ -25,11 +26,19 @@ from matchmaker.recommendations.schemas import Filters, Recommendation, Target
 STARTUP_TARGETS = (Target.incubators, Target.partners, Target.scenarios)
 
 
-def transient(session: Session, kind: ProfileKind, data: BaseModel) -> ProfileBase:
-    """An unsaved ``kind`` row holding ``data``, assigned as the profile service assigns it."""
+def transient(
+    session: Session, kind: ProfileKind, data: BaseModel, field: str = "profile"
+) -> ProfileBase:
+    """An unsaved ``kind`` row holding ``data``, assigned as the profile service assigns it;
+    ``field`` is where the body holds it (``profile``, ``profiles.3``)."""
     values: dict[str, Any] = data.model_dump()
     if kind.check_refs:
-        kind.check_refs(session, values)  # resolves e.g. a scenario publisher's name
+        try:
+            kind.check_refs(session, values)  # resolves e.g. a scenario publisher's name
+        except InvalidInput as exc:  # it names the profile's field; the body nests the profile
+            raise InvalidInput.from_fields(
+                [{**f, "field": f"{field}.{f['field']}"} for f in exc.detail]
+            ) from exc
     obj = kind.model()
     for name, value in values.items():
         if name == "location":
@@ -61,12 +70,13 @@ def recommend(
     profiles: Sequence[BaseModel],
     targets: Sequence[Target] | None,
     filters: Filters,
+    *,
+    batch: bool,
 ) -> list[Recommendation]:
-    """Ranked, explained matches for each unsaved profile, embedded in one batch."""
+    """Ranked, explained matches for each unsaved profile, embedded in one batch; ``batch``
+    says whether the body held them as ``profiles`` or one as ``profile``."""
     kind = BY_PLURAL[kind_name]
     wanted = target_kinds(kind, targets)
-    rows = [transient(session, kind, p) for p in profiles]
-    vectors = matcher.encode(kind, rows)
     match_filters = MatchFilters(
         domains=[str(d) for d in filters.domains],
         stages=[str(s) for s in filters.stages],
@@ -84,6 +94,14 @@ def recommend(
             fair_share=filters.fair_share,
         ),
     )
+    # A filter must apply to every target kind (its list would be empty); a startup's default
+    # targets are all three kinds, so say how to narrow them.
+    hint = "; set targets to the kinds it applies to" if len(wanted) > 1 else ""
+    for target in wanted:
+        check_applicable(target, match_filters, BODY_NAMES, hint)
+    fields = [f"profiles.{i}" for i in range(len(profiles))] if batch else ["profile"]
+    rows = [transient(session, kind, p, f) for p, f in zip(profiles, fields, strict=True)]
+    vectors = matcher.encode(kind, rows)
     out = []
     for row, vector in zip(rows, vectors, strict=True):
         query = np.asarray(vector)

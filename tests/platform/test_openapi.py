@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from matchmaker.kinds import ALL_KINDS
-from matchmaker.profiles.router import FILTERS
+from matchmaker.params import FILTERS
 from matchmaker.profiles.schemas import MAX_ID
 from matchmaker.profiles.service import encode_cursor
 from tests.factories import startup_body

@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from matchmaker.startups.models import Startup
 from tests.factories import BODIES, startup_body
+from tests.platform.test_query_params import api_routes
 from tests.profiles.helpers import assert_error, assert_invalid, create, row_counts, stored_engine
 
 
@@ -45,7 +46,7 @@ def test_flags_and_scores_of_other_bodies_are_strict_too(client: TestClient) -> 
     hook = {"url": "https://hooks.example.com/mm", "events": ["match.found"], "min_score": True}
     assert_invalid(client.post("/v1/webhooks", json=hook), "min_score", "valid number")
     batch = {"kind": "startups", "profile": startup_body(), "filters": {"limit": True}}
-    assert_invalid(client.post("/v1/recommendations", json=batch), "startups.filters.limit")
+    assert_invalid(client.post("/v1/recommendations", json=batch), "filters.limit")
     key = {"role": "founder", "expires_in_days": "30"}
     assert_invalid(client.post("/v1/keys", json=key), "expires_in_days", "valid integer")
 
@@ -152,3 +153,28 @@ def test_every_api_route_answers_an_id_of_0_with_422_on_that_parameter(
             assert set(names) <= fields, (method, template, fields)
             checked += 1
     assert checked >= 20  # the profile, match, key, import, webhook and camp routes
+
+
+@pytest.mark.parametrize("bad_id", ["1.0", "+1", " 1", "1_0", "1e0"])
+def test_every_api_route_refuses_an_id_not_written_in_digits(
+    client: TestClient, bad_id: str
+) -> None:
+    """pydantic's lax int read "1.0" as 1: /v1/startups/1.0 answered with startup 1."""
+    create(client, "startups", startup_body())
+    checked = 0
+    for route in api_routes(client):
+        names = re.findall(r"{(\w+)(:int)?}", route.path)
+        if not names:
+            continue
+        path = re.sub(r"{[^}]+}", bad_id, route.path)
+        for method in sorted(route.methods or ()):
+            response = client.request(method, path)
+            if any(converted for _, converted in names):
+                # {id:int}: the router finds no such path, so no route reads the id.
+                assert_error(response, 404, "not_found")
+                assert response.json()["detail"] is None
+                continue
+            for name, _ in names:
+                assert_invalid(response, name, "written in digits")
+            checked += 1
+    assert checked >= 20

@@ -137,7 +137,7 @@ def test_batch_limit_and_wrong_directions_are_refused(client: TestClient) -> Non
     too_many = {"kind": "startups", "profiles": [startup_body()] * (MAX_BATCH + 1)}
     r = client.post("/v1/recommendations/batch", json=too_many)
     assert r.status_code == 422
-    assert r.json()["detail"][0]["field"] == "startups.profiles"
+    assert r.json()["detail"][0]["field"] == "profiles"
     wrong = {"kind": "incubators", "profile": incubator_body(), "targets": ["partners"]}
     r = client.post("/v1/recommendations", json=wrong)
     assert r.status_code == 422
@@ -147,9 +147,45 @@ def test_batch_limit_and_wrong_directions_are_refused(client: TestClient) -> Non
     bad_profile = {"kind": "startups", "profile": startup_body(trl=12)}
     r = client.post("/v1/recommendations", json=bad_profile)
     assert r.status_code == 422
-    assert r.json()["detail"][0]["field"] == "startups.profile.trl"
+    assert r.json()["detail"][0]["field"] == "profile.trl"
 
 
 def test_recommendations_need_a_key(client: TestClient, anonymous: TestClient) -> None:
     r = anonymous.post("/v1/recommendations", json={"kind": "startups", "profile": startup_body()})
     assert r.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"kind": "startups", "profile": startup_body(), "filters": {"limit": 0}}, "filters.limit"),
+        ({"kind": "scenarios", "profile": scenario_body(deadline="soon")}, "profile.deadline"),
+        ({"kind": "incubators", "profile": incubator_body(kind="castle")}, "profile.kind"),
+        ({"kind": "partners", "profile": partner_body(website="x")}, "profile.website"),
+        ({"kind": "scenarios", "profile": scenario_body(publisher=999)}, "profile.publisher"),
+        ({"kind": "scenarios", "profile": scenario_body(publisher="")}, "profile.publisher.name"),
+        ({"kind": "startups", "profile": startup_body(), "extra": 1}, "extra"),
+    ],
+)
+def test_an_error_names_the_field_as_the_body_holds_it(
+    client: TestClient, body: dict[str, Any], field: str
+) -> None:
+    """Not behind the tag of the union member (``scenarios.profile.deadline``), and a
+    reference checked against the database under ``profile`` like the others."""
+    r = client.post("/v1/recommendations", json=body)
+    assert r.status_code == 422, r.text
+    assert [d["field"] for d in r.json()["detail"]] == [field]
+    assert r.json()["message"].startswith(f"{field}: ")
+
+
+def test_a_batch_error_names_the_profile_it_is_in(client: TestClient) -> None:
+    profiles = [scenario_body(), scenario_body(deadline="soon")]
+    r = client.post("/v1/recommendations/batch", json={"kind": "scenarios", "profiles": profiles})
+    assert r.status_code == 422, r.text
+    assert [d["field"] for d in r.json()["detail"]] == ["profiles.1.deadline"]
+    profiles = [scenario_body(), scenario_body(publisher=999)]
+    r = client.post("/v1/recommendations/batch", json={"kind": "scenarios", "profiles": profiles})
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"] == [
+        {"field": "profiles.1.publisher", "reason": "no partner with id 999"}
+    ]
