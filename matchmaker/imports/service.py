@@ -1,8 +1,7 @@
 """Import jobs: create one, run it in chunks, read it back. Each chunk is one transaction.
 
 Rows are committed ``import_chunk_rows`` at a time, each chunk's texts embedded in one batch
-before its transaction begins (``ahead.py``), in a thread of their own while the chunk before
-is written; a crash loses at most the chunk in flight.
+before its transaction begins (``ahead.py``), and a crash loses at most the chunk in flight.
 The job's counters and ``rows_done`` commit with the rows they count; a resumed job skips the
 rows already done (re-running them would be harmless anyway: rows match on external id).
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -145,28 +143,22 @@ def run(
     except (OSError, ValueError) as exc:
         return _finish(sessions, job_id, "failed", f"cannot start: {exc}")
     target = Target(kind, mapping, source, principal.account_id if principal else 0, principal)
-    chunks = _chunks(_after(reader, done), settings.import_chunk_rows, lambda: reader.position)
-    with ThreadPoolExecutor(1, thread_name_prefix="import-ahead") as encoder:
-        try:
-            for chunk, position, ahead in _encoded_ahead(encoder, sessions, target, chunks):
-                if chunk[0].row == 0:  # the file as a whole is unreadable (header, not an array)
-                    return _finish(sessions, job_id, "failed", chunk[0].error)
-                if stop is not None and stop.is_set():
-                    with sessions() as session, session.begin():
-                        job = session.get(ImportJob, job_id)
-                        if job is not None:
-                            job.status = "queued"  # resumed by the next worker
-                    return "queued"
-                tally = _run_chunk(sessions, job_id, target, chunk, settings, ahead.result())
-                if progress is not None:
-                    with sessions() as session:
-                        job = session.get(ImportJob, job_id)
-                        if job is not None:
-                            progress(job, position)
-                log.debug("import %s: chunk of %s rows", job_id, tally.rows)
-        finally:
-            # A stop or a failure need not wait for texts nobody will write.
-            encoder.shutdown(wait=True, cancel_futures=True)
+    for chunk in _chunks(_after(reader, done), settings.import_chunk_rows):
+        if chunk[0].row == 0:  # the file as a whole is unreadable (header, not an array)
+            return _finish(sessions, job_id, "failed", chunk[0].error)
+        if stop is not None and stop.is_set():
+            with sessions() as session, session.begin():
+                job = session.get(ImportJob, job_id)
+                if job is not None:
+                    job.status = "queued"  # resumed by the next worker
+            return "queued"
+        tally = _run_chunk(sessions, job_id, target, chunk, settings)
+        if progress is not None:
+            with sessions() as session:
+                job = session.get(ImportJob, job_id)
+                if job is not None:
+                    progress(job, reader.position)
+        log.debug("import %s: chunk of %s rows", job_id, tally.rows)
     return _finish(sessions, job_id, "finished", None)
 
 
@@ -189,40 +181,12 @@ def _after(reader: Reader, done: int) -> Iterator[Record]:
             yield record
 
 
-def _chunks(
-    records: Iterator[Record], size: int, position: Callable[[], int]
-) -> Iterator[tuple[list[Record], int]]:
-    """Chunks of ``size`` records, each with the bytes read once it was read."""
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
     while True:
         chunk = list(islice(records, size))
         if not chunk:
             return
-        yield chunk, position()
-
-
-Ahead = Future[dict[str, Any]]
-
-
-def _encoded_ahead(
-    encoder: ThreadPoolExecutor,
-    sessions: sessionmaker[Session],
-    target: Target,
-    chunks: Iterator[tuple[list[Record], int]],
-) -> Iterator[tuple[list[Record], int, Ahead]]:
-    """Each chunk with its texts' vectors on the way (``ahead.py``). The next chunk is read
-    and handed to ``encoder`` before this one is yielded, so its texts are encoded while this
-    one is written, instead of after it (bench/RESULTS.md, section 23). A text guessed
-    before the previous chunk committed may be wrong (a row that updates a profile the
-    previous chunk created); the commit encodes it.
-    """
-    coming: tuple[list[Record], int, Ahead] | None = None
-    for chunk, position in chunks:
-        encoded = encoder.submit(embed_ahead, sessions, target, chunk)
-        if coming is not None:
-            yield coming
-        coming = (chunk, position, encoded)
-    if coming is not None:
-        yield coming
+        yield chunk
 
 
 def _run_chunk(
@@ -231,10 +195,8 @@ def _run_chunk(
     target: Target,
     chunk: list[Record],
     settings: Settings,
-    ahead: dict[str, Any],
 ) -> Tally:
-    """Write ``chunk`` in one transaction, with its texts' vectors encoded ``ahead`` of it
-    (the slow part, outside the transaction)."""
+    ahead = embed_ahead(sessions, target, chunk)  # the slow part, outside the transaction
     try:
         with sessions() as session, session.begin():
             session.info.update(ahead)

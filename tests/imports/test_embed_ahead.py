@@ -5,7 +5,6 @@ Inside, the transaction would hold SQLite's write lock for as long as the encodi
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -52,19 +51,19 @@ def batches(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> list[tuple[s
     store: EmbeddingStore = client.app.state.runtime.store  # type: ignore[attr-defined]
     encode, write = store.encoder.encode, store.write_embeddings
     calls: list[tuple[str, int]] = []
-    # Per thread: the next chunk is encoded in another thread while this one commits.
-    state = threading.local()
+    committing = False
 
     def spy_encode(texts: list[str]) -> Any:
-        calls.append(("commit" if getattr(state, "committing", False) else "ahead", len(texts)))
+        calls.append(("commit" if committing else "ahead", len(texts)))
         return encode(texts)
 
     def spy_write(*args: Any) -> Any:
-        state.committing = True
+        nonlocal committing
+        committing = True
         try:
             return write(*args)
         finally:
-            state.committing = False
+            committing = False
 
     monkeypatch.setattr(store.encoder, "encode", spy_encode)
     monkeypatch.setattr(store, "write_embeddings", spy_write)
@@ -107,56 +106,11 @@ def test_a_rerun_encodes_only_the_rows_whose_text_changed(
     assert batches == [("ahead", 1)]
 
 
-def test_the_next_chunk_is_encoded_while_this_one_is_written(
-    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first chunk's commit waits until the second chunk's encoding has begun: without
-    the overlap it would begin only after that commit, and the wait would time out."""
-    store: EmbeddingStore = client.app.state.runtime.store  # type: ignore[attr-defined]
-    encode, write = store.encoder.encode, store.write_embeddings
-    encodes: list[int] = []
-    second_begun = threading.Event()
-    waited: list[bool] = []
-
-    def spy_encode(texts: list[str]) -> Any:
-        encodes.append(len(texts))
-        if len(encodes) == 2:
-            second_begun.set()
-        return encode(texts)
-
-    def spy_write(*args: Any) -> Any:
-        if not waited:
-            waited.append(second_begun.wait(timeout=20))
-        return write(*args)
-
-    monkeypatch.setattr(store.encoder, "encode", spy_encode)
-    monkeypatch.setattr(store, "write_embeddings", spy_write)
-    path = tmp_path / "five.csv"
-    path.write_text(_rows([f"Robot grippers of model {n}" for n in range(1, 6)]))
-    job = _import(client, path, chunk=3)
-    assert (job.created, job.failed) == (5, 0)
-    assert waited == [True]
-    assert encodes == [3, 2]
-    sessions: sessionmaker[Session] = client.app.state.sessions  # type: ignore[attr-defined]
-    with sessions() as session:
-        profiles = session.scalars(select(Startup).order_by(Startup.id)).all()
-        stored = {
-            p.id: np.frombuffer(e.vector, dtype="<f4")
-            for p in profiles
-            if (e := session.get(Embedding, ("startup", p.id))) is not None
-        }
-        texts = {p.id: compose("startup", p) for p in profiles}
-    assert len(stored) == 5
-    for pid, vector in stored.items():
-        assert np.allclose(vector, encode([texts[pid]])[0], atol=1e-5)
-
-
 def test_a_row_updating_a_profile_of_the_chunk_before_gets_its_final_text(
     client: TestClient, tmp_path: Path
 ) -> None:
-    """The second chunk's texts are guessed before the first commits: a row that changes a
-    profile the first chunk creates is guessed as a new profile, and the commit encodes the
-    text the profile really has."""
+    """A row that changes a profile an earlier chunk created, in the same file: the vector
+    stored is that of the text the profile ends with."""
     path = tmp_path / "again.csv"
     path.write_text(
         HEADER
