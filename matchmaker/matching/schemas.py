@@ -103,6 +103,12 @@ class MatchList(BaseModel):
         description="what re-ranking could not do for the whole list, e.g. too few "
         "candidates from a region to give it its minimum share",
     )
+    excluded: Explanation | None = Field(
+        default=None,
+        description="why no startup is proposed to this profile right now, if so: an "
+        "incubator with no open places, a scenario closed or past its deadline; the list is "
+        "then empty",
+    )
 
 
 class BundleRead(BaseModel):

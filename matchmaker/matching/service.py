@@ -44,6 +44,7 @@ from matchmaker.matching.scoring import (
     PairScore,
     Weights,
     exclusion,
+    exclusion_message,
 )
 from matchmaker.matching.store import EmbeddingStore
 from matchmaker.matching.texts import compose
@@ -224,6 +225,12 @@ class Matcher:
     ) -> MatchList:
         """Matches of ``profile`` (a ``kind`` row, stored or not) among ``target`` rows."""
         ranked = self.score_candidates(session, kind, profile, target, filters, query_vector)
+        # A target the hard rules keep from every startup (full, closed) gets an empty list:
+        # say why, or its manager sees only that nobody fits.
+        today = datetime.now(UTC).date()
+        closed = (
+            None if kind.name == STARTUP else exclusion_message(facts_of(kind.name, profile), today)
+        )
         return MatchList(
             query=ref(kind.name, profile),
             target=target.plural,
@@ -231,6 +238,7 @@ class Matcher:
             ranking_version=RANKING_VERSION,
             matches=[to_read(s.pair, s.facts, s.why) for s in ranked.items[: filters.limit]],
             rerank_notes=[explanation(m) for m in ranked.notes],
+            excluded=explanation(closed) if closed else None,
         )
 
     def score_candidates(

@@ -71,6 +71,9 @@ def localize(response: R, lang: str, translate: Translate) -> R:
             update={
                 "matches": [_match(m, lang, translate) for m in response.matches],
                 "rerank_notes": _said(response.rerank_notes, lang, translate),
+                "excluded": _said([response.excluded], lang, translate)[0]
+                if response.excluded
+                else None,
             }
         )
     update: dict[str, object] = {}

@@ -28,6 +28,8 @@ T = TypeVar("T", bound="MatchList")
 class MatchList:
     """ 
         Attributes:
+            excluded (Explanation | None): why no startup is proposed to this profile right now, if so: an incubator with no
+                open places, a scenario closed or past its deadline; the list is then empty
             matches (list[MatchRead]):
             model (str):
             query (ProfileRef):
@@ -37,6 +39,7 @@ class MatchList:
             target (MatchListTarget):
      """
 
+    excluded: Explanation | None
     matches: list[MatchRead]
     model: str
     query: ProfileRef
@@ -53,6 +56,12 @@ class MatchList:
         from ..models.explanation import Explanation # noqa: PLC0415
         from ..models.match_read import MatchRead # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
+        excluded: dict[str, Any] | None
+        if isinstance(self.excluded, Explanation):
+            excluded = self.excluded.to_dict()
+        else:
+            excluded = self.excluded
+
         matches = []
         for matches_item_data in self.matches:
             matches_item = matches_item_data.to_dict()
@@ -79,6 +88,7 @@ class MatchList:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "excluded": excluded,
             "matches": matches,
             "model": model,
             "query": query,
@@ -97,6 +107,24 @@ class MatchList:
         from ..models.match_read import MatchRead # noqa: PLC0415
         from ..models.profile_ref import ProfileRef # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_excluded(data: object) -> Explanation | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                excluded_type_0 = Explanation.from_dict(data)
+
+
+
+                return excluded_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Explanation | None, data)
+
+        excluded = _parse_excluded(d.pop("excluded"))
+
+
         matches = []
         _matches = d.pop("matches")
         for matches_item_data in (_matches):
@@ -132,6 +160,7 @@ class MatchList:
 
 
         match_list = cls(
+            excluded=excluded,
             matches=matches,
             model=model,
             query=query,
