@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -49,3 +50,16 @@ def client_of(app: FastAPI, role: str) -> Iterator[httpx.Client]:
         headers = {"Authorization": f"Bearer {issued.plaintext}"}
         with httpx.Client(base_url=url, headers=headers, timeout=120) as client:
             yield client
+
+
+def run_shell(script: str) -> str:
+    """A document's shell block, run as a reader would paste it (stopping at the first
+    failing command); its output."""
+    done = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from matchmaker.access.models import Role
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
-from tests.live import serve
+from tests.live import run_shell, serve
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -45,14 +44,7 @@ def test_the_api_tour_runs_as_written(live_url: tuple[str, str]) -> None:
     script, n = re.subn(r'export KEY="\$\(.*\)"', f'export KEY="{key}"', script)
     assert n == 1
     script = script.replace("http://127.0.0.1:8000", url)
-    done = subprocess.run(
-        ["bash", "-e", "-o", "pipefail", "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    out = done.stdout
+    out = run_shell(script)
     assert 'etag: w/"1"' in out.lower()
     assert '"version": 2' in out
     assert "precondition_failed" in out

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from matchmaker.kinds import BY_PLURAL
 from matchmaker.matching.encoder import Encoder
 from matchmaker.profiles import service as profiles
 from tests.factories import BODIES
-from tests.live import serve
+from tests.live import run_shell, serve
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "access-and-reviews.md"
 SECTION = "## Reviewing a match: founder and manager, end to end"
@@ -58,14 +57,7 @@ def test_the_review_walkthrough_runs_as_written(live: tuple[str, FastAPI]) -> No
     script = script.replace('"incubator_id": 1', f'"incubator_id": {incubator}')
     script = script.replace("incubator_id=1", f"incubator_id={incubator}")
     script = script.replace("localhost:8000", url.removeprefix("http://"))
-    done = subprocess.run(
-        ["bash", "-e", "-o", "pipefail", "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    out = done.stdout
+    out = run_shell(script)
     assert '"state":"connected"' in out
     assert '"startup_email":"wang@photonarm.example.cn"' in out
     assert '"note":"We need your pilot line"' in out  # the audit trail keeps the founder's note

@@ -5,7 +5,9 @@ from __future__ import annotations
 import signal
 import subprocess
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -30,3 +32,12 @@ def owner_in(process: subprocess.Popen[bytes]) -> str:
 def kill_9(process: subprocess.Popen[bytes]) -> None:
     process.send_signal(signal.SIGKILL)
     process.wait()
+
+
+def all_routes(routes: list[Any]) -> Iterator[Any]:
+    """Every route of ``routes``, those of included routers too."""
+    for route in routes:
+        if hasattr(route, "original_router"):  # an included router (FastAPI >= 0.165)
+            yield from all_routes(route.original_router.routes)
+        else:
+            yield route

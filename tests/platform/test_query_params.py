@@ -5,30 +5,21 @@ naming it, never an answer that quietly ignored it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from tests.factories import incubator_body, startup_body
+from tests.platform.helpers import all_routes
 from tests.profiles.helpers import assert_invalid, create
-
-
-def _routes(routes: list[Any]) -> Iterator[Any]:
-    for route in routes:
-        if hasattr(route, "original_router"):  # an included router (FastAPI >= 0.165)
-            yield from _routes(route.original_router.routes)
-        else:
-            yield route
 
 
 def api_routes(client: TestClient) -> list[APIRoute]:
     """Every /v1 route of the app, found by walking its routers."""
     return [
         route
-        for route in _routes(client.app.routes)  # type: ignore[attr-defined]
+        for route in all_routes(client.app.routes)  # type: ignore[attr-defined]
         if isinstance(route, APIRoute) and route.path.startswith("/v1/")
     ]
 

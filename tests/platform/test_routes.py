@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import anyio.to_thread
@@ -17,6 +16,7 @@ from fastapi.testclient import TestClient
 from matchmaker.platform.routes import OneHopRoute
 from matchmaker.web.deps import WebRoute
 from tests.factories import incubator_body, startup_body
+from tests.platform.helpers import all_routes
 
 
 @pytest.fixture
@@ -54,21 +54,13 @@ def test_a_read_and_a_match_send_the_key_check_the_endpoint_and_the_commit(
     assert matched == Counter({"get_principal": 1, "startup_matches": 1, "_end": 1})
 
 
-def _routes(routes: list[Any]) -> Iterator[Any]:
-    for route in routes:
-        if hasattr(route, "original_router"):  # an included router (FastAPI >= 0.165)
-            yield from _routes(route.original_router.routes)
-        else:
-            yield route
-
-
 def test_every_sync_api_route_runs_in_one_hop(client: TestClient) -> None:
     """A router created without ``route_class=OneHopRoute`` would quietly cost every request
     of its routes a second hop; pages (WebRoute) answer with responses, which FastAPI does
     not validate, so they have no second hop to save."""
     sync = [
         r
-        for r in _routes(client.app.routes)  # type: ignore[attr-defined]
+        for r in all_routes(client.app.routes)  # type: ignore[attr-defined]
         if isinstance(r, APIRoute)
         and not isinstance(r, WebRoute)
         and not inspect.iscoroutinefunction(inspect.unwrap(r.endpoint))
