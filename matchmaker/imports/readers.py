@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from matchmaker.platform.jsonbody import KeyCheck, said
+
 FORMATS = ("csv", "json", "jsonl")
 _CHUNK = 1 << 16
 _WS = " \t\r\n"
@@ -121,6 +123,7 @@ class Reader:
 
     def _jsonl(self, lines: Iterator[str]) -> Iterator[Record]:
         line = 0
+        check = KeyCheck()
         for raw_line in lines:
             line += 1
             if self._undecodable():
@@ -131,17 +134,18 @@ class Reader:
             if not raw_line.strip():
                 continue
             try:
-                value = json.loads(raw_line)
+                value = json.loads(raw_line, object_pairs_hook=check)
             except json.JSONDecodeError as exc:
                 yield Record(line, None, f"not valid JSON: {exc.msg} (column {exc.colno})")
                 continue
             if not isinstance(value, dict):
                 yield Record(line, None, "each line must be a JSON object")
                 continue
-            yield Record(line, value)
+            yield _checked(line, value, check)
 
     def _json(self, text: io.TextIOWrapper) -> Iterator[Record]:
-        decoder = json.JSONDecoder()
+        check = KeyCheck()
+        decoder = json.JSONDecoder(object_pairs_hook=check)
         buf, pos, row = "", 0, 0
         eof = False
 
@@ -189,6 +193,16 @@ class Reader:
                 if not isinstance(value, dict):
                     yield Record(row, None, "each element must be a JSON object")
                     continue
-                yield Record(row, value)
+                yield _checked(row, value, check)
         except UnicodeDecodeError as exc:
             yield Record(row + 1, None, f"not {self.encoding} text: {exc.reason}")
+
+
+def _checked(row: int, value: dict[str, Any], check: KeyCheck) -> Record:
+    """The row, or its error if it gives a key twice: a request body that does is refused
+    (``platform/jsonbody.py``), and a file's row must not quietly keep the last value."""
+    paths = check.repeated(value)
+    if paths:
+        keys = ", ".join(f"'{said(p)}'" for p in paths)
+        return Record(row, None, f"{keys} given more than once; give each key once")
+    return Record(row, value)

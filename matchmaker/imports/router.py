@@ -124,7 +124,7 @@ def _mapping(text: str | None, schema: Any) -> dict[str, Any] | None:
         raw = jsonbody.loads(text)
     except jsonbody.DuplicateKeys as exc:
         fields = [
-            {"field": ".".join(map(str, ("mapping", *path))), "reason": jsonbody.REASON}
+            {"field": jsonbody.said(("mapping", *path)), "reason": jsonbody.REASON}
             for path in exc.paths
         ]
         raise InvalidInput.from_fields(fields) from None

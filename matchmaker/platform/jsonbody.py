@@ -63,22 +63,40 @@ def _paths(value: Any) -> list[Path]:
     return found
 
 
-def loads(text: str | bytes) -> Any:
-    """``json.loads``, but a key given twice in one object raises ``DuplicateKeys``."""
-    repeated = False
+class KeyCheck:
+    """An ``object_pairs_hook`` that notes objects that repeat a key; ``repeated`` then says
+    where, for the last value decoded (an import file decodes one row at a time)."""
 
-    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
+    def __init__(self) -> None:
+        self._seen = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         value = dict(pairs)
         if len(value) == len(pairs):
             return value
-        repeated = True
+        self._seen = True
         return _Twice(pairs)
 
-    value = json.loads(text, object_pairs_hook=pairs_hook)
-    if repeated:
-        raise DuplicateKeys(_paths(value))
+    def repeated(self, value: Any) -> list[Path]:
+        """The paths of the keys ``value`` repeats (none, at no cost, when it repeats none)."""
+        if not self._seen:
+            return []
+        self._seen = False
+        return _paths(value)
+
+
+def loads(text: str | bytes) -> Any:
+    """``json.loads``, but a key given twice in one object raises ``DuplicateKeys``."""
+    check = KeyCheck()
+    value = json.loads(text, object_pairs_hook=check)
+    if paths := check.repeated(value):
+        raise DuplicateKeys(paths)
     return value
+
+
+def said(path: Path) -> str:
+    """A key's path as the API names fields: ``location.region``, ``profiles.1.trl``."""
+    return ".".join(str(part) for part in path)
 
 
 class UniqueKeysRequest(Request):

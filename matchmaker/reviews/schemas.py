@@ -114,7 +114,11 @@ class MatchRecordRead(BaseModel):
     state: State
     startup_decision: Decision | None
     target_decision: Decision | None
-    score: float | None
+    score: float | None = Field(
+        description="the pair's score when the last decision was recorded, with `model` and "
+        "`ranking_version`; the pair's lists show its score now, which later decisions and "
+        "edits move"
+    )
     model: str | None
     ranking_version: str | None
     version: int
@@ -137,7 +141,7 @@ class MatchEventRead(BaseModel):
     to_state: State
     reason: DeclineReason | None
     note: str | None
-    score: float | None
+    score: float | None = Field(description="the pair's score when this event was recorded")
     model: str | None
     ranking_version: str | None
     created_at: datetime

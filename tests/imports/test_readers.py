@@ -163,3 +163,23 @@ def test_without_a_mapping_columns_named_like_fields_are_used() -> None:
     )
     assert external == "e1"
     assert data == {"name": "N", "domains": ["ai", "quantum"], "location": {"city": "Tianjin"}}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_row_that_gives_a_key_twice_is_an_error_and_the_others_are_read(
+    tmp_path: Path, fmt: str
+) -> None:
+    """A request body that repeats a key is refused; a file's row is too, rather than
+    keeping its last value. Rows around it are read as usual."""
+    rows = [
+        '{"external_id": "a", "name": "First"}',
+        '{"external_id": "b", "name": "Second", "name": "Other",'
+        ' "location": {"region": "beijing", "region": "tianjin"}}',
+        '{"external_id": "c", "name": "Third"}',
+    ]
+    path = tmp_path / f"rows.{fmt}"
+    path.write_text("[" + ",\n".join(rows) + "]" if fmt == "json" else "\n".join(rows))
+    records = list(readers.Reader(path, fmt))
+    assert [r.row for r in records] == [1, 2, 3]
+    assert [r.data["name"] if r.data else None for r in records] == ["First", None, "Third"]
+    assert records[1].error == "'name', 'location.region' given more than once; give each key once"

@@ -39,7 +39,7 @@ class MatchEventRead:
             note (None | str):
             ranking_version (None | str):
             reason (DeclineReason | None):
-            score (float | None):
+            score (float | None): the pair's score when this event was recorded
             side (Side):
             to_state (State):
      """

@@ -37,7 +37,8 @@ class MatchRecordRead:
             partner_id (int | None):
             ranking_version (None | str):
             scenario_id (int | None):
-            score (float | None):
+            score (float | None): the pair's score when the last decision was recorded, with `model` and `ranking_version`;
+                the pair's lists show its score now, which later decisions and edits move
             startup_decision (Decision | None):
             startup_id (int):
             state (State):
