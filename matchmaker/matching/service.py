@@ -43,7 +43,6 @@ from matchmaker.matching.scoring import (
     RANKING_VERSION,
     PairScore,
     Weights,
-    exclusion,
     exclusion_message,
 )
 from matchmaker.matching.store import EmbeddingStore
@@ -87,6 +86,8 @@ class Ranked:
 
     items: list[Scored] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
+    # Why nobody is proposed to the asking target at all (full, closed), if so.
+    excluded: Message | None = None
 
 
 class Matcher:
@@ -225,12 +226,6 @@ class Matcher:
     ) -> MatchList:
         """Matches of ``profile`` (a ``kind`` row, stored or not) among ``target`` rows."""
         ranked = self.score_candidates(session, kind, profile, target, filters, query_vector)
-        # A target the hard rules keep from every startup (full, closed) gets an empty list:
-        # say why, or its manager sees only that nobody fits.
-        today = datetime.now(UTC).date()
-        closed = (
-            None if kind.name == STARTUP else exclusion_message(facts_of(kind.name, profile), today)
-        )
         return MatchList(
             query=ref(kind.name, profile),
             target=target.plural,
@@ -238,7 +233,7 @@ class Matcher:
             ranking_version=RANKING_VERSION,
             matches=[to_read(s.pair, s.facts, s.why) for s in ranked.items[: filters.limit]],
             rerank_notes=[explanation(m) for m in ranked.notes],
-            excluded=explanation(closed) if closed else None,
+            excluded=explanation(ranked.excluded) if ranked.excluded else None,
         )
 
     def score_candidates(
@@ -268,8 +263,10 @@ class Matcher:
             allowed[gone[(gone >= 0) & (gone < len(allowed))]] = False
         mine = facts_of(kind.name, profile)
         today = datetime.now(UTC).date()
-        if kind.name != STARTUP and exclusion(mine, today):
-            return Ranked()  # a full incubator or a closed scenario is proposed to no one
+        if kind.name != STARTUP and (closed := exclusion_message(mine, today)):
+            # A full incubator or a closed scenario is proposed to no one: its list says why,
+            # or its manager would see only that nobody fits.
+            return Ranked(excluded=closed)
         k = min(max(filters.limit * 5, 50), 1000) + (len(excluded) if allowed is None else 0)
         index = self.store.indexes[target.name]
         nearest = index.search(vector, k, allowed)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -14,10 +13,8 @@ from matchmaker.access import policy
 from matchmaker.analytics import log as exposures
 from matchmaker.kinds import BY_NAME, BY_PLURAL, STARTUP
 from matchmaker.matching.bundle import bundle
-from matchmaker.matching.facts import facts_of
 from matchmaker.matching.messages import Message
 from matchmaker.matching.schemas import BundleResponse, MatchRead
-from matchmaker.matching.scoring import exclusion_message
 from matchmaker.matching.service import MAX_LIMIT, Matcher, MatchFilters
 from matchmaker.profiles.service import matching_ids
 from matchmaker.reviews.feedback import Viewer, recommend
@@ -76,7 +73,7 @@ def target_dashboard(
     """Startups for an incubator, partner or scenario: recommended, or by review state."""
     records = service.records(session, viewer.principal, {f"{kind}_id": target.id})
     acted = {r.startup_id: r for r in records}
-    new_cards = _recommended(session, matcher, viewer, kind, target, filters, acted)
+    new_cards, closed = _recommended(session, matcher, viewer, kind, target, filters, acted)
     startups = _filtered_startups(session, filters, {r.startup_id for r in records})
     counts: Counter[str] = Counter()
     tab_cards: list[Card] = []
@@ -97,7 +94,6 @@ def target_dashboard(
         tab_cards.sort(key=lambda c: (-(c.score or 0.0), c.startup.id))
     if tab == "new":  # the recommendations this page shows: logged like an API list
         exposures.record_shown(session, kind, target, [c.match for c in tab_cards[: filters.limit]])
-    closed = exclusion_message(facts_of(kind, target), datetime.now(UTC).date())
     return Dashboard(
         kind,
         target,
@@ -121,7 +117,9 @@ def _recommended(
     target: Any,
     filters: Filters,
     acted: dict[int, Match],
-) -> list[Card]:
+) -> tuple[list[Card], Message | None]:
+    """The "new" cards, and why the engine proposes nobody to this target, if so (the
+    list's own ``excluded``, as the API shows it)."""
     # Ask for more than a page: pairs someone acted on leave "new", and the engine has no TRL
     # filter, so both are taken out here.
     wanted = MAX_LIMIT if filters.by_trl else min(MAX_LIMIT, filters.limit + len(acted) + 1)
@@ -141,7 +139,8 @@ def _recommended(
         if startup is None or (filters.by_trl and not filters.trl_ok(startup.trl)):
             continue
         cards.append(card(startup, kind, target, Side.target, match, None))
-    return cards[: filters.limit + 1]
+    closed = ranked.excluded
+    return cards[: filters.limit + 1], Message(closed.code, closed.params) if closed else None
 
 
 def _filtered_startups(session: Session, filters: Filters, ids: set[int]) -> dict[int, Startup]:
