@@ -14,14 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from matchmaker.imports.mapping import RowInvalid
 from matchmaker.imports.models import ExternalRef
-from matchmaker.imports.readers import Record
-from matchmaker.imports.rows import Target, validated
+from matchmaker.imports.rows import Prepared, Target
 from matchmaker.matching.store import AHEAD, EmbeddingStore
 from matchmaker.matching.texts import compose
 from matchmaker.profiles import service as profiles
@@ -34,21 +32,14 @@ def store_of(sessions: sessionmaker[Session]) -> EmbeddingStore | None:
 
 
 def embed_ahead(
-    sessions: sessionmaker[Session], target: Target, chunk: Sequence[Record]
+    sessions: sessionmaker[Session], target: Target, rows: Sequence[Prepared]
 ) -> dict[str, Any]:
     """``session.info`` for the chunk's write transaction: the vectors its rows will need."""
     store = store_of(sessions)
     if store is None:
         return {}
-    coming: dict[str, tuple[BaseModel, set[str]]] = {}
-    for record in chunk:
-        if record.data is None:
-            continue
-        try:
-            model, mapped, external_id = validated(target, record.data)
-        except RowInvalid:
-            continue  # the write reports it
-        coming[external_id] = (model, mapped)
+    # The write reports the rows that are not valid.
+    coming = {r.valid.external_id: (r.valid.model, r.valid.mapped) for r in rows if r.valid}
     if not coming:
         return {}
     kind = target.kind

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -15,6 +16,7 @@ from matchmaker.access.principal import Principal
 from matchmaker.errors import DomainError, validation_fields
 from matchmaker.imports.mapping import ColumnMapping, RowInvalid, apply
 from matchmaker.imports.models import ExternalRef
+from matchmaker.imports.readers import Record
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.schemas import TEXT_INPUT
@@ -37,8 +39,35 @@ class Target:
     principal: Principal | None  # None: the operator, who may do anything
 
 
-def validated(target: Target, record: dict[str, Any]) -> tuple[BaseModel, set[str], str]:
-    """The record as a create body, the fields it maps, and its external id; or RowInvalid."""
+@dataclass(frozen=True)
+class Valid:
+    """A record as a create body, the fields it maps, and its id in the source."""
+
+    model: BaseModel
+    mapped: set[str]
+    external_id: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One record, validated once for both the encoding ahead and the write."""
+
+    row: int
+    valid: Valid | None
+    errors: list[tuple[str, str]]
+
+
+def prepare(target: Target, record: Record) -> Prepared:
+    if record.data is None:
+        return Prepared(record.row, None, [("row", record.error or "unreadable")])
+    try:
+        return Prepared(record.row, validated(target, record.data), [])
+    except RowInvalid as exc:
+        return Prepared(record.row, None, list(exc.errors))
+
+
+def validated(target: Target, record: dict[str, Any]) -> Valid:
+    """The record as a create body, or RowInvalid."""
     data, external_id = apply(target.mapping, record)
     try:
         # Cells of a CSV file are text: whole numbers may come as digits.
@@ -47,38 +76,61 @@ def validated(target: Target, record: dict[str, Any]) -> tuple[BaseModel, set[st
         raise RowInvalid(
             [(f["field"], f["reason"]) for f in validation_fields(exc.errors())]
         ) from exc
-    return model, set(data), external_id
+    return Valid(model, set(data), external_id)
 
 
-def import_row(session: Session, target: Target, record: dict[str, Any]) -> Outcome:
-    """Create or update the profile of one record; RowInvalid says why not."""
-    model, mapped, external_id = validated(target, record)
+def refs_of(session: Session, target: Target, external_ids: list[str]) -> dict[str, ExternalRef]:
+    """The links of these source ids to profiles, in one query, their profiles loaded too
+    (``session.get`` then finds them without asking the database)."""
+    refs = {
+        ref.external_id: ref
+        for ref in session.scalars(
+            select(ExternalRef).where(
+                ExternalRef.kind == target.kind.name,
+                ExternalRef.owner == target.owner,
+                ExternalRef.source == target.source,
+                ExternalRef.external_id.in_(external_ids),
+            )
+        )
+    }
+    if refs:
+        model = target.kind.model
+        session.scalars(
+            select(model).where(model.id.in_([r.profile_id for r in refs.values()]))
+        ).all()
+    return refs
+
+
+def import_row(
+    session: Session, target: Target, row: Valid, refs: dict[str, ExternalRef]
+) -> Outcome:
+    """Create or update the profile of one record; RowInvalid says why not. ``refs`` holds
+    the chunk's links (``refs_of``) and gets the ones this row makes."""
     kind = target.kind
-    key = (kind.name, target.owner, target.source, external_id)
-    ref = session.get(ExternalRef, key)
+    ref = refs.get(row.external_id)
     existing = session.get(kind.model, ref.profile_id) if ref is not None else None
     try:
         if existing is not None:
-            return _update(session, target, existing, model, mapped)
+            return _update(session, target, existing, row.model, row.mapped)
         if target.principal is not None:
-            policy.check_create(session, target.principal, kind.name, model)
+            policy.check_create(session, target.principal, kind.name, row.model)
         owner = policy.owner_for_new(target.principal) if target.principal else None
-        obj = profiles.create(session, kind, model, owner_account_id=owner)
+        obj = profiles.create(session, kind, row.model, owner_account_id=owner)
     except DomainError as exc:
         _reraise_if_poisoned(exc)
         raise RowInvalid(_errors_of(exc, kind)) from exc
     except (SQLAlchemyError, StaleDataError) as exc:
         raise SessionPoisoned(str(exc)) from exc
     if ref is None:
-        session.add(
-            ExternalRef(
-                kind=kind.name,
-                owner=target.owner,
-                source=target.source,
-                external_id=external_id,
-                profile_id=obj.id,
-            )
+        ref = ExternalRef(
+            kind=kind.name,
+            owner=target.owner,
+            source=target.source,
+            external_id=row.external_id,
+            profile_id=obj.id,
         )
+        session.add(ref)
+        refs[row.external_id] = ref
     else:
         ref.profile_id = obj.id  # the profile it named was deleted since
     return "created"

@@ -28,9 +28,16 @@ from matchmaker.error_schemas import ResourceRef
 from matchmaker.errors import NotFound
 from matchmaker.imports.ahead import embed_ahead
 from matchmaker.imports.mapping import RowInvalid, parse
-from matchmaker.imports.models import ImportJob, ImportRowError
+from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
 from matchmaker.imports.readers import Reader, Record
-from matchmaker.imports.rows import SessionPoisoned, Target, import_row
+from matchmaker.imports.rows import (
+    Prepared,
+    SessionPoisoned,
+    Target,
+    import_row,
+    prepare,
+    refs_of,
+)
 from matchmaker.kinds import BY_PLURAL
 from matchmaker.webhooks import events
 
@@ -196,13 +203,15 @@ def _run_chunk(
     chunk: list[Record],
     settings: Settings,
 ) -> Tally:
-    ahead = embed_ahead(sessions, target, chunk)  # the slow part, outside the transaction
+    rows = [prepare(target, record) for record in chunk]
+    ahead = embed_ahead(sessions, target, rows)  # the slow part, outside the transaction
     try:
         with sessions() as session, session.begin():
             session.info.update(ahead)
+            refs = refs_of(session, target, [r.valid.external_id for r in rows if r.valid])
             tally = Tally()
-            for record in chunk:
-                _one(session, target, record, tally)
+            for row in rows:
+                _one(session, target, row, refs, tally)
             _add_tally(session, job_id, tally, settings)
             return tally
     except SessionPoisoned:
@@ -210,33 +219,36 @@ def _run_chunk(
     # A write the database refused killed the chunk's transaction: redo it row by row, so
     # only the row that is really at fault is reported.
     tally = Tally()
-    for record in chunk:
+    for row in rows:
         single = Tally()
         try:
             with sessions() as session, session.begin():
                 session.info.update(ahead)
-                _one(session, target, record, single)
+                ids = [row.valid.external_id] if row.valid else []
+                _one(session, target, row, refs_of(session, target, ids), single)
         except SessionPoisoned as exc:
-            single = Tally(rows=1, failed=1, errors=[(record.row, "row", str(exc)[:1000])])
-        single.last_row = record.row
+            single = Tally(rows=1, failed=1, errors=[(row.row, "row", str(exc)[:1000])])
+        single.last_row = row.row
         _merge(tally, single)
     with sessions() as session, session.begin():
         _add_tally(session, job_id, tally, settings)
     return tally
 
 
-def _one(session: Session, target: Target, record: Record, tally: Tally) -> None:
+def _one(
+    session: Session, target: Target, row: Prepared, refs: dict[str, ExternalRef], tally: Tally
+) -> None:
     tally.rows += 1
-    tally.last_row = record.row
-    if record.data is None:
+    tally.last_row = row.row
+    if row.valid is None:
         tally.failed += 1
-        tally.errors.append((record.row, "row", record.error or "unreadable"))
+        tally.errors.extend((row.row, f, r) for f, r in row.errors)
         return
     try:
-        outcome = import_row(session, target, record.data)
+        outcome = import_row(session, target, row.valid, refs)
     except RowInvalid as exc:
         tally.failed += 1
-        tally.errors.extend((record.row, f, r) for f, r in exc.errors)
+        tally.errors.extend((row.row, f, r) for f, r in exc.errors)
         return
     setattr(tally, outcome, getattr(tally, outcome) + 1)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import Table, delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -30,6 +30,10 @@ from matchmaker.errors import (
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.models import ProfileBase, ProfileFacet
 from matchmaker.profiles.schemas import MAX_ID
+
+# Facet rows are written with Core statements on the table: no ProfileFacet is ever loaded
+# as an object, so the ORM's bulk paths (synchronising the session) would only cost time.
+FACETS = cast(Table, ProfileFacet.__table__)
 
 
 class ProfileListener(Protocol):
@@ -67,7 +71,9 @@ def create(
     obj.owner_account_id = owner_account_id
     session.add(obj)
     _flush(session, kind, key)
-    _write_facets(session, kind, obj)
+    # Ids are never reused (AUTOINCREMENT on SQLite, a sequence on PostgreSQL) and remove()
+    # deletes a profile's facets with it, so a new profile has none to clear.
+    _write_facets(session, kind, obj, new=True)
     for listener in _listeners(session):
         listener.saved(session, kind, obj)
     return obj
@@ -131,9 +137,7 @@ def remove(session: Session, kind: ProfileKind, obj: ProfileBase, if_match: int 
     session.delete(obj)
     _flush(session, kind, obj.dedupe_key)
     session.execute(
-        delete(ProfileFacet).where(
-            ProfileFacet.kind == kind.name, ProfileFacet.profile_id == profile_id
-        )
+        delete(FACETS).where(FACETS.c.kind == kind.name, FACETS.c.profile_id == profile_id)
     )
     for listener in _listeners(session):
         listener.deleted(session, kind, profile_id)
@@ -220,7 +224,10 @@ def _check_version(kind: ProfileKind, obj: ProfileBase, if_match: int | None) ->
 
 
 def _refuse_duplicate(session: Session, kind: ProfileKind, key: str, own_id: int | None) -> None:
-    existing = session.scalar(select(kind.model.id).where(kind.model.dedupe_key == key))
+    # Every profile write flushes at once, so the keys this looks at are all in the database;
+    # flushing whatever else is pending (a bulk import's links) can wait for the next write.
+    with session.no_autoflush:
+        existing = session.scalar(select(kind.model.id).where(kind.model.dedupe_key == key))
     if existing is not None and existing != own_id:
         raise _duplicate(kind, existing)
 
@@ -260,16 +267,16 @@ def _assign(obj: ProfileBase, values: dict[str, Any]) -> None:
             setattr(obj, name, value)
 
 
-def _write_facets(session: Session, kind: ProfileKind, obj: ProfileBase) -> None:
-    session.execute(
-        delete(ProfileFacet).where(
-            ProfileFacet.kind == kind.name, ProfileFacet.profile_id == obj.id
+def _write_facets(session: Session, kind: ProfileKind, obj: ProfileBase, new: bool = False) -> None:
+    table = FACETS
+    if not new:
+        session.execute(
+            delete(table).where(table.c.kind == kind.name, table.c.profile_id == obj.id)
         )
-    )
     rows = [
         {"kind": kind.name, "profile_id": obj.id, "name": name, "value": str(value)}
         for name, values in kind.facets(obj).items()
         for value in set(values)
     ]
     if rows:
-        session.execute(insert(ProfileFacet), rows)
+        session.execute(insert(table), rows)
