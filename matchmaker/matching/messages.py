@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel import Locale
+
 from matchmaker.vocab import Region, label
 
 __all__ = ["TEMPLATES", "Message", "Param", "Translate", "render", "sentence"]
@@ -42,7 +44,8 @@ class Message:
 # code -> English template. Specs: v (a vocabulary value), list / and (vocabulary values
 # joined), cap (a region by its label), kind (a profile kind), words (words of the profiles'
 # text, quoted), startups and levels (counts with their noun), city (cities as stored; one
-# named like a region, e.g. Beijing, or a region given for want of a city, by its label).
+# named like a region, e.g. Beijing, or a region given for want of a city, by its label),
+# country (an ISO code by the country's name in the reader's language).
 TEMPLATES: dict[str, str] = {
     # The notes of the score's components.
     "note": N_("{text}"),
@@ -54,15 +57,17 @@ TEMPLATES: dict[str, str] = {
     "trl_below_minimum": N_("the scenario requires TRL {min_trl}; the startup is at TRL {trl}"),
     "trl_in_range": N_("takes TRL {trl_min}–{trl_max} (startup at TRL {trl})"),
     "trl_out_of_range": N_("takes TRL {trl_min}–{trl_max}; the startup is at TRL {trl}"),
-    "region_same_country": N_("both are in {country}"),
+    "region_same_country": N_("both are in {country:country}"),
     "region_program_for_abroad": N_("its international program suits a startup from abroad"),
     "region_china_no_program": N_("China-based without an international program"),
-    "region_different_countries": N_("different countries ({country}, {other_country})"),
-    "region_offshore_base": N_(
-        "an offshore base in {country} for the startup's international expansion"
+    "region_different_countries": N_(
+        "different countries ({country:country}, {other_country:country})"
     ),
-    "region_expansion_country": N_("based in {country}, where the startup wants to expand"),
-    "region_abroad": N_("based abroad ({country}); the startup is not going abroad"),
+    "region_offshore_base": N_(
+        "an offshore base in {country:country} for the startup's international expansion"
+    ),
+    "region_expansion_country": N_("based in {country:country}, where the startup wants to expand"),
+    "region_abroad": N_("based abroad ({country:country}); the startup is not going abroad"),
     "region_same_city": N_("same region ({city:city})"),
     "region_same": N_("same region ({region:cap})"),
     "region_other_cities": N_("both in China, different cities ({city:city}, {other_city:city})"),
@@ -213,6 +218,10 @@ class _Formatter(string.Formatter):
             return ("、" if zh else ", ").join(
                 label(v.lower(), self.lang) if v.lower() in REGIONS else v for v in values
             )
+        if format_spec == "country":
+            # Profiles store ISO codes; a reader gets the country's name in their language.
+            countries = _country_names(self.lang)
+            return ("、" if zh else ", ").join(countries.get(v, v) for v in values)
         if format_spec == "words":
             # Words of the profiles' own text, as they were written (lower-cased).
             return ("、" if zh else ", ").join(f"“{v}”" if zh else f"'{v}'" for v in values)
@@ -229,6 +238,15 @@ class _Formatter(string.Formatter):
                 return f"{n} 级"
             return f"{n} TRL level{'s' if n > 1 else ''}"
         return str(super().format_field(value, format_spec))
+
+
+@functools.cache
+def _country_names(lang: str) -> Mapping[str, str]:
+    """Country names by ISO code in ``lang``, from the CLDR data babel ships."""
+    return {
+        str(k): str(v)
+        for k, v in Locale.parse("zh_Hans" if lang == "zh" else "en").territories.items()
+    }
 
 
 def _identity(message: str) -> str:

@@ -83,6 +83,15 @@ def test_a_note_on_stages_and_regions_reads_as_words_not_codes() -> None:
     assert render(region, "zh", _zh) == "中国的不同地区（国内其他地区、河北）"
 
 
+def test_a_country_reads_as_its_name_in_the_readers_language() -> None:
+    abroad = Message("region_abroad", {"country": "US"})
+    assert render(abroad) == "based abroad (United States); the startup is not going abroad"
+    assert render(abroad, "zh", _zh) == "位于海外（美国）；该初创企业没有出海计划"
+    both = Message("region_different_countries", {"country": "DE", "other_country": "XK"})
+    assert render(both) == "different countries (Germany, Kosovo)"
+    assert render(both, "zh", _zh) == "不同国家（德国、科索沃）"
+
+
 def test_the_past_decisions_line_reads_in_both_languages() -> None:
     line = Message(
         "history_declined",
