@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -20,6 +21,8 @@ from matchmaker.imports.readers import Record
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.schemas import TEXT_INPUT
+
+log = logging.getLogger(__name__)
 
 Outcome = Literal["created", "updated", "unchanged"]
 
@@ -64,6 +67,10 @@ def prepare(target: Target, record: Record) -> Prepared:
         return Prepared(record.row, validated(target, record.data), [])
     except RowInvalid as exc:
         return Prepared(record.row, None, list(exc.errors))
+    except Exception as exc:  # noqa: BLE001 - a row that breaks the mapper is that row's error
+        log.exception("import row %s could not be mapped", record.row)
+        reason = f"could not be read: unexpected {type(exc).__name__}: {exc}"
+        return Prepared(record.row, None, [("row", reason[:1000])])
 
 
 def validated(target: Target, record: dict[str, Any]) -> Valid:

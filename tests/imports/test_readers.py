@@ -109,7 +109,6 @@ def test_mapping_rules() -> None:
             },
         },
         IncubatorCreate,
-        None,
     )
     data, external = apply(
         mapping,
@@ -134,7 +133,7 @@ def test_mapping_rules() -> None:
     data, _ = apply(mapping, {"id": 7, "name": "X", "tags": "fintech", "place": "Oslo, NO"})
     assert data["domains"] == ["quantum"]
     with pytest.raises(RowInvalid) as err:
-        apply(parse({"fields": {"name": "n"}}, StartupCreate, None), {"n": "x"})
+        apply(parse({"fields": {"name": "n"}}, StartupCreate), {"n": "x"})
     assert err.value.errors == [("external_id", "missing: every row needs its source id")]
 
 
@@ -146,11 +145,11 @@ def test_mapping_mistakes_are_caught_before_any_row() -> None:
         ({"columns": {}}, '"fields"'),
     ):
         with pytest.raises(MappingError, match=message):
-            parse(raw, StartupCreate, None)
+            parse(raw, StartupCreate)
 
 
 def test_without_a_mapping_columns_named_like_fields_are_used() -> None:
-    mapping = parse(None, StartupCreate, ["external_id", "name", "domains", "city", "colour"])
+    mapping = parse(None, StartupCreate)
     data, external = apply(
         mapping,
         {
@@ -183,3 +182,24 @@ def test_a_row_that_gives_a_key_twice_is_an_error_and_the_others_are_read(
     assert [r.row for r in records] == [1, 2, 3]
     assert [r.data["name"] if r.data else None for r in records] == ["First", None, "Third"]
     assert records[1].error == "'name', 'location.region' given more than once; give each key once"
+
+
+def test_without_a_mapping_each_json_record_is_read_by_its_own_keys() -> None:
+    mapping = parse(None, StartupCreate)
+    first = {"external_id": "j1", "name": "One", "location": {"city": "Beijing"}}
+    later = {**first, "external_id": "j2", "description": "More", "tags": ["x"], "team_size": 12}
+    assert apply(mapping, first)[0] == {"name": "One", "location": {"city": "Beijing"}}
+    assert apply(mapping, later)[0] == {
+        "name": "One",
+        "description": "More",
+        "tags": ["x"],
+        "team_size": 12,
+        "location": {"city": "Beijing"},
+    }
+    # A part beside the whole joins it, and the record read stays as it was.
+    both = {"external_id": "j3", "location": {"city": "Beijing"}, "region": "beijing"}
+    assert apply(mapping, both)[0] == {"location": {"city": "Beijing", "region": "beijing"}}
+    assert both["location"] == {"city": "Beijing"}
+    with pytest.raises(RowInvalid) as err:
+        apply(mapping, {"external_id": "c1", "location": "Beijing", "city": "Beijing"})
+    assert err.value.errors == [("location.city", "location is given whole and by part; give one")]
