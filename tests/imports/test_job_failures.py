@@ -1,6 +1,6 @@
 """A job that cannot run ends ``failed`` saying why, and never holds up the jobs behind it;
-files the reviewer found mishandled (mixed JSON records, a bad first CSV row) import as
-their users would expect."""
+files the reviewer found mishandled (mixed JSON records, a bad first CSV row, a repeated
+header, empty files) import as their users would expect."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from matchmaker.config import Settings
 from matchmaker.imports import rows, service
+from matchmaker.imports.readers import EMPTY
 from matchmaker.imports.worker import upload_dir
 from tests.imports.helpers import finished, run, upload
 
@@ -147,6 +148,31 @@ def test_an_unreadable_first_csv_row_costs_that_row_only(client: TestClient) -> 
     job = run(client, content, "a.csv")
     assert (job["status"], job["created"], job["failed"]) == ("finished", 2, 1)
     assert [(e["row"], e["field"]) for e in job["errors"]] == [(1, "row")]
+
+
+def test_a_repeated_header_column_fails_the_job(client: TestClient) -> None:
+    content = "external_id,name,domains,stage,trl,trl,city,region\n"
+    job = run(client, content + "s3,Gamma,quantum,prototype,4,7,Beijing,beijing\n", "d.csv")
+    assert (job["status"], job["rows_read"]) == ("failed", 0)
+    assert job["message"] == "the header names 'trl' more than once; name each once"
+    assert client.get("/v1/startups").json()["items"] == []
+
+
+@pytest.mark.parametrize("filename", ["e.csv", "e.json", "e.jsonl"])
+def test_an_empty_file_fails_the_same_way_in_every_format(
+    client: TestClient, filename: str
+) -> None:
+    job = run(client, "", filename)
+    assert (job["status"], job["message"], job["rows_read"]) == ("failed", EMPTY, 0)
+
+
+@pytest.mark.parametrize(("content", "filename"), [(HEADER, "h.csv"), ("[]", "a.json")])
+def test_a_file_without_records_finishes_saying_so(
+    client: TestClient, content: str, filename: str
+) -> None:
+    job = run(client, content, filename)
+    assert (job["status"], job["rows_read"]) == ("finished", 0)
+    assert job["message"] == "the file holds no records (a header alone, or an empty array)"
 
 
 def test_a_utf8_mapping_reads_a_file_that_starts_with_a_bom(client: TestClient) -> None:

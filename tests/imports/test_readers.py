@@ -203,3 +203,51 @@ def test_without_a_mapping_each_json_record_is_read_by_its_own_keys() -> None:
     with pytest.raises(RowInvalid) as err:
         apply(mapping, {"external_id": "c1", "location": "Beijing", "city": "Beijing"})
     assert err.value.errors == [("location.city", "location is given whole and by part; give one")]
+
+
+def test_a_header_that_names_a_column_twice_refuses_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text("external_id,name,trl,Name,trl,name,,\ns3,Gamma,4,G,7,g,,\n")
+    (only,) = readers.Reader(path, "csv")
+    assert only.row == 0
+    assert only.error == "the header names 'name', 'trl' more than once; name each once"
+    # Empty names (trailing commas of a spreadsheet) are not columns, so not repeats.
+    path.write_text("external_id,name,,\ns3,Gamma,,\n")
+    (record,) = readers.Reader(path, "csv")
+    assert record.data == {"external_id": "s3", "name": "Gamma", "": ""}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+@pytest.mark.parametrize("content", [b"", b"\n \n", b"\xef\xbb\xbf"])
+def test_an_empty_file_is_one_whole_file_error_in_every_format(
+    tmp_path: Path, fmt: str, content: bytes
+) -> None:
+    path = tmp_path / f"empty.{fmt}"
+    path.write_bytes(content)
+    assert list(readers.Reader(path, fmt)) == [readers.Record(0, None, readers.EMPTY)]
+
+
+def test_a_cell_over_the_size_limit_is_named(tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    path = tmp_path / "big.csv"
+    huge = "x" * (limit + 1)
+    quoted = '"a ""quoted"", cell,\n' + "y" * limit + '"'
+    path.write_text(
+        "external_id,name,description\n"
+        f"h1,Huge,{huge}\n"
+        f"h2,{quoted},short\n"
+        f"h3,Fine,{huge},extra\n"
+        "h4,Fine,short\n"
+    )
+    got = list(readers.Reader(path, "csv"))
+    errors = {r.row: r.error for r in got if r.error}
+    assert errors[1] == (
+        f"not valid CSV: the cell of column 'description' (3) is longer than {limit} characters"
+    )
+    assert errors[2] == (
+        f"not valid CSV: the cell of column 'name' (2) is longer than {limit} characters"
+    )
+    assert errors[3] == (
+        f"not valid CSV: the cell of column 'description' (3) is longer than {limit} characters"
+    )
+    assert got[-1].data == {"external_id": "h4", "name": "Fine", "description": "short"}
