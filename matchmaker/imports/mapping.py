@@ -231,7 +231,8 @@ def parse(raw: Mapping[str, Any] | None, schema: type[BaseModel]) -> ColumnMappi
             rule: dict[str, Any] = {"column": target.removeprefix("location.")}
             if target in lists:
                 rule["split"] = DEFAULT_SPLIT
-            fields[target] = [rule]
+            # A part is read from its own name (``city``) or its field's (``location.city``).
+            fields[target] = [rule, {"column": target}] if "." in target else [rule]
         return ColumnMapping(fields, [{"column": "external_id"}], lists, raw={})
     if not isinstance(raw, Mapping) or not isinstance(raw.get("fields"), Mapping):
         raise MappingError('a mapping is an object with "fields": {field: rule}')

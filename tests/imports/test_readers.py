@@ -162,6 +162,8 @@ def test_without_a_mapping_columns_named_like_fields_are_used() -> None:
     )
     assert external == "e1"
     assert data == {"name": "N", "domains": ["ai", "quantum"], "location": {"city": "Tianjin"}}
+    data, _ = apply(mapping, {"external_id": "e2", "location.region": "tianjin", "city": "T"})
+    assert data == {"location": {"city": "T", "region": "tianjin"}}
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
