@@ -182,3 +182,24 @@ def test_a_utf8_mapping_reads_a_file_that_starts_with_a_bom(client: TestClient) 
         client, "\ufeff" + HEADER + GOOD, "bom.csv", mapping={"encoding": "utf-8", "fields": fields}
     )
     assert (job["status"], job["created"], job["failed"]) == ("finished", 1, 0), job["errors"]
+
+
+def test_a_file_carrying_some_columns_updates_the_profiles_it_links_to(
+    client: TestClient,
+) -> None:
+    first = "external_id,name,domains,stage,trl,city,region,country\n"
+    first += "L1,Loc Test Abroad Co,robotics,prototype,4,Munich,abroad,DE\n"
+    assert run(client, first, "loc.csv", source="loc")["created"] == 1
+    # Only the city, and a team size written as digits; L2 links to nothing, so is refused.
+    later = "external_id,city,team_size\nL1,Berlin,12\nL2,Paris,3\n"
+    job = run(client, later, "loc2.csv", source="loc")
+    assert (job["status"], job["updated"], job["failed"]) == ("finished", 1, 1)
+    assert {(e["row"], e["field"]) for e in job["errors"]} >= {(2, "name")}
+    (profile,) = client.get("/v1/startups").json()["items"]
+    assert profile["location"] == {"city": "Berlin", "region": "abroad", "country": "DE"}
+    assert (profile["name"], profile["trl"], profile["team_size"]) == ("Loc Test Abroad Co", 4, 12)
+    # A value that is wrong is still refused, by the rules a profile's update follows.
+    job = run(client, "external_id,trl\nL1,12\n", "loc3.csv", source="loc")
+    assert (job["updated"], job["failed"]) == (0, 1)
+    assert [(e["row"], e["field"]) for e in job["errors"]] == [(1, "trl")]
+    assert client.get("/v1/startups").json()["items"][0]["trl"] == 4
