@@ -76,10 +76,15 @@ def check_create(session: Session, principal: Principal, kind: str, body: BaseMo
     if principal.role not in CREATORS[kind]:
         allowed = ", ".join(sorted(r.value for r in CREATORS[kind]))
         raise Forbidden(
-            f"a {principal.role.value} key cannot create a {kind}; roles that can: {allowed}",
+            f"{_a(principal.role.value)} key cannot create {_a(kind)}; roles that can: {allowed}",
             AccessDetail(role=principal.role.value, kind=kind),
         )
     _check_publisher(session, principal, kind, body.model_dump())
+
+
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an incubator", "a startup"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def check_update(

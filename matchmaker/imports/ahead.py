@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.imports.models import ExternalRef
-from matchmaker.imports.rows import Prepared, Target
+from matchmaker.imports.rows import Prepared, Target, changes_of
 from matchmaker.matching.store import AHEAD, EmbeddingStore
 from matchmaker.matching.texts import compose
 from matchmaker.profiles import service as profiles
@@ -39,7 +39,7 @@ def embed_ahead(
     if store is None:
         return {}
     # The write reports the rows that are not valid.
-    coming = {r.valid.external_id: (r.valid.model, r.valid.mapped) for r in rows if r.valid}
+    coming = {r.valid.external_id: r.valid for r in rows if r.valid}
     if not coming:
         return {}
     kind = target.kind
@@ -62,16 +62,17 @@ def embed_ahead(
             )
         }
         texts = []
-        for external_id, (model, mapped) in coming.items():
-            values = model.model_dump()
+        for external_id, row in coming.items():
             current = existing.get(refs.get(external_id, 0))
             if current is not None:
                 try:  # as rows._update will have it: only the mapped fields change
-                    _, values = profiles.with_changes(
-                        kind, current, model.model_dump(include=mapped)
-                    )
+                    _, values = profiles.with_changes(kind, current, changes_of(kind, current, row))
                 except ValidationError:
                     continue
+            elif row.model is not None:
+                values = row.model.model_dump()
+            else:
+                continue  # not a whole profile: the write will refuse it
             profile_id = current.id if current is not None else None
             texts.append((profile_id, compose(kind.name, profiles.build(kind, values))))
         return {AHEAD: store.embed_ahead(session, kind.name, texts)}

@@ -38,7 +38,7 @@ def run_import(
     if mapping_path is not None:
         try:
             raw = json.loads(mapping_path.read_text(encoding="utf-8"))
-            parse(raw, BY_PLURAL[kind].create, None)
+            parse(raw, BY_PLURAL[kind].create)
         except (OSError, ValueError, MappingError) as exc:
             raise typer.BadParameter(str(exc), param_hint="--mapping") from exc
     runtime = open_runtime(settings)

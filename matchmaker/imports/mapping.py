@@ -29,13 +29,22 @@ field given a list takes its first item. Keys other than ``fields``, ``external_
 ``encoding`` (e.g. ``"description"``) are ignored, so a mapping can explain itself.
 
 Without a mapping, columns named like fields are used as they are (``city``, ``region`` and
-``country`` fill ``location``; CSV cells of list fields are split on ``|``).
+``country`` fill ``location``; CSV cells of list fields are split on ``|``); other columns are
+ignored. Each JSON record is read by its own keys, so records need not all carry the same.
+
+Every rule's values are checked before the import starts: ``column`` a non-empty name,
+``split`` a non-empty separator, ``pick`` and ``truncate`` (at least 1) whole numbers,
+``map`` an object, ``keywords`` an object of word lists, ``keep_unmapped`` true or false, and
+a ``template`` only plain ``{column}`` names (no ``!r``, ``:fmt``, ``.attr`` or ``[i]``; write
+``{{`` for a brace). ``encoding`` must be a codec that writes a newline as the byte ``\n``
+(utf-8, gb18030, latin-1...; not utf-16 or utf-32); a utf-8 file may start with a BOM.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from string import Formatter
 from typing import Any
@@ -59,7 +68,12 @@ _RULE_KEYS = {
 
 
 class MappingError(ValueError):
-    """The mapping itself is wrong (not one row): the import cannot start."""
+    """The mapping itself is wrong (not one row): the import cannot start. ``path`` names
+    the mapping's key at fault (``fields.domains.split``), when there is one."""
+
+    def __init__(self, reason: str, path: str | None = None) -> None:
+        super().__init__(f"{path}: {reason}" if path else reason)
+        self.reason, self.path = reason, path
 
 
 @dataclass(frozen=True)
@@ -89,49 +103,145 @@ def list_fields(schema: type[BaseModel]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _rules(name: str, spec: Any) -> list[dict[str, Any]]:
+def _rules(path: str, spec: Any) -> list[dict[str, Any]]:
     if isinstance(spec, str):
-        return [{"column": spec}]
+        spec = {"column": spec}
     specs = spec if isinstance(spec, list) else [spec]
+    if not specs:
+        raise MappingError("give at least one rule", path)
     out = []
-    for rule in specs:
+    for i, rule in enumerate(specs):
+        at = f"{path}.{i}" if isinstance(spec, list) else path
         if isinstance(rule, str):
             rule = {"column": rule}
         if not isinstance(rule, dict):
-            raise MappingError(f"{name}: a rule is a column name or an object")
+            raise MappingError("a rule is a column name or an object", at)
         unknown = set(rule) - _RULE_KEYS
         if unknown:
-            raise MappingError(f"{name}: unknown rule keys {sorted(unknown)}")
+            raise MappingError(f"unknown rule keys {sorted(unknown)}", at)
         if sum(k in rule for k in ("column", "value", "template")) != 1:
-            raise MappingError(f"{name}: a rule needs exactly one of column, value, template")
+            raise MappingError("a rule needs exactly one of column, value, template", at)
+        for key, value in rule.items():
+            reason = _CHECKS[key](value) if key in _CHECKS else None
+            if reason:
+                raise MappingError(reason, f"{at}.{key}")
         out.append(rule)
     return out
 
 
-def parse(
-    raw: Mapping[str, Any] | None, schema: type[BaseModel], columns: list[str] | None
-) -> ColumnMapping:
-    """A checked mapping for ``schema``; with none, one built from the column names."""
+# Each rule key's value is checked when the mapping is read: a wrong one would otherwise
+# fail every row of the job (or crash it) long after the upload was accepted.
+def _check_column(value: Any) -> str | None:
+    ok = isinstance(value, str) and value.strip()
+    return None if ok else "a column name (a non-empty string)"
+
+
+def _check_template(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "a string with {column} names in it"
+    try:
+        parts = list(Formatter().parse(value))
+    except ValueError as exc:
+        return f"not a valid template: {exc} (write {{{{ and }}}} for a literal brace)"
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not name.strip() or conversion or spec or any(c in name for c in ".[]"):
+            # format() would call into the cell's Python object for these (``{name.upper}``
+            # printed a method); a template only ever means "this column's text".
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            return (
+                f"{{{shown}}} is not a plain {{column}} name "
+                "(no conversions, formats, attributes or indexes)"
+            )
+    return None
+
+
+def _check_split(value: Any) -> str | None:
+    return None if isinstance(value, str) and value else "a separator (a non-empty string)"
+
+
+def _check_int(value: Any, least: int | None = None) -> str | None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "a whole number"
+    if least is not None and value < least:
+        return f"a whole number of at least {least}"
+    return None
+
+
+def _check_map(value: Any) -> str | None:
+    return None if isinstance(value, dict) else "an object: value -> value, list or null"
+
+
+def _check_keywords(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return 'an object: value -> list of words, e.g. {"ai": ["machine learning"]}'
+    for target, words in value.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            return f"{target}: a list of words (non-empty strings)"
+    return None
+
+
+_CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "column": _check_column,
+    "template": _check_template,
+    "split": _check_split,
+    "pick": _check_int,
+    "map": _check_map,
+    "keep_unmapped": lambda v: None if isinstance(v, bool) else "true or false",
+    "keywords": _check_keywords,
+    "truncate": lambda v: _check_int(v, least=1),
+}
+
+
+def _encoding(value: Any) -> str:
+    """The codec to read the file with; refused if the line-by-line reader cannot use it."""
+    if not isinstance(value, str) or not value.strip():
+        raise MappingError("the name of a text encoding, e.g. utf-8 or gb18030", "encoding")
+    try:
+        name = codecs.lookup(value).name
+        # Lines are split on the byte \n before they are decoded (one bad line costs one row),
+        # so a codec that writes a newline otherwise (utf-16, utf-32, EBCDIC) cannot be read.
+        single_byte_newline = "a\n".encode(name) == "a".encode(name) + b"\n"
+    except LookupError:
+        raise MappingError(f"{value!r} is not a text encoding Python knows", "encoding") from None
+    except (UnicodeError, ValueError):
+        single_byte_newline = False
+    if not single_byte_newline:
+        raise MappingError(
+            f"{value!r} is not supported: a file is read line by line, so its encoding must "
+            "write a newline as the single byte \\n (utf-8, gb18030, latin-1 do; utf-16 "
+            "does not: convert such a file to utf-8)",
+            "encoding",
+        )
+    # A byte-order mark opens many utf-8 files; read as text it would rename the first column.
+    return "utf-8-sig" if name == "utf-8" else name
+
+
+def parse(raw: Mapping[str, Any] | None, schema: type[BaseModel]) -> ColumnMapping:
+    """A checked mapping for ``schema``; with none, every field read from its own column."""
     lists = list_fields(schema)
     known = set(schema.model_fields) | {f"location.{p}" for p in LOCATION_PARTS}
     if raw is None:
+        # Every field the schema knows, not the columns of one record: JSON records need not
+        # share their keys, and an unreadable first CSV row has none. A column a record
+        # lacks maps to nothing, as an unknown column does.
         fields = {}
-        for col in columns or []:
-            target = f"location.{col}" if col in LOCATION_PARTS else col
-            if target in known and target != "external_id":
-                rule: dict[str, Any] = {"column": col}
-                if target in lists:
-                    rule["split"] = DEFAULT_SPLIT
-                fields[target] = [rule]
+        for target in sorted(known - {"external_id"}, key=lambda t: (t.startswith("location."), t)):
+            rule: dict[str, Any] = {"column": target.removeprefix("location.")}
+            if target in lists:
+                rule["split"] = DEFAULT_SPLIT
+            # A part is read from its own name (``city``) or its field's (``location.city``).
+            fields[target] = [rule, {"column": target}] if "." in target else [rule]
         return ColumnMapping(fields, [{"column": "external_id"}], lists, raw={})
     if not isinstance(raw, Mapping) or not isinstance(raw.get("fields"), Mapping):
         raise MappingError('a mapping is an object with "fields": {field: rule}')
     unknown = [name for name in raw["fields"] if name not in known]
     if unknown:
         raise MappingError(f"not fields of this kind: {', '.join(sorted(unknown))}")
-    fields = {name: _rules(name, spec) for name, spec in raw["fields"].items()}
+    fields = {name: _rules(f"fields.{name}", spec) for name, spec in raw["fields"].items()}
     external = _rules("external_id", raw.get("external_id", "external_id"))
-    encoding = str(raw.get("encoding", "utf-8-sig"))
+    encoding = _encoding(raw.get("encoding", "utf-8-sig"))
     return ColumnMapping(fields, external, lists, encoding, dict(raw))
 
 
@@ -146,11 +256,6 @@ def _lookup(record: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-class _Cells(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
@@ -159,9 +264,12 @@ def _apply(rule: dict[str, Any], record: Mapping[str, Any]) -> Any:
     if "value" in rule:
         value: Any = rule["value"]
     elif "template" in rule:
-        names = [n for _, n, _, _ in Formatter().parse(rule["template"]) if n]
-        cells = _Cells({n: _text(_lookup(record, n)) for n in names})
-        value = re.sub(r"\s+", " ", rule["template"].format_map(cells)).strip()
+        # Filled in by hand, not with format(): a cell never meets Python's format syntax.
+        text = "".join(
+            literal + ("" if name is None else _text(_lookup(record, name)))
+            for literal, name, _, _ in Formatter().parse(rule["template"])
+        )
+        value = re.sub(r"\s+", " ", text).strip()
     else:
         value = _lookup(record, rule["column"])
     if isinstance(value, str):
@@ -236,7 +344,11 @@ def apply(mapping: ColumnMapping, record: Mapping[str, Any]) -> tuple[dict[str, 
         elif isinstance(value, list):
             value = value[0]  # a single-valued field takes the first of several candidates
         if "." in name:
-            data.setdefault(top, {})[name.split(".", 1)[1]] = value
+            whole = data.get(top, {})
+            if not isinstance(whole, dict):
+                raise RowInvalid([(name, f"{top} is given whole and by part; give one")])
+            # A copy: the whole may be the record's own object, which must stay as read.
+            data[top] = {**whole, name.split(".", 1)[1]: value}
         else:
             data[name] = value
     external = None

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from matchmaker.platform.jsonbody import KeyCheck, said
 
 FORMATS = ("csv", "json", "jsonl")
+EMPTY = "the file is empty: it holds no header and no records"
 _CHUNK = 1 << 16
 _WS = " \t\r\n"
 
@@ -79,17 +80,15 @@ class Reader:
         bad, self._bad_line = self._bad_line, False
         return bad
 
-    def header(self) -> list[str]:
-        """The CSV header (or the first JSON record's keys), read without consuming records."""
-        for record in Reader(self.path, self.format, self.encoding):
-            return list(record.data or {})
-        return []
-
     def _csv(self, lines: Iterator[str]) -> Iterator[Record]:
-        reader = csv.reader(lines)
+        consumed: list[str] = []  # the lines of the record being read, to explain an error
+        reader = csv.reader(_kept(lines, consumed))
         try:
-            header = next(reader)
+            header: list[str] = []
+            while not any(h.strip() for h in header):  # blank lines before the header
+                header = next(reader)
         except StopIteration:
+            yield Record(0, None, EMPTY)
             return
         except csv.Error as exc:
             yield Record(0, None, f"header unreadable: {exc}")
@@ -98,15 +97,23 @@ class Reader:
             yield Record(0, None, f"header is not {self.encoding} text")
             return
         self.columns = [h.strip() for h in header]
+        repeated = sorted({c for c in self.columns if c and self.columns.count(c) > 1})
+        if repeated:
+            # Which of the two cells a row means cannot be known; keeping the last would
+            # silently drop the other.
+            names = ", ".join(f"'{c}'" for c in repeated)
+            yield Record(0, None, f"the header names {names} more than once; name each once")
+            return
         row = 0
         while True:
             row += 1
+            consumed.clear()
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield Record(row, None, f"not valid CSV: {exc}")
+                yield Record(row, None, f"not valid CSV: {_explained(exc, consumed, self.columns)}")
                 continue
             if self._undecodable():
                 yield Record(row, None, f'not {self.encoding} text (set "encoding" in the mapping)')
@@ -124,8 +131,10 @@ class Reader:
     def _jsonl(self, lines: Iterator[str]) -> Iterator[Record]:
         line = 0
         check = KeyCheck()
+        empty = True
         for raw_line in lines:
             line += 1
+            empty = empty and not raw_line.strip() and not self._bad_line
             if self._undecodable():
                 yield Record(
                     line, None, f'not {self.encoding} text (set "encoding" in the mapping)'
@@ -142,6 +151,8 @@ class Reader:
                 yield Record(line, None, "each line must be a JSON object")
                 continue
             yield _checked(line, value, check)
+        if empty:
+            yield Record(0, None, EMPTY)
 
     def _json(self, text: io.TextIOWrapper) -> Iterator[Record]:
         check = KeyCheck()
@@ -166,7 +177,10 @@ class Reader:
 
         try:
             skip_ws()
-            if pos >= len(buf) or buf[pos] != "[":
+            if pos >= len(buf):
+                yield Record(0, None, EMPTY)
+                return
+            if buf[pos] != "[":
                 yield Record(0, None, "a JSON import is one array of objects: [{...}, ...]")
                 return
             pos += 1
@@ -196,6 +210,39 @@ class Reader:
                 yield _checked(row, value, check)
         except UnicodeDecodeError as exc:
             yield Record(row + 1, None, f"not {self.encoding} text: {exc.reason}")
+
+
+def _kept(lines: Iterator[str], into: list[str]) -> Iterator[str]:
+    for line in lines:
+        into.append(line)
+        yield line
+
+
+def _explained(exc: csv.Error, lines: list[str], columns: list[str]) -> str:
+    """The csv module's error; for a cell over its size limit, which cell: the module does
+    not say, so the record's text is walked as the default dialect splits it."""
+    limit = csv.field_size_limit()
+    if "field larger than field limit" not in str(exc):
+        return str(exc)
+    index, size, quoted, text, i = 0, 0, False, "".join(lines), 0
+    while i < len(text):
+        char, i = text[i], i + 1
+        if quoted and char == '"':
+            if text[i : i + 1] == '"':  # a doubled quote is one quote of the cell
+                size, i = size + 1, i + 1
+            else:
+                quoted = False
+        elif not quoted and char == '"' and size == 0:
+            quoted = True
+        elif not quoted and char == ",":
+            index, size = index + 1, 0
+        elif quoted or char not in "\r\n":
+            size += 1
+        if size > limit:
+            name = columns[index] if index < len(columns) else None
+            which = f"column '{name}' ({index + 1})" if name else f"column {index + 1}"
+            return f"the cell of {which} is longer than {limit} characters"
+    return str(exc)
 
 
 def _checked(row: int, value: dict[str, Any], check: KeyCheck) -> Record:

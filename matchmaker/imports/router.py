@@ -136,9 +136,10 @@ def _mapping(text: str | None, schema: Any) -> dict[str, Any] | None:
             "mapping", 'must be a JSON object with "fields" (leave it out to map by column name)'
         )
     try:
-        parse(raw, schema, None)
+        parse(raw, schema)
     except MappingError as exc:
-        raise InvalidInput("mapping", str(exc)) from exc
+        at = f"mapping.{exc.path}" if exc.path else "mapping"
+        raise InvalidInput(at, exc.reason) from exc
     return raw
 
 

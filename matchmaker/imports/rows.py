@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -20,6 +21,8 @@ from matchmaker.imports.readers import Record
 from matchmaker.profiles import service as profiles
 from matchmaker.profiles.kinds import ProfileKind
 from matchmaker.profiles.schemas import TEXT_INPUT
+
+log = logging.getLogger(__name__)
 
 Outcome = Literal["created", "updated", "unchanged"]
 
@@ -41,11 +44,18 @@ class Target:
 
 @dataclass(frozen=True)
 class Valid:
-    """A record as a create body, the fields it maps, and its id in the source."""
+    """A record's mapped fields and its id in the source. ``model`` is the create body; it
+    is None when the fields do not make a whole profile (``missing`` says why), and such a
+    row can still update the profile its id links to."""
 
-    model: BaseModel
-    mapped: set[str]
+    data: dict[str, Any]
+    model: BaseModel | None
+    missing: list[tuple[str, str]]
     external_id: str
+
+    @property
+    def mapped(self) -> set[str]:
+        return set(self.data)
 
 
 @dataclass(frozen=True)
@@ -64,19 +74,39 @@ def prepare(target: Target, record: Record) -> Prepared:
         return Prepared(record.row, validated(target, record.data), [])
     except RowInvalid as exc:
         return Prepared(record.row, None, list(exc.errors))
+    except Exception as exc:  # noqa: BLE001 - a row that breaks the mapper is that row's error
+        log.exception("import row %s could not be mapped", record.row)
+        reason = f"could not be read: unexpected {type(exc).__name__}: {exc}"
+        return Prepared(record.row, None, [("row", reason[:1000])])
 
 
 def validated(target: Target, record: dict[str, Any]) -> Valid:
-    """The record as a create body, or RowInvalid."""
+    """The record's fields, as a create body when they make a whole profile; RowInvalid
+    when the record has no usable id."""
     data, external_id = apply(target.mapping, record)
     try:
         # Cells of a CSV file are text: whole numbers may come as digits.
         model = target.kind.create.model_validate(data, context={TEXT_INPUT: True})
     except ValidationError as exc:
-        raise RowInvalid(
-            [(f["field"], f["reason"]) for f in validation_fields(exc.errors())]
-        ) from exc
-    return Valid(model, set(data), external_id)
+        return Valid(data, None, _fields(exc), external_id)
+    return Valid(data, model, [], external_id)
+
+
+def changes_of(kind: ProfileKind, obj: Any, row: Valid) -> dict[str, Any]:
+    """What ``row`` changes in ``obj``. A whole row gives its mapped fields as validated. A
+    partial one (a file carrying some columns) gives them as read, and a nested object it
+    gives in part (``location.city``) keeps the parts it does not give."""
+    if row.model is not None:
+        return dict(row.model.model_dump(include=row.mapped))
+    current = kind.create.model_validate(obj).model_dump()
+    return {
+        k: {**current[k], **v} if isinstance(v, dict) and isinstance(current.get(k), dict) else v
+        for k, v in row.data.items()
+    }
+
+
+def _fields(exc: ValidationError) -> list[tuple[str, str]]:
+    return [(f["field"], f["reason"]) for f in validation_fields(exc.errors())]
 
 
 def refs_of(session: Session, target: Target, external_ids: list[str]) -> dict[str, ExternalRef]:
@@ -111,7 +141,9 @@ def import_row(
     existing = session.get(kind.model, ref.profile_id) if ref is not None else None
     try:
         if existing is not None:
-            return _update(session, target, existing, row.model, row.mapped)
+            return _update(session, target, existing, row)
+        if row.model is None:
+            raise RowInvalid(row.missing)  # not a whole profile, and nothing to update
         if target.principal is not None:
             policy.check_create(session, target.principal, kind.name, row.model)
         owner = policy.owner_for_new(target.principal) if target.principal else None
@@ -136,10 +168,13 @@ def import_row(
     return "created"
 
 
-def _update(session: Session, target: Target, obj: Any, model: Any, mapped: set[str]) -> Outcome:
+def _update(session: Session, target: Target, obj: Any, row: Valid) -> Outcome:
     kind = target.kind
     # Only mapped fields change: what the file does not carry keeps its current value.
-    patch = kind.update.model_validate(model.model_dump(include=mapped))
+    try:
+        patch = kind.update.model_validate(changes_of(kind, obj, row), context={TEXT_INPUT: True})
+    except ValidationError as exc:
+        raise RowInvalid(_fields(exc)) from exc
     if target.principal is not None:
         policy.check_update(session, target.principal, kind.name, obj, patch)
     before = obj.version

@@ -25,7 +25,7 @@ from matchmaker.access.models import Account
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.error_schemas import ResourceRef
-from matchmaker.errors import NotFound
+from matchmaker.errors import NotFound, unavailable
 from matchmaker.imports.ahead import embed_ahead
 from matchmaker.imports.mapping import RowInvalid, parse
 from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
@@ -132,7 +132,32 @@ def run(
     progress: Progress | None = None,
     stop: threading.Event | None = None,
 ) -> str:
-    """Run (or resume) a job to the end; returns its final status."""
+    """Run (or resume) a job to the end; returns its final status.
+
+    Only an outage of the database leaves the job unfinished (to be resumed when it is back):
+    any other error ends it ``failed``, saying what went wrong, so it never holds up the jobs
+    queued behind it.
+    """
+    try:
+        return _run(sessions, job_id, settings, progress, stop)
+    except Exception as exc:
+        if unavailable(exc) is not None:
+            raise
+        log.exception("import %s stopped by an unexpected error", job_id)
+        message = (
+            f"stopped by an unexpected error ({type(exc).__name__}: {exc}); "
+            "the rows counted before it were imported"
+        )
+        return _finish(sessions, job_id, "failed", message[:2000])
+
+
+def _run(
+    sessions: sessionmaker[Session],
+    job_id: int,
+    settings: Settings,
+    progress: Progress | None,
+    stop: threading.Event | None,
+) -> str:
     with sessions() as session, session.begin():
         job = session.get(ImportJob, job_id)
         if job is None or job.status in ("finished", "failed"):
@@ -143,10 +168,8 @@ def run(
         kind, fmt, path = BY_PLURAL[job.kind], job.format, Path(job.path or "")
         raw_mapping, done, source = job.mapping or None, job.rows_done, job.source
     try:
-        reader = Reader(path, fmt, str((raw_mapping or {}).get("encoding", "utf-8-sig")))
-        columns = reader.header() if raw_mapping is None else None
-        mapping = parse(raw_mapping, kind.create, columns)
-        reader.encoding = mapping.encoding
+        mapping = parse(raw_mapping, kind.create)
+        reader = Reader(path, fmt, mapping.encoding)
     except (OSError, ValueError) as exc:
         return _finish(sessions, job_id, "failed", f"cannot start: {exc}")
     target = Target(kind, mapping, source, principal.account_id if principal else 0, principal)
@@ -204,7 +227,15 @@ def _run_chunk(
     settings: Settings,
 ) -> Tally:
     rows = [prepare(target, record) for record in chunk]
-    ahead = embed_ahead(sessions, target, rows)  # the slow part, outside the transaction
+    try:
+        ahead = embed_ahead(sessions, target, rows)  # the slow part, outside the transaction
+    except Exception as exc:
+        if unavailable(exc) is not None:
+            raise
+        # Only a head start: the commit embeds whatever has no vector yet, and a row whose
+        # text cannot be embedded then fails alone, below.
+        log.exception("import %s: embedding a chunk ahead failed", job_id)
+        ahead = {}
     try:
         with sessions() as session, session.begin():
             session.info.update(ahead)
@@ -214,10 +245,13 @@ def _run_chunk(
                 _one(session, target, row, refs, tally)
             _add_tally(session, job_id, tally, settings)
             return tally
-    except SessionPoisoned:
-        pass
-    # A write the database refused killed the chunk's transaction: redo it row by row, so
-    # only the row that is really at fault is reported.
+    except Exception as exc:
+        if unavailable(exc) is not None:
+            raise
+        if not isinstance(exc, SessionPoisoned):
+            log.exception("import %s: a chunk failed; redoing it row by row", job_id)
+    # A write the database refused (or an unexpected error) killed the chunk's transaction:
+    # redo it row by row, so only the row that is really at fault is reported.
     tally = Tally()
     for row in rows:
         single = Tally()
@@ -228,6 +262,12 @@ def _run_chunk(
                 _one(session, target, row, refs_of(session, target, ids), single)
         except SessionPoisoned as exc:
             single = Tally(rows=1, failed=1, errors=[(row.row, "row", str(exc)[:1000])])
+        except Exception as exc:
+            if unavailable(exc) is not None:
+                raise
+            log.exception("import %s: row %s failed unexpectedly", job_id, row.row)
+            reason = f"could not be imported: unexpected {type(exc).__name__}: {exc}"
+            single = Tally(rows=1, failed=1, errors=[(row.row, "row", reason[:1000])])
         single.last_row = row.row
         _merge(tally, single)
     with sessions() as session, session.begin():
@@ -292,6 +332,8 @@ def _finish(sessions: sessionmaker[Session], job_id: int, status: str, message: 
         job = session.get(ImportJob, job_id)
         if job is None:
             return "gone"
+        if status == "finished" and message is None and job.rows_read == 0:
+            message = "the file holds no records (a header alone, or an empty array)"
         job.status, job.message = status, message
         job.finished_at = datetime.now(UTC)
         events.import_finished(session, job)

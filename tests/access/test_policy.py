@@ -90,8 +90,9 @@ def test_who_may_create_each_kind(role: Role, kind: str) -> None:
     with pytest.raises(Forbidden) as refused:
         policy.check_create(None, principal, kind, _Body())  # type: ignore[arg-type]
     allowed = ", ".join(sorted(r.value for r in creators[kind]))
+    article = "an" if kind == "incubator" else "a"
     assert str(refused.value) == (
-        f"a {role.value} key cannot create a {kind}; roles that can: {allowed}"
+        f"a {role.value} key cannot create {article} {kind}; roles that can: {allowed}"
     )
     assert refused.value.detail == AccessDetail(role=role.value, kind=kind)
 

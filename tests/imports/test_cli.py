@@ -137,7 +137,7 @@ def test_shipped_mappings_are_valid() -> None:
         "accelerator_directory_incubators.json": "incubators",
     }
     for path in sorted(MAPPINGS.glob("*.json")):
-        parse(json.loads(path.read_text()), BY_PLURAL[kinds[path.name]].create, None)
+        parse(json.loads(path.read_text()), BY_PLURAL[kinds[path.name]].create)
     assert {p.name for p in MAPPINGS.glob("*.json")} == set(kinds)
 
 
@@ -164,3 +164,35 @@ def test_an_interrupted_import_goes_on_where_it_stopped(
     assert f"import #{job_id} finished: 3 rows, 3 created" in result.output
     names = [s["name"] for s in client.get("/v1/startups").json()["items"]]
     assert names == ["First Robotics", "Second Robotics", "Third Robotics"]
+
+
+def test_a_bad_mapping_is_a_clean_usage_error(tmp_path: Path) -> None:
+    data, mapping = tmp_path / "a.csv", tmp_path / "m.json"
+    data.write_text("external_id,name\ns1,Alpha\n")
+    mapping.write_text(json.dumps({"fields": {"name": {"column": "name", "truncate": "ten"}}}))
+    args = ["import", str(data), "--kind", "startups", "--mapping", str(mapping)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)  # a usage error, not a traceback
+    assert "fields.name.truncate: a whole number" in result.output
+
+
+def test_an_unexpected_error_does_not_leave_the_job_running(
+    env: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(service, "Target", broken)
+    path = tmp_path / "a.csv"
+    path.write_text("external_id,name,domains,stage,trl,region\nt1,One,robotics,pilot,5,hebei\n")
+    result = CliRunner().invoke(cli, ["import", str(path), "--kind", "startups", "--no-progress"])
+    assert result.exit_code == 1, result.output
+    assert "failed: 0 rows" in result.output
+    assert "stopped by an unexpected error (KeyError: 'surprise')" in result.output
+    engine = create_engine(env.database_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(select(ImportJob.status)).scalar_one() == "failed"
+    finally:
+        engine.dispose()

@@ -109,7 +109,6 @@ def test_mapping_rules() -> None:
             },
         },
         IncubatorCreate,
-        None,
     )
     data, external = apply(
         mapping,
@@ -134,7 +133,7 @@ def test_mapping_rules() -> None:
     data, _ = apply(mapping, {"id": 7, "name": "X", "tags": "fintech", "place": "Oslo, NO"})
     assert data["domains"] == ["quantum"]
     with pytest.raises(RowInvalid) as err:
-        apply(parse({"fields": {"name": "n"}}, StartupCreate, None), {"n": "x"})
+        apply(parse({"fields": {"name": "n"}}, StartupCreate), {"n": "x"})
     assert err.value.errors == [("external_id", "missing: every row needs its source id")]
 
 
@@ -146,11 +145,11 @@ def test_mapping_mistakes_are_caught_before_any_row() -> None:
         ({"columns": {}}, '"fields"'),
     ):
         with pytest.raises(MappingError, match=message):
-            parse(raw, StartupCreate, None)
+            parse(raw, StartupCreate)
 
 
 def test_without_a_mapping_columns_named_like_fields_are_used() -> None:
-    mapping = parse(None, StartupCreate, ["external_id", "name", "domains", "city", "colour"])
+    mapping = parse(None, StartupCreate)
     data, external = apply(
         mapping,
         {
@@ -163,6 +162,8 @@ def test_without_a_mapping_columns_named_like_fields_are_used() -> None:
     )
     assert external == "e1"
     assert data == {"name": "N", "domains": ["ai", "quantum"], "location": {"city": "Tianjin"}}
+    data, _ = apply(mapping, {"external_id": "e2", "location.region": "tianjin", "city": "T"})
+    assert data == {"location": {"city": "T", "region": "tianjin"}}
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
@@ -183,3 +184,72 @@ def test_a_row_that_gives_a_key_twice_is_an_error_and_the_others_are_read(
     assert [r.row for r in records] == [1, 2, 3]
     assert [r.data["name"] if r.data else None for r in records] == ["First", None, "Third"]
     assert records[1].error == "'name', 'location.region' given more than once; give each key once"
+
+
+def test_without_a_mapping_each_json_record_is_read_by_its_own_keys() -> None:
+    mapping = parse(None, StartupCreate)
+    first = {"external_id": "j1", "name": "One", "location": {"city": "Beijing"}}
+    later = {**first, "external_id": "j2", "description": "More", "tags": ["x"], "team_size": 12}
+    assert apply(mapping, first)[0] == {"name": "One", "location": {"city": "Beijing"}}
+    assert apply(mapping, later)[0] == {
+        "name": "One",
+        "description": "More",
+        "tags": ["x"],
+        "team_size": 12,
+        "location": {"city": "Beijing"},
+    }
+    # A part beside the whole joins it, and the record read stays as it was.
+    both = {"external_id": "j3", "location": {"city": "Beijing"}, "region": "beijing"}
+    assert apply(mapping, both)[0] == {"location": {"city": "Beijing", "region": "beijing"}}
+    assert both["location"] == {"city": "Beijing"}
+    with pytest.raises(RowInvalid) as err:
+        apply(mapping, {"external_id": "c1", "location": "Beijing", "city": "Beijing"})
+    assert err.value.errors == [("location.city", "location is given whole and by part; give one")]
+
+
+def test_a_header_that_names_a_column_twice_refuses_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text("external_id,name,trl,Name,trl,name,,\ns3,Gamma,4,G,7,g,,\n")
+    (only,) = readers.Reader(path, "csv")
+    assert only.row == 0
+    assert only.error == "the header names 'name', 'trl' more than once; name each once"
+    # Empty names (trailing commas of a spreadsheet) are not columns, so not repeats.
+    path.write_text("external_id,name,,\ns3,Gamma,,\n")
+    (record,) = readers.Reader(path, "csv")
+    assert record.data == {"external_id": "s3", "name": "Gamma", "": ""}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+@pytest.mark.parametrize("content", [b"", b"\n \n", b"\xef\xbb\xbf"])
+def test_an_empty_file_is_one_whole_file_error_in_every_format(
+    tmp_path: Path, fmt: str, content: bytes
+) -> None:
+    path = tmp_path / f"empty.{fmt}"
+    path.write_bytes(content)
+    assert list(readers.Reader(path, fmt)) == [readers.Record(0, None, readers.EMPTY)]
+
+
+def test_a_cell_over_the_size_limit_is_named(tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    path = tmp_path / "big.csv"
+    huge = "x" * (limit + 1)
+    quoted = '"a ""quoted"", cell,\n' + "y" * limit + '"'
+    path.write_text(
+        "external_id,name,description\n"
+        f"h1,Huge,{huge}\n"
+        f"h2,{quoted},short\n"
+        f"h3,Fine,{huge},extra\n"
+        "h4,Fine,short\n"
+    )
+    got = list(readers.Reader(path, "csv"))
+    errors = {r.row: r.error for r in got if r.error}
+    assert errors[1] == (
+        f"not valid CSV: the cell of column 'description' (3) is longer than {limit} characters"
+    )
+    assert errors[2] == (
+        f"not valid CSV: the cell of column 'name' (2) is longer than {limit} characters"
+    )
+    assert errors[3] == (
+        f"not valid CSV: the cell of column 'description' (3) is longer than {limit} characters"
+    )
+    assert got[-1].data == {"external_id": "h4", "name": "Fine", "description": "short"}
