@@ -19,7 +19,13 @@ from matchmaker.camps import ics, service
 from matchmaker.camps.models import Camp, CampAssignment
 from matchmaker.camps.runs import visible
 from matchmaker.camps.schedule import DayPlan, Meeting, Schedule, schedule
-from matchmaker.camps.schemas import DayPlanIn, MeetingRead, ScheduleRead, UnscheduledRead
+from matchmaker.camps.schemas import (
+    MAX_CAMP_DAYS,
+    DayPlanIn,
+    MeetingRead,
+    ScheduleRead,
+    UnscheduledRead,
+)
 from matchmaker.errors import Forbidden
 from matchmaker.reviews.models import Match
 from matchmaker.reviews.workflow import State
@@ -27,10 +33,16 @@ from matchmaker.startups.models import Startup
 
 
 def day_plan(camp: Camp) -> DayPlan:
+    """The camp's day plan; its days are the camp's, and at most its first MAX_CAMP_DAYS.
+
+    Camps stored before that limit existed may be longer (one ran to 9999-12-31): making
+    slots for each of their days took minutes and gigabytes. Their first MAX_CAMP_DAYS days
+    have room for any realistic schedule; a pair that still finds no slot is listed as
+    unscheduled, as on any full day plan.
+    """
     plan = DayPlanIn.model_validate(camp.day_plan)
-    days = plan.days or [
-        camp.starts_on + timedelta(days=n) for n in range((camp.ends_on - camp.starts_on).days + 1)
-    ]
+    length = min((camp.ends_on - camp.starts_on).days + 1, MAX_CAMP_DAYS)
+    days = plan.days or [camp.starts_on + timedelta(days=n) for n in range(length)]
     breaks: tuple[tuple[time, time], ...] = tuple((a, b) for a, b in plan.breaks)
     return DayPlan(
         days=tuple(sorted(set(days))),

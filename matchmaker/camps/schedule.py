@@ -22,6 +22,9 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 Side = Literal["startup", "host"]
+# A day's local times are in UTC within a day of it; the calendar's first and last days may
+# fall outside what datetime can hold there.
+_EARLIEST, _LATEST = date.min, date.max
 
 
 class ScheduleInputError(ValueError):
@@ -92,6 +95,8 @@ def slots_of(plan: DayPlan) -> list[Slot]:
     length = timedelta(minutes=plan.slot_minutes)
     out: list[Slot] = []
     for day in sorted(set(plan.days)):
+        if not _EARLIEST < day < _LATEST:
+            continue  # its times may not be writable in UTC; camps are refused such days
         t = datetime.combine(day, plan.start, zone)
         end = datetime.combine(day, plan.end, zone)
         pauses = sorted(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -158,3 +158,12 @@ def test_meetings_of_a_participant_are_in_time_order() -> None:
     mine: list[Meeting] = result.of("startup", 1)
     assert [m.slot.index for m in mine] == sorted(m.slot.index for m in mine)
     assert {m.host_id for m in result.of("host", 101)} == {101}
+
+
+def test_days_at_the_end_of_the_calendar_have_no_slots_instead_of_failing() -> None:
+    # 9999-12-31 17:00 in Los Angeles is in year 10000 in UTC, which datetime cannot hold.
+    last = date(9999, 12, 31)
+    plan = DayPlan(days=(last - timedelta(days=1), last), timezone="America/Los_Angeles")
+    assert {s.day for s in slots_of(plan)} == {last - timedelta(days=1)}
+    first = DayPlan(days=(date(1, 1, 1),), start=time(1), timezone="Asia/Shanghai")
+    assert slots_of(first) == []
