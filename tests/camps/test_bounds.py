@@ -83,3 +83,45 @@ def test_the_schedule_of_a_long_stored_camp_answers(world: World) -> None:
     r = world.client.get(world.url("/schedule"), params={"format": "ics"}, headers=world.organiser)
     assert r.status_code == 200
     assert r.text.count("BEGIN:VEVENT") == meetings
+
+
+def _fields(r: Any) -> dict[str, str]:
+    assert r.status_code == 422, r.text
+    return {e["field"]: e["reason"] for e in r.json()["detail"]}
+
+
+def test_a_break_must_end_after_it_starts_within_the_day_and_not_overlap(world: World) -> None:
+    plan = {
+        "breaks": [["14:00", "13:00"], ["12:00", "13:00"], ["12:30", "13:30"], ["18:00", "19:00"]]
+    }
+    errors = _fields(_camp(world, day_plan=plan))
+    assert errors == {
+        "day_plan.breaks.0": "ends at 13:00, not after it starts (14:00)",
+        "day_plan.breaks.2": "overlaps break 1 (12:00-13:00)",
+        "day_plan.breaks.3": "must be within the day, 09:00 to 17:00",
+    }
+    errors = _fields(_camp(world, day_plan={"start": "17:00", "end": "09:00", "breaks": []}))
+    assert errors == {"day_plan.end": "must be after day_plan.start (17:00)"}
+    errors = _fields(_camp(world, day_plan={"days": ["2026-10-02", "2026-10-03"]}))
+    assert errors == {"day_plan.days.1": "must be a day of the camp, 2026-10-01 to 2026-10-02"}
+    ok = {"breaks": [["10:30", "10:45"], ["12:00", "13:00"]], "days": ["2026-10-02"]}
+    assert _camp(world, day_plan=ok).status_code == 201
+
+
+def test_quota_values_of_regions_and_countries_must_be_on_their_lists(world: World) -> None:
+    quotas = [
+        {"name": "Tianjin", "attribute": "region", "values": ["tianjin", "tianjn"], "at_least": 1},
+        {"name": "Germany", "attribute": "country", "values": ["de"], "at_most": 1},
+        {"name": "Europe", "attribute": "country", "values": ["EU"], "at_most": 1},
+    ]
+    errors = _fields(_camp(world, quotas=quotas))
+    assert set(errors) == {"quotas.0.values.1", "quotas.1.values.0", "quotas.2.values.0"}
+    assert errors["quotas.0.values.1"].startswith("'tianjn' is not a region; use beijing, ")
+    assert "in capitals, such as CN or DE" in errors["quotas.1.values.0"]
+    assert "'EU' is not an assigned ISO 3166-1 country code" in errors["quotas.2.values.0"]
+    good = [
+        {"name": "BTH", "attribute": "region", "values": ["tianjin", "hebei"], "at_least": 1},
+        {"name": "Germany", "attribute": "country", "values": ["DE"], "at_most": 1},
+        {"name": "per city", "attribute": "city", "per_value": True, "at_most": 1},
+    ]
+    assert _camp(world, quotas=good).status_code == 201
