@@ -40,6 +40,7 @@ from matchmaker.params import IsoDate, PathId, QueryId
 from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles.router import Cursor
 from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.recommendations.language import LanguageDep
 
 router = APIRouter(
     route_class=OneHopRoute, prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY
@@ -157,11 +158,12 @@ def allocate(
     principal: PrincipalDep,
     camp: CampDep,
     matcher: OptionalMatcherDep,
+    lang: LanguageDep,
     body: Annotated[AllocateRequest, Body()] = DEFAULT_ALLOCATION,
 ) -> AllocationRead:
     """Allocate places by deferred acceptance; locked assignments are kept (camp managers)."""
     record = runs.run(session, principal, camp, matcher, body.camp_priority)
-    return runs.read(session, principal, camp, record)
+    return runs.read(session, principal, camp, record, lang)
 
 
 @router.get(
@@ -169,9 +171,11 @@ def allocate(
     response_model=AllocationRead,
     responses=error_responses(NotFound, Unauthorized),
 )
-def read_allocation(session: SessionDep, principal: PrincipalDep, camp: CampDep) -> AllocationRead:
+def read_allocation(
+    session: SessionDep, principal: PrincipalDep, camp: CampDep, lang: LanguageDep
+) -> AllocationRead:
     """Current assignments with the latest run's explanations (yours only, unless you run it)."""
-    return runs.read(session, principal, camp, runs.latest(session, camp))
+    return runs.read(session, principal, camp, runs.latest(session, camp), lang)
 
 
 @router.patch(
@@ -185,10 +189,11 @@ def adjust(
     camp: CampDep,
     startup_id: PathId,
     body: AssignmentUpdate,
+    lang: LanguageDep,
 ) -> AssignmentRead:
     """Move or lock an assignment (camp managers); audited, and locked ones survive re-runs."""
     row = service.adjust(session, principal, camp, startup_id, body)
-    view = runs.read(session, principal, camp, runs.latest(session, camp))
+    view = runs.read(session, principal, camp, runs.latest(session, camp), lang)
     return next(a for a in view.assignments if a.startup_id == row.startup_id)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import Principal
-from matchmaker.camps import service
+from matchmaker.camps import service, wording
 from matchmaker.camps.allocation import Allocation, allocate
 from matchmaker.camps.explain import Explanation, explain
 from matchmaker.camps.market import AllocationInputError, Applicant, Host, Quota
@@ -244,10 +244,22 @@ def visible(
     return startups, hosts
 
 
+def _sentence(note: dict[str, Any], host_id: int | None, names: dict[int, str], lang: str) -> str:
+    if lang == "en":
+        return str(note["sentence"])  # as the run stored it
+    detail = ExplanationDetail.model_validate(note["detail"])
+    return wording.sentence(detail, host_id, names, lang)
+
+
 def read(
-    session: Session, principal: Principal | None, camp: Camp, record: CampAllocationRun
+    session: Session,
+    principal: Principal | None,
+    camp: Camp,
+    record: CampAllocationRun,
+    lang: str = "en",
 ) -> AllocationRead:
-    """The camp's current assignments with the run's explanations, as the caller may see them."""
+    """The camp's current assignments with the run's explanations, as the caller may see them,
+    in ``lang``."""
     scope = visible(session, principal, camp)
     hosts = {h.id: h for h in camp.hosts}
     names = {h["id"]: h["name"] for h in record.inputs["hosts"]}
@@ -283,7 +295,9 @@ def read(
                 partner_id=host.partner_id,
                 locked=row.locked,
                 source=row.source,
-                explanation=note["sentence"] if note else "Placed here by a camp manager.",
+                explanation=(
+                    _sentence(note, host.id, names, lang) if note else wording.moved(lang)
+                ),
                 explanation_detail=note["detail"] if note else None,
             )
         )
@@ -291,7 +305,7 @@ def read(
         UnplacedRead(
             startup_id=s,
             startup_name=startup_names.get(s, ""),
-            explanation=notes[str(s)]["sentence"],
+            explanation=_sentence(notes[str(s)], None, names, lang),
             explanation_detail=notes[str(s)]["detail"],
         )
         for s in record.result["unplaced"]

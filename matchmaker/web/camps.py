@@ -14,7 +14,7 @@ from matchmaker.db import SessionDep
 from matchmaker.deps import OptionalMatcherDep
 from matchmaker.errors import InvalidInput
 from matchmaker.params import PathId
-from matchmaker.web import camp_views, render, session
+from matchmaker.web import camp_views, i18n, render, session
 from matchmaker.web.deps import FlashRedirect, FormDep, UserDep, WebRoute
 from matchmaker.web.i18n import N_
 
@@ -56,7 +56,8 @@ def camps_page(request: Request, db: SessionDep, user: UserDep) -> Response:
 @router.get("/camps/{camp_id}")
 def camp_page(request: Request, db: SessionDep, user: UserDep, camp_id: PathId) -> Response:
     """One camp: hosts, applicants, the run button, assignments with reasons, quotas."""
-    view = camp_views.camp_page(db, user, camps.get_camp(db, camp_id))
+    lang = i18n.language_of(request)
+    view = camp_views.camp_page(db, user, camps.get_camp(db, camp_id), lang)
     return render.page(request, "camp.html", view=view, **NAMES)
 
 

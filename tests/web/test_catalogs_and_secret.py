@@ -11,6 +11,7 @@ from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import PoFileError, read_po
 from pydantic import ValidationError
 
+from matchmaker.camps import wording
 from matchmaker.config import Settings
 from matchmaker.matching import messages
 from matchmaker.startups.schemas import StartupCreate
@@ -26,15 +27,18 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
 
 def _extracted() -> set[str]:
     """Every message the web package marks: _() in templates, N_() in Python; and the
-    engine's explanation templates (matching/messages.py)."""
+    engine's explanation templates (matching/messages.py) and the camps' (camps/wording.py)."""
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found = extract_from_dir(
         str(WEB), method_map, options, keywords={"_": None, "gettext": None, "N_": None}
     )
     used = {message for _, _, message, _, _ in found if isinstance(message, str)}
-    engine = extract_from_file("python", messages.__file__, keywords={"N_": None})
-    return used | {message for _, message, _, _ in engine if isinstance(message, str)}
+    for path in (messages.__file__, wording.__file__):
+        assert path is not None
+        found_in = extract_from_file("python", path, keywords={"N_": None})
+        used |= {message for _, message, _, _ in found_in if isinstance(message, str)}
+    return used
 
 
 def _catalog(lang: str) -> dict[str, str]:
