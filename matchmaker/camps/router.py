@@ -41,6 +41,7 @@ from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles.router import Cursor
 from matchmaker.profiles.schemas import MAX_ID
 from matchmaker.recommendations.language import LanguageDep
+from matchmaker.web.i18n import HTML_LANG
 
 router = APIRouter(
     route_class=OneHopRoute, prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY
@@ -224,17 +225,23 @@ def read_schedule(
     session: SessionDep,
     principal: PrincipalDep,
     camp: CampDep,
+    lang: LanguageDep,
     startup_id: QueryId = None,
     host_id: QueryId = None,
     format: Literal["json", "ics"] = "json",  # noqa: A002 - the contract's query name
 ) -> ScheduleRead | Response:
     """Matchmaking-day meetings of allocated and connected pairs; one participant's if asked."""
     if format == "json":
-        return days.read(session, principal, camp, startup_id, host_id)
-    text = days.calendar(session, principal, camp, startup_id, host_id)
+        return days.read(session, principal, camp, startup_id, host_id, lang)
+    text = days.calendar(session, principal, camp, startup_id, host_id, lang)
     who = f"startup-{startup_id}" if startup_id else f"host-{host_id}" if host_id else "all"
     return Response(
         content=text,
         media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="camp-{camp.id}-{who}.ics"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="camp-{camp.id}-{who}.ics"',
+            # A returned Response does not take the headers LanguageDep set.
+            "Content-Language": HTML_LANG[lang],
+            "Vary": "Accept-Language",
+        },
     )

@@ -22,6 +22,15 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 Side = Literal["startup", "host"]
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention: extracted, translated later
+    return message
+
+
+# Why a pair has no slot: English here, put into the asked language by camps.days.
+NO_SLOT_LEFT = N_("no slot left where both are free within the daily limits")
+NO_SLOTS = N_("the day plan has no slots")
 # A day's local times are in UTC within a day of it; the calendar's first and last days may
 # fall outside what datetime can hold there.
 _EARLIEST, _LATEST = date.min, date.max
@@ -224,12 +233,7 @@ def schedule(pairs: Iterable[tuple[int, int]], plan: DayPlan) -> Schedule:
     for s, h in sorted(waiting):
         slot = book.first_fit(s, h, days)
         if slot is None:
-            reason = (
-                "no slot left where both are free within the daily limits"
-                if slots
-                else "the day plan has no slots"
-            )
-            unscheduled.append(Unscheduled(s, h, reason))
+            unscheduled.append(Unscheduled(s, h, NO_SLOT_LEFT if slots else NO_SLOTS))
         else:
             meetings.append(book.take(s, h, slot))
     meetings.sort(key=lambda m: (m.slot.index, m.host_id, m.startup_id))

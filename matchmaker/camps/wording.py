@@ -98,6 +98,11 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def say(lang: str, template: str, **params: object) -> str:
+    """A marked message in ``lang``, filled in with ``params``."""
+    return _Words(lang, {})(template, **params)
+
+
 def moved(lang: str) -> str:
     """The sentence of an assignment a camp manager made."""
     return _Words(lang, {})(MOVED)

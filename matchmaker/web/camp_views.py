@@ -174,11 +174,11 @@ class MeetingLine:
 
 
 def schedule_lines(
-    session: Session, principal: Principal, camp: Camp
+    session: Session, principal: Principal, camp: Camp, lang: str = "en"
 ) -> tuple[ScheduleRead, list[MeetingLine]]:
-    """The meetings the viewer may see, in the camp's local time."""
+    """The meetings the viewer may see, in the camp's local time (reasons in ``lang``)."""
     check_open(session, principal, camp)
-    view = days.read(session, principal, camp)
+    view = days.read(session, principal, camp, lang=lang)
     zone = ZoneInfo(camp.timezone)
     lines = [
         MeetingLine(

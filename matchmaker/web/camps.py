@@ -123,7 +123,7 @@ def allocate(
 def schedule_page(request: Request, db: SessionDep, user: UserDep, camp_id: PathId) -> Response:
     """The matchmaking-day meetings the viewer may see, in the camp's local time."""
     camp = camps.get_camp(db, camp_id)
-    view, lines = camp_views.schedule_lines(db, user, camp)
+    view, lines = camp_views.schedule_lines(db, user, camp, i18n.language_of(request))
     return render.page(request, "camp_schedule.html", camp=camp, view=view, lines=lines, **NAMES)
 
 
@@ -133,7 +133,7 @@ def schedule_file(request: Request, db: SessionDep, user: UserDep, camp_id: Path
     camp = camps.get_camp(db, camp_id)
     camp_views.check_open(db, user, camp)
     return Response(
-        content=days.calendar(db, user, camp),
+        content=days.calendar(db, user, camp, lang=i18n.language_of(request)),
         media_type="text/calendar; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="camp-{camp.id}.ics"',

@@ -108,3 +108,47 @@ def test_eligibility_reasons_and_alternatives_are_put_into_chinese() -> None:
         "您选择了Kessler，但不符合其条件：不属于以下任一领域：人工智能、机器人；"
         "阶段“创意”不在成长期、中试之中；技术成熟度 3 不在 5-9 之间。"
     )
+
+
+def test_the_schedule_and_its_calendar_follow_accept_language(world: World) -> None:
+    world.allocate()
+    zh = {**world.organiser, "Accept-Language": "zh-CN"}
+    r = world.client.get(world.url("/schedule"), headers=zh)
+    assert r.headers["Content-Language"] == "zh-CN"
+    assert r.json()["meetings"]
+    r = world.client.get(world.url("/schedule"), params={"format": "ics"}, headers=zh)
+    assert r.status_code == 200
+    assert r.headers["Content-Language"] == "zh-CN"
+    assert "Accept-Language" in r.headers["Vary"]
+    text = r.text.replace("\r\n ", "")  # unfold
+    assert "对接日" in text
+    assert " meets " not in text
+    assert "matchmaking day" not in text
+    r = world.client.get(world.url("/schedule"), params={"format": "ics"}, headers=world.organiser)
+    assert r.headers["Content-Language"] == "en"
+    assert " meets " in r.text.replace("\r\n ", "")
+
+
+def test_a_pair_without_a_slot_is_told_why_in_the_asked_language(world: World) -> None:
+    body = {
+        "name": "too short a day",
+        "starts_on": "2026-10-01",
+        "ends_on": "2026-10-01",
+        "location": "x",
+        "hosts": [{"incubator_id": world.incubators[0], "places": 1}],
+        "day_plan": {"start": "09:00", "end": "09:10", "slot_minutes": 30, "breaks": []},
+    }
+    r = world.client.post("/v1/camps", json=body, headers=world.organiser)
+    assert r.status_code == 201, r.text
+    url = f"/v1/camps/{r.json()['id']}"
+    startup = world.startups[0]
+    r = world.client.post(
+        f"{url}/applications", json={"startup_id": startup}, headers=world.owner(startup)
+    )
+    assert r.status_code == 201, r.text
+    assert world.client.post(f"{url}/allocate", headers=world.organiser).status_code == 200
+    zh = {**world.organiser, "Accept-Language": "zh"}
+    (missing,) = world.client.get(f"{url}/schedule", headers=zh).json()["unscheduled"]
+    assert missing["reason"] == "对接日安排中没有时段"
+    (missing,) = world.client.get(f"{url}/schedule", headers=world.organiser).json()["unscheduled"]
+    assert missing["reason"] == "the day plan has no slots"
