@@ -118,7 +118,7 @@ class DayPlanIn(BaseModel):
     )
     max_per_host_per_day: Int | None = Field(default=None, ge=1)
     max_per_startup_per_day: Int | None = Field(default=None, ge=1)
-    days: list[CampDay] | None = Field(
+    days: list[date] | None = Field(
         default=None, max_length=31, description="Defaults to every day of the camp."
     )
 

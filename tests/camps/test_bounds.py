@@ -125,3 +125,17 @@ def test_quota_values_of_regions_and_countries_must_be_on_their_lists(world: Wor
         {"name": "per city", "attribute": "city", "per_value": True, "at_most": 1},
     ]
     assert _camp(world, quotas=good).status_code == 201
+
+
+def test_a_camp_stored_before_these_checks_still_reads_and_schedules(world: World) -> None:
+    world.allocate()
+    odd = {"days": ["9999-12-31", "2026-06-01"], "breaks": [["14:00", "13:00"]]}
+    sessions = world.client.app.state.sessions  # type: ignore[attr-defined]
+    with sessions() as session, session.begin():
+        session.execute(update(Camp).where(Camp.id == world.camp["id"]).values(day_plan=odd))
+    r = world.client.get(world.url(), headers=world.organiser)
+    assert r.status_code == 200, r.text
+    assert r.json()["day_plan"]["days"] == odd["days"]
+    r = world.client.get(world.url("/schedule"), headers=world.organiser)
+    assert r.status_code == 200, r.text
+    assert {m["starts_at"][:10] for m in r.json()["meetings"]} <= {"2026-06-01", "2026-05-31"}
