@@ -15,11 +15,17 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import Principal
-from matchmaker.camps import ics, service
+from matchmaker.camps import ics, service, wording
 from matchmaker.camps.models import Camp, CampAssignment
 from matchmaker.camps.runs import visible
-from matchmaker.camps.schedule import DayPlan, Meeting, Schedule, schedule
-from matchmaker.camps.schemas import DayPlanIn, MeetingRead, ScheduleRead, UnscheduledRead
+from matchmaker.camps.schedule import N_, DayPlan, Meeting, Schedule, schedule
+from matchmaker.camps.schemas import (
+    MAX_CAMP_DAYS,
+    DayPlanIn,
+    MeetingRead,
+    ScheduleRead,
+    UnscheduledRead,
+)
 from matchmaker.errors import Forbidden
 from matchmaker.reviews.models import Match
 from matchmaker.reviews.workflow import State
@@ -27,10 +33,16 @@ from matchmaker.startups.models import Startup
 
 
 def day_plan(camp: Camp) -> DayPlan:
+    """The camp's day plan; its days are the camp's, and at most its first MAX_CAMP_DAYS.
+
+    Camps stored before that limit existed may be longer (one ran to 9999-12-31): making
+    slots for each of their days took minutes and gigabytes. Their first MAX_CAMP_DAYS days
+    have room for any realistic schedule; a pair that still finds no slot is listed as
+    unscheduled, as on any full day plan.
+    """
     plan = DayPlanIn.model_validate(camp.day_plan)
-    days = plan.days or [
-        camp.starts_on + timedelta(days=n) for n in range((camp.ends_on - camp.starts_on).days + 1)
-    ]
+    length = min((camp.ends_on - camp.starts_on).days + 1, MAX_CAMP_DAYS)
+    days = plan.days or [camp.starts_on + timedelta(days=n) for n in range(length)]
     breaks: tuple[tuple[time, time], ...] = tuple((a, b) for a, b in plan.breaks)
     return DayPlan(
         days=tuple(sorted(set(days))),
@@ -117,8 +129,9 @@ def read(
     camp: Camp,
     startup_id: int | None = None,
     host_id: int | None = None,
+    lang: str = "en",
 ) -> ScheduleRead:
-    """The schedule as JSON, limited to what the caller may see."""
+    """The schedule as JSON, limited to what the caller may see; reasons in ``lang``."""
     result, mine, names = build(session, principal, camp, startup_id, host_id)
     scope = visible(session, principal, camp)
     unscheduled = [
@@ -143,8 +156,18 @@ def read(
             )
             for m in mine
         ],
-        unscheduled=[UnscheduledRead(**u.__dict__) for u in unscheduled],
+        unscheduled=[
+            UnscheduledRead(
+                startup_id=u.startup_id, host_id=u.host_id, reason=wording.say(lang, u.reason)
+            )
+            for u in unscheduled
+        ],
     )
+
+
+MEETING_WITH = N_("Meeting with {name}")
+MEETS = N_("{startup} meets {host}")
+MATCHMAKING_DAY = N_("{camp}: matchmaking day ({day})")
 
 
 def calendar(
@@ -153,17 +176,23 @@ def calendar(
     camp: Camp,
     startup_id: int | None = None,
     host_id: int | None = None,
+    lang: str = "en",
 ) -> str:
-    """The caller's meetings (or one participant's) as an iCalendar file."""
+    """The caller's meetings (or one participant's) as an iCalendar file, worded in ``lang``."""
     _, mine, names = build(session, principal, camp, startup_id, host_id)
+
+    def host(m: Meeting) -> str:
+        return str(names["hosts"].get(m.host_id, "host"))
+
+    def startup(m: Meeting) -> str:
+        return str(names["startups"].get(m.startup_id, "startup"))
 
     def title(m: Meeting) -> str:
         if startup_id is not None:
-            return f"Meeting with {names['hosts'].get(m.host_id, 'host')}"
+            return wording.say(lang, MEETING_WITH, name=host(m))
         if host_id is not None:
-            return f"Meeting with {names['startups'].get(m.startup_id, 'startup')}"
-        startup = names["startups"].get(m.startup_id, "startup")
-        return f"{startup} meets {names['hosts'].get(m.host_id, 'host')}"
+            return wording.say(lang, MEETING_WITH, name=startup(m))
+        return wording.say(lang, MEETS, startup=startup(m), host=host(m))
 
     return ics.calendar(
         mine,
@@ -171,7 +200,9 @@ def calendar(
         camp_name=camp.name,
         location=camp.location,
         title=title,
-        description=lambda m: f"{camp.name}: matchmaking day ({_day(m.slot.day)})",
+        description=lambda m: wording.say(
+            lang, MATCHMAKING_DAY, camp=camp.name, day=_day(m.slot.day)
+        ),
     )
 
 

@@ -1,4 +1,5 @@
-"""Why each startup landed where it did: structured facts first, then one readable sentence.
+"""Why each startup landed where it did: structured facts first, then one readable sentence
+(put into words by camps.wording, in English here and in any language when read).
 
 Every reason is read off the final allocation and the preference lists it used, never off a
 guess, so the data can be checked against the numbers (the property tests do exactly that).
@@ -7,10 +8,12 @@ guess, so the data can be checked against the numbers (the property tests do exa
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from matchmaker.camps import wording
 from matchmaker.camps.allocation import Allocation
+from matchmaker.camps.schemas import ExplanationDetail
 
 HostReason = Literal["full", "host_cap", "floor", "unexplained"]
 Status = Literal["placed", "locked", "unplaced"]
@@ -66,11 +69,6 @@ class Explanation:
     alternatives: tuple[Alternative, ...]
     quota: str | None
     sentence: str
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 class _Facts:
@@ -136,25 +134,6 @@ class _Facts:
         return {name for name, members in self.alloc.floor_members.items() if ids & members}
 
 
-def _name(names: Mapping[int, str], host_id: int) -> str:
-    return names.get(host_id, f"host {host_id}")
-
-
-def _ahead_sentence(note: HostNote, names: Mapping[int, str], by_score: bool) -> str:
-    who = f"your {ordinal(note.choice)} choice{' by score' if by_score else ''}, "
-    who += _name(names, note.host_id)
-    if note.reason == "full":
-        held = f" ({note.locked} of them locked)" if note.locked else ""
-        return f"{who}, filled its {note.places} places{held} with startups it ranked above you"
-    if note.reason == "host_cap":
-        return (
-            f"{who}, had reached its cap \u201c{note.quota}\u201d with startups it ranked above you"
-        )
-    if note.reason == "floor":
-        return f"{who}, kept places for the camp's target \u201c{note.quota}\u201d"
-    return f"{who}, did not take you"
-
-
 def _unplaced(
     facts: _Facts, i: int
 ) -> tuple[Outcome, tuple[HostNote, ...], tuple[Alternative, ...]]:
@@ -197,7 +176,6 @@ def explain(alloc: Allocation, names: Mapping[int, str] | None = None) -> dict[i
     for i, a in enumerate(m.applicants):
         prefs = m.startup_prefs[i]
         source = m.source[i]
-        by_score = source == "score"
         ineligible = tuple(
             IneligibleNote(h, m.ineligible[(i, facts.h_index[h])])
             for h in a.ranking
@@ -212,37 +190,17 @@ def explain(alloc: Allocation, names: Mapping[int, str] | None = None) -> dict[i
             j = facts.h_index[host]
             choice = prefs.index(j) + 1 if j in prefs else None
             ahead: tuple[HostNote, ...] = ()
-            sentence = f"Kept at {_name(names, host)}: a camp manager locked this assignment."
         elif host is not None:
             status, outcome = "placed", "placed"
             j = facts.h_index[host]
             choice = prefs.index(j) + 1
             ahead = tuple(facts.note(i, k, c + 1) for c, k in enumerate(prefs[: choice - 1]))
-            sentence = (
-                f"Placed with your {ordinal(choice)} choice"
-                f"{' by score' if by_score else ''}, {_name(names, host)}"
-            )
-            if ahead:
-                sentence += "; " + "; ".join(_ahead_sentence(n, names, by_score) for n in ahead)
-            sentence += "."
         else:
             status, choice = "unplaced", None
             outcome, ahead, alternatives = _unplaced(facts, i)
-            sentence = _unplaced_sentence(outcome, ahead, alternatives, names, by_score)
             if outcome == "camp_cap":
                 quota = alloc.excluded_by_cap[a.id]
-                sentence = (
-                    f"Not placed: the camp's cap \u201c{quota}\u201d was filled by startups "
-                    "with a higher camp priority." + sentence
-                )
-        if ineligible:
-            first = ineligible[0]
-            sentence += (
-                f" You ranked {_name(names, first.host_id)}, but you are not eligible there: "
-                + "; ".join(first.reasons)
-                + "."
-            )
-        out[a.id] = Explanation(
+        note = Explanation(
             startup_id=a.id,
             status=status,
             outcome=outcome,
@@ -254,35 +212,8 @@ def explain(alloc: Allocation, names: Mapping[int, str] | None = None) -> dict[i
             ineligible=ineligible,
             alternatives=alternatives,
             quota=quota,
-            sentence=sentence,
+            sentence="",
         )
+        detail = ExplanationDetail.model_validate(note)
+        out[a.id] = replace(note, sentence=wording.sentence(detail, host, names))
     return out
-
-
-def _unplaced_sentence(
-    outcome: Outcome,
-    notes: tuple[HostNote, ...],
-    alternatives: tuple[Alternative, ...],
-    names: Mapping[int, str],
-    by_score: bool,
-) -> str:
-    if outcome == "no_eligible_host":
-        text = "Not placed: you are not eligible for any host of this camp."
-    elif outcome == "no_acceptable_host":
-        text = (
-            "Not placed: none of the hosts open to you is on your ranking, or none of them "
-            "accepts startups it did not rank."
-        )
-    elif outcome == "outranked":
-        text = "Not placed: " + "; ".join(_ahead_sentence(n, names, by_score) for n in notes) + "."
-    else:
-        text = ""
-    parts = []
-    for alt in alternatives:
-        if alt.kind == "free_places":
-            parts.append(f"{_name(names, alt.host_id)} has {alt.free_places} places left")
-        else:
-            parts.append(f"{_name(names, alt.host_id)} (you were {alt.places_short} places short)")
-    if parts:
-        text += " Nearest alternatives: " + "; ".join(parts) + "."
-    return text

@@ -40,6 +40,8 @@ from matchmaker.params import IsoDate, PathId, QueryId
 from matchmaker.platform.routes import OneHopRoute
 from matchmaker.profiles.router import Cursor
 from matchmaker.profiles.schemas import MAX_ID
+from matchmaker.recommendations.language import LanguageDep
+from matchmaker.web.i18n import HTML_LANG
 
 router = APIRouter(
     route_class=OneHopRoute, prefix="/v1/camps", tags=["camps"], dependencies=REQUIRE_KEY
@@ -157,11 +159,12 @@ def allocate(
     principal: PrincipalDep,
     camp: CampDep,
     matcher: OptionalMatcherDep,
+    lang: LanguageDep,
     body: Annotated[AllocateRequest, Body()] = DEFAULT_ALLOCATION,
 ) -> AllocationRead:
     """Allocate places by deferred acceptance; locked assignments are kept (camp managers)."""
     record = runs.run(session, principal, camp, matcher, body.camp_priority)
-    return runs.read(session, principal, camp, record)
+    return runs.read(session, principal, camp, record, lang)
 
 
 @router.get(
@@ -169,9 +172,11 @@ def allocate(
     response_model=AllocationRead,
     responses=error_responses(NotFound, Unauthorized),
 )
-def read_allocation(session: SessionDep, principal: PrincipalDep, camp: CampDep) -> AllocationRead:
+def read_allocation(
+    session: SessionDep, principal: PrincipalDep, camp: CampDep, lang: LanguageDep
+) -> AllocationRead:
     """Current assignments with the latest run's explanations (yours only, unless you run it)."""
-    return runs.read(session, principal, camp, runs.latest(session, camp))
+    return runs.read(session, principal, camp, runs.latest(session, camp), lang)
 
 
 @router.patch(
@@ -185,10 +190,11 @@ def adjust(
     camp: CampDep,
     startup_id: PathId,
     body: AssignmentUpdate,
+    lang: LanguageDep,
 ) -> AssignmentRead:
     """Move or lock an assignment (camp managers); audited, and locked ones survive re-runs."""
     row = service.adjust(session, principal, camp, startup_id, body)
-    view = runs.read(session, principal, camp, runs.latest(session, camp))
+    view = runs.read(session, principal, camp, runs.latest(session, camp), lang)
     return next(a for a in view.assignments if a.startup_id == row.startup_id)
 
 
@@ -219,17 +225,23 @@ def read_schedule(
     session: SessionDep,
     principal: PrincipalDep,
     camp: CampDep,
+    lang: LanguageDep,
     startup_id: QueryId = None,
     host_id: QueryId = None,
     format: Literal["json", "ics"] = "json",  # noqa: A002 - the contract's query name
 ) -> ScheduleRead | Response:
     """Matchmaking-day meetings of allocated and connected pairs; one participant's if asked."""
     if format == "json":
-        return days.read(session, principal, camp, startup_id, host_id)
-    text = days.calendar(session, principal, camp, startup_id, host_id)
+        return days.read(session, principal, camp, startup_id, host_id, lang)
+    text = days.calendar(session, principal, camp, startup_id, host_id, lang)
     who = f"startup-{startup_id}" if startup_id else f"host-{host_id}" if host_id else "all"
     return Response(
         content=text,
         media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="camp-{camp.id}-{who}.ics"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="camp-{camp.id}-{who}.ics"',
+            # A returned Response does not take the headers LanguageDep set.
+            "Content-Language": HTML_LANG[lang],
+            "Vary": "Accept-Language",
+        },
     )

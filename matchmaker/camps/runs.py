@@ -8,13 +8,14 @@ places, eligibility and rankings, quotas, locks, camp priority and every pair's 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import Principal
-from matchmaker.camps import service
+from matchmaker.camps import cities, service, wording
 from matchmaker.camps.allocation import Allocation, allocate
 from matchmaker.camps.explain import Explanation, explain
 from matchmaker.camps.market import AllocationInputError, Applicant, Host, Quota
@@ -44,16 +45,25 @@ def _quota(raw: dict[str, Any], camp: Camp) -> Quota:
             if (host.get("incubator_id") and h.incubator_id == host["incubator_id"])
             or (host.get("partner_id") and h.partner_id == host["partner_id"])
         )
+    values = raw.get("values") or ()
+    if raw["attribute"] == "city":  # compared with the applicants' city keys (_keyed)
+        values = [cities.city_key(v) for v in values]
     return Quota(
         name=raw["name"],
         attribute=raw["attribute"],
-        values=frozenset(raw.get("values") or ()),
+        values=frozenset(values),
         per_value=bool(raw.get("per_value")),
         at_least=raw.get("at_least"),
         at_least_share=raw.get("at_least_share"),
         at_most=raw.get("at_most"),
         host_id=host_id,
     )
+
+
+def _keyed(applicant: Applicant) -> Applicant:
+    """``applicant`` with its city as the key quotas compare (北京 and Beijing are one)."""
+    city = cities.city_key(applicant.attributes.get("city") or "")
+    return replace(applicant, attributes={**applicant.attributes, "city": city})
 
 
 def gather(session: Session, camp: Camp, matcher: Matcher | None) -> dict[str, Any]:
@@ -79,7 +89,7 @@ def gather(session: Session, camp: Camp, matcher: Matcher | None) -> dict[str, A
         [startups[a.startup_id] for a in apps],
         [(h.id, h.profile[0], hosts[h.id]) for h in camp.hosts],
     )
-    applicants = [service.applicant_of(a, startups[a.startup_id]) for a in apps]
+    applicants = [_keyed(service.applicant_of(a, startups[a.startup_id])) for a in apps]
     locked = session.scalars(
         select(CampAssignment).where(CampAssignment.camp_id == camp.id, CampAssignment.locked)
     )
@@ -244,10 +254,22 @@ def visible(
     return startups, hosts
 
 
+def _sentence(note: dict[str, Any], host_id: int | None, names: dict[int, str], lang: str) -> str:
+    if lang == "en":
+        return str(note["sentence"])  # as the run stored it
+    detail = ExplanationDetail.model_validate(note["detail"])
+    return wording.sentence(detail, host_id, names, lang)
+
+
 def read(
-    session: Session, principal: Principal | None, camp: Camp, record: CampAllocationRun
+    session: Session,
+    principal: Principal | None,
+    camp: Camp,
+    record: CampAllocationRun,
+    lang: str = "en",
 ) -> AllocationRead:
-    """The camp's current assignments with the run's explanations, as the caller may see them."""
+    """The camp's current assignments with the run's explanations, as the caller may see them,
+    in ``lang``."""
     scope = visible(session, principal, camp)
     hosts = {h.id: h for h in camp.hosts}
     names = {h["id"]: h["name"] for h in record.inputs["hosts"]}
@@ -283,7 +305,9 @@ def read(
                 partner_id=host.partner_id,
                 locked=row.locked,
                 source=row.source,
-                explanation=note["sentence"] if note else "Placed here by a camp manager.",
+                explanation=(
+                    _sentence(note, host.id, names, lang) if note else wording.moved(lang)
+                ),
                 explanation_detail=note["detail"] if note else None,
             )
         )
@@ -291,7 +315,7 @@ def read(
         UnplacedRead(
             startup_id=s,
             startup_name=startup_names.get(s, ""),
-            explanation=notes[str(s)]["sentence"],
+            explanation=_sentence(notes[str(s)], None, names, lang),
             explanation_detail=notes[str(s)]["detail"],
         )
         for s in record.result["unplaced"]

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Annotated, Literal, Self
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from matchmaker.profiles.schemas import Flag, Id, Int, Number, clean_line, clean_text
 from matchmaker.vocab import Domain, Stage
 
 Trl = Annotated[Int, Field(ge=1, le=9)]
+# A camp is an accelerator programme of days or weeks, a collaborative-incubation cohort of up
+# to a year. The schedule has slots on every day of the camp, so this is what bounds its work.
+MAX_CAMP_DAYS = 366
+# Camp days: a schedule's times must be writable in UTC (year 9999 in a time zone west of
+# Greenwich is not), and a date outside this century is a typing mistake, not a camp.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+CampDay = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 Line = Annotated[str, AfterValidator(clean_line)]
 
 
@@ -108,11 +124,16 @@ class DayPlanIn(BaseModel):
 
 
 class CampCreate(BaseModel):
+    """A new camp. It lasts at most 366 days (``starts_on`` and ``ends_on`` included), all
+    of them from 2000-01-01 to 2099-12-31, as are the days of its ``day_plan``."""
+
     model_config = ConfigDict(extra="forbid")
 
     name: Line = Field(min_length=1, max_length=200)
-    starts_on: date
-    ends_on: date
+    starts_on: CampDay
+    ends_on: CampDay = Field(
+        description=f"The last day, on or after starts_on; at most {MAX_CAMP_DAYS} days in all."
+    )
     location: Line = Field(min_length=1, max_length=300)
     timezone: str = Field(default="Asia/Shanghai", max_length=60)
     hosts: list[CampHostIn] = Field(min_length=1, max_length=500)
@@ -129,11 +150,21 @@ class CampCreate(BaseModel):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @model_validator(mode="after")
-    def _dates(self) -> Self:
-        if self.ends_on < self.starts_on:
-            raise ValueError("ends_on must not be before starts_on")
-        return self
+    @field_validator("ends_on")
+    @classmethod
+    def _length(cls, ends_on: date, info: ValidationInfo) -> date:
+        starts_on = info.data.get("starts_on")
+        if starts_on is None:  # starts_on has its own error
+            return ends_on
+        if ends_on < starts_on:
+            raise ValueError("must not be before starts_on")
+        if (ends_on - starts_on).days >= MAX_CAMP_DAYS:
+            last = starts_on + timedelta(days=MAX_CAMP_DAYS - 1)
+            raise ValueError(
+                f"a camp lasts at most {MAX_CAMP_DAYS} days: end on {last.isoformat()} "
+                "at the latest"
+            )
+        return ends_on
 
 
 class CampHostRead(BaseModel):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from matchmaker.access import policy
 from matchmaker.access.models import Role
 from matchmaker.access.principal import Principal
+from matchmaker.camps import rules
 from matchmaker.camps.errors import NoFreePlace
 from matchmaker.camps.market import Applicant, Eligibility
 from matchmaker.camps.models import (
@@ -133,6 +134,7 @@ def create_camp(session: Session, principal: Principal | None, data: CampCreate)
     """Create a camp with its hosts and places; the caller becomes its manager."""
     if principal is not None and principal.role not in CAMP_CREATORS:
         raise Forbidden(f"a {principal.role.value} key cannot create camps")
+    rules.check(data)
     seen: set[tuple[str, int]] = set()
     for n, h in enumerate(data.hosts):
         kind, pid = ("incubator", h.incubator_id) if h.incubator_id else ("partner", h.partner_id)

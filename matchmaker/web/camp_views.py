@@ -104,8 +104,9 @@ def _applications(session: Session, camp: Camp) -> list[tuple[CampApplication, S
     return [(app, startup) for app, startup in session.execute(stmt)]
 
 
-def camp_page(session: Session, principal: Principal, camp: Camp) -> CampPage:
-    """A camp as its manager or a host's manager sees it: hosts, applicants, the allocation."""
+def camp_page(session: Session, principal: Principal, camp: Camp, lang: str = "en") -> CampPage:
+    """A camp as its manager or a host's manager sees it: hosts, applicants, the allocation
+    (its explanations in ``lang``)."""
     mine = check_open(session, principal, camp)
     hosts = _host_lines(session, camp, mine)
     names = {line.host.id: line.profile.name for line in hosts}
@@ -114,7 +115,7 @@ def camp_page(session: Session, principal: Principal, camp: Camp) -> CampPage:
         for app, startup in _applications(session, camp)
     ]
     record = latest_run(session, camp)
-    allocation = runs.read(session, principal, camp, record) if record is not None else None
+    allocation = runs.read(session, principal, camp, record, lang) if record else None
     return CampPage(camp, service.manages_camp(principal, camp), hosts, applicants, allocation)
 
 
@@ -173,11 +174,11 @@ class MeetingLine:
 
 
 def schedule_lines(
-    session: Session, principal: Principal, camp: Camp
+    session: Session, principal: Principal, camp: Camp, lang: str = "en"
 ) -> tuple[ScheduleRead, list[MeetingLine]]:
-    """The meetings the viewer may see, in the camp's local time."""
+    """The meetings the viewer may see, in the camp's local time (reasons in ``lang``)."""
     check_open(session, principal, camp)
-    view = days.read(session, principal, camp)
+    view = days.read(session, principal, camp, lang=lang)
     zone = ZoneInfo(camp.timezone)
     lines = [
         MeetingLine(

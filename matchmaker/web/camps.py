@@ -14,7 +14,7 @@ from matchmaker.db import SessionDep
 from matchmaker.deps import OptionalMatcherDep
 from matchmaker.errors import InvalidInput
 from matchmaker.params import PathId
-from matchmaker.web import camp_views, render, session
+from matchmaker.web import camp_views, i18n, render, session
 from matchmaker.web.deps import FlashRedirect, FormDep, UserDep, WebRoute
 from matchmaker.web.i18n import N_
 
@@ -56,7 +56,8 @@ def camps_page(request: Request, db: SessionDep, user: UserDep) -> Response:
 @router.get("/camps/{camp_id}")
 def camp_page(request: Request, db: SessionDep, user: UserDep, camp_id: PathId) -> Response:
     """One camp: hosts, applicants, the run button, assignments with reasons, quotas."""
-    view = camp_views.camp_page(db, user, camps.get_camp(db, camp_id))
+    lang = i18n.language_of(request)
+    view = camp_views.camp_page(db, user, camps.get_camp(db, camp_id), lang)
     return render.page(request, "camp.html", view=view, **NAMES)
 
 
@@ -122,7 +123,7 @@ def allocate(
 def schedule_page(request: Request, db: SessionDep, user: UserDep, camp_id: PathId) -> Response:
     """The matchmaking-day meetings the viewer may see, in the camp's local time."""
     camp = camps.get_camp(db, camp_id)
-    view, lines = camp_views.schedule_lines(db, user, camp)
+    view, lines = camp_views.schedule_lines(db, user, camp, i18n.language_of(request))
     return render.page(request, "camp_schedule.html", camp=camp, view=view, lines=lines, **NAMES)
 
 
@@ -132,7 +133,7 @@ def schedule_file(request: Request, db: SessionDep, user: UserDep, camp_id: Path
     camp = camps.get_camp(db, camp_id)
     camp_views.check_open(db, user, camp)
     return Response(
-        content=days.calendar(db, user, camp),
+        content=days.calendar(db, user, camp, lang=i18n.language_of(request)),
         media_type="text/calendar; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="camp-{camp.id}.ics"',

@@ -2,9 +2,10 @@
 
 The catalogs are gettext ``.po`` files under ``locale/``; they are compiled in memory when
 first used, so no binary ``.mo`` file is kept in git. They also hold the engine's
-explanation templates (matching/messages.py). Extract new strings with ``pybabel extract -F
-matchmaker/web/babel.cfg -k N_ -o messages.pot matchmaker/web matchmaker/matching/messages.py``
-and merge them into both catalogs (see the README's "Web pages" section).
+explanation templates (matching/messages.py) and the camps' sentences (camps/). Extract new
+strings with ``pybabel extract -F matchmaker/web/babel.cfg -k N_ -o messages.pot
+matchmaker/web matchmaker/matching/messages.py matchmaker/camps`` and merge them
+into both catalogs (see the README's "Web pages" section).
 """
 
 from __future__ import annotations

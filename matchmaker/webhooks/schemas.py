@@ -96,7 +96,19 @@ class DeliveryRead(BaseModel):
                             "status_code": 503,
                             "latency_ms": 12,
                             "error": None,
-                        }
+                        },
+                        {
+                            "attempted_at": "2026-11-28T10:00:02Z",
+                            "status_code": None,
+                            "latency_ms": 10000,
+                            "error": "timed out",
+                        },
+                        {
+                            "attempted_at": "2026-11-28T10:00:07Z",
+                            "status_code": 200,
+                            "latency_ms": 15,
+                            "error": None,
+                        },
                     ],
                 }
             ]
@@ -110,13 +122,19 @@ class DeliveryRead(BaseModel):
     status: Literal["pending", "delivered", "failed"] = Field(
         description="pending, delivered or failed (attempts exhausted)"
     )
-    attempts: int
+    attempts: int = Field(
+        description="Attempts since the delivery was created or last replayed: the retry "
+        "budget, which ends in failed at MATCHMAKER_WEBHOOK_MAX_ATTEMPTS (8). A replay starts "
+        "it again from 0, so after one it can be less than attempt_log's length."
+    )
     next_attempt_at: datetime | None
     last_status_code: int | None
     last_error: str | None
     created_at: datetime
     delivered_at: datetime | None
-    attempt_log: list[AttemptRead]
+    attempt_log: list[AttemptRead] = Field(
+        description="Every attempt, oldest first, including those made before a replay."
+    )
 
 
 class DeliveryPage(BaseModel):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from matchmaker.camps.allocation import allocate
-from matchmaker.camps.explain import explain, ordinal
+from matchmaker.camps.explain import explain
 from matchmaker.camps.market import AllocationInputError, Applicant, Eligibility, Host, Quota
+from matchmaker.camps.wording import ordinal
 
 NAMES = {1: "Zhongguancun Quantum Hub", 2: "Binhai Robotics Park", 3: "Munich Deep Tech"}
 

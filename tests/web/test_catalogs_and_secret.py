@@ -11,6 +11,7 @@ from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import PoFileError, read_po
 from pydantic import ValidationError
 
+from matchmaker.camps import wording
 from matchmaker.config import Settings
 from matchmaker.matching import messages
 from matchmaker.startups.schemas import StartupCreate
@@ -20,21 +21,25 @@ from matchmaker.web.session import SECRET_FILE, Signer, WebSession, server_secre
 from tests.factories import startup_body
 
 WEB = Path(i18n.__file__).parent
+CAMPS = Path(wording.__file__).parent
 # A field with its format spec: {le}, {score:.2f}, {domains:and}.
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
 
 
 def _extracted() -> set[str]:
     """Every message the web package marks: _() in templates, N_() in Python; and the
-    engine's explanation templates (matching/messages.py)."""
+    engine's explanation templates (matching/messages.py) and the camps' (camps/)."""
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found = extract_from_dir(
         str(WEB), method_map, options, keywords={"_": None, "gettext": None, "N_": None}
     )
     used = {message for _, _, message, _, _ in found if isinstance(message, str)}
+    assert messages.__file__ is not None
     engine = extract_from_file("python", messages.__file__, keywords={"N_": None})
-    return used | {message for _, message, _, _ in engine if isinstance(message, str)}
+    used |= {message for _, message, _, _ in engine if isinstance(message, str)}
+    camps = extract_from_dir(str(CAMPS), [("**.py", "python")], keywords={"N_": None})
+    return used | {message for _, _, message, _, _ in camps if isinstance(message, str)}
 
 
 def _catalog(lang: str) -> dict[str, str]:

@@ -164,6 +164,9 @@ def test_the_camp_pages_read_in_chinese(camp: World) -> None:
         assert chinese in page
     assert "Run allocation" not in page
     assert "Quota report" not in page
+    # The explanations too, not only the page around them.
+    assert "已入选您" in page
+    assert "Placed with your" not in page
     assert "加速营" in runner.get("/camps").text
 
 

@@ -94,6 +94,11 @@ def test_replay_sends_the_same_event_again(hook_client: TestClient, hook_auth: K
         assert r.status_code == 202, r.text
         assert r.json()["status"] == "pending"
         rx.wait_for(lambda got: len(got) == 2)
+        replayed = wait_delivered(hook_client, hook["id"], pair.founder, delivery["event"])
+    # attempts is the retry budget, counted again from the replay; the log keeps every attempt.
+    assert (replayed["attempts"], len(replayed["attempt_log"])) == (1, 2)
+    described = hook_client.get("/openapi.json").json()["components"]["schemas"]["DeliveryRead"]
+    assert "last replayed" in described["properties"]["attempts"]["description"]
     first, again = rx.requests
     assert first.body == again.body
     assert first.headers["X-Matchmaker-Event-Id"] == again.headers["X-Matchmaker-Event-Id"]

@@ -28,9 +28,11 @@ T = TypeVar("T", bound="CampCreate")
 
 @_attrs_define
 class CampCreate:
-    """ 
+    """ A new camp. It lasts at most 366 days (``starts_on`` and ``ends_on`` included), all
+    of them from 2000-01-01 to 2099-12-31, as are the days of its ``day_plan``.
+
         Attributes:
-            ends_on (datetime.date):
+            ends_on (datetime.date): The last day, on or after starts_on; at most 366 days in all.
             hosts (list[CampHostIn]):
             location (str):
             name (str):

@@ -28,8 +28,10 @@ class DeliveryRead:
     """ One event sent (or being sent) to one webhook, with every attempt.
 
         Attributes:
-            attempt_log (list[AttemptRead]):
-            attempts (int):
+            attempt_log (list[AttemptRead]): Every attempt, oldest first, including those made before a replay.
+            attempts (int): Attempts since the delivery was created or last replayed: the retry budget, which ends in failed
+                at MATCHMAKER_WEBHOOK_MAX_ATTEMPTS (8). A replay starts it again from 0, so after one it can be less than
+                attempt_log's length.
             created_at (datetime.datetime):
             delivered_at (datetime.datetime | None):
             event (str):

@@ -31,10 +31,14 @@ def _get_kwargs(
     camp_id: int,
     *,
     body: AllocateRequest | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -202,6 +206,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AllocateRequest | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
@@ -211,6 +216,8 @@ def sync_detailed(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (AllocateRequest | Unset):
 
@@ -226,6 +233,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         camp_id=camp_id,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )
@@ -241,6 +249,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AllocateRequest | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
@@ -250,6 +259,8 @@ def sync(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (AllocateRequest | Unset):
 
@@ -266,6 +277,7 @@ def sync(
         camp_id=camp_id,
 client=client,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     ).parsed
@@ -275,6 +287,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AllocateRequest | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError]:
@@ -284,6 +297,8 @@ async def asyncio_detailed(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (AllocateRequest | Unset):
 
@@ -299,6 +314,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         camp_id=camp_id,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )
@@ -314,6 +330,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AllocateRequest | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> AllocationRead | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | None:
@@ -323,6 +340,8 @@ async def asyncio(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         idempotency_key (str | Unset):
         body (AllocateRequest | Unset):
 
@@ -339,6 +358,7 @@ async def asyncio(
         camp_id=camp_id,
 client=client,
 body=body,
+accept_language=accept_language,
 idempotency_key=idempotency_key,
 
     )).parsed

@@ -15,15 +15,22 @@ from ...models.rate_limited_error import RateLimitedError
 from ...models.storage_unwritable_error import StorageUnwritableError
 from ...models.unauthorized_error import UnauthorizedError
 from ...models.validation_failed_error import ValidationFailedError
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     camp_id: int,
+    *,
+    accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+
 
     
 
@@ -35,6 +42,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -118,6 +126,7 @@ def sync_detailed(
     camp_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Allocation
@@ -126,6 +135,8 @@ def sync_detailed(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,6 +149,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         camp_id=camp_id,
+accept_language=accept_language,
 
     )
 
@@ -151,6 +163,7 @@ def sync(
     camp_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> AllocationRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Allocation
@@ -159,6 +172,8 @@ def sync(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,6 +187,7 @@ def sync(
     return sync_detailed(
         camp_id=camp_id,
 client=client,
+accept_language=accept_language,
 
     ).parsed
 
@@ -179,6 +195,7 @@ async def asyncio_detailed(
     camp_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[AllocationRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Read Allocation
@@ -187,6 +204,8 @@ async def asyncio_detailed(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +218,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         camp_id=camp_id,
+accept_language=accept_language,
 
     )
 
@@ -212,6 +232,7 @@ async def asyncio(
     camp_id: int,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
 
 ) -> AllocationRead | DatabaseUnavailableError | StorageUnwritableError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Read Allocation
@@ -220,6 +241,8 @@ async def asyncio(
 
     Args:
         camp_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,5 +256,6 @@ async def asyncio(
     return (await asyncio_detailed(
         camp_id=camp_id,
 client=client,
+accept_language=accept_language,
 
     )).parsed

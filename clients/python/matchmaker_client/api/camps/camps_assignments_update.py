@@ -21,6 +21,7 @@ from ...models.storage_unwritable_error import StorageUnwritableError
 from ...models.unauthorized_error import UnauthorizedError
 from ...models.unsupported_media_type_error import UnsupportedMediaTypeError
 from ...models.validation_failed_error import ValidationFailedError
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -30,9 +31,13 @@ def _get_kwargs(
     startup_id: int,
     *,
     body: AssignmentUpdate,
+    accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
 
 
     
@@ -179,6 +184,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AssignmentUpdate,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Adjust
@@ -188,6 +194,8 @@ def sync_detailed(
     Args:
         camp_id (int): a positive id
         startup_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 
@@ -204,6 +212,7 @@ def sync_detailed(
         camp_id=camp_id,
 startup_id=startup_id,
 body=body,
+accept_language=accept_language,
 
     )
 
@@ -219,6 +228,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AssignmentUpdate,
+    accept_language: str | Unset = UNSET,
 
 ) -> AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Adjust
@@ -228,6 +238,8 @@ def sync(
     Args:
         camp_id (int): a positive id
         startup_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 
@@ -245,6 +257,7 @@ def sync(
 startup_id=startup_id,
 client=client,
 body=body,
+accept_language=accept_language,
 
     ).parsed
 
@@ -254,6 +267,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AssignmentUpdate,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError]:
     """ Adjust
@@ -263,6 +277,8 @@ async def asyncio_detailed(
     Args:
         camp_id (int): a positive id
         startup_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 
@@ -279,6 +295,7 @@ async def asyncio_detailed(
         camp_id=camp_id,
 startup_id=startup_id,
 body=body,
+accept_language=accept_language,
 
     )
 
@@ -294,6 +311,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AssignmentUpdate,
+    accept_language: str | Unset = UNSET,
 
 ) -> AssignmentRead | ConflictError | NoFreePlaceError | DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | PayloadTooLargeError | RateLimitedError | UnauthorizedError | UnsupportedMediaTypeError | ValidationFailedError | None:
     """ Adjust
@@ -303,6 +321,8 @@ async def asyncio(
     Args:
         camp_id (int): a positive id
         startup_id (int): a positive id
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
         body (AssignmentUpdate): Move a startup to another host and/or lock it; every change is
             audited.
 
@@ -320,5 +340,6 @@ async def asyncio(
 startup_id=startup_id,
 client=client,
 body=body,
+accept_language=accept_language,
 
     )).parsed

@@ -199,7 +199,9 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CampCreate):
+        body (CampCreate): A new camp. It lasts at most 366 days (``starts_on`` and ``ends_on``
+            included), all
+            of them from 2000-01-01 to 2099-12-31, as are the days of its ``day_plan``.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -235,7 +237,9 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (CampCreate):
+        body (CampCreate): A new camp. It lasts at most 366 days (``starts_on`` and ``ends_on``
+            included), all
+            of them from 2000-01-01 to 2099-12-31, as are the days of its ``day_plan``.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,7 +270,9 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CampCreate):
+        body (CampCreate): A new camp. It lasts at most 366 days (``starts_on`` and ``ends_on``
+            included), all
+            of them from 2000-01-01 to 2099-12-31, as are the days of its ``day_plan``.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -302,7 +308,9 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (CampCreate):
+        body (CampCreate): A new camp. It lasts at most 366 days (``starts_on`` and ``ends_on``
+            included), all
+            of them from 2000-01-01 to 2099-12-31, as are the days of its ``day_plan``.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

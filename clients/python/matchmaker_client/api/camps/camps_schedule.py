@@ -28,9 +28,14 @@ def _get_kwargs(
     startup_id: int | Unset = UNSET,
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+    accept_language: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+
 
     
 
@@ -57,6 +62,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -150,6 +156,7 @@ def sync_detailed(
     startup_id: int | Unset = UNSET,
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError]:
     """ Read Schedule
@@ -161,6 +168,8 @@ def sync_detailed(
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,6 +185,7 @@ def sync_detailed(
 startup_id=startup_id,
 host_id=host_id,
 format_=format_,
+accept_language=accept_language,
 
     )
 
@@ -192,6 +202,7 @@ def sync(
     startup_id: int | Unset = UNSET,
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+    accept_language: str | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError | None:
     """ Read Schedule
@@ -203,6 +214,8 @@ def sync(
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +232,7 @@ client=client,
 startup_id=startup_id,
 host_id=host_id,
 format_=format_,
+accept_language=accept_language,
 
     ).parsed
 
@@ -229,6 +243,7 @@ async def asyncio_detailed(
     startup_id: int | Unset = UNSET,
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+    accept_language: str | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError]:
     """ Read Schedule
@@ -240,6 +255,8 @@ async def asyncio_detailed(
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,6 +272,7 @@ async def asyncio_detailed(
 startup_id=startup_id,
 host_id=host_id,
 format_=format_,
+accept_language=accept_language,
 
     )
 
@@ -271,6 +289,7 @@ async def asyncio(
     startup_id: int | Unset = UNSET,
     host_id: int | Unset = UNSET,
     format_: CampsScheduleFormat | Unset = CampsScheduleFormat.JSON,
+    accept_language: str | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | NotFoundError | RateLimitedError | ScheduleRead | UnauthorizedError | ValidationFailedError | None:
     """ Read Schedule
@@ -282,6 +301,8 @@ async def asyncio(
         startup_id (int | Unset):
         host_id (int | Unset):
         format_ (CampsScheduleFormat | Unset):  Default: CampsScheduleFormat.JSON.
+        accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
+            q-values are honoured; English otherwise. The response's Content-Language says which.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -298,5 +319,6 @@ client=client,
 startup_id=startup_id,
 host_id=host_id,
 format_=format_,
+accept_language=accept_language,
 
     )).parsed
