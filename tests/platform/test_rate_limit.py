@@ -1,4 +1,4 @@
-"""Per-key token buckets: 429 with Retry-After, per key, admins exempt."""
+"""Per-key token buckets: 429 with Retry-After, per key, admins exempt; pages too."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
 from matchmaker.platform.ratelimit import RateLimiter
 from tests.conftest import as_admin, bearer, mint_key
+from tests.web.test_session import _sign_in
 
 
 @pytest.fixture
@@ -53,3 +54,27 @@ def test_bucket_arithmetic_with_a_clock_of_our_own() -> None:
     now[0] = 100.0  # never more than the burst
     assert [limiter.take(1).allowed for _ in range(3)] == [True, True, False]
     assert limiter.take(2).allowed  # another key
+
+
+def test_a_signed_in_browser_shares_its_keys_bucket_and_gets_a_page(limited: TestClient) -> None:
+    key = mint_key(limited, "founder")
+    browser = TestClient(limited.app)
+    _sign_in(browser, key)  # the sign-in itself is anonymous: not counted
+    assert browser.get("/").status_code == 200  # 1 of 3
+    assert limited.get("/v1/keys/me", headers=bearer(key)).status_code == 200  # 2 of 3
+    assert browser.get("/").status_code == 200  # 3 of 3
+    refused = browser.get("/")
+    assert refused.status_code == 429
+    assert refused.headers["content-type"].startswith("text/html")
+    assert 1 <= int(refused.headers["Retry-After"]) <= 10
+    assert "Too many requests" in refused.text
+    # The key's API calls are refused too: one budget.
+    assert limited.get("/v1/keys/me", headers=bearer(key)).status_code == 429
+
+
+def test_the_429_page_is_in_the_visitors_language(limited: TestClient) -> None:
+    browser = TestClient(limited.app, headers={"Accept-Language": "zh-CN"})
+    _sign_in(browser, mint_key(limited, "founder"))
+    answers = [browser.get("/") for _ in range(4)]
+    assert [r.status_code for r in answers] == [200, 200, 200, 429]
+    assert "请求过于频繁" in answers[-1].text
