@@ -1,7 +1,7 @@
-"""Per-key rate limits and idempotent POSTs, around every route.
+"""Per-account rate limits and idempotent POSTs, around every route.
 
-Pages are limited too: a signed-in browser session counts against the bucket of the key it
-was opened with, and is answered over the limit with an HTML page (``web.limits``).
+Pages are limited too: a signed-in browser session counts against the bucket of the account
+of the key it was opened with, and is answered over the limit with an HTML page (``web.limits``).
 
 This is ASGI middleware rather than a dependency because an idempotent replay must answer
 before the route runs and must capture the route's response. It identifies the caller with
@@ -96,10 +96,13 @@ class PlatformMiddleware:
         if self.limiter.enabled and not principal.is_admin:
             # A Redis round trip blocks: off the event loop; the in-memory buckets cost less
             # than the thread-pool hop would.
+            # One bucket per account, not per key: rotating a key must not refill it (an
+            # account holds one live key; rotation revokes the old one).
+            bucket = f"account:{principal.account_id}"
             if self.limiter.blocking:
-                verdict = await run_in_threadpool(self.limiter.take, principal.key_id)
+                verdict = await run_in_threadpool(self.limiter.take, bucket)
             else:
-                verdict = self.limiter.take(principal.key_id)
+                verdict = self.limiter.take(bucket)
             if not verdict.allowed and signed_in:
                 await limits.too_many_requests(scope, verdict.retry_after)(scope, receive, send)
                 return
@@ -107,7 +110,7 @@ class PlatformMiddleware:
                 response = error(
                     429,
                     "rate_limited",
-                    f"this key may send {self.limiter.per_minute} requests a minute "
+                    f"this key's account may send {self.limiter.per_minute} requests a minute "
                     f"(bursts of {self.limiter.burst}); retry in {verdict.retry_after} s",
                     {"Retry-After": str(verdict.retry_after)},
                 )
@@ -151,7 +154,7 @@ class PlatformMiddleware:
         return await run_in_threadpool(authenticate)
 
     async def _session_principal(self, scope: Scope) -> Principal | None:
-        """The principal of a signed-in browser session, to pick its key's bucket."""
+        """The principal of a signed-in browser session, to pick its account's bucket."""
         token = limits.session_token(scope)
         state = scope["app"].state
         if token is None or getattr(state, "sessions", None) is None:

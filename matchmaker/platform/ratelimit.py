@@ -1,10 +1,11 @@
-"""Per-key token buckets: in this process, or in Redis so that every replica shares them.
+"""Token buckets, one per caller: in this process, or in Redis so that every replica shares them.
 
-Each API key gets ``burst`` tokens, refilled at ``per_minute / 60`` a second; a request takes
-one. Without ``MATCHMAKER_REDIS_URL`` the buckets live in this process: exact for one process,
-per process when several run (a key may then get up to N times the rate). With it, one bucket
-per key lives in Redis and a Lua script refills and spends it atomically, on Redis's clock, so
-N replicas enforce one budget.
+A bucket is named by the caller (``PlatformMiddleware`` uses the account, so a key and the keys
+that replace it on rotation share one). Each holds ``burst`` tokens, refilled at
+``per_minute / 60`` a second; a request takes one. Without ``MATCHMAKER_REDIS_URL`` the buckets
+live in this process: exact for one process, per process when several run (a caller may then
+get up to N times the rate). With it, one bucket per caller lives in Redis and a Lua script
+refills and spends it atomically, on Redis's clock, so N replicas enforce one budget.
 
 When Redis cannot be reached the limiter neither lets everything through nor refuses
 everything: it falls back to the in-process buckets (each replica then enforces the limit on
@@ -47,8 +48,8 @@ class Limiter(Protocol):
     @property
     def enabled(self) -> bool: ...
 
-    def take(self, key_id: int) -> Verdict:
-        """Spend one token of ``key_id``'s bucket if there is one."""
+    def take(self, bucket: str) -> Verdict:
+        """Spend one token of ``bucket`` if there is one."""
         ...
 
 
@@ -59,7 +60,7 @@ def _verdict(tokens_left: float, allowed: bool, rate: float) -> Verdict:
 
 
 class RateLimiter:
-    """Token buckets keyed by API key id, in this process; thread-safe."""
+    """Token buckets by name, in this process; thread-safe."""
 
     blocking = False  # a dict and a lock held for microseconds
 
@@ -70,23 +71,23 @@ class RateLimiter:
         self.burst = burst
         self._rate = per_minute / 60.0
         self._clock = clock
-        self._buckets: dict[int, tuple[float, float]] = {}  # key id -> (tokens, at)
+        self._buckets: dict[str, tuple[float, float]] = {}  # bucket -> (tokens, at)
         self._lock = threading.Lock()
 
     @property
     def enabled(self) -> bool:
         return self.per_minute > 0
 
-    def take(self, key_id: int) -> Verdict:
-        """Spend one token of ``key_id``'s bucket if there is one."""
+    def take(self, bucket: str) -> Verdict:
+        """Spend one token of ``bucket`` if there is one."""
         now = self._clock()
         with self._lock:
-            tokens, at = self._buckets.get(key_id, (float(self.burst), now))
+            tokens, at = self._buckets.get(bucket, (float(self.burst), now))
             tokens = min(float(self.burst), tokens + (now - at) * self._rate)
             if tokens >= 1.0:
-                self._buckets[key_id] = (tokens - 1.0, now)
+                self._buckets[bucket] = (tokens - 1.0, now)
                 return _verdict(tokens - 1.0, True, self._rate)
-            self._buckets[key_id] = (tokens, now)
+            self._buckets[bucket] = (tokens, now)
             return _verdict(tokens, False, self._rate)
 
 
@@ -146,13 +147,13 @@ class RedisRateLimiter:
     def enabled(self) -> bool:
         return self.per_minute > 0
 
-    def take(self, key_id: int) -> Verdict:
-        """Spend one token of ``key_id``'s shared bucket; in-process while Redis is down."""
+    def take(self, bucket: str) -> Verdict:
+        """Spend one token of the shared ``bucket``; in-process while Redis is down."""
         if time.monotonic() < self._down_until:
-            return self._fallback.take(key_id)
+            return self._fallback.take(bucket)
         try:
             allowed, left = self._script(
-                keys=[f"{self._prefix}{key_id}"], args=[self._rate, self.burst]
+                keys=[f"{self._prefix}{bucket}"], args=[self._rate, self.burst]
             )
         except redis.RedisError as exc:
             self.errors += 1
@@ -162,7 +163,7 @@ class RedisRateLimiter:
                 type(exc).__name__,
                 RETRY_SECONDS,
             )
-            return self._fallback.take(key_id)
+            return self._fallback.take(bucket)
         return _verdict(float(left), bool(int(allowed)), self._rate)
 
     def close(self) -> None:

@@ -1,4 +1,5 @@
-"""Per-key token buckets: 429 with Retry-After, per key, admins exempt; pages too."""
+"""Token buckets: 429 with Retry-After, per account (rotation included), admins exempt; pages
+too."""
 
 from __future__ import annotations
 
@@ -46,14 +47,14 @@ def test_requests_without_a_usable_key_are_left_to_the_route(limited: TestClient
 def test_bucket_arithmetic_with_a_clock_of_our_own() -> None:
     now = [0.0]
     limiter = RateLimiter(per_minute=60, burst=2, clock=lambda: now[0])
-    assert [limiter.take(1).allowed for _ in range(3)] == [True, True, False]
-    assert limiter.take(1).retry_after == 1
+    assert [limiter.take("a").allowed for _ in range(3)] == [True, True, False]
+    assert limiter.take("a").retry_after == 1
     now[0] = 1.0  # one token back after a second
-    assert limiter.take(1).allowed
-    assert not limiter.take(1).allowed
+    assert limiter.take("a").allowed
+    assert not limiter.take("a").allowed
     now[0] = 100.0  # never more than the burst
-    assert [limiter.take(1).allowed for _ in range(3)] == [True, True, False]
-    assert limiter.take(2).allowed  # another key
+    assert [limiter.take("a").allowed for _ in range(3)] == [True, True, False]
+    assert limiter.take("b").allowed  # another bucket
 
 
 def test_a_signed_in_browser_shares_its_keys_bucket_and_gets_a_page(limited: TestClient) -> None:
@@ -78,3 +79,14 @@ def test_the_429_page_is_in_the_visitors_language(limited: TestClient) -> None:
     answers = [browser.get("/") for _ in range(4)]
     assert [r.status_code for r in answers] == [200, 200, 200, 429]
     assert "请求过于频繁" in answers[-1].text
+
+
+def test_rotating_a_key_does_not_refill_its_bucket(limited: TestClient) -> None:
+    old = mint_key(limited, "partner")
+    assert limited.get("/v1/keys/me", headers=bearer(old)).status_code == 200  # 1 of 3
+    me = limited.get("/v1/keys/me", headers=bearer(old)).json()  # 2 of 3
+    rotated = limited.post(f"/v1/keys/{me['key']['id']}/rotate", headers=bearer(old))  # 3 of 3
+    assert rotated.status_code == 201
+    refused = limited.get("/v1/keys/me", headers=bearer(rotated.json()["key"]))
+    assert refused.status_code == 429
+    assert "account" in refused.json()["message"]
