@@ -150,8 +150,8 @@ def complete(
         record = session.get(IdempotencyRecord, claimed.record_id)
         if record is None:
             return
-        if record.committed_at is None and status_code >= 500:
-            session.delete(record)  # nothing happened: the client may retry
+        if record.committed_at is None and (status_code >= 500 or status_code == 429):
+            session.delete(record)  # nothing happened: the client may retry (429: later)
             return
         record.request_hash = req_hash
         if len(body) > MAX_STORED_BODY:

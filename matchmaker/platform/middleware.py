@@ -31,7 +31,7 @@ from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
 from matchmaker.errors import ErrorBody, Unauthorized, unavailable
 from matchmaker.platform import idempotency, leases, presence
-from matchmaker.platform.ratelimit import limiter_for
+from matchmaker.platform.ratelimit import Limiter, bucket_of
 from matchmaker.web import limits
 
 # Where the request's authenticated key id is left for the request log.
@@ -57,14 +57,9 @@ class PlatformMiddleware:
     """Rate-limits every request made with a key or a signed-in session; makes POSTs with an
     Idempotency-Key safe."""
 
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, limiter: Limiter) -> None:
         self.app = app
-        self.limiter = limiter_for(
-            settings.rate_limit_per_minute,
-            settings.rate_limit_burst,
-            settings.redis_url,
-            settings.redis_prefix,
-        )
+        self.limiter = limiter
         self.ttl = timedelta(hours=settings.idempotency_ttl_hours)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -96,9 +91,7 @@ class PlatformMiddleware:
         if self.limiter.enabled and not principal.is_admin:
             # A Redis round trip blocks: off the event loop; the in-memory buckets cost less
             # than the thread-pool hop would.
-            # One bucket per account, not per key: rotating a key must not refill it (an
-            # account holds one live key; rotation revokes the old one).
-            bucket = f"account:{principal.account_id}"
+            bucket = bucket_of(principal)
             if self.limiter.blocking:
                 verdict = await run_in_threadpool(self.limiter.take, bucket)
             else:

@@ -13,6 +13,7 @@ from matchmaker.config import Settings
 from matchmaker.matching.encoder import Encoder
 from matchmaker.platform.ratelimit import RateLimiter
 from tests.conftest import as_admin, bearer, mint_key
+from tests.factories import startup_body
 from tests.web.test_session import _sign_in
 
 
@@ -90,3 +91,37 @@ def test_rotating_a_key_does_not_refill_its_bucket(limited: TestClient) -> None:
     refused = limited.get("/v1/keys/me", headers=bearer(rotated.json()["key"]))
     assert refused.status_code == 429
     assert "account" in refused.json()["message"]
+
+
+def _batch(size: int) -> dict[str, object]:
+    return {"kind": "startups", "profiles": [startup_body() for _ in range(size)]}
+
+
+def test_a_batch_costs_one_request_per_profile(limited: TestClient) -> None:
+    key = bearer(mint_key(limited, "partner"))
+    assert limited.post("/v1/recommendations/batch", json=_batch(2), headers=key).status_code == 200
+    refused = limited.post("/v1/recommendations/batch", json=_batch(2), headers=key)
+    assert refused.status_code == 429
+    assert refused.json()["error"] == "rate_limited"
+    assert "a batch of 2 costs 2" in refused.json()["message"]
+    assert 1 <= int(refused.headers["Retry-After"]) <= 10
+    # A batch larger than the burst costs the burst: it passes once the bucket is full.
+    other = bearer(mint_key(limited, "partner"))
+    assert (
+        limited.post("/v1/recommendations/batch", json=_batch(5), headers=other).status_code == 200
+    )
+    assert limited.get("/v1/keys/me", headers=other).status_code == 429
+
+
+def test_a_batch_refused_for_its_cost_is_not_replayed(limited: TestClient) -> None:
+    now = [0.0]
+    limited.app.state.limiter._clock = lambda: now[0]  # type: ignore[attr-defined]
+    key = bearer(mint_key(limited, "partner"))
+    assert limited.post("/v1/recommendations/batch", json=_batch(2), headers=key).status_code == 200
+    retry = {**key, "Idempotency-Key": "batch-1"}
+    body = _batch(2)
+    assert limited.post("/v1/recommendations/batch", json=body, headers=retry).status_code == 429
+    now[0] = 60.0  # the bucket is full again: the same request runs, not a stored 429
+    again = limited.post("/v1/recommendations/batch", json=body, headers=retry)
+    assert again.status_code == 200
+    assert "idempotent-replayed" not in again.headers
