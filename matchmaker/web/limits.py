@@ -37,7 +37,9 @@ def cached_principal(cache: PrincipalCache | None, token: str) -> Principal | No
 def session_principal(scope: Scope, token: str, cache: PrincipalCache | None) -> Principal | None:
     """The principal of a live session (blocking: one read-only transaction, never committed;
     the page's own dependency checks the session again and records its use)."""
-    with scope["app"].state.sessions() as db:
+    with scope["app"].state.sessions() as db, db.no_autoflush:
+        # No autoflush: the session's last_seen_at, which the lookup may touch, is the page's
+        # to write; sending it here would lock the row for nothing.
         principal = service.principal_for(db, token)
     if principal is not None and cache is not None:
         cache.put(_CACHE_PREFIX + token, principal)
