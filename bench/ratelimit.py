@@ -34,7 +34,7 @@ def main() -> None:
         for i in range(args.n):
             for name, limiter in (("in_process", local), ("redis", shared)):
                 started = time.perf_counter()
-                limiter.take(i % 100)
+                limiter.take(f"account:{i % 100}")
                 timings[name].append((time.perf_counter() - started) * 1000)
     finally:
         for key in client.scan_iter(match=f"{prefix}*"):

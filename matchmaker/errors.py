@@ -132,6 +132,17 @@ class InvalidInput(DomainError):
         return err
 
 
+class RateLimited(DomainError):
+    """Too many requests for this API key; wait `Retry-After` s"""
+
+    status_code = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.headers = {"Retry-After": str(retry_after)}
+
+
 class ServiceUnavailable(DomainError):
     """The service cannot answer this now (e.g. the model is still loading); retry later."""
 

@@ -14,8 +14,9 @@ on the commit:
 - not committed: the request's changes never landed, so it runs again. A 5xx is not
   remembered;
 - committed: the changes landed, so the request never runs again. A 5xx is stored and
-  replayed like any response; a response that could not be kept (too large, or the process
-  died before storing it) answers ``Lost``.
+  replayed like any response; a response that could not be kept (too large, over the
+  account's ``MAX_STORED_PER_ACCOUNT``, or the process died before storing it) answers
+  ``Lost``.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, event, select, update
+from sqlalchemy import delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
+from matchmaker.access.models import ApiKey
 from matchmaker.db import utcnow
 from matchmaker.platform import leases, presence
 from matchmaker.platform.models import IdempotencyRecord
@@ -41,6 +43,10 @@ KEY_PATTERN = r"^[!-~]{1,255}$"
 # Responses larger than this are not stored (the claim is dropped): replaying them would
 # need the database to hold arbitrarily large bodies.
 MAX_STORED_BODY = 1_000_000
+# Nor once the responses an account's keys keep (until they expire) would exceed this: without
+# it, fresh Idempotency-Keys fill the database at up to 1 MB a request for the whole TTL.
+# Concurrent requests may each pass the check, so the bound is this plus a few responses.
+MAX_STORED_PER_ACCOUNT = 10_000_000
 # session.info keys: the claim a request's transaction completes, and whether it wrote.
 CLAIM = "idempotency_claim"
 _WROTE = "idempotency_wrote"
@@ -150,17 +156,31 @@ def complete(
         record = session.get(IdempotencyRecord, claimed.record_id)
         if record is None:
             return
-        if record.committed_at is None and status_code >= 500:
-            session.delete(record)  # nothing happened: the client may retry
+        if record.committed_at is None and (status_code >= 500 or status_code == 429):
+            session.delete(record)  # nothing happened: the client may retry (429: later)
             return
         record.request_hash = req_hash
-        if len(body) > MAX_STORED_BODY:
+        if len(body) > MAX_STORED_BODY or (
+            _kept_bytes(session, record.api_key_id) + len(body) > MAX_STORED_PER_ACCOUNT
+        ):
             if record.committed_at is None:
                 session.delete(record)  # e.g. a large read-only answer: running again is safe
             return  # took effect, response too large to keep: retries get Lost
         record.status_code = status_code
         record.response_headers = [list(h) for h in headers]
         record.response_body = body
+
+
+def _kept_bytes(session: Session, api_key_id: int) -> int:
+    """Bytes of the live responses stored for the account that ``api_key_id`` belongs to."""
+    account = select(ApiKey.account_id).where(ApiKey.id == api_key_id).scalar_subquery()
+    keys = select(ApiKey.id).where(ApiKey.account_id == account)
+    total = session.scalar(
+        select(func.coalesce(func.sum(func.length(IdempotencyRecord.response_body)), 0)).where(
+            IdempotencyRecord.api_key_id.in_(keys), IdempotencyRecord.expires_at > utcnow()
+        )
+    )
+    return int(total or 0)
 
 
 def release(sessions: sessionmaker[Session], claimed: Claimed) -> None:

@@ -1,4 +1,7 @@
-"""Per-key rate limits and idempotent POSTs, around every route.
+"""Per-account rate limits and idempotent POSTs, around every route.
+
+Pages are limited too: a signed-in browser session counts against the bucket of the account
+of the key it was opened with, and is answered over the limit with an HTML page (``web.limits``).
 
 This is ASGI middleware rather than a dependency because an idempotent replay must answer
 before the route runs and must capture the route's response. It identifies the caller with
@@ -28,7 +31,8 @@ from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
 from matchmaker.errors import ErrorBody, Unauthorized, unavailable
 from matchmaker.platform import idempotency, leases, presence
-from matchmaker.platform.ratelimit import limiter_for
+from matchmaker.platform.ratelimit import Limiter, bucket_of
+from matchmaker.web import limits
 
 # Where the request's authenticated key id is left for the request log.
 KEY_ID = "matchmaker.key_id"
@@ -50,16 +54,12 @@ def error(
 
 
 class PlatformMiddleware:
-    """Rate-limits every request made with a key; makes POSTs with an Idempotency-Key safe."""
+    """Rate-limits every request made with a key or a signed-in session; makes POSTs with an
+    Idempotency-Key safe."""
 
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, limiter: Limiter) -> None:
         self.app = app
-        self.limiter = limiter_for(
-            settings.rate_limit_per_minute,
-            settings.rate_limit_burst,
-            settings.redis_url,
-            settings.redis_prefix,
-        )
+        self.limiter = limiter
         self.ttl = timedelta(hours=settings.idempotency_ttl_hours)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -69,8 +69,12 @@ class PlatformMiddleware:
         headers = Headers(scope=scope)
         key = headers.get(idempotency.HEADER)
         idempotent = scope["method"] == "POST" and key is not None
+        signed_in = False  # a browser's session, not a key: over the limit it gets a page
         try:
             principal = await self._principal(scope, headers, idempotent)
+            if principal is None:
+                principal = await self._session_principal(scope)
+                signed_in = principal is not None
         except SQLAlchemyError as exc:
             if idempotent:
                 await _outage(exc)(scope, receive, send)
@@ -87,15 +91,19 @@ class PlatformMiddleware:
         if self.limiter.enabled and not principal.is_admin:
             # A Redis round trip blocks: off the event loop; the in-memory buckets cost less
             # than the thread-pool hop would.
+            bucket = bucket_of(principal)
             if self.limiter.blocking:
-                verdict = await run_in_threadpool(self.limiter.take, principal.key_id)
+                verdict = await run_in_threadpool(self.limiter.take, bucket)
             else:
-                verdict = self.limiter.take(principal.key_id)
+                verdict = self.limiter.take(bucket)
+            if not verdict.allowed and signed_in:
+                await limits.too_many_requests(scope, verdict.retry_after)(scope, receive, send)
+                return
             if not verdict.allowed:
                 response = error(
                     429,
                     "rate_limited",
-                    f"this key may send {self.limiter.per_minute} requests a minute "
+                    f"this key's account may send {self.limiter.per_minute} requests a minute "
                     f"(bursts of {self.limiter.burst}); retry in {verdict.retry_after} s",
                     {"Retry-After": str(verdict.retry_after)},
                 )
@@ -106,7 +114,8 @@ class PlatformMiddleware:
                 (b"x-ratelimit-remaining", str(verdict.remaining).encode()),
             ]
         send = _with_headers(send, rate_headers)
-        if not idempotent or key is None:
+        # Pages take no Idempotency-Key: only a key's own POSTs are made idempotent.
+        if not idempotent or key is None or signed_in:
             await self.app(scope, receive, send)
             return
         await self._idempotent(scope, receive, send, principal, key)
@@ -136,6 +145,19 @@ class PlatformMiddleware:
                     return None
 
         return await run_in_threadpool(authenticate)
+
+    async def _session_principal(self, scope: Scope) -> Principal | None:
+        """The principal of a signed-in browser session, to pick its account's bucket."""
+        token = limits.session_token(scope)
+        state = scope["app"].state
+        if token is None or getattr(state, "sessions", None) is None:
+            return None
+        cache: PrincipalCache | None = getattr(state, "principals", None)
+        # As for keys: a session seen lately is enough to pick the bucket; the page checks it.
+        cached = limits.cached_principal(cache, token)
+        if cached is not None:
+            return cached
+        return await run_in_threadpool(limits.session_principal, scope, token, cache)
 
     async def _idempotent(
         self, scope: Scope, receive: Receive, send: Send, principal: Principal, key: str

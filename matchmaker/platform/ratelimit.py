@@ -1,10 +1,12 @@
-"""Per-key token buckets: in this process, or in Redis so that every replica shares them.
+"""Token buckets, one per caller: in this process, or in Redis so that every replica shares them.
 
-Each API key gets ``burst`` tokens, refilled at ``per_minute / 60`` a second; a request takes
-one. Without ``MATCHMAKER_REDIS_URL`` the buckets live in this process: exact for one process,
-per process when several run (a key may then get up to N times the rate). With it, one bucket
-per key lives in Redis and a Lua script refills and spends it atomically, on Redis's clock, so
-N replicas enforce one budget.
+A bucket is named by the caller (``PlatformMiddleware`` uses the account, so a key and the keys
+that replace it on rotation share one). Each holds ``burst`` tokens, refilled at
+``per_minute / 60`` a second; a request takes one (a batch of recommendations one per
+profile: ``charge``). Without ``MATCHMAKER_REDIS_URL`` the buckets live in this process: exact
+for one process, per process when several run (a caller may then get up to N times the rate).
+With it, one bucket per caller lives in Redis and a Lua script refills and spends it
+atomically, on Redis's clock, so N replicas enforce one budget.
 
 When Redis cannot be reached the limiter neither lets everything through nor refuses
 everything: it falls back to the in-process buckets (each replica then enforces the limit on
@@ -20,9 +22,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import redis
+
+from matchmaker.access.principal import Principal
+from matchmaker.errors import RateLimited
 
 log = logging.getLogger(__name__)
 
@@ -47,19 +52,25 @@ class Limiter(Protocol):
     @property
     def enabled(self) -> bool: ...
 
-    def take(self, key_id: int) -> Verdict:
-        """Spend one token of ``key_id``'s bucket if there is one."""
+    def take(self, bucket: str, cost: int = 1) -> Verdict:
+        """Spend ``cost`` tokens of ``bucket`` if it holds them, else none."""
         ...
 
 
-def _verdict(tokens_left: float, allowed: bool, rate: float) -> Verdict:
+def _verdict(tokens_left: float, allowed: bool, rate: float, cost: int = 1) -> Verdict:
     if allowed:
         return Verdict(True, int(tokens_left), 0)
-    return Verdict(False, 0, max(1, math.ceil((1.0 - tokens_left) / rate)))
+    return Verdict(False, int(tokens_left), max(1, math.ceil((cost - tokens_left) / rate)))
+
+
+def bucket_of(principal: Principal) -> str:
+    """The bucket a caller draws on: its account's, so that a key and the keys that replace it
+    on rotation share one (an account holds one live key; rotation revokes the old one)."""
+    return f"account:{principal.account_id}"
 
 
 class RateLimiter:
-    """Token buckets keyed by API key id, in this process; thread-safe."""
+    """Token buckets by name, in this process; thread-safe."""
 
     blocking = False  # a dict and a lock held for microseconds
 
@@ -70,31 +81,32 @@ class RateLimiter:
         self.burst = burst
         self._rate = per_minute / 60.0
         self._clock = clock
-        self._buckets: dict[int, tuple[float, float]] = {}  # key id -> (tokens, at)
+        self._buckets: dict[str, tuple[float, float]] = {}  # bucket -> (tokens, at)
         self._lock = threading.Lock()
 
     @property
     def enabled(self) -> bool:
         return self.per_minute > 0
 
-    def take(self, key_id: int) -> Verdict:
-        """Spend one token of ``key_id``'s bucket if there is one."""
+    def take(self, bucket: str, cost: int = 1) -> Verdict:
+        """Spend ``cost`` tokens of ``bucket`` if it holds them, else none."""
         now = self._clock()
         with self._lock:
-            tokens, at = self._buckets.get(key_id, (float(self.burst), now))
+            tokens, at = self._buckets.get(bucket, (float(self.burst), now))
             tokens = min(float(self.burst), tokens + (now - at) * self._rate)
-            if tokens >= 1.0:
-                self._buckets[key_id] = (tokens - 1.0, now)
-                return _verdict(tokens - 1.0, True, self._rate)
-            self._buckets[key_id] = (tokens, now)
-            return _verdict(tokens, False, self._rate)
+            if tokens >= cost:
+                self._buckets[bucket] = (tokens - cost, now)
+                return _verdict(tokens - cost, True, self._rate)
+            self._buckets[bucket] = (tokens, now)
+            return _verdict(tokens, False, self._rate, cost)
 
 
-# KEYS[1] the bucket; ARGV rate (tokens a second), burst. Returns {allowed, tokens left}; the
+# KEYS[1] the bucket; ARGV rate (tokens a second), burst, cost. Returns {allowed, tokens left}; the
 # token count goes back as a string because Redis turns Lua numbers into integers.
 _TAKE = """
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -102,8 +114,8 @@ local tokens = tonumber(bucket[1]) or burst
 local at = tonumber(bucket[2]) or now
 tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
 local allowed = 0
-if tokens >= 1 then
-    tokens = tokens - 1
+if tokens >= cost then
+    tokens = tokens - cost
     allowed = 1
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
@@ -146,13 +158,13 @@ class RedisRateLimiter:
     def enabled(self) -> bool:
         return self.per_minute > 0
 
-    def take(self, key_id: int) -> Verdict:
-        """Spend one token of ``key_id``'s shared bucket; in-process while Redis is down."""
+    def take(self, bucket: str, cost: int = 1) -> Verdict:
+        """Spend ``cost`` tokens of the shared ``bucket``; in-process while Redis is down."""
         if time.monotonic() < self._down_until:
-            return self._fallback.take(key_id)
+            return self._fallback.take(bucket, cost)
         try:
             allowed, left = self._script(
-                keys=[f"{self._prefix}{key_id}"], args=[self._rate, self.burst]
+                keys=[f"{self._prefix}{bucket}"], args=[self._rate, self.burst, cost]
             )
         except redis.RedisError as exc:
             self.errors += 1
@@ -162,11 +174,32 @@ class RedisRateLimiter:
                 type(exc).__name__,
                 RETRY_SECONDS,
             )
-            return self._fallback.take(key_id)
-        return _verdict(float(left), bool(int(allowed)), self._rate)
+            return self._fallback.take(bucket, cost)
+        return _verdict(float(left), bool(int(allowed)), self._rate, cost)
 
     def close(self) -> None:
         self._client.close()
+
+
+def charge(state: Any, principal: Principal, cost: int, what: str) -> None:
+    """Spend what a request costs beyond the one token ``PlatformMiddleware`` took for it
+    (a batch of ``cost`` profiles costs ``cost``, at most the burst, so that any batch can
+    pass once the bucket is full); 429 with ``Retry-After`` if the bucket lacks it, and then
+    nothing more is spent. Blocking with Redis: call it from a thread, as sync routes run."""
+    limiter: Limiter | None = getattr(state, "limiter", None)
+    if limiter is None or not limiter.enabled or principal.is_admin:
+        return
+    extra = min(cost, limiter.burst) - 1
+    if extra <= 0:
+        return
+    verdict = limiter.take(bucket_of(principal), extra)
+    if not verdict.allowed:
+        raise RateLimited(
+            f"{what} costs {extra + 1} of the {limiter.burst} requests the account may send "
+            f"at once ({limiter.per_minute} a minute); {verdict.remaining + 1} were left: "
+            f"retry in {verdict.retry_after} s",
+            verdict.retry_after,
+        )
 
 
 def limiter_for(per_minute: int, burst: int, redis_url: str, prefix: str) -> Limiter:

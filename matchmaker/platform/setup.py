@@ -23,6 +23,7 @@ from matchmaker.matching.refresh import IndexRefresher
 from matchmaker.platform import contract, idempotency, leases, presence
 from matchmaker.platform.idempotency import HEADER, KEY_PATTERN, MAX_KEY_LENGTH
 from matchmaker.platform.middleware import PlatformMiddleware
+from matchmaker.platform.ratelimit import limiter_for
 from matchmaker.recommendations.router import router as recommendations_router
 from matchmaker.webhooks import events, payloads
 from matchmaker.webhooks.router import router as webhooks_router
@@ -35,7 +36,14 @@ def install(app: FastAPI, settings: Settings) -> None:
     """Add the routes, the rate-limit/idempotency middleware and their OpenAPI description."""
     for router in ROUTERS:
         app.include_router(router)
-    app.add_middleware(PlatformMiddleware, settings=settings)
+    # On app.state too: a route whose cost grows with its body charges the rest itself.
+    app.state.limiter = limiter_for(
+        settings.rate_limit_per_minute,
+        settings.rate_limit_burst,
+        settings.redis_url,
+        settings.redis_prefix,
+    )
+    app.add_middleware(PlatformMiddleware, settings=settings, limiter=app.state.limiter)
     payloads.publish(app)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
 

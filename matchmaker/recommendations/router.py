@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Request
 
 from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import ServiceUnavailable, Unauthorized, error_responses
+from matchmaker.platform import ratelimit
 from matchmaker.platform.routes import OneHopRoute
 from matchmaker.recommendations import service
 from matchmaker.recommendations.language import LanguageDep, in_language
 from matchmaker.recommendations.schemas import (
     MAX_BATCH,
+    MAX_BATCH_TEXT,
     STARTUP_EXAMPLE,
     BatchRecommendation,
     BatchRequest,
@@ -80,12 +82,16 @@ def recommend(
     response_model=BatchRecommendation,
     responses=ERRORS,
     description=f"Up to {MAX_BATCH} unsaved profiles of one kind, embedded in one batch; "
-    "one result per profile, in order. Nothing is saved.",
+    "one result per profile, in order. Nothing is saved. The profiles' texts (every string "
+    f"field) may add up to {MAX_BATCH_TEXT} characters. A batch costs one request of the "
+    "rate limit per profile (at most the burst); when the bucket holds fewer, it gets 429 "
+    "with `Retry-After`.",
 )
 def recommend_batch(
+    request: Request,
     session: SessionDep,
     matcher: MatcherDep,
-    _: PrincipalDep,
+    principal: PrincipalDep,
     body: Annotated[
         BatchRequest,
         Body(openapi_examples={"startups": {"summary": "Two startups", "value": _BATCH_EXAMPLE}}),
@@ -93,6 +99,10 @@ def recommend_batch(
     lang: LanguageDep,
 ) -> BatchRecommendation:
     """Recommendations for a batch of unsaved profiles."""
+    # Charged before the work: each profile costs what a single recommendation does.
+    ratelimit.charge(
+        request.app.state, principal, len(body.profiles), f"a batch of {len(body.profiles)}"
+    )
     items = service.recommend(
         session, matcher, body.kind, body.profiles, body.targets, body.filters, batch=True
     )

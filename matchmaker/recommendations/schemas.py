@@ -29,6 +29,9 @@ from matchmaker.startups.schemas import StartupCreate
 from matchmaker.vocab import Domain, OrganisationKind, Region, Stage
 
 MAX_BATCH = 100
+# All the text of a batch's profiles together (every string field, in characters): a hundred
+# 5,000-character descriptions cost ~20 s of CPU to embed and rank, for one request.
+MAX_BATCH_TEXT = 100_000
 
 
 class Target(StrEnum):
@@ -141,11 +144,33 @@ RecommendationRequest = Annotated[
 ]
 
 
+def _text_length(value: Any) -> int:
+    """Characters of every string in a profile's fields, nested ones and lists included."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, BaseModel):
+        return sum(_text_length(v) for v in value.__dict__.values())
+    if isinstance(value, list | tuple):
+        return sum(_text_length(v) for v in value)
+    return 0
+
+
 class _BatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     targets: Targets = Field(default=None, description=_TARGETS_DOC)
     filters: Filters = Filters()
+
+    @field_validator("profiles", check_fields=False)
+    @classmethod
+    def _text_fits(cls, profiles: list[BaseModel]) -> list[BaseModel]:
+        total = _text_length(profiles)
+        if total > MAX_BATCH_TEXT:
+            raise ValueError(
+                f"the profiles' texts add up to {total} characters; a batch takes at most "
+                f"{MAX_BATCH_TEXT}: send fewer or shorter profiles"
+            )
+        return profiles
 
 
 _PROFILES_DOC = f"at most {MAX_BATCH} profiles, all of ``kind``; encoded in one batch"

@@ -68,6 +68,7 @@ ERROR_TITLES = {
     409: N_("This cannot be done now"),
     412: N_("Someone changed this meanwhile"),
     422: N_("This address is not valid"),
+    429: N_("Too many requests"),
     503: N_("The service is not ready"),
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
@@ -123,3 +124,35 @@ def test_two_claims_racing_for_one_key_get_one_winner(
         )
     assert sum(isinstance(o, idempotency.Claimed) for o in outcomes) == 1
     assert all(isinstance(o, idempotency.Claimed | idempotency.Busy) for o in outcomes)
+
+
+def test_an_account_keeps_responses_up_to_its_quota(
+    client: TestClient, auth: KeyFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    founder = auth("founder")
+    body = startup_body()
+    first = client.post("/v1/startups", json=body, headers={**founder, "Idempotency-Key": "q-1"})
+    assert first.status_code == 201
+    monkeypatch.setattr(idempotency, "MAX_STORED_PER_ACCOUNT", len(first.content) + 10)
+    # Over the quota, a request that took effect is not run again: its retry is told so.
+    second = {**founder, "Idempotency-Key": "q-2"}
+    other_body = startup_body()
+    assert client.post("/v1/startups", json=other_body, headers=second).status_code == 201
+    lost = client.post("/v1/startups", json=other_body, headers=second)
+    assert lost.status_code == 409
+    assert lost.json()["error"] == "idempotency_response_lost"
+    # One that changed nothing simply runs again.
+    third = {**founder, "Idempotency-Key": "q-3"}
+    batch = {"kind": "startups", "profiles": [startup_body()]}
+    assert client.post("/v1/recommendations/batch", json=batch, headers=third).status_code == 200
+    rerun = client.post("/v1/recommendations/batch", json=batch, headers=third)
+    assert rerun.status_code == 200
+    assert "Idempotent-Replayed" not in rerun.headers
+    # What was kept before is still replayed, and another account has a quota of its own.
+    again = client.post("/v1/startups", json=body, headers={**founder, "Idempotency-Key": "q-1"})
+    assert again.headers["Idempotent-Replayed"] == "true"
+    partner = {**auth("partner"), "Idempotency-Key": "q-1"}
+    partner_body = startup_body()
+    assert client.post("/v1/startups", json=partner_body, headers=partner).status_code == 201
+    replay = client.post("/v1/startups", json=partner_body, headers=partner)
+    assert replay.headers["Idempotent-Replayed"] == "true"

@@ -104,13 +104,13 @@ def test_an_unreachable_redis_falls_back_to_limits_in_this_process(
 def test_the_bucket_script_refills_on_redis_time_and_expires_idle_buckets(prefix: str) -> None:
     client = redis.Redis.from_url(REDIS_URL)
     limiter = RedisRateLimiter(per_minute=60, burst=2, client=client, prefix=prefix)
-    verdicts = [limiter.take(7) for _ in range(3)]
+    verdicts = [limiter.take("account:7") for _ in range(3)]
     assert [v.allowed for v in verdicts] == [True, True, False]
     assert [v.remaining for v in verdicts[:2]] == [1, 0]
     assert verdicts[2].retry_after == 1  # one token a second
-    assert limiter.take(8).allowed  # another key, another bucket
+    assert limiter.take("account:8").allowed  # another account, another bucket
     # A bucket refills to full in 2 s: Redis may forget it a second after that.
-    ttl = client.pttl(f"{prefix}ratelimit:7")
+    ttl = client.pttl(f"{prefix}ratelimit:account:7")
     assert 0 < ttl <= 3000
     assert limiter.errors == 0
     client.close()

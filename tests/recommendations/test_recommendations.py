@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from matchmaker.recommendations.schemas import MAX_BATCH
+from matchmaker.recommendations.schemas import MAX_BATCH, MAX_BATCH_TEXT
 from matchmaker.tables import metadata
 from tests.factories import incubator_body, partner_body, scenario_body, startup_body
 
@@ -148,6 +148,19 @@ def test_batch_limit_and_wrong_directions_are_refused(client: TestClient) -> Non
     r = client.post("/v1/recommendations", json=bad_profile)
     assert r.status_code == 422
     assert r.json()["detail"][0]["field"] == "profile.trl"
+
+
+def test_a_batch_whose_texts_add_up_to_too_much_is_refused(client: TestClient) -> None:
+    long = "Quantum sensors for brain imaging. " * 140  # 4,900 characters
+    count = MAX_BATCH_TEXT // len(long) + 1
+    batch = {"kind": "startups", "profiles": [startup_body(description=long)] * count}
+    r = client.post("/v1/recommendations/batch", json=batch)
+    assert r.status_code == 422, r.text
+    [error] = r.json()["detail"]
+    assert error["field"] == "profiles"
+    assert f"at most {MAX_BATCH_TEXT}" in error["reason"]
+    batch["profiles"] = batch["profiles"][: count - 2]  # under the limit: answered
+    assert client.post("/v1/recommendations/batch", json=batch).status_code == 200
 
 
 def test_recommendations_need_a_key(client: TestClient, anonymous: TestClient) -> None:

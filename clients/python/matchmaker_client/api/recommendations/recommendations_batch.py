@@ -216,7 +216,9 @@ def sync_detailed(
     """ Recommend Batch
 
      Up to 100 unsaved profiles of one kind, embedded in one batch; one result per profile, in order.
-    Nothing is saved.
+    Nothing is saved. The profiles' texts (every string field) may add up to 100000 characters. A batch
+    costs one request of the rate limit per profile (at most the burst); when the bucket holds fewer, it
+    gets 429 with `Retry-After`.
 
     Args:
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
@@ -257,7 +259,9 @@ def sync(
     """ Recommend Batch
 
      Up to 100 unsaved profiles of one kind, embedded in one batch; one result per profile, in order.
-    Nothing is saved.
+    Nothing is saved. The profiles' texts (every string field) may add up to 100000 characters. A batch
+    costs one request of the rate limit per profile (at most the burst); when the bucket holds fewer, it
+    gets 429 with `Retry-After`.
 
     Args:
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
@@ -293,7 +297,9 @@ async def asyncio_detailed(
     """ Recommend Batch
 
      Up to 100 unsaved profiles of one kind, embedded in one batch; one result per profile, in order.
-    Nothing is saved.
+    Nothing is saved. The profiles' texts (every string field) may add up to 100000 characters. A batch
+    costs one request of the rate limit per profile (at most the burst); when the bucket holds fewer, it
+    gets 429 with `Retry-After`.
 
     Args:
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
@@ -334,7 +340,9 @@ async def asyncio(
     """ Recommend Batch
 
      Up to 100 unsaved profiles of one kind, embedded in one batch; one result per profile, in order.
-    Nothing is saved.
+    Nothing is saved. The profiles' texts (every string field) may add up to 100000 characters. A batch
+    costs one request of the rate limit per profile (at most the burst); when the bucket holds fewer, it
+    gets 429 with `Retry-After`.
 
     Args:
         accept_language (str | Unset): `zh` (zh-CN, zh-Hans…) for explanations in Chinese;
