@@ -211,3 +211,12 @@ def test_a_file_that_cannot_be_read_at_all_fails_the_job(client: TestClient) -> 
     assert job["status"] == "failed"
     assert job["message"] == "a JSON import is one array of objects: [{...}, ...]"
     assert job["rows_read"] == 0
+
+
+def test_a_body_that_is_not_multipart_is_called_that(client: TestClient) -> None:
+    headers = {"Content-Type": "multipart/form-data; boundary=b"}
+    r = client.post("/v1/imports", content=b"--b\r\nnot a part header\r\n--b--", headers=headers)
+    assert r.status_code == 422, r.text
+    [detail] = r.json()["detail"]
+    assert detail["field"] == "body"
+    assert detail["reason"].startswith("is not valid multipart form data"), detail
