@@ -173,6 +173,12 @@ class Settings(BaseSettings):
         default=1000, ge=1, description="row errors stored per import job (all are counted)"
     )
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    webhooks_per_account: int = Field(
+        default=20,
+        ge=1,
+        le=1000,
+        description="webhooks one account may have; each event is sent to every one of them",
+    )
     webhook_max_attempts: int = Field(default=8, ge=1, le=30)
     webhook_backoff_seconds: float = Field(
         default=2.0, gt=0, description="first retry delay; doubles per attempt, with jitter"

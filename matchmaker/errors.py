@@ -266,6 +266,16 @@ def allowed_methods(request: Request) -> str:
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 
+def _unreadable_body(request: Request, detail: str) -> str:
+    # An upload's body is multipart: calling it JSON sent its sender to the wrong mistake.
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "multipart/form-data":
+        return f"is not valid multipart form data ({detail})"
+    if media_type == "application/x-www-form-urlencoded":
+        return f"is not valid form data ({detail})"
+    return f"cannot be read as JSON ({detail})"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
@@ -286,7 +296,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 400:
             # FastAPI's only 400 is a body it cannot decode (e.g. not UTF-8): to a client that is
             # the same mistake as malformed JSON, which is a 422.
-            fields = [{"field": "body", "reason": f"cannot be read as JSON ({exc.detail})"}]
+            fields = [{"field": "body", "reason": _unreadable_body(request, str(exc.detail))}]
             return _render(422, "validation_failed", _summary(fields), fields)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         headers = dict(exc.headers or {})

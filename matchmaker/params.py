@@ -50,6 +50,17 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
+def whole_number(value: str, max_digits: int = 9) -> int | None:
+    """The number ``value`` writes in ASCII digits, or None for anything else.
+
+    Not ``str.isdigit()`` then ``int()``: isdigit is true for "²" and other Unicode digits
+    that int() refuses, and int() refuses more than 4,300 digits; either was a 500.
+    """
+    if not re.fullmatch(f"[0-9]{{1,{max_digits}}}", value):
+        return None
+    return int(value)
+
+
 # Facet filters of the lists: one a route does not take is named as such, not as a typo.
 FILTERS = frozenset({"domain", "stage", "region", "kind", "status"})
 

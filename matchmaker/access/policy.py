@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from matchmaker.access.models import Role
@@ -112,13 +112,38 @@ def owner_for_new(principal: Principal) -> int:
 def _check_publisher(
     session: Session, principal: Principal, kind: str, values: dict[str, Any]
 ) -> None:
-    # Naming a partner as a scenario's publisher speaks for that partner.
+    # Naming a partner as a scenario's publisher speaks for that partner, by id or by name: a
+    # free-text name that is a partner's (case and spacing aside) reads as that partner's to
+    # everyone, so it takes the same right as the id.
     publisher = values.get("publisher") if kind == "scenario" else None
-    if not isinstance(publisher, int) or principal.is_admin:
+    if publisher is None or principal.is_admin:
         return
-    partner = session.get(Partner, publisher)
-    if partner is not None and not can_manage(principal, "partner", partner):
+    if isinstance(publisher, int):
+        partner = session.get(Partner, publisher)
+        named = [] if partner is None else [partner]
+    else:
+        named = partners_named(session, str(publisher))
+    if named and not any(can_manage(principal, "partner", p) for p in named):
+        first = named[0].id
+        how = "" if isinstance(publisher, int) else f" (the name {publisher!r} is its name)"
         raise Forbidden(
-            f"this key cannot publish scenarios for partner {publisher}",
-            AccessDetail(role=principal.role.value, kind="partner", id=publisher),
+            f"this key cannot publish scenarios for partner {first}{how}",
+            AccessDetail(role=principal.role.value, kind="partner", id=first),
         )
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def partners_named(session: Session, name: str) -> list[Partner]:
+    """The partners whose name is ``name``, ignoring case and runs of spaces."""
+    words = name.split()
+    if not words:
+        return []
+    # LIKE narrows to names of the same words in the same order; the exact test is in Python
+    # (SQLite's LIKE folds ASCII case only, and % would also match other text between words).
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
+    pattern = "%".join(escaped)
+    found = session.scalars(select(Partner).where(Partner.name.ilike(pattern, escape="\\")))
+    return [p for p in found if _name_key(p.name) == _name_key(name)]

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
+from pydantic_core import PydanticCustomError
 
 from matchmaker.access import policy
 from matchmaker.access.principal import PrincipalDep
@@ -23,6 +24,7 @@ from matchmaker.kinds import BY_PLURAL
 from matchmaker.params import PathId
 from matchmaker.platform import jsonbody
 from matchmaker.platform.routes import OneHopRoute
+from matchmaker.profiles.schemas import clean_line
 from matchmaker.recommendations.schemas import Target
 
 router = APIRouter(route_class=OneHopRoute, prefix="/v1/imports", tags=["imports"])
@@ -87,7 +89,8 @@ def create_import(
     profile_kind = BY_PLURAL[kind.value]
     # The role check now; rows naming partners they may not speak for fail one by one.
     policy.check_create(session, principal, profile_kind.name, _RoleOnly())
-    fmt = format or detect_format(file.filename or "")
+    filename = _filename(file.filename)
+    fmt = format or detect_format(filename)
     if fmt not in FORMATS:
         raise InvalidInput("format", f"say which: {', '.join(FORMATS)}")
     raw_mapping = _mapping(mapping, profile_kind.create)
@@ -105,7 +108,7 @@ def create_import(
             kind=kind.value,
             fmt=fmt,
             source=source,
-            filename=(file.filename or "")[:300],
+            filename=filename[:300],
             path=path,
             mapping=raw_mapping,
             account_id=principal.account_id,
@@ -115,6 +118,15 @@ def create_import(
         raise
     response.headers["Location"] = f"/v1/imports/{job.id}"
     return read(session, job, 0)
+
+
+def _filename(sent: str | None) -> str:
+    # The name is stored and shown like any other text, so it is held to the same rules: a
+    # NUL in it was a 500 on PostgreSQL and kept as sent on SQLite.
+    try:
+        return clean_line(sent or "")
+    except PydanticCustomError as exc:
+        raise InvalidInput("file", f"the file name {exc.message()}") from exc
 
 
 def _mapping(text: str | None, schema: Any) -> dict[str, Any] | None:

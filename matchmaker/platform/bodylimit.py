@@ -12,6 +12,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from matchmaker.config import Settings
+from matchmaker.params import whole_number
 from matchmaker.platform.middleware import error
 
 # Routes that take a file upload (multipart) and so get the upload limit.
@@ -60,8 +61,9 @@ class BodyLimitMiddleware:
             return
         headers = Headers(scope=scope)
         limit = self.limit_for(scope, headers)
-        declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
+        # A length that is not plain digits is left to the count of the bytes received.
+        declared = whole_number(headers.get("content-length", ""), max_digits=18)
+        if declared is not None and declared > limit:
             await self._refuse(scope, receive, send, limit)
             return
         received = 0

@@ -24,6 +24,8 @@ from functools import cache
 from pathlib import Path
 from types import TracebackType
 
+from matchmaker.params import whole_number
+
 STALE_CLAIM = timedelta(minutes=5)
 _SEP = "|"
 # Starts the token of a claim whose process held its presence lock when it claimed.
@@ -97,7 +99,7 @@ def alive(
     """Whether the owner of a claim made at ``created_at`` may still complete it.
     ``visible(process)``: whether a process of another machine holds its presence lock."""
     parts = (owner or "").split(_SEP)
-    if len(parts) != 5 or not parts[2].isdigit():
+    if len(parts) != 5 or whole_number(parts[2], max_digits=18) is None:
         return now - created_at <= STALE_CLAIM
     host, boot, pid, start, token = parts
     process = _SEP.join((host, boot, pid, start))

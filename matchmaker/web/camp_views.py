@@ -27,6 +27,7 @@ from matchmaker.kinds import STARTUP
 from matchmaker.matching.facts import facts_of
 from matchmaker.matching.schemas import MatchRead
 from matchmaker.matching.service import Matcher, to_read
+from matchmaker.params import whole_number
 from matchmaker.startups.models import Startup
 
 
@@ -148,17 +149,22 @@ def host_page(
     return HostPage(camp, line, lines)
 
 
-def ranking_of(fields: dict[str, str], shown: list[int], accept_unranked: bool) -> RankingUpdate:
+def ranking_of(fields: dict[str, str], shown: list[str], accept_unranked: bool) -> RankingUpdate:
     """The ranking a form gives: ``rank-<startup id>`` numbers, blank for unranked; equal
-    numbers keep the order the page showed them in."""
+    numbers keep the order the page showed them in. ``shown``: the startup ids the page
+    listed, as the form sent them."""
     ranked: list[tuple[int, int, int]] = []
-    for order, sid in enumerate(shown):
+    for order, text in enumerate(shown):
+        sid = whole_number(text)
+        if sid is None:
+            raise InvalidInput("shown", "a startup id written in digits")
         raw = fields.get(f"rank-{sid}", "").strip()
         if not raw:
             continue
-        if not raw.isdigit() or not 1 <= int(raw) <= 10_000:
+        rank = whole_number(raw)
+        if rank is None or not 1 <= rank <= 10_000:
             raise InvalidInput(f"rank-{sid}", "a whole number from 1, or blank for unranked")
-        ranked.append((int(raw), order, sid))
+        ranked.append((rank, order, sid))
     return RankingUpdate(
         startup_ids=[sid for _, _, sid in sorted(ranked)], accept_unranked=accept_unranked
     )

@@ -87,7 +87,7 @@ def rank(
     """Save a host's ranking through the camps service (the API's own rules)."""
     camp = camps.get_camp(db, camp_id)
     here = f"/camps/{camp.id}/hosts/{host_id}"
-    shown = [int(v) for v in form.getlist("shown") if isinstance(v, str) and v.isdigit()]
+    shown = [v if isinstance(v, str) else "" for v in form.getlist("shown")]
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     try:
         body = camp_views.ranking_of(fields, shown, form.get("accept_unranked") == "on")

@@ -14,7 +14,7 @@ from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import Duplicate, Forbidden, InvalidInput, PreconditionFailed
 from matchmaker.kinds import STARTUP
-from matchmaker.params import PathId
+from matchmaker.params import PathId, whole_number
 from matchmaker.profiles import service as profiles
 from matchmaker.startups.schemas import StartupCreate
 from matchmaker.vocab import DeclineReason
@@ -124,7 +124,11 @@ def edit_startup(
     policy.check_manage(user, STARTUP.name, startup)
     state = forms.from_form(form, form.undecodable)
     version = str(form.get("version") or "")
-    state.version = int(version) if version.isdigit() else None
+    state.version = whole_number(version)
+    if version and state.version is None:
+        # The form's hidden field, so only a hand-made request gets here; shown, not a 500.
+        reason = "the profile version is a whole number; reload the page"
+        raise _rejected(request, state, startup, InvalidInput("version", reason))
     body, state = forms.validate(state, i18n.language_of(request))
     if body is None:
         return _form_page(request, state, startup, 422)

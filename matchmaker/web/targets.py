@@ -14,7 +14,7 @@ from matchmaker.db import SessionDep
 from matchmaker.deps import MatcherDep
 from matchmaker.errors import InvalidInput
 from matchmaker.kinds import BY_NAME
-from matchmaker.params import PathId
+from matchmaker.params import PathId, whole_number
 from matchmaker.profiles import service as profiles
 from matchmaker.vocab import DeclineReason, Domain, Region, Stage
 from matchmaker.web import render
@@ -31,9 +31,10 @@ MIN_SCORES = ("0.3", "0.4", "0.5", "0.6", "0.7", "0.8")
 def _int_in(value: str, low: int, high: int, field: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or not low <= int(value) <= high:
+    number = whole_number(value)
+    if number is None or not low <= number <= high:
         raise InvalidInput(field, f"a whole number from {low} to {high}")
-    return int(value)
+    return number
 
 
 def _choice(vocab: type[E], value: str, field: str) -> E | None:

@@ -18,9 +18,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.config import Settings
 from matchmaker.webhooks import signing, urls
+from matchmaker.webhooks.deadline import Deadline
 from matchmaker.webhooks.models import Webhook, WebhookAttempt, WebhookDelivery
 
 USER_AGENT = "Matchmaker-Webhooks/1"
+# Of a receiver's answer only the status matters; at most this much of its body is read.
+RESPONSE_READ_LIMIT = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,14 @@ def claim(sessions: sessionmaker[Session], delivery_id: int, lease: timedelta) -
 
 
 def send(
-    client: httpx.Client, job: Job, allow_private: bool, resolver: urls.Resolver = urls.resolve
+    client: httpx.Client,
+    job: Job,
+    allow_private: bool,
+    resolver: urls.Resolver = urls.resolve,
+    deadline_seconds: float = 10.0,
 ) -> Result:
-    """POST the signed body once, to the address checked for it; never raises."""
+    """POST the signed body once, to the address checked for it; never raises. The attempt
+    ends after ``deadline_seconds`` in all, however slowly the receiver answers."""
     try:
         target = urls.pin(job.url, allow_private, resolver)
     except urls.UrlRefused as exc:
@@ -122,19 +130,43 @@ def send(
         signing.DELIVERY_HEADER: str(job.delivery_id),
     }
     started = time.perf_counter()
+    deadline = Deadline(deadline_seconds)
+    # A fresh connection each attempt, so the deadline always holds the socket it must shut.
+    headers["Connection"] = "close"
     try:
-        response = client.post(
-            target.url,
-            content=body,
-            headers=headers,
-            # TLS is verified for the name, while the connection goes to the checked address.
-            extensions={"sni_hostname": target.server_name},
-        )
+        with (
+            deadline,
+            client.stream(
+                "POST",
+                target.url,
+                content=body,
+                headers=headers,
+                # TLS is verified for the name, while the connection goes to the checked address.
+                extensions={"sni_hostname": target.server_name, "trace": deadline.trace},
+            ) as response,
+        ):
+            _read_some(response, deadline)
     except httpx.TimeoutException as exc:
         return Result(None, _ms(started), f"timeout: {type(exc).__name__}")
     except httpx.HTTPError as exc:
+        if deadline.passed:
+            return Result(None, _ms(started), f"timeout: no answer within {deadline_seconds:g} s")
         return Result(None, _ms(started), f"{type(exc).__name__}: {exc}"[:500])
+    if deadline.passed:
+        return Result(None, _ms(started), f"timeout: no answer within {deadline_seconds:g} s")
     return Result(response.status_code, _ms(started), None)
+
+
+def _read_some(response: httpx.Response, deadline: Deadline) -> None:
+    # Only the status is used: the body is read (so a small answer completes normally) up to
+    # a cap and the deadline, never held in memory whole; closing drops the rest.
+    if response.is_stream_consumed:  # a transport that answered from memory (tests)
+        return
+    read = 0
+    for chunk in response.iter_raw(chunk_size=16 * 1024):
+        read += len(chunk)
+        if read >= RESPONSE_READ_LIMIT or deadline.remaining() <= 0:
+            return
 
 
 def record(sessions: sessionmaker[Session], job: Job, result: Result, settings: Settings) -> str:

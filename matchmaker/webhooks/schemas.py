@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from matchmaker.profiles.schemas import Number, clean_text
+from matchmaker.profiles.schemas import Number, clean_line, clean_text
 from matchmaker.webhooks.events import EventType
 
 
@@ -34,7 +34,12 @@ class WebhookCreate(BaseModel):
         },
     )
 
-    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=2000)]
+    # clean_line: a NUL was stored on SQLite and a 500 on PostgreSQL, as in any other text.
+    url: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=8, max_length=2000),
+        AfterValidator(clean_line),
+    ]
     events: Annotated[list[EventType], Field(min_length=1, max_length=3), AfterValidator(_unique)]
     min_score: Number | None = Field(
         default=None, ge=0, le=1, description="match.found threshold; default from settings"

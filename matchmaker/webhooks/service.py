@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.error_schemas import ResourceRef
-from matchmaker.errors import NotFound
+from matchmaker.errors import InvalidInput, NotFound
 from matchmaker.profiles.service import decode_cursor, encode_cursor
 from matchmaker.webhooks import events, signing, urls
 from matchmaker.webhooks.models import Webhook, WebhookAttempt, WebhookDelivery
 from matchmaker.webhooks.schemas import AttemptRead, DeliveryRead, WebhookCreate
+
+# The most webhooks GET /v1/webhooks lists (the per-account cap is at most this).
+MAX_LISTED = 1000
 
 
 def create(
@@ -22,6 +25,18 @@ def create(
 ) -> Webhook:
     """Subscribe the caller's account; the returned row carries the new secret."""
     url = urls.check(body.url, settings.webhook_allow_private_urls)
+    # Every event goes to each of an account's webhooks: unbounded, one change queued
+    # thousands of deliveries. Two creates at once may both pass: one over, not thousands.
+    count = session.scalar(
+        select(func.count()).select_from(Webhook).where(Webhook.account_id == principal.account_id)
+    )
+    if (count or 0) >= settings.webhooks_per_account:
+        raise InvalidInput(
+            "url",
+            f"this account has {count} webhooks, the most it may have "
+            f"(MATCHMAKER_WEBHOOKS_PER_ACCOUNT={settings.webhooks_per_account}); "
+            "delete one to add another",
+        )
     hook = Webhook(
         account_id=principal.account_id,
         url=url,
@@ -51,7 +66,8 @@ def get(session: Session, principal: Principal, webhook_id: int) -> Webhook:
 def list_for(session: Session, principal: Principal) -> list[Webhook]:
     """The caller's account's webhooks."""
     stmt = select(Webhook).where(Webhook.account_id == principal.account_id)
-    return list(session.scalars(stmt.order_by(Webhook.id)))
+    # Bounded even for an account that had more than the cap allows before there was one.
+    return list(session.scalars(stmt.order_by(Webhook.id).limit(MAX_LISTED)))
 
 
 def remove(session: Session, principal: Principal, webhook_id: int) -> None:

@@ -44,6 +44,8 @@ class DeliveryWorker(PollingWorker):
             timeout=settings.webhook_timeout_seconds, follow_redirects=False, transport=transport
         )
         self._resolver = resolver
+        # Longer than a send's whole deadline (the timeout) plus resolving its name: a claim
+        # must not lapse while its attempt is still running, or another worker sends it too.
         self._lease = timedelta(seconds=settings.webhook_timeout_seconds * 2 + 30)
         # Other upkeep run now and then by the loop (e.g. purging idempotency records).
         self._housekeeping = housekeeping
@@ -66,7 +68,11 @@ class DeliveryWorker(PollingWorker):
             if job is None:
                 continue
             result = delivery.send(
-                self.client, job, self.settings.webhook_allow_private_urls, self._resolver
+                self.client,
+                job,
+                self.settings.webhook_allow_private_urls,
+                self._resolver,
+                deadline_seconds=self.settings.webhook_timeout_seconds,
             )
             delivery.record(self.sessions, job, result, self.settings)
             if self._on_attempt is not None:

@@ -151,6 +151,21 @@ def test_a_partner_platform_cannot_publish_for_a_partner_it_does_not_act_for(
     assert r.status_code == 403
 
 
+def test_a_partner_platform_cannot_publish_under_another_partners_name(
+    client: TestClient, world: World
+) -> None:
+    platform = world.headers["partner"]
+    foreign = world.other["partners"]
+    name = client.get(f"/v1/partners/{foreign}").json()["name"]
+    for publisher in (name, f" {name.upper()} "):
+        body = BODIES["scenarios"](publisher=publisher)
+        r = client.post("/v1/scenarios", json=body, headers=platform)
+        assert r.status_code == 403, (publisher, r.text)
+        assert (r.json()["detail"]["kind"], r.json()["detail"]["id"]) == ("partner", foreign)
+    names = {s["publisher_name"] for s in client.get("/v1/scenarios").json()["items"]}
+    assert name not in names
+
+
 def test_a_partner_platform_manages_scenarios_its_partner_publishes(
     client: TestClient, world: World
 ) -> None:

@@ -21,6 +21,7 @@ from matchmaker.errors import Forbidden
 from matchmaker.incubators import service as incubators
 from matchmaker.incubators.schemas import IncubatorCreate
 from matchmaker.partners import service as partners
+from matchmaker.partners.models import Partner
 from matchmaker.partners.schemas import PartnerCreate
 from matchmaker.profiles import service as profiles
 from matchmaker.scenarios import service as scenarios
@@ -183,6 +184,38 @@ def test_naming_a_publisher_speaks_for_that_partner(settings: Settings, db_engin
         policy.check_update(session, platform, "scenario", scenario, ScenarioUpdate())
         # Only a scenario names a publisher: the same field elsewhere means nothing here.
         policy.check_create(session, platform, "partner", _Publisher(publisher=theirs.id))
+
+
+def test_a_publisher_name_that_is_a_partners_name_speaks_for_that_partner(
+    settings: Settings, db_engine: Engine
+) -> None:
+    with Session(db_engine) as session, session.begin():
+        mine, theirs = (
+            profiles.create(session, partners.KIND, PartnerCreate(**partner_body()))
+            for _ in range(2)
+        )
+        platform = Principal(1, Role.partner, key_id=1, partner_ids=frozenset({mine.id}))
+        mine_name, their_name = (session.get_one(Partner, p.id).name for p in (mine, theirs))
+        admin = Principal(2, Role.admin, key_id=2)
+        shouted = "  ".join(their_name.upper().split())  # case and spacing aside, theirs
+        for publisher in (their_name, shouted):
+            body = ScenarioCreate(**scenario_body(publisher=publisher))
+            with pytest.raises(Forbidden, match=f"for partner {theirs.id} ") as refused:
+                policy.check_create(session, platform, "scenario", body)
+            assert refused.value.detail == AccessDetail(
+                role="partner", kind="partner", id=theirs.id
+            )
+            policy.check_create(session, admin, "scenario", body)
+        # Its own name, a name no partner has, and a LIKE wildcard that is only text.
+        for publisher in (mine_name.lower(), "Tianjin Auto Works", "Partner%", "Partner_"):
+            body = ScenarioCreate(**scenario_body(publisher=publisher))
+            policy.check_create(session, platform, "scenario", body)
+        scenario = profiles.create(
+            session, scenarios.KIND, ScenarioCreate(**scenario_body(publisher=mine.id))
+        )
+        renamed = ScenarioUpdate.model_validate({"publisher": their_name})
+        with pytest.raises(Forbidden):
+            policy.check_update(session, platform, "scenario", scenario, renamed)
 
 
 class _Publisher(BaseModel):

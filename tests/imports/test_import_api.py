@@ -145,6 +145,25 @@ def test_a_broken_mapping_or_format_is_refused_before_the_job(client: TestClient
     assert r.json()["detail"][0]["field"] == "format"
 
 
+def test_a_file_name_with_a_nul_is_refused_on_file(client: TestClient) -> None:
+    # By hand: httpx would write the NUL as %00 in the part's header.
+    body = (
+        b"--b\r\n"
+        b'Content-Disposition: form-data; name="kind"\r\n\r\nstartups\r\n'
+        b"--b\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="x\x00.csv"\r\n'
+        b"Content-Type: text/csv\r\n\r\na,b\n1,2\n\r\n"
+        b"--b--\r\n"
+    )
+    headers = {"Content-Type": "multipart/form-data; boundary=b"}
+    r = client.post("/v1/imports", content=body, headers=headers)
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"] == [
+        {"field": "file", "reason": "the file name must not contain control characters (U+0000)"}
+    ]
+    assert client.get("/v1/imports").json() == []
+
+
 def test_a_mapping_that_is_not_a_json_object_is_refused_for_every_role_that_imports(
     client: TestClient, auth: KeyFactory
 ) -> None:
@@ -192,3 +211,12 @@ def test_a_file_that_cannot_be_read_at_all_fails_the_job(client: TestClient) -> 
     assert job["status"] == "failed"
     assert job["message"] == "a JSON import is one array of objects: [{...}, ...]"
     assert job["rows_read"] == 0
+
+
+def test_a_body_that_is_not_multipart_is_called_that(client: TestClient) -> None:
+    headers = {"Content-Type": "multipart/form-data; boundary=b"}
+    r = client.post("/v1/imports", content=b"--b\r\nnot a part header\r\n--b--", headers=headers)
+    assert r.status_code == 422, r.text
+    [detail] = r.json()["detail"]
+    assert detail["field"] == "body"
+    assert detail["reason"].startswith("is not valid multipart form data"), detail

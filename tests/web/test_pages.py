@@ -26,6 +26,7 @@ def test_refusals_and_bad_addresses_are_pages_not_json(client: TestClient) -> No
         ("/incubators/99999", 404),
         (f"/matches/{2**40}", 404),  # no integer column holds it: never asked of the database
         (f"/incubators/{mine}?domain=alchemy", 422),
+        (f"/incubators/{mine}?trl_min=%C2%B2", 422),  # "²": isdigit() but not int()
         ("/startups/new", 403),  # managers do not create startups
     ):
         r = manager.get(path)
@@ -83,6 +84,33 @@ def test_a_full_incubator_is_told_why_nobody_is_proposed(client: TestClient) -> 
         page
     )
     assert 'class="card"' not in page
+
+
+def test_an_edit_with_a_version_int_cannot_read_shows_the_form_again(
+    client: TestClient,
+) -> None:
+    key = mint_key(client, "founder")
+    startup = _create(client, "startups", key, name="Odd Version", website=None)
+    founder = _browser(client.app)  # type: ignore[arg-type]
+    _sign_in(founder, key)
+    body = BODIES["startups"](name="Odd Version, renamed")
+    for version in ("²", "1" * 5000):
+        data = {
+            "csrf": _csrf(founder, f"/startups/{startup}/edit"),
+            "version": version,
+            "name": body["name"],
+            "domains": body["domains"],
+            "stage": body["stage"],
+            "trl": str(body["trl"]),
+            "location.region": "beijing",
+            "location.country": "CN",
+        }
+        r = founder.post(f"/startups/{startup}/edit", data=data)
+        assert r.status_code == 409, version[:5]
+        assert r.headers["content-type"].startswith("text/html")
+        assert "the profile version is a whole number; reload the page" in r.text
+    names = [s["name"] for s in client.get("/v1/startups").json()["items"]]
+    assert names == ["Odd Version"]
 
 
 def _new_startup_form(client: TestClient) -> tuple[TestClient, str]:

@@ -154,6 +154,22 @@ def test_a_host_ranks_by_form_and_the_runner_allocates_from_the_page(camp: World
     assert events(ics.text) == events(same.text)
 
 
+def test_a_ranking_with_digits_int_cannot_read_is_refused_on_the_page(camp: World) -> None:
+    cid = camp.camp["id"]
+    mine = camp.host(camp.incubators[0])
+    host = _as(camp, camp.host_manager)
+    here = f"/camps/{cid}/hosts/{mine}"
+    first = camp.startups[0]
+    # "²" is a digit to str.isdigit() but not to int(); 5,000 digits is past int()'s limit.
+    for shown, rank in (("²", "1"), ("9" * 5000, "1"), (str(first), "²"), (str(first), "1" * 5000)):
+        form = {"csrf": _csrf(host, here), "shown": [shown], f"rank-{first}": rank}
+        r = host.post(here, data=form)
+        assert r.status_code == 200, (shown[:5], rank[:5])
+        assert r.headers["content-type"].startswith("text/html")
+        assert "Enter whole numbers from 1, or leave blank." in r.text
+    assert _ranking(camp, mine) == []
+
+
 def test_the_camp_pages_read_in_chinese(camp: World) -> None:
     cid = camp.camp["id"]
     runner = _as(camp, camp.organiser)

@@ -222,3 +222,17 @@ def test_a_redirect_is_not_followed(hook_client: TestClient, hook_auth: KeyFacto
         wait_delivered(hook_client, hook["id"], founder, "ping")
     assert target.requests == []
     assert [r.answered for r in bouncer.requests][:1] == [302]
+
+
+def test_a_url_with_a_nul_or_other_control_character_is_refused_on_url(
+    client: TestClient, auth: KeyFactory
+) -> None:
+    partner = auth("partner")
+    for url in ("https://93.184.216.34/hook\x00", "https://93.184.216.34/a\x1fb"):
+        r = client.post(
+            "/v1/webhooks", json={"url": url, "events": ["match.found"]}, headers=partner
+        )
+        assert r.status_code == 422, (url, r.text)
+        assert [d["field"] for d in r.json()["detail"]] == ["url"], url
+        assert "control characters" in r.json()["detail"][0]["reason"]
+    assert client.get("/v1/webhooks", headers=partner).json() == []
