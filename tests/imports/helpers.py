@@ -47,8 +47,11 @@ def run(client: TestClient, content: str, filename: str, **kwargs: Any) -> dict[
     return finished(client, r.json()["id"], kwargs.get("headers"))
 
 
-def operator_job(client: TestClient, path: Path, source: str) -> int:
-    """A queued job importing the CSV ``path`` as startups, as the CLI would create it."""
+def operator_job(
+    client: TestClient, path: Path, source: str, mapping: dict[str, Any] | None = None
+) -> int:
+    """A queued job importing the CSV ``path`` as startups, as the CLI would create it (or,
+    with ``path`` in the upload folder, as an upload whose mapping was never checked)."""
     sessions = client.app.state.sessions  # type: ignore[attr-defined]
     with sessions() as session, session.begin():
         job = service.create_job(
@@ -58,7 +61,7 @@ def operator_job(client: TestClient, path: Path, source: str) -> int:
             source=source,
             filename=path.name,
             path=path.resolve(),
-            mapping=None,
+            mapping=mapping,
             account_id=None,
         )
         return int(job.id)

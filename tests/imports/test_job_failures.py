@@ -14,7 +14,7 @@ from matchmaker.config import Settings
 from matchmaker.imports import rows, service
 from matchmaker.imports.readers import EMPTY
 from matchmaker.imports.worker import upload_dir
-from tests.imports.helpers import finished, run, upload
+from tests.imports.helpers import finished, operator_job, run, upload
 
 HEADER = "external_id,name,domains,stage,trl,city,region\n"
 GOOD = "s1,Alpha Robotics,robotics|ai,prototype,4,Beijing,beijing\n"
@@ -27,19 +27,7 @@ def _stored_job(client: TestClient, content: str, mapping: dict[str, Any]) -> in
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"stored-{len(list(folder.iterdir()))}.csv"
     path.write_text(content)
-    sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    with sessions() as session, session.begin():
-        job = service.create_job(
-            session,
-            kind="startups",
-            fmt="csv",
-            source="old",
-            filename=path.name,
-            path=path,
-            mapping=mapping,
-            account_id=None,
-        )
-        return int(job.id)
+    return operator_job(client, path, "old", mapping)
 
 
 def test_a_mapping_with_a_wrong_value_is_refused_at_upload(client: TestClient) -> None:

@@ -231,7 +231,7 @@ def test_a_targets_country_is_named_in_its_region_note() -> None:
     for target, code in ((carrier, "region_offshore_base"), (plain, "region_expansion_country")):
         _, note = region_fit(going, target)
         assert (note.code, note.params) == (code, {"country": "DE"})
-        assert "DE" in note.english
+        assert "Germany" in note.english  # the reader gets the name, not the code
 
 
 def test_a_stage_outside_the_range_says_which_stages_are_taken() -> None:

@@ -4,6 +4,7 @@ digits of bounded length: "²" is a digit to str.isdigit() but int() refuses it.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from starlette.types import Message, Receive, Scope, Send
@@ -31,7 +32,10 @@ def _call(middleware: BodyLimitMiddleware, length: bytes) -> list[Message]:
     async def run(receive: Receive, send: Send) -> None:
         await middleware(scope, receive, send)
 
-    asyncio.run(run(receive, send))
+    # A thread of its own: the test's thread may already run an event loop (another test's
+    # plugin), where asyncio.run refuses to start and leaves the coroutine never awaited.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run(receive, send)).result()
     return sent
 
 
