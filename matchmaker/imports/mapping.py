@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from string import Formatter
@@ -236,6 +237,7 @@ def parse(raw: Mapping[str, Any] | None, schema: type[BaseModel]) -> ColumnMappi
         return ColumnMapping(fields, [{"column": "external_id"}], lists, raw={})
     if not isinstance(raw, Mapping) or not isinstance(raw.get("fields"), Mapping):
         raise MappingError('a mapping is an object with "fields": {field: rule}')
+    _refuse_controls("", raw)
     unknown = [name for name in raw["fields"] if name not in known]
     if unknown:
         raise MappingError(f"not fields of this kind: {', '.join(sorted(unknown))}")
@@ -243,6 +245,30 @@ def parse(raw: Mapping[str, Any] | None, schema: type[BaseModel]) -> ColumnMappi
     external = _rules("external_id", raw.get("external_id", "external_id"))
     encoding = _encoding(raw.get("encoding", "utf-8-sig"))
     return ColumnMapping(fields, external, lists, encoding, dict(raw))
+
+
+def _refuse_controls(path: str, value: Any) -> None:
+    """No control characters but tab and line breaks, in any key or text of the mapping: it
+    is stored with the job, and PostgreSQL cannot store a NUL."""
+    if isinstance(value, Mapping):
+        items = [(str(k), v) for k, v in value.items()]
+        for key, _ in items:
+            _refuse_control_in(path, key)
+    elif isinstance(value, list):
+        items = [(str(n), v) for n, v in enumerate(value)]
+    else:
+        if isinstance(value, str):
+            _refuse_control_in(path, value)
+        return
+    for key, inner in items:
+        _refuse_controls(f"{path}.{key}" if path else key, inner)
+
+
+def _refuse_control_in(path: str, text: str) -> None:
+    bad = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+    if bad is not None:
+        reason = f"must not contain control characters (U+{ord(bad):04X})"
+        raise MappingError(reason, path or None)
 
 
 def _lookup(record: Mapping[str, Any], path: str) -> Any:

@@ -36,6 +36,7 @@ def test_a_mapping_with_a_wrong_value_is_refused_at_upload(client: TestClient) -
         ({"encoding": "nonsense-enc", "fields": {}}, "encoding", "'nonsense-enc' is not"),
         ({"encoding": "utf-16", "fields": {}}, "encoding", "'utf-16' is not supported"),
         ({"fields": {"name": {"template": "{name.upper}"}}}, "fields.name.template", "{name."),
+        ({"fields": {"name": "na\x00me"}}, "fields.name", "must not contain control"),
     ):
         r = upload(client, HEADER + GOOD, "a.csv", mapping=mapping)
         assert r.status_code == 422, r.text

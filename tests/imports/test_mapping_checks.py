@@ -37,6 +37,10 @@ BAD_RULES: list[tuple[Any, str, str]] = [
     ({"template": "{name[0]}"}, "fields.domains.template", "{name[0]} is not a plain"),
     ({"template": "{name.upper}"}, "fields.domains.template", "{name.upper} is not a plain"),
     ({"template": 3}, "fields.domains.template", "a string"),
+    # Stored with the job: PostgreSQL cannot store a NUL, and no column is named with one.
+    ("dom\x00ains", "fields.domains", "control characters (U+0000)"),
+    ({"column": "domains", "map": {"a\x00i": "ai"}}, "fields.domains.map", "(U+0000)"),
+    ({"column": "domains", "split": "\x07"}, "fields.domains.split", "(U+0007)"),
 ]
 
 
