@@ -1,7 +1,9 @@
 """Per-account rate limits and idempotent POSTs, around every route.
 
 Pages are limited too: a signed-in browser session counts against the bucket of the account
-of the key it was opened with, and is answered over the limit with an HTML page (``web.limits``).
+of the key it was opened with, and is answered over the limit with an HTML page. The pages
+say who a session is and draw that page (``Browsers``, given by the app's wiring), so this
+layer knows nothing of the web package.
 
 This is ASGI middleware rather than a dependency because an idempotent replay must answer
 before the route runs and must capture the route's response. It identifies the caller with
@@ -16,6 +18,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Protocol
 
 from fastapi.encoders import jsonable_encoder
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,7 +35,6 @@ from matchmaker.db import SESSION_INFO
 from matchmaker.errors import ErrorBody, Unauthorized, unavailable
 from matchmaker.platform import idempotency, leases, presence
 from matchmaker.platform.ratelimit import Limiter, bucket_of
-from matchmaker.web import limits
 
 # Where the request's authenticated key id is left for the request log.
 KEY_ID = "matchmaker.key_id"
@@ -53,13 +55,34 @@ def error(
     return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers)
 
 
+class Browsers(Protocol):
+    """What the limiter needs of signed-in browsers."""
+
+    def token(self, scope: Scope) -> str | None:
+        """The request's session token; None when it is not signed in."""
+        ...
+
+    def cached(self, cache: PrincipalCache | None, token: str) -> Principal | None: ...
+
+    def principal(self, scope: Scope, token: str, cache: PrincipalCache | None) -> Principal | None:
+        """The session's principal, looked up (blocking) and cached."""
+        ...
+
+    def too_many(self, scope: Scope, retry_after: int) -> Response:
+        """The page that answers a session over its limit."""
+        ...
+
+
 class PlatformMiddleware:
     """Rate-limits every request made with a key or a signed-in session; makes POSTs with an
     Idempotency-Key safe."""
 
-    def __init__(self, app: ASGIApp, settings: Settings, limiter: Limiter) -> None:
+    def __init__(
+        self, app: ASGIApp, settings: Settings, limiter: Limiter, browsers: Browsers | None = None
+    ) -> None:
         self.app = app
         self.limiter = limiter
+        self.browsers = browsers
         self.ttl = timedelta(hours=settings.idempotency_ttl_hours)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -96,8 +119,8 @@ class PlatformMiddleware:
                 verdict = await run_in_threadpool(self.limiter.take, bucket)
             else:
                 verdict = self.limiter.take(bucket)
-            if not verdict.allowed and signed_in:
-                await limits.too_many_requests(scope, verdict.retry_after)(scope, receive, send)
+            if not verdict.allowed and signed_in and self.browsers is not None:
+                await self.browsers.too_many(scope, verdict.retry_after)(scope, receive, send)
                 return
             if not verdict.allowed:
                 response = error(
@@ -148,16 +171,17 @@ class PlatformMiddleware:
 
     async def _session_principal(self, scope: Scope) -> Principal | None:
         """The principal of a signed-in browser session, to pick its account's bucket."""
-        token = limits.session_token(scope)
+        browsers = self.browsers
+        token = browsers.token(scope) if browsers is not None else None
         state = scope["app"].state
-        if token is None or getattr(state, "sessions", None) is None:
+        if browsers is None or token is None or getattr(state, "sessions", None) is None:
             return None
         cache: PrincipalCache | None = getattr(state, "principals", None)
         # As for keys: a session seen lately is enough to pick the bucket; the page checks it.
-        cached = limits.cached_principal(cache, token)
+        cached = browsers.cached(cache, token)
         if cached is not None:
             return cached
-        return await run_in_threadpool(limits.session_principal, scope, token, cache)
+        return await run_in_threadpool(browsers.principal, scope, token, cache)
 
     async def _idempotent(
         self, scope: Scope, receive: Receive, send: Send, principal: Principal, key: str

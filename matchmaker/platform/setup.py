@@ -25,6 +25,7 @@ from matchmaker.platform.idempotency import HEADER, KEY_PATTERN, MAX_KEY_LENGTH
 from matchmaker.platform.middleware import PlatformMiddleware
 from matchmaker.platform.ratelimit import limiter_for
 from matchmaker.recommendations.router import router as recommendations_router
+from matchmaker.web import limits
 from matchmaker.webhooks import events, payloads
 from matchmaker.webhooks.router import router as webhooks_router
 from matchmaker.webhooks.worker import DeliveryWorker
@@ -43,7 +44,9 @@ def install(app: FastAPI, settings: Settings) -> None:
         settings.redis_url,
         settings.redis_prefix,
     )
-    app.add_middleware(PlatformMiddleware, settings=settings, limiter=app.state.limiter)
+    app.add_middleware(
+        PlatformMiddleware, settings=settings, limiter=app.state.limiter, browsers=limits.PAGES
+    )
     payloads.publish(app)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
 

@@ -1,5 +1,5 @@
-"""What the rate limiter (``platform.middleware``) needs of the pages: who a signed-in browser
-is, and the page that answers it when it is over its limit.
+"""What the rate limiter (``platform.middleware.Browsers``) needs of the pages: who a
+signed-in browser is, and the page that answers it when it is over its limit (``PAGES``).
 
 A page view costs as much as an API call (a startup's page runs the matching engine and logs
 exposures), so a session counts against the same bucket as the key it was opened with.
@@ -55,3 +55,15 @@ def too_many_requests(scope: Scope, retry_after: int) -> Response:
     response = error_page(request, 429, detail)
     response.headers["Retry-After"] = str(retry_after)
     return response
+
+
+class _Pages:
+    """``platform.middleware.Browsers`` for this package's sessions and pages."""
+
+    token = staticmethod(session_token)
+    cached = staticmethod(cached_principal)
+    principal = staticmethod(session_principal)
+    too_many = staticmethod(too_many_requests)
+
+
+PAGES = _Pages()
