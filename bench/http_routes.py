@@ -11,9 +11,13 @@ accept/decline decisions made through the API so the history component has work 
 Requests are sequential and interleaved (each round asks every route once, in a rotating
 order), so load from other processes hits every route alike; the figures that count are the
 ratios to ``/healthz`` p50 in the same run. Throughput: 8 concurrent clients on the manager's
-match route against ``/healthz``. The unsaved-profile recommendation is also compared with
-one raw encode of the same text by the same model (sentence-transformers' own `encode`,
-not the service's encoder), in this process, interleaved with it.
+match route against ``/healthz``. Both are measured twice, on two servers over the same
+database: as served (a list or bundle asked again is the answer kept from before,
+``matching/answers.py``) and with ``MATCHMAKER_ANSWERS_KEPT=0`` (every answer computed, what
+a list costs the first time or after anything it read changed). The unsaved-profile
+recommendation is also compared with one raw encode of the same text by the same model
+(sentence-transformers' own `encode`, not the service's encoder), in this process,
+interleaved with it.
 """
 
 from __future__ import annotations
@@ -197,17 +201,30 @@ def sequential(
 def markdown(fig: dict[str, Any]) -> str:
     seq = fig["sequential"]
     health = seq["/healthz"]["p50_ms"]
+    # Older figures (before answers were kept) have no second server.
+    computed = fig.get("computed", {}).get("sequential", {})
+    health_c = computed.get("/healthz", {}).get("p50_ms", 0.0)
     lines = [
         f"{fig['startups']:,} stored startups; {fig['rounds']} sequential requests a route; "
-        f"{fig['decisions']} decisions",
+        f"{fig['decisions']} decisions. *As served*: the service's defaults, so a list or "
+        "bundle asked again is the kept answer (`matching/answers.py`); *computed*: a second "
+        "server on the same database with `MATCHMAKER_ANSWERS_KEPT=0`, what every list costs "
+        "the first time it is asked, or after anything it read changed.",
         "",
-        "| request | p50 ms | p95 ms | p50 × `/healthz` | server CPU ms/request |",
-        "|---|---|---|---|---|",
+        "| request | p50 ms | p95 ms | p50 × `/healthz` | server CPU ms/request "
+        "| computed: p50 ms | × `/healthz` | CPU ms |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, s in seq.items():
+        c = computed.get(name)
+        more = (
+            f"{c['p50_ms']:.1f} | {ratio(c['p50_ms'], health_c):.2f} | {c['cpu_ms_per_call']:.1f}"
+            if c
+            else "- | - | -"
+        )
         lines.append(
             f"| `{name}` | {s['p50_ms']:.1f} | {s['p95_ms']:.1f} | "
-            f"{ratio(s['p50_ms'], health):.2f} | {s['cpu_ms_per_call']:.1f} |"
+            f"{ratio(s['p50_ms'], health):.2f} | {s['cpu_ms_per_call']:.1f} | {more} |"
         )
     rec = seq["POST /v1/recommendations (one unsaved startup)"]
     raw = seq["raw encode"]
@@ -217,14 +234,17 @@ def markdown(fig: dict[str, Any]) -> str:
         f"{ratio(rec['p50_ms'], raw['p50_ms']):.2f}, CPU "
         f"{ratio(rec['cpu_ms_per_call'], raw['cpu_ms_per_call']):.2f}"
     )
-    t = fig["throughput"]
-    lines.append(
-        f"throughput, {t['concurrency']} concurrent clients, {t['seconds']} s each: "
-        f"`/healthz` {t['healthz']['rps']} req/s, manager match {t['match']['rps']} req/s, "
-        f"ratio {t['ratio_rps_match_vs_healthz']:.3f}; server CPU ms/request meanwhile: "
-        f"`/healthz` {t['healthz'].get('server_cpu_ms_per_request', '-')}, "
-        f"match {t['match'].get('server_cpu_ms_per_request', '-')}"
-    )
+    for label, part in (("as served", fig), ("computed", fig.get("computed"))):
+        if not part:
+            continue
+        t = part["throughput"]
+        lines.append(
+            f"throughput ({label}), {t['concurrency']} concurrent clients, {t['seconds']} s "
+            f"each: `/healthz` {t['healthz']['rps']} req/s, manager match {t['match']['rps']} "
+            f"req/s, ratio {t['ratio_rps_match_vs_healthz']:.3f}; server CPU ms/request "
+            f"meanwhile: `/healthz` {t['healthz'].get('server_cpu_ms_per_request', '-')}, "
+            f"match {t['match'].get('server_cpu_ms_per_request', '-')}"
+        )
     return "\n".join(lines)
 
 
@@ -252,6 +272,7 @@ def profiled(work: Path, key: str, method: str, path: str, body: Any) -> str:
         sort="tottime",
         top=35,
         dump=None,
+        kept=0,
     )
     # Paths relative to the checkout: the block is read on other machines.
     return profile_routes.profile(args).replace(f"{ROOT}/", "")
@@ -280,6 +301,43 @@ def _loaded(
     return {**out, "server_cpu_ms_per_request": round(used * 1000 / max(out["requests"], 1), 2)}
 
 
+def measure(
+    built: dict[str, Any],
+    work: Path,
+    env: dict[str, str],
+    table: dict[str, Any],
+    args: argparse.Namespace,
+    encode: Any,
+    decide_first: bool,
+) -> dict[str, Any]:
+    """One server with ``env``: the sequential rounds and the throughput with 8 clients."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    out: dict[str, Any] = {}
+    with serve(built["url"], work, port, env, work / "server.log") as proc:
+        if wait_ready(proc, port, 300) is None:
+            raise RuntimeError("the server did not become ready")
+        if decide_first:
+            out["decisions"] = decide(base, built["keys"]["admin"], 6, 8)
+        log(f"http routes ({_kept(env)}): {args.rounds} sequential rounds")
+        out["sequential"] = sequential(base, table, args.rounds, encode, proc.pid)
+        log(f"http routes ({_kept(env)}): throughput with 8 clients")
+        manager = {"Authorization": f"Bearer {built['keys']['manager']}"}
+        cap = int(args.seconds * 5000)
+        t: dict[str, Any] = {"concurrency": 8, "seconds": args.seconds}
+        t["healthz"] = _loaded(proc.pid, f"{base}/healthz", {}, args.seconds, cap)
+        t["match"] = _loaded(
+            proc.pid, f"{base}/v1/incubators/1/matches", manager, args.seconds, cap
+        )
+        t["ratio_rps_match_vs_healthz"] = ratio(t["match"]["rps"], t["healthz"]["rps"])
+        out["throughput"] = t
+    return out
+
+
+def _kept(env: dict[str, str]) -> str:
+    return "answers computed" if env.get("MATCHMAKER_ANSWERS_KEPT") == "0" else "as served"
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--size", type=int, default=10_000, help="stored startups in all")
@@ -306,33 +364,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     # The very text the server embeds for the unsaved profile.
     profile = STARTUP.create.model_validate(RECOMMEND["profile"])
     text = compose("startup", transient(None, STARTUP, profile))  # type: ignore[arg-type]
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     fig: dict[str, Any] = {"startups": args.size, "rounds": args.rounds}
     # Limits so high that they never answer 429, but the limiter still runs on every request.
     env = {
         "MATCHMAKER_RATE_LIMIT_PER_MINUTE": "100000000",
         "MATCHMAKER_RATE_LIMIT_BURST": "1000000",
     }
-    with serve(built["url"], work, port, env, work / "server.log") as proc:
-        if wait_ready(proc, port, 300) is None:
-            raise RuntimeError("the server did not become ready")
-        fig["decisions"] = decide(base, built["keys"]["admin"], 6, 8)
-        table = routes(built["keys"]) | (reranked(built["keys"]) if args.rerank else {})
-        log(f"http routes: {args.rounds} sequential rounds")
-        fig["sequential"] = sequential(
-            base, table, args.rounds, lambda: raw_encode(encoder, [text]), proc.pid
-        )
-        log("http routes: throughput with 8 clients")
-        manager = {"Authorization": f"Bearer {built['keys']['manager']}"}
-        cap = int(args.seconds * 5000)
-        t: dict[str, Any] = {"concurrency": 8, "seconds": args.seconds}
-        t["healthz"] = _loaded(proc.pid, f"{base}/healthz", {}, args.seconds, cap)
-        t["match"] = _loaded(
-            proc.pid, f"{base}/v1/incubators/1/matches", manager, args.seconds, cap
-        )
-        t["ratio_rps_match_vs_healthz"] = ratio(t["match"]["rps"], t["healthz"]["rps"])
-        fig["throughput"] = t
+    table = routes(built["keys"]) | (reranked(built["keys"]) if args.rerank else {})
+
+    def encode() -> Any:
+        return raw_encode(encoder, [text])
+
+    # As served (lists and bundles asked again are kept answers), then every answer computed
+    # (MATCHMAKER_ANSWERS_KEPT=0): what a list asked for the first time costs.
+    fig |= measure(built, work, env, table, args, encode, decide_first=True)
+    computed = {**env, "MATCHMAKER_ANSWERS_KEPT": "0"}
+    fig["computed"] = measure(built, work, computed, table, args, encode, decide_first=False)
     write_json(f"http_routes_{args.size}", fig, args.out)
     print(markdown(fig))
     if not (args.quick or args.no_results):

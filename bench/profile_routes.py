@@ -47,7 +47,12 @@ async def _profile(args: argparse.Namespace) -> str:
     from matchmaker.config import Settings
 
     url = f"sqlite:///{args.data_dir / 'mm.db'}"
-    app = create_app(Settings(database_url=url, data_dir=args.data_dir, rate_limit_per_minute=0))
+    # Every answer computed unless asked (--kept): a kept answer skips the engine's work
+    # (matching/answers.py), and the route's profile is then of what is left around it.
+    settings = Settings(
+        database_url=url, data_dir=args.data_dir, rate_limit_per_minute=0, answers_kept=args.kept
+    )
+    app = create_app(settings)
     body = json.loads(args.json) if args.json else None
     key = args.key
     saved = args.data_dir / "keys.json"  # written by bench.http_routes --keep
@@ -81,6 +86,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("path")
     p.add_argument("--json", help="request body")
     p.add_argument("-n", type=int, default=40, help="profiled requests")
+    p.add_argument(
+        "--kept", type=int, default=0, help="answers kept (MATCHMAKER_ANSWERS_KEPT); 0: none"
+    )
     p.add_argument("--sort", default="cumulative")
     p.add_argument("--top", type=int, default=45)
     p.add_argument("--dump", type=Path, help="also write the raw profile here (pstats format)")

@@ -112,6 +112,13 @@ class Settings(BaseSettings):
         "profiles before its top is proved (matching/pool.py): more, exact in more lists "
         "and slower; 0, the nearest and most promising only",
     )
+    answers_kept: int = Field(
+        default=256,
+        ge=0,
+        le=100_000,
+        description="finished match lists and bundles of stored profiles kept per process and "
+        "served again while nothing they read has changed (matching/answers.py); 0 keeps none",
+    )
     # Re-ranking of match lists (README "Diverse and balanced lists"; matching/rerank.py): the
     # defaults of the options a request leaves out. All off: bench/RESULTS.md measured a cost
     # in quality for each.

@@ -114,6 +114,7 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
         weights_from(settings),
         rerank=rerank_from(settings),
         first_stage_batches=settings.first_stage_batches,
+        answers=settings.answers_kept,
     )
     feedback.install(matcher)  # declined pairs never again; decisions in every pair's score
     metrics.watch(matcher, sessions)

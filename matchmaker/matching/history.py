@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -76,6 +76,14 @@ class HistorySource(Protocol):
     def __call__(
         self, session: Session, target_kind: str, target_ids: Collection[int] | None
     ) -> dict[int, Decisions]: ...
+
+
+@runtime_checkable
+class VersionedHistory(HistorySource, Protocol):
+    """A source whose decisions, and the exclusions read beside them, change only when
+    ``version`` does: what lets a finished list be served again (``answers.py``)."""
+
+    def version(self, session: Session) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)

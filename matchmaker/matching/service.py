@@ -12,15 +12,18 @@ is shown and whichever side asks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from sqlalchemy.orm import Session
 
+from matchmaker.db import WROTE_MATCHES
 from matchmaker.errors import ServiceUnavailable
+from matchmaker.matching import feed
+from matchmaker.matching.answers import Answers
 from matchmaker.matching.bound_cache import BoundCache
 from matchmaker.matching.calibration import Calibration
 from matchmaker.matching.candidates import CandidateFacts
@@ -28,7 +31,7 @@ from matchmaker.matching.cosine import cosines
 from matchmaker.matching.encoder import Index, Mask, Vectors
 from matchmaker.matching.evidence import HistoryEvidence
 from matchmaker.matching.facts import Facts, facts_of
-from matchmaker.matching.history import HistorySource
+from matchmaker.matching.history import HistorySource, VersionedHistory
 from matchmaker.matching.history_words import startup_words
 from matchmaker.matching.messages import Message
 from matchmaker.matching.pool import MAX_ROUNDS, Ask, Pool, widen
@@ -45,7 +48,7 @@ from matchmaker.matching.scoring import (
     Weights,
     exclusion_message,
 )
-from matchmaker.matching.store import EmbeddingStore
+from matchmaker.matching.store import INDEX_OPS, INFLIGHT, PENDING, EmbeddingStore
 from matchmaker.matching.texts import compose
 from matchmaker.matching.wording import explanation
 from matchmaker.profiles.kinds import ProfileKind
@@ -56,6 +59,14 @@ STARTUP, SCENARIO = "startup", "scenario"
 
 # (session, query kind, query id, target kind) -> ids never to propose (e.g. declined pairs)
 ExclusionHook = Callable[[Session, str, int, str], Collection[int]]
+T = TypeVar("T")
+# session.info keys of writes the stamp cannot see before they commit and are applied.
+_WRITES = (PENDING, INDEX_OPS, INFLIGHT, feed.FEED, WROTE_MATCHES)
+
+
+def today() -> date:
+    """The UTC day that staleness and deadlines are judged by."""
+    return datetime.now(UTC).date()
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,11 @@ class MatchFilters:
     limit: int = 10
     # Diversity and regional balance (``rerank.py``); unset options take the matcher's defaults.
     rerank: RerankRequest = field(default_factory=RerankRequest)
+
+    def key(self) -> Hashable:
+        """The filters as a dict key (their lists as tuples)."""
+        lists = (self.domains, self.stages, self.regions, self.kinds)
+        return (*(tuple(x) for x in lists), self.min_score, self.limit, self.rerank)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +116,7 @@ class Matcher:
         history: HistorySource | None = None,
         rerank: RerankOptions | None = None,
         first_stage_batches: int = MAX_ROUNDS,
+        answers: int = 0,
     ) -> None:
         self.store = store
         self.weights = weights
@@ -110,6 +127,8 @@ class Matcher:
         self.exclusion_hooks: list[ExclusionHook] = []
         self.candidates = CandidateFacts()
         self.bounds = BoundCache()
+        # Finished lists and bundles, reused while their stamp holds (``remembered``).
+        self.answers = Answers(answers)
         # Raw cosines of the model, mapped onto the scale the thresholds were set on.
         self.calibration: Calibration = calibration_of(store.encoder.name)
         self.evidence = HistoryEvidence(
@@ -215,6 +234,38 @@ class Matcher:
             )
         return [[column[i] for column in columns] for i in range(len(startups))]
 
+    def stamp(self, session: Session) -> Hashable | None:
+        """Everything a stored profile's list or bundle reads beside its question, as one
+        value: equal stamps, equal answers (``answers.py``). None when ``session`` holds
+        writes the stamp cannot see yet, or the decisions carry no counter."""
+        if not isinstance(self.history, VersionedHistory):
+            return None
+        if session.new or session.dirty or session.deleted:
+            return None
+        if any(key in session.info for key in _WRITES):
+            return None
+        return (
+            tuple(sorted((kind, self.store.generation(kind)) for kind in self.store.kinds)),
+            # Another process's write is in the database before this one applies it from the
+            # feed, and a list reads the candidates' facts from the database.
+            feed.head(session),
+            self.history.version(session),
+            today(),
+            self.model,
+            self.weights,
+            self.rerank,
+            self.first_stage_batches,
+        )
+
+    def remembered(self, session: Session, question: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, or the answer it gave to ``question`` under the same stamp. For
+        callers whose transaction has only read: a write the stamp cannot see is refused
+        reuse (``stamp``), but a caller's own state outside the session is not checked."""
+        stamp = self.stamp(session) if self.answers.entries else None
+        if stamp is None:
+            return compute()
+        return self.answers.get_or((question, stamp), compute)
+
     def matches(
         self,
         session: Session,
@@ -223,8 +274,18 @@ class Matcher:
         target: ProfileKind,
         filters: MatchFilters,
         query_vector: np.ndarray | None = None,
+        reuse: bool = False,
     ) -> MatchList:
-        """Matches of ``profile`` (a ``kind`` row, stored or not) among ``target`` rows."""
+        """Matches of ``profile`` (a ``kind`` row, stored or not) among ``target`` rows;
+        with ``reuse``, a stored profile's list is kept and served again while nothing it
+        read moved (``remembered``)."""
+        if reuse and query_vector is None and getattr(profile, "id", None):
+            question = (kind.name, profile.id, profile.version, target.name, filters.key())
+            return self.remembered(
+                session,
+                question,
+                lambda: self.matches(session, kind, profile, target, filters, query_vector),
+            )
         ranked = self.score_candidates(session, kind, profile, target, filters, query_vector)
         return MatchList(
             query=ref(kind.name, profile),

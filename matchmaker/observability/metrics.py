@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -110,6 +110,19 @@ class StateCollector(Collector):
         for kind, size in self.matcher.indexed().items():
             vectors.add_metric([kind], size)
         yield vectors
+        tally = self.matcher.answers.tally()
+        answers = CounterMetricFamily(
+            "matchmaker_answers_reused",
+            "Stored profiles' lists and bundles asked for with reuse, by whether a kept answer "
+            "was served (hit) or computed (miss)",
+            labels=["result"],
+        )
+        answers.add_metric(["hit"], tally.hits)
+        answers.add_metric(["miss"], tally.misses)
+        yield answers
+        kept = GaugeMetricFamily("matchmaker_answers_kept", "Answers kept for reuse now")
+        kept.add_metric([], tally.entries)
+        yield kept
         up = GaugeMetricFamily(
             "matchmaker_metrics_database_up", "1 when the database answered this scrape"
         )

@@ -119,7 +119,8 @@ def _matches(
 ) -> MatchList:
     check_applicable(target, filters, QUERY_NAMES)
     profile = profiles.get(session, kind, profile_id)
-    found = feedback.recommend(session, matcher, viewer, kind, profile, target, filters)
+    # A GET has written nothing before this: its answer may be one kept from before.
+    found = feedback.recommend(session, matcher, viewer, kind, profile, target, filters, reuse=True)
     exposures.record_list(session, found)
     return found
 
@@ -203,6 +204,10 @@ def startup_bundle(
     """An incubator, a partner and a scenario chosen to fit the startup and each other."""
     startup = profiles.get(session, STARTUP, profile_id)
     policy.check_manage(principal, STARTUP.name, startup)
-    found = bundle(matcher, session, startup, rerank)
+    found = matcher.remembered(
+        session,
+        ("bundle", startup.id, startup.version, rerank),
+        lambda: bundle(matcher, session, startup, rerank),
+    )
     exposures.record_bundle(session, found)
     return in_language(found, lang)

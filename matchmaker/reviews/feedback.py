@@ -93,10 +93,20 @@ class DecisionCache:
             return every
         return {t: every[t] for t in target_ids if t in every}
 
+    def version(self, session: Session) -> int:
+        """The database's decision counter, read once per session that wrote no match
+        record (one that did reads it afresh: its own writes move it)."""
+        if session.info.get(WROTE_MATCHES):
+            return repository.decisions_version(session)
+        version: int | None = session.info.get(_VERSION)
+        if version is None:
+            version = session.info[_VERSION] = repository.decisions_version(session)
+        return version
+
     def _current(self, session: Session, target_kind: str, keep: bool) -> dict[int, Decisions]:
         # The counter before the rows: a write committed between the two reads leaves rows
         # newer than the counter says, read again next time, never older.
-        version = repository.decisions_version(session)
+        version = self.version(session)
         with self._lock:
             hit = self._kinds.get(target_kind)
         if hit is not None and hit[0] == version:
@@ -109,6 +119,7 @@ class DecisionCache:
 
 
 _SEEN = "decisions_seen"  # session.info: the decisions this session was given, by kind
+_VERSION = "decisions_version"  # session.info: the decision counter this session read
 
 
 def excluded_ids(session: Session, query_kind: str, query_id: int, target_kind: str) -> set[int]:
@@ -135,14 +146,16 @@ def recommend(
     profile: Any,
     target: ProfileKind,
     filters: MatchFilters,
+    reuse: bool = False,
 ) -> MatchList:
-    """Matches for a profile the viewer manages, decisions included.
+    """Matches for a profile the viewer manages, decisions included; ``reuse`` for a caller
+    that has only read (``Matcher.matches``).
 
     Recommendations are scoped: they reveal whom a target declined (those never appear), so
     only whoever manages the profile (or an admin) may read them.
     """
     policy.check_manage(viewer.principal, kind.name, profile)
-    return matcher.matches(session, kind, profile, target, filters)
+    return matcher.matches(session, kind, profile, target, filters, reuse=reuse)
 
 
 def snapshot(matcher: Matcher, session: Session, startup: Any, kind: str, target: Any) -> Snapshot:
