@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -81,6 +82,31 @@ def export_onnx(
         typer.echo(str(graph_path(cache, quantize=True)))
 
 
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """What ``serve`` tells uvicorn besides the app and the address."""
+    if os.environ.get("FORWARDED_ALLOW_IPS") and "forwarded_allow_ips" not in (
+        settings.model_fields_set
+    ):
+        # The README once pointed at uvicorn's own variable, which the value passed below
+        # overrides: refuse rather than silently stop trusting the proxy it lists.
+        typer.echo(
+            "FORWARDED_ALLOW_IPS is set, but `matchmaker serve` reads "
+            "MATCHMAKER_FORWARDED_ALLOW_IPS: rename it (the proxies it lists would be ignored)",
+            err=True,
+        )
+        raise typer.Exit(2)
+    return {
+        # Keep the logging set up by ``serve`` (one JSON line per request, written by
+        # matchmaker.observability.middleware) instead of uvicorn's own and its access log.
+        "log_config": None,
+        "access_log": False,
+        # X-Forwarded-Proto (the cookie's Secure flag) and X-Forwarded-For (the address an
+        # anonymous page is limited by) are believed from these proxies only.
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+    }
+
+
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
@@ -93,10 +119,9 @@ def serve(
     from matchmaker.observability import logs
 
     settings = _settings()
+    options = uvicorn_options(settings)
     logs.configure(settings.log_format, settings.log_level)
-    # log_config=None: keep the logging set up above (one JSON line per request, written by
-    # matchmaker.observability.middleware, instead of uvicorn's access log).
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
+    uvicorn.run(create_app(settings), host=host, port=port, **options)
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Literal
 
@@ -148,6 +149,26 @@ class Settings(BaseSettings):
         description="requests per API key per minute (admin keys are exempt); 0 turns limits off",
     )
     rate_limit_burst: int = Field(default=120, ge=1, description="requests a key may send at once")
+    # Web pages asked for without a session (the sign-in form above all: a place to guess keys)
+    # have no account to count against: they count per client address, in the same store.
+    anonymous_rate_limit_per_minute: int = Field(
+        default=60,
+        ge=0,
+        description="web page requests per minute from one client address without a session "
+        "(sign-in included; an IPv6 client counts per /64); 0 turns this limit off",
+    )
+    anonymous_rate_limit_burst: int = Field(
+        default=30, ge=1, description="such requests one address may send at once"
+    )
+    # uvicorn believes X-Forwarded-For/-Proto only from these; the client address picks the
+    # anonymous bucket and the scheme the cookie's Secure flag, so never trust more than the
+    # proxies themselves.
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1,::1",
+        min_length=1,
+        description="comma-separated addresses or networks (CIDR) of the reverse proxies whose "
+        "X-Forwarded-For and X-Forwarded-Proto `matchmaker serve` believes; * trusts anyone",
+    )
     redis_url: str = Field(
         default="",
         description="redis://host:port/db shared by the replicas for rate limits; empty: "
@@ -259,6 +280,27 @@ class Settings(BaseSettings):
                 "python -c 'import secrets; print(secrets.token_urlsafe(32))' or leave it unset"
             )
         return value
+
+    @field_validator("forwarded_allow_ips")
+    @classmethod
+    def _proxy_addresses(cls, value: str) -> str:
+        items = [item.strip() for item in value.split(",")]
+        if items == ["*"]:
+            return "*"
+        for item in items:
+            try:
+                # As uvicorn parses them: a network's host bits must be zero (10.0.0.0/8).
+                if "/" in item:
+                    ipaddress.ip_network(item)
+                else:
+                    ipaddress.ip_address(item)
+            except ValueError:
+                # uvicorn would take it as a literal host name and never match it: say so.
+                raise ValueError(
+                    f"MATCHMAKER_FORWARDED_ALLOW_IPS: {item!r} is not an IP address or a "
+                    "network (CIDR); list them separated by commas, or * alone"
+                ) from None
+        return ",".join(items)
 
     @model_validator(mode="after")
     def _shares_can_hold(self) -> Settings:

@@ -194,7 +194,13 @@ register(
     "uploads); it was not read",
 )
 register("method_not_allowed", 405, None, "This path does not take this method (see `Allow`)")
-register("rate_limited", 429, None, "Too many requests for this API key; wait `Retry-After` s")
+register(
+    "rate_limited",
+    429,
+    None,
+    "Too many requests for this account (its keys and web sessions share one budget); wait "
+    "`Retry-After` s",
+)
 register(
     "idempotency_in_progress",
     409,

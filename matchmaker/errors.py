@@ -133,7 +133,8 @@ class InvalidInput(DomainError):
 
 
 class RateLimited(DomainError):
-    """Too many requests for this API key; wait `Retry-After` s"""
+    """Too many requests for this account (its keys and web sessions share one budget); wait
+    `Retry-After` s"""
 
     status_code = 429
     code = "rate_limited"

@@ -1,14 +1,16 @@
 """Per-account rate limits and idempotent POSTs, around every route.
 
 Pages are limited too: a signed-in browser session counts against the bucket of the account
-of the key it was opened with, and is answered over the limit with an HTML page. The pages
-say who a session is and draw that page (``Browsers``, given by the app's wiring), so this
-layer knows nothing of the web package.
+of the key it was opened with, and is answered over the limit with an HTML page. A page asked
+for without a session (the sign-in form, where keys could be guessed) counts against its client
+address's bucket, in a limiter of its own. The pages say who a session is, which paths are
+pages and draw that page (``Browsers``, given by the app's wiring), so this layer knows
+nothing of the web package.
 
 This is ASGI middleware rather than a dependency because an idempotent replay must answer
 before the route runs and must capture the route's response. It identifies the caller with
 ``matchmaker.access.service.authenticate`` (the function behind the principal dependency);
-requests without a usable key pass through untouched, and the route answers them with 401.
+API requests without a usable key pass through untouched, and the route answers them with 401.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
 from matchmaker.errors import ErrorBody, Unauthorized, unavailable
 from matchmaker.platform import idempotency, leases, presence
-from matchmaker.platform.ratelimit import Limiter, bucket_of
+from matchmaker.platform.ratelimit import Limiter, Verdict, bucket_of, bucket_of_address
 
 # Where the request's authenticated key id is left for the request log.
 KEY_ID = "matchmaker.key_id"
@@ -69,20 +71,30 @@ class Browsers(Protocol):
         ...
 
     def too_many(self, scope: Scope, retry_after: int) -> Response:
-        """The page that answers a session over its limit."""
+        """The page that answers a session, or an address, over its limit."""
+        ...
+
+    def is_page(self, scope: Scope) -> bool:
+        """Whether the request is for a page that an anonymous visitor's address pays for."""
         ...
 
 
 class PlatformMiddleware:
-    """Rate-limits every request made with a key or a signed-in session; makes POSTs with an
-    Idempotency-Key safe."""
+    """Rate-limits every request made with a key or a signed-in session, and pages asked for
+    without either (``anonymous``, by address); makes POSTs with an Idempotency-Key safe."""
 
     def __init__(
-        self, app: ASGIApp, settings: Settings, limiter: Limiter, browsers: Browsers | None = None
+        self,
+        app: ASGIApp,
+        settings: Settings,
+        limiter: Limiter,
+        browsers: Browsers | None = None,
+        anonymous: Limiter | None = None,
     ) -> None:
         self.app = app
         self.limiter = limiter
         self.browsers = browsers
+        self.anonymous = anonymous
         self.ttl = timedelta(hours=settings.idempotency_ttl_hours)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -105,20 +117,14 @@ class PlatformMiddleware:
             # The route answers: 503 if it needs the database, and /readyz says what is down.
             principal = None
         if principal is None:
-            await self.app(scope, receive, send)
+            await self._anonymous(scope, receive, send)
             return
         # The request log names the key by its id (matchmaker.observability), never by itself.
         scope.setdefault("state", {})[KEY_ID] = principal.key_id
         rate_headers: list[tuple[bytes, bytes]] = []
         # Admin keys are the operator's own tools (seeding, migrations of data): not limited.
         if self.limiter.enabled and not principal.is_admin:
-            # A Redis round trip blocks: off the event loop; the in-memory buckets cost less
-            # than the thread-pool hop would.
-            bucket = bucket_of(principal)
-            if self.limiter.blocking:
-                verdict = await run_in_threadpool(self.limiter.take, bucket)
-            else:
-                verdict = self.limiter.take(bucket)
+            verdict = await _take(self.limiter, bucket_of(principal))
             if not verdict.allowed and signed_in and self.browsers is not None:
                 await self.browsers.too_many(scope, verdict.retry_after)(scope, receive, send)
                 return
@@ -132,16 +138,34 @@ class PlatformMiddleware:
                 )
                 await response(scope, receive, send)
                 return
-            rate_headers = [
-                (b"x-ratelimit-limit", str(self.limiter.per_minute).encode()),
-                (b"x-ratelimit-remaining", str(verdict.remaining).encode()),
-            ]
+            rate_headers = _rate_headers(self.limiter, verdict)
         send = _with_headers(send, rate_headers)
         # Pages take no Idempotency-Key: only a key's own POSTs are made idempotent.
         if not idempotent or key is None or signed_in:
             await self.app(scope, receive, send)
             return
         await self._idempotent(scope, receive, send, principal, key)
+
+    async def _anonymous(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Neither key nor session: a page counts against the client address's bucket; the
+        rest (the API's 401s, health checks, the stylesheet) is left to the route."""
+        limiter, browsers = self.anonymous, self.browsers
+        if (
+            limiter is None
+            or browsers is None
+            or not limiter.enabled
+            or not browsers.is_page(scope)
+        ):
+            await self.app(scope, receive, send)
+            return
+        # scope["client"] is the peer, or what a proxy in MATCHMAKER_FORWARDED_ALLOW_IPS said
+        # in X-Forwarded-For (uvicorn's proxy headers middleware); never a header of our own.
+        client = scope.get("client")
+        verdict = await _take(limiter, bucket_of_address(client[0] if client else None))
+        if not verdict.allowed:
+            await browsers.too_many(scope, verdict.retry_after)(scope, receive, send)
+            return
+        await self.app(scope, receive, _with_headers(send, _rate_headers(limiter, verdict)))
 
     async def _principal(
         self, scope: Scope, headers: Headers, idempotent: bool
@@ -323,6 +347,21 @@ class PlatformMiddleware:
                 except SQLAlchemyError as exc:
                     log.warning("Idempotency-Key claim not released: %s", exc)
             raise
+
+
+async def _take(limiter: Limiter, bucket: str) -> Verdict:
+    # A Redis round trip blocks: off the event loop; the in-memory buckets cost less than the
+    # thread-pool hop would.
+    if limiter.blocking:
+        return await run_in_threadpool(limiter.take, bucket)
+    return limiter.take(bucket)
+
+
+def _rate_headers(limiter: Limiter, verdict: Verdict) -> list[tuple[bytes, bytes]]:
+    return [
+        (b"x-ratelimit-limit", str(limiter.per_minute).encode()),
+        (b"x-ratelimit-remaining", str(verdict.remaining).encode()),
+    ]
 
 
 def _outage(exc: SQLAlchemyError) -> Response:

@@ -1,12 +1,13 @@
 """Token buckets, one per caller: in this process, or in Redis so that every replica shares them.
 
 A bucket is named by the caller (``PlatformMiddleware`` uses the account, so a key and the keys
-that replace it on rotation share one). Each holds ``burst`` tokens, refilled at
-``per_minute / 60`` a second; a request takes one (a batch of recommendations one per
-profile: ``charge``). Without ``MATCHMAKER_REDIS_URL`` the buckets live in this process: exact
-for one process, per process when several run (a caller may then get up to N times the rate).
-With it, one bucket per caller lives in Redis and a Lua script refills and spends it
-atomically, on Redis's clock, so N replicas enforce one budget.
+that replace it on rotation share one; a web page asked for without a session uses the client
+address, in a limiter of its own with ``MATCHMAKER_ANONYMOUS_RATE_LIMIT_*``). Each holds
+``burst`` tokens, refilled at ``per_minute / 60`` a second; a request takes one (a batch of
+recommendations one per profile: ``charge``). Without ``MATCHMAKER_REDIS_URL`` the buckets live
+in this process: exact for one process, per process when several run (a caller may then get
+up to N times the rate). With it, one bucket per caller lives in Redis and a Lua script refills
+and spends it atomically, on Redis's clock, so N replicas enforce one budget.
 
 When Redis cannot be reached the limiter neither lets everything through nor refuses
 everything: it falls back to the in-process buckets (each replica then enforces the limit on
@@ -16,6 +17,7 @@ costs neither availability nor all protection.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import math
 import threading
@@ -67,6 +69,25 @@ def bucket_of(principal: Principal) -> str:
     """The bucket a caller draws on: its account's, so that a key and the keys that replace it
     on rotation share one (an account holds one live key; rotation revokes the old one)."""
     return f"account:{principal.account_id}"
+
+
+def bucket_of_address(host: str | None) -> str:
+    """The bucket of a page asked for without a key or session: the client's address, which
+    uvicorn takes from X-Forwarded-For only when the connection comes from a trusted proxy
+    (MATCHMAKER_FORWARDED_ALLOW_IPS). An IPv6 client counts per /64, the block one host is
+    usually given, else it could change address on every request."""
+    if not host:
+        return "address:unknown"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        # Not an address (a unix socket's peer, a test client): its name, bounded.
+        return f"address:{host[:64]}"
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return f"address:{address.ipv4_mapped}"
+        return f"address:{ipaddress.IPv6Network((address, 64), strict=False)}"
+    return f"address:{address}"
 
 
 class RateLimiter:

@@ -44,8 +44,19 @@ def install(app: FastAPI, settings: Settings) -> None:
         settings.redis_url,
         settings.redis_prefix,
     )
+    # Pages asked for without a session, by client address: a store of their own rates.
+    anonymous = limiter_for(
+        settings.anonymous_rate_limit_per_minute,
+        settings.anonymous_rate_limit_burst,
+        settings.redis_url,
+        settings.redis_prefix,
+    )
     app.add_middleware(
-        PlatformMiddleware, settings=settings, limiter=app.state.limiter, browsers=limits.PAGES
+        PlatformMiddleware,
+        settings=settings,
+        limiter=app.state.limiter,
+        browsers=limits.PAGES,
+        anonymous=anonymous,
     )
     payloads.publish(app)
     app.openapi = _openapi(app)  # type: ignore[method-assign]

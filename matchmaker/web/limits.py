@@ -1,14 +1,19 @@
 """What the rate limiter (``platform.middleware.Browsers``) needs of the pages: who a
-signed-in browser is, and the page that answers it when it is over its limit (``PAGES``).
+signed-in browser is, which paths are pages, and the page that answers a visitor over its
+limit (``PAGES``).
 
 A page view costs as much as an API call (a startup's page runs the matching engine and logs
-exposures), so a session counts against the same bucket as the key it was opened with.
+exposures), so a session counts against the same bucket as the key it was opened with. A
+visitor without a session counts against its address's bucket on every page, the sign-in form
+and its POST above all (each POST is a guess at a key); only the stylesheet is free (static,
+cached, and loaded by every page).
 """
 
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import BaseRoute, Match
 from starlette.types import Scope
 
 from matchmaker.access.cache import PrincipalCache
@@ -16,6 +21,7 @@ from matchmaker.access.principal import Principal
 from matchmaker.web import render, service, session
 from matchmaker.web.deps import error_page
 from matchmaker.web.i18n import N_
+from matchmaker.web.router import router as pages_router
 
 # Sessions share the principal cache with keys; this prefix keeps the two apart.
 _CACHE_PREFIX = "web-session:"
@@ -57,6 +63,18 @@ def too_many_requests(scope: Scope, retry_after: int) -> Response:
     return response
 
 
+# Every route of the web router but the stylesheet's.
+_PAGES: tuple[BaseRoute, ...] = tuple(
+    route for route in pages_router.routes if getattr(route, "path", "") != "/static/{name}"
+)
+
+
+def is_page(scope: Scope) -> bool:
+    """Whether the request's path is one of the pages (any method: a 405 costs little, but
+    the path is still the pages')."""
+    return any(route.matches(scope)[0] is not Match.NONE for route in _PAGES)
+
+
 class _Pages:
     """``platform.middleware.Browsers`` for this package's sessions and pages."""
 
@@ -64,6 +82,7 @@ class _Pages:
     cached = staticmethod(cached_principal)
     principal = staticmethod(session_principal)
     too_many = staticmethod(too_many_requests)
+    is_page = staticmethod(is_page)
 
 
 PAGES = _Pages()

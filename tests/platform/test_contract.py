@@ -206,3 +206,19 @@ def test_error_details_are_named_models(schema: dict[str, Any]) -> None:
     assert detail_of("precondition_failed") == {"VersionDetail", ""}
     assert detail_of("validation_failed") == {"FieldError"}
     assert components["VersionDetail"]["required"] == ["id", "current_version"]
+
+
+def test_the_rate_limit_error_names_the_budget_it_counts(schema: dict[str, Any]) -> None:
+    # Buckets are per account (its keys, rotated ones and web sessions share one), never per
+    # key: the published text must not promise a key a budget of its own.
+    body = schema["components"]["schemas"]["RateLimitedError"]
+    described = [body["description"]] + [
+        response["description"]
+        for _, _, operation in _operations(schema)
+        for status, response in operation.get("responses", {}).items()
+        if status == "429"
+    ]
+    assert len(described) > 1
+    for text in described:
+        assert "account" in text, text
+        assert "API key" not in text, text

@@ -61,7 +61,7 @@ def test_bucket_arithmetic_with_a_clock_of_our_own() -> None:
 def test_a_signed_in_browser_shares_its_keys_bucket_and_gets_a_page(limited: TestClient) -> None:
     key = mint_key(limited, "founder")
     browser = TestClient(limited.app)
-    _sign_in(browser, key)  # the sign-in itself is anonymous: not counted
+    _sign_in(browser, key)  # the sign-in itself is anonymous: its address pays, not the account
     assert browser.get("/").status_code == 200  # 1 of 3
     assert limited.get("/v1/keys/me", headers=bearer(key)).status_code == 200  # 2 of 3
     assert browser.get("/").status_code == 200  # 3 of 3

@@ -114,3 +114,30 @@ def test_the_bucket_script_refills_on_redis_time_and_expires_idle_buckets(prefix
     assert 0 < ttl <= 3000
     assert limiter.errors == 0
     client.close()
+
+
+def test_replicas_sharing_redis_share_one_budget_per_anonymous_address(
+    settings: Settings, encoder: Encoder, prefix: str
+) -> None:
+    shared = _tight(
+        settings,
+        redis_url=REDIS_URL,
+        redis_prefix=prefix,
+        anonymous_rate_limit_per_minute=6,
+        anonymous_rate_limit_burst=3,
+    )
+    with ExitStack() as stack:
+        one, two = _replicas(shared, encoder, stack, 2)
+        visitor = [TestClient(app.app, client=("198.51.100.7", 40000)) for app in (one, two)]
+        answers = [visitor[i % 2].get("/signin") for i in range(5)]
+        other = TestClient(two.app, client=("198.51.100.8", 40000)).get("/signin")
+    assert [r.status_code for r in answers] == [200, 200, 200, 429, 429]
+    assert [r.headers["X-RateLimit-Remaining"] for r in answers[:3]] == ["2", "1", "0"]
+    assert answers[3].headers["content-type"].startswith("text/html")
+    assert other.status_code == 200
+    with redis.Redis.from_url(REDIS_URL) as client:
+        buckets = {k.decode() for k in client.scan_iter(match=f"{prefix}ratelimit:*")}
+    assert buckets == {
+        f"{prefix}ratelimit:address:198.51.100.7",
+        f"{prefix}ratelimit:address:198.51.100.8",
+    }

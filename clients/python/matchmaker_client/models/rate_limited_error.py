@@ -21,7 +21,7 @@ T = TypeVar("T", bound="RateLimitedError")
 
 @_attrs_define
 class RateLimitedError:
-    """ Too many requests for this API key; wait `Retry-After` s
+    """ Too many requests for this account (its keys and web sessions share one budget); wait `Retry-After` s
 
         Attributes:
             detail (None):
