@@ -96,7 +96,7 @@ def _api_window(
         IsoDate | None,
         Query(
             description="first UTC day counted (YYYY-MM-DD, included); left out, the window is "
-            "MATCHMAKER_ANALYTICS_WINDOW_DAYS days (90) ending on until"
+            "MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until"
         ),
     ] = None,
     until: Annotated[
