@@ -229,8 +229,15 @@ class Settings(BaseSettings):
         ge=1,
         le=3650,
         description="rows of the exposure log (which profiles each served match list showed) "
-        'are deleted after this many days; the funnel\'s "recommended" and the exposure '
-        "report look this far back",
+        "are deleted after this many days, so no report's window reaches further back",
+    )
+    analytics_window_days: int = Field(
+        default=90,
+        ge=1,
+        le=366,  # analytics.window.MAX_DAYS, the longest window a request may ask for
+        description="the days an analytics report covers when the request names no since "
+        "(the funnel, the exposure report, their CSV and the /analytics page): the last this "
+        "many UTC days, today included",
     )
     # Only the operator can set this (no request reaches settings); tests of deliveries to
     # receivers on 127.0.0.1 turn it on.

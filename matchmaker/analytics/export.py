@@ -10,6 +10,7 @@ from typing import Any
 from starlette.responses import Response
 
 from matchmaker.analytics.schemas import ExposureReport, FunnelReport, FunnelRow
+from matchmaker.analytics.window import Window
 from matchmaker.vocab import DeclineReason
 
 MEDIA_TYPE = "text/csv"
@@ -35,6 +36,11 @@ EXPOSURE_COLUMNS = (
     "startups_shown",
     "ratio",
 )
+
+
+def filename(report: str, window: Window) -> str:
+    """The download's name says the window it covers: ``funnel_2026-09-09_2026-12-07.csv``."""
+    return f"{report}_{window.since.isoformat()}_{window.until.isoformat()}.csv"
 
 
 def _text(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:

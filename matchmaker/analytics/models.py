@@ -30,7 +30,10 @@ class Exposure(Base):
     rank: Mapped[int] = mapped_column(SmallInteger)
 
     __table_args__ = (
-        # Pruning deletes by age; a manager's report reads its own lists.
+        # Pruning deletes by age, and a service-wide report reads a window of every list.
         Index("ix_exposure_served_at", "served_at"),
-        Index("ix_exposure_query", "query_kind", "query_id"),
+        # A scoped report reads a window of one target's lists (migration 0015), and of
+        # the startup lists that showed it.
+        Index("ix_exposure_query_served_at", "query_kind", "query_id", "served_at"),
+        Index("ix_exposure_shown_served_at", "shown_kind", "shown_id", "served_at"),
     )

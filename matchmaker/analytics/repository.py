@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from matchmaker.analytics.models import Exposure
 from matchmaker.analytics.scope import Scope
+from matchmaker.analytics.window import Window
 from matchmaker.reviews.models import TARGET_KINDS, Match, MatchEvent
 from matchmaker.startups.models import Startup
 
@@ -50,20 +51,31 @@ def _targets(kind: Any, ident: Any, scope: Scope) -> ColumnElement[bool]:
     return and_(kind == scope.kind, ident == scope.id)
 
 
-def first_exposures(session: Session, scope: Scope) -> dict[Pair, datetime]:
-    """Every pair shown in a list, from either side, and when it was first shown."""
+def _within(column: Any, window: Window) -> ColumnElement[bool]:
+    """``column`` falls in the window: a range an index on it answers."""
+    return and_(column >= window.start, column < window.end)
+
+
+def first_exposures(session: Session, scope: Scope, window: Window) -> dict[Pair, datetime]:
+    """Every pair shown in a list in the window, from either side, and when it was first
+    shown in it."""
     first = func.min(Exposure.served_at)
+    served = _within(Exposure.served_at, window)
     forward = (
         select(Exposure.query_id, Exposure.shown_kind, Exposure.shown_id, first)
         .where(
-            Exposure.query_kind == STARTUP, _targets(Exposure.shown_kind, Exposure.shown_id, scope)
+            Exposure.query_kind == STARTUP,
+            _targets(Exposure.shown_kind, Exposure.shown_id, scope),
+            served,
         )
         .group_by(Exposure.query_id, Exposure.shown_kind, Exposure.shown_id)
     )
     reverse = (
         select(Exposure.shown_id, Exposure.query_kind, Exposure.query_id, first)
         .where(
-            Exposure.shown_kind == STARTUP, _targets(Exposure.query_kind, Exposure.query_id, scope)
+            Exposure.shown_kind == STARTUP,
+            _targets(Exposure.query_kind, Exposure.query_id, scope),
+            served,
         )
         .group_by(Exposure.shown_id, Exposure.query_kind, Exposure.query_id)
     )
@@ -83,13 +95,19 @@ def _match_clause(scope: Scope) -> ColumnElement[bool]:
     return clause
 
 
-def matches(session: Session, scope: Scope) -> list[Match]:
-    """The review records of the scope's pairs."""
-    return list(session.scalars(select(Match).where(_match_clause(scope)).order_by(Match.id)))
+def matches(session: Session, scope: Scope, window: Window) -> list[Match]:
+    """The review records of the scope's pairs created or acted on in the window."""
+    acted = select(MatchEvent.match_id).where(_within(MatchEvent.created_at, window))
+    stmt = (
+        select(Match)
+        .where(_match_clause(scope), or_(_within(Match.created_at, window), Match.id.in_(acted)))
+        .order_by(Match.id)
+    )
+    return list(session.scalars(stmt))
 
 
-def events(session: Session, scope: Scope) -> Iterator[EventRow]:
-    """The audit events of those records, oldest first."""
+def events(session: Session, scope: Scope, window: Window) -> Iterator[EventRow]:
+    """The audit events of the scope's records in the window, oldest first."""
     stmt = (
         select(
             MatchEvent.match_id,
@@ -100,7 +118,7 @@ def events(session: Session, scope: Scope) -> Iterator[EventRow]:
             MatchEvent.created_at,
         )
         .join(Match, Match.id == MatchEvent.match_id)
-        .where(_match_clause(scope))
+        .where(_match_clause(scope), _within(MatchEvent.created_at, window))
         .order_by(MatchEvent.id)
     )
     for row in session.execute(stmt):
@@ -136,10 +154,10 @@ def pool_counts(session: Session, dimension: str) -> dict[Any, int]:
 
 
 def exposure_counts(
-    session: Session, scope: Scope, dimension: str, k: int
+    session: Session, scope: Scope, window: Window, dimension: str, k: int
 ) -> dict[Any, tuple[int, int]]:
-    """Appearances of startups in the top ``k`` of the scope's lists, and the distinct startups
-    that appeared, by the value of one startup column."""
+    """Appearances of startups in the top ``k`` of the scope's lists served in the window, and
+    the distinct startups that appeared, by the value of one startup column."""
     column = GROUP_COLUMNS[dimension]
     stmt = (
         select(column, func.count(), func.count(func.distinct(Exposure.shown_id)))
@@ -148,6 +166,7 @@ def exposure_counts(
             Exposure.shown_kind == STARTUP,
             Exposure.rank <= k,
             _targets(Exposure.query_kind, Exposure.query_id, scope),
+            _within(Exposure.served_at, window),
         )
         .group_by(column)
     )

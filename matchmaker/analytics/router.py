@@ -10,8 +10,9 @@ from starlette.responses import Response
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.analytics import export, scope, service
 from matchmaker.analytics.schemas import ExposureReport, FunnelGroupBy, FunnelReport, ReportFormat
+from matchmaker.analytics.window import WindowDep
 from matchmaker.db import SessionDep
-from matchmaker.errors import Forbidden, NotFound, Unauthorized, error_responses
+from matchmaker.errors import Forbidden, InvalidInput, NotFound, Unauthorized, error_responses
 from matchmaker.params import QueryId
 from matchmaker.platform.routes import OneHopRoute
 
@@ -24,7 +25,7 @@ _CSV: dict[int | str, dict[str, Any]] = {
         "content": {export.MEDIA_TYPE: {"schema": {"type": "string"}}},
     }
 }
-ERRORS = {**_CSV, **error_responses(Unauthorized, Forbidden, NotFound)}
+ERRORS = {**_CSV, **error_responses(Unauthorized, Forbidden, NotFound, InvalidInput)}
 MAX_K = 100
 
 IncubatorParam = Annotated[
@@ -49,17 +50,22 @@ def funnel(
     request: Request,
     session: SessionDep,
     principal: PrincipalDep,
+    window: WindowDep,
     incubator_id: IncubatorParam = None,
     partner_id: PartnerParam = None,
     group_by: Annotated[FunnelGroupBy | None, Query(description="break the funnel down")] = None,
     fmt: FormatParam = None,
 ) -> FunnelReport | Response:
     """Pairs recommended, shortlisted, accepted, connected and declined (with reasons), and the
-    median time to a decision; for one incubator or partner, or the whole service (admin)."""
+    median time to a decision; for one incubator or partner, or the whole service (admin).
+
+    Counts the pairs shown in a list or acted on within the window (UTC days since to until,
+    both included; the last 90 by default) and the steps they took within it; a pair shown
+    many times counts once."""
     where = scope.resolve(session, principal, incubator_id, partner_id)
-    report = service.funnel(session, where, group_by)
+    report = service.funnel(session, where, window, group_by)
     if _wants_csv(request, fmt):
-        return export.funnel_csv(report, "funnel.csv")
+        return export.funnel_csv(report, export.filename("funnel", window))
     return report
 
 
@@ -68,15 +74,20 @@ def exposure(
     request: Request,
     session: SessionDep,
     principal: PrincipalDep,
+    window: WindowDep,
     incubator_id: IncubatorParam = None,
     partner_id: PartnerParam = None,
     k: Annotated[int, Query(ge=1, le=MAX_K, description="count ranks 1 to k of each list")] = 10,
     fmt: FormatParam = None,
 ) -> ExposureReport | Response:
     """How often startups of each region, stage and first-time-founder group appear in the top
-    k of the startup lists served, against their share of the pool."""
+    k of the startup lists served, against their share of the pool stored now.
+
+    Counts the lists served within the window (UTC days since to until, both included; the
+    last 90 by default). Every list served counts: the same list served again, even a second
+    later (a page reloaded), counts again, so the figures are impressions."""
     where = scope.resolve(session, principal, incubator_id, partner_id)
-    report = service.exposure(session, where, k)
+    report = service.exposure(session, where, window, k)
     if _wants_csv(request, fmt):
-        return export.exposure_csv(report, "exposure.csv")
+        return export.exposure_csv(report, export.filename("exposure", window))
     return report

@@ -24,13 +24,14 @@ from matchmaker.analytics.schemas import (
     FunnelRow,
 )
 from matchmaker.analytics.scope import Scope
-from matchmaker.reviews.models import Match
+from matchmaker.analytics.window import Window
 from matchmaker.vocab import DeclineReason, Domain, RegionGroup, Stage, region_group
 
 ALL = "all"
 _SHORTLISTED = frozenset({"shortlisted", "accepted", "connected"})
 _ACCEPTED = frozenset({"accepted", "connected"})
 _DECISIONS = frozenset({"accept", "decline"})
+_FINAL = frozenset({"declined", "withdrawn"})
 
 
 def founder_group(first_time: bool | None) -> FounderGroup:
@@ -50,32 +51,34 @@ class _PairFate:
     decided_at: datetime | None = None
 
 
-def _fates(session: Session, scope: Scope) -> dict[Pair, _PairFate]:
+def _fates(session: Session, scope: Scope, window: Window) -> dict[Pair, _PairFate]:
+    """The pairs shown or acted on in the window, and what happened to them in it (a later
+    step is not counted, so a past window's figures stay what they were)."""
     log.flush(session)
-    fates = {pair: _PairFate(at) for pair, at in repository.first_exposures(session, scope).items()}
+    shown = repository.first_exposures(session, scope, window)
+    fates = {pair: _PairFate(at) for pair, at in shown.items()}
     by_id: dict[int, _PairFate] = {}
-    for match in repository.matches(session, scope):
+    for match in repository.matches(session, scope, window):
         pair = (match.startup_id, match.target_kind, match.target_id)
+        # Created before the window, the pair entered it with its first event in it.
+        created = match.created_at if match.created_at >= window.start else window.end
         fate = fates.get(pair)
         if fate is None:  # acted on without a logged list: it entered with its first action
-            fate = fates[pair] = _PairFate(match.created_at)
-        fate.entered_at = min(fate.entered_at, match.created_at)
-        fate.final = _final(match)
+            fate = fates[pair] = _PairFate(created)
+        fate.entered_at = min(fate.entered_at, created)
         by_id[match.id] = fate
-    for event in repository.events(session, scope):
+    for event in repository.events(session, scope, window):
         fate = by_id.get(event.match_id)
         if fate is None:  # a match committed between the two reads: counted next time
             continue
+        fate.entered_at = min(fate.entered_at, event.created_at)
         fate.states.add(event.to_state)
+        fate.final = event.to_state if event.to_state in _FINAL else None
         if event.action == "decline" and event.reason:
             fate.reasons.append(event.reason)
         if event.side == "target" and event.action in _DECISIONS and fate.decided_at is None:
             fate.decided_at = event.created_at
     return fates
-
-
-def _final(match: Match) -> str | None:
-    return match.state if match.state in ("declined", "withdrawn") else None
 
 
 def _groups(
@@ -124,9 +127,11 @@ def _order(group_by: FunnelGroupBy | None) -> list[str]:
     return []
 
 
-def funnel(session: Session, scope: Scope, group_by: FunnelGroupBy | None) -> FunnelReport:
-    """The scope's pairs from recommended to connected, overall and by group."""
-    fates = _fates(session, scope)
+def funnel(
+    session: Session, scope: Scope, window: Window, group_by: FunnelGroupBy | None
+) -> FunnelReport:
+    """The scope's pairs of the window from recommended to connected, overall and by group."""
+    fates = _fates(session, scope, window)
     facts = repository.startups(session, {pair[0] for pair in fates})
     kept = {pair: fate for pair, fate in fates.items() if pair[0] in facts}  # deleted: dropped
     grouped: dict[str, list[_PairFate]] = defaultdict(list)
@@ -136,7 +141,11 @@ def funnel(session: Session, scope: Scope, group_by: FunnelGroupBy | None) -> Fu
     order = _order(group_by) or (sorted(grouped) if group_by is FunnelGroupBy.month else [])
     rows = [_row(g, grouped.get(g, [])) for g in order]
     return FunnelReport(
-        scope=scope.read(), group_by=group_by, total=_row(ALL, list(kept.values())), rows=rows
+        scope=scope.read(),
+        window=window.read(),
+        group_by=group_by,
+        total=_row(ALL, list(kept.values())),
+        rows=rows,
     )
 
 
@@ -156,8 +165,9 @@ def _buckets(dimension: ExposureDimension) -> list[str]:
     return [s.value for s in Stage]
 
 
-def exposure(session: Session, scope: Scope, k: int) -> ExposureReport:
-    """By region, stage and first-time founders: share of top-k appearances vs share of pool."""
+def exposure(session: Session, scope: Scope, window: Window, k: int) -> ExposureReport:
+    """By region, stage and first-time founders: share of the window's top-k appearances vs
+    share of the pool stored now. Every list served counts (impressions, not distinct lists)."""
     log.flush(session)
     rows: list[ExposureRow] = []
     pool_total = exposures_total = 0
@@ -167,7 +177,7 @@ def exposure(session: Session, scope: Scope, k: int) -> ExposureReport:
             pool[_bucket(dimension, value)] += n
         shown: Counter[str] = Counter()
         distinct: Counter[str] = Counter()
-        counts = repository.exposure_counts(session, scope, dimension.value, k)
+        counts = repository.exposure_counts(session, scope, window, dimension.value, k)
         for value, (n, startups) in counts.items():
             shown[_bucket(dimension, value)] += n
             distinct[_bucket(dimension, value)] += startups
@@ -190,5 +200,10 @@ def exposure(session: Session, scope: Scope, k: int) -> ExposureReport:
                 )
             )
     return ExposureReport(
-        scope=scope.read(), k=k, pool=pool_total, exposures=exposures_total, rows=rows
+        scope=scope.read(),
+        window=window.read(),
+        k=k,
+        pool=pool_total,
+        exposures=exposures_total,
+        rows=rows,
     )

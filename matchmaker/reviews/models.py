@@ -100,6 +100,8 @@ class MatchEvent(Base):
 
     __table_args__ = (
         Index("ix_match_event_match_id", "match_id", "id"),
+        # The analytics funnel reads the events of a date window (migration 0015).
+        Index("ix_match_event_created_at", "created_at"),
         {"sqlite_autoincrement": True},
     )
 

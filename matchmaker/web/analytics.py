@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from matchmaker.access.principal import Principal
-from matchmaker.analytics import plots, scope, service
+from matchmaker.analytics import plots, scope, service, window
 from matchmaker.analytics.schemas import ExposureDimension, FunnelGroupBy
 from matchmaker.analytics.scope import Scope
 from matchmaker.db import SessionDep
@@ -44,8 +44,16 @@ def analytics_page(
     user: UserDep,
     incubator_id: Annotated[QueryId, Query()] = None,
     partner_id: Annotated[QueryId, Query()] = None,
+    since: Annotated[str | None, Query(max_length=40)] = None,
+    until: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Response:
-    """Funnel, monthly decisions and exposure shares, for the scope the user may see."""
+    """Funnel, monthly decisions and exposure shares, for the scope the user may see, over
+    the UTC days since to until (both included; the app's default window without them)."""
+    # Text, not dates: the form's empty date fields are "left out", and a bad one is a 422
+    # naming it rather than the 404 a page gives a query it cannot parse.
+    days = window.of_request(
+        request, window.parse_day("since", since), window.parse_day("until", until)
+    )
     if incubator_id is None and partner_id is None:
         where = _default_scope(db, user)
     else:
@@ -54,12 +62,13 @@ def analytics_page(
     if where.kind is not None and where.id is not None:
         kind = INCUBATOR if where.kind == INCUBATOR.name else PARTNER
         subject = profiles.get(db, kind, where.id)
-    by_month = service.funnel(db, where, FunnelGroupBy.month)
-    exposure = service.exposure(db, where, TOP_K)
+    by_month = service.funnel(db, where, days, FunnelGroupBy.month)
+    exposure = service.exposure(db, where, days, TOP_K)
     return render.page(
         request,
         "analytics.html",
         scope=where,
+        window=days,
         subject=subject,
         funnel=by_month.total,
         funnel_bars=plots.funnel_bars(by_month.total),

@@ -4,10 +4,12 @@ plots in English and in Chinese."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import httpx
 from playwright.sync_api import Page, expect
 
+from matchmaker.db import utcnow
 from matchmaker.vocab import label
 from matchmaker.web.i18n import translations
 from tests.web.conftest import LiveServer, sign_in
@@ -75,6 +77,21 @@ def test_a_manager_reads_the_funnel_and_exposure_plots_in_both_languages(
     expect(regions).to_contain_text("Tianjin")
     declined = page.get_by_role("table", name="Declined pairs by reason")
     expect(declined).to_contain_text(label("no_capacity"))
+
+    # The date form narrows every plot to a window; this one ended before anything happened.
+    today = utcnow().date()
+    since, until = (today - timedelta(days=40)).isoformat(), (today - timedelta(30)).isoformat()
+    page.get_by_label("From").fill(since)
+    page.get_by_label("To", exact=True).fill(until)
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(
+        re.compile(rf"/analytics\?incubator_id={incubator}&since={since}&until={until}$")
+    )
+    expect(funnel).to_have_accessible_name(
+        "Review funnel: Recommended 0, Shortlisted 0, Accepted 0, Connected 0, Declined 0"
+    )
+    expect(page.get_by_text(f"from {since} to {until}")).to_be_visible()
+    page.goto(f"{live_server.url}/analytics?incubator_id={incubator}")
 
     zh = translations("zh")
     page.get_by_role("button", name="中文").click()

@@ -139,6 +139,7 @@ from .region_group import RegionGroup
 from .report_format import ReportFormat
 from .report_scope import ReportScope
 from .report_scope_kind import ReportScopeKind
+from .report_window import ReportWindow
 from .resource_ref import ResourceRef
 from .role import Role
 from .row_error_read import RowErrorRead
@@ -321,6 +322,7 @@ __all__ = (
     "ReportFormat",
     "ReportScope",
     "ReportScopeKind",
+    "ReportWindow",
     "ResourceRef",
     "Role",
     "RowErrorRead",

@@ -13,6 +13,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.exposure_row import ExposureRow
   from ..models.report_scope import ReportScope
+  from ..models.report_window import ReportWindow
 
 
 
@@ -24,14 +25,16 @@ T = TypeVar("T", bound="ExposureReport")
 
 @_attrs_define
 class ExposureReport:
-    """ Who appears in the startup lists served to incubators, partners and scenarios.
+    """ Who appears in the startup lists served to incubators, partners and scenarios in the
+    window, against the pool of startups stored now.
 
         Attributes:
-            exposures (int):
+            exposures (int): appearances counted in the window (impressions)
             k (int): only ranks 1 to k count
-            pool (int):
+            pool (int): startups stored now
             rows (list[ExposureRow]):
             scope (ReportScope): Whose lists and pairs a report counts: one incubator's, one partner's, or all.
+            window (ReportWindow): The UTC days a report covers, both included.
      """
 
     exposures: int
@@ -39,6 +42,7 @@ class ExposureReport:
     pool: int
     rows: list[ExposureRow]
     scope: ReportScope
+    window: ReportWindow
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -48,6 +52,7 @@ class ExposureReport:
     def to_dict(self) -> dict[str, Any]:
         from ..models.exposure_row import ExposureRow # noqa: PLC0415
         from ..models.report_scope import ReportScope # noqa: PLC0415
+        from ..models.report_window import ReportWindow # noqa: PLC0415
         exposures = self.exposures
 
         k = self.k
@@ -63,6 +68,8 @@ class ExposureReport:
 
         scope = self.scope.to_dict()
 
+        window = self.window.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,6 +79,7 @@ class ExposureReport:
             "pool": pool,
             "rows": rows,
             "scope": scope,
+            "window": window,
         })
 
         return field_dict
@@ -82,6 +90,7 @@ class ExposureReport:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.exposure_row import ExposureRow # noqa: PLC0415
         from ..models.report_scope import ReportScope # noqa: PLC0415
+        from ..models.report_window import ReportWindow # noqa: PLC0415
         d = dict(src_dict)
         exposures = d.pop("exposures")
 
@@ -104,12 +113,18 @@ class ExposureReport:
 
 
 
+        window = ReportWindow.from_dict(d.pop("window"))
+
+
+
+
         exposure_report = cls(
             exposures=exposures,
             k=k,
             pool=pool,
             rows=rows,
             scope=scope,
+            window=window,
         )
 
 

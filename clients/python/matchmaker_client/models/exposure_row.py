@@ -27,13 +27,14 @@ class ExposureRow:
         Attributes:
             dimension (ExposureDimension):
             exposure_share (float): exposures / every exposure counted
-            exposures (int): appearances in the top k of a served list
+            exposures (int): appearances in the top k of the lists served in the window: impressions, so the same list
+                served twice (a page reloaded) counts twice
             group (str):
             pool (int): startups of this group stored now
             pool_share (float): pool / every startup stored
             ratio (float | None): exposure_share / pool_share: 1 is a fair share, below 1 under-exposed; null for an empty
                 group or when nothing was shown yet
-            startups_shown (int): distinct startups of the group that appeared
+            startups_shown (int): distinct startups of the group that appeared in the window
      """
 
     dimension: ExposureDimension

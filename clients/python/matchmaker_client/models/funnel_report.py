@@ -14,6 +14,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.funnel_row import FunnelRow
   from ..models.report_scope import ReportScope
+  from ..models.report_window import ReportWindow
 
 
 
@@ -25,19 +26,22 @@ T = TypeVar("T", bound="FunnelReport")
 
 @_attrs_define
 class FunnelReport:
-    """ recommended -> shortlisted -> accepted -> connected, with declines and decision time.
+    """ recommended -> shortlisted -> accepted -> connected, with declines and decision time:
+    the pairs shown or acted on in the window, and the steps they took in it.
 
         Attributes:
             group_by (FunnelGroupBy | None):
             rows (list[FunnelRow]): one per group, in vocabulary or month order
             scope (ReportScope): Whose lists and pairs a report counts: one incubator's, one partner's, or all.
             total (FunnelRow): One group's pairs at each step; each step counts the pairs that reached it.
+            window (ReportWindow): The UTC days a report covers, both included.
      """
 
     group_by: FunnelGroupBy | None
     rows: list[FunnelRow]
     scope: ReportScope
     total: FunnelRow
+    window: ReportWindow
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -47,6 +51,7 @@ class FunnelReport:
     def to_dict(self) -> dict[str, Any]:
         from ..models.funnel_row import FunnelRow # noqa: PLC0415
         from ..models.report_scope import ReportScope # noqa: PLC0415
+        from ..models.report_window import ReportWindow # noqa: PLC0415
         group_by: None | str
         if isinstance(self.group_by, FunnelGroupBy):
             group_by = self.group_by.value
@@ -64,6 +69,8 @@ class FunnelReport:
 
         total = self.total.to_dict()
 
+        window = self.window.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,6 +79,7 @@ class FunnelReport:
             "rows": rows,
             "scope": scope,
             "total": total,
+            "window": window,
         })
 
         return field_dict
@@ -82,6 +90,7 @@ class FunnelReport:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.funnel_row import FunnelRow # noqa: PLC0415
         from ..models.report_scope import ReportScope # noqa: PLC0415
+        from ..models.report_window import ReportWindow # noqa: PLC0415
         d = dict(src_dict)
         def _parse_group_by(data: object) -> FunnelGroupBy | None:
             if data is None:
@@ -121,11 +130,17 @@ class FunnelReport:
 
 
 
+        window = ReportWindow.from_dict(d.pop("window"))
+
+
+
+
         funnel_report = cls(
             group_by=group_by,
             rows=rows,
             scope=scope,
             total=total,
+            window=window,
         )
 
 

@@ -29,14 +29,15 @@ class FunnelRow:
             accepted (int): pairs accepted by at least one side, or connected
             connected (int):
             decisions (int): pairs the target side accepted or declined
-            declined (int):
+            declined (int): pairs whose last step in the window was a decline
             declined_reasons (FunnelRowDeclinedReasons): declined pairs by the reason given
             group (str): the domain, region, stage or YYYY-MM month; 'all' ungrouped
-            median_hours_to_decision (float | None): from the pair's first appearance in a list (or its first action) to the
-                target side's accept or decline; null without decisions
-            recommended (int): pairs shown in a match list (or acted on, so every step is part of this)
+            median_hours_to_decision (float | None): from the pair's first appearance in the window (in a list, or its first
+                action) to the target side's accept or decline; null without decisions
+            recommended (int): pairs shown in a match list in the window, or acted on in it (so every step is part of this);
+                a pair shown again and again counts once
             shortlisted (int): pairs shortlisted, accepted or connected
-            withdrawn (int):
+            withdrawn (int): pairs whose last step in the window was a withdrawal
      """
 
     accepted: int

@@ -19,6 +19,7 @@ from ...models.unauthorized_error import UnauthorizedError
 from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
+import datetime
 
 
 
@@ -28,6 +29,8 @@ def _get_kwargs(
     partner_id: int | Unset = UNSET,
     k: int | Unset = 10,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -47,6 +50,16 @@ def _get_kwargs(
         json_format_ = format_.value
 
     params["format"] = json_format_
+
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
+        json_since = since.isoformat()
+    params["since"] = json_since
+
+    json_until: str | Unset = UNSET
+    if not isinstance(until, Unset):
+        json_until = until.isoformat()
+    params["until"] = json_until
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -152,18 +165,28 @@ def sync_detailed(
     partner_id: int | Unset = UNSET,
     k: int | Unset = 10,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | ExposureReport | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Exposure
 
      How often startups of each region, stage and first-time-founder group appear in the top
-    k of the startup lists served, against their share of the pool.
+    k of the startup lists served, against their share of the pool stored now.
+
+    Counts the lists served within the window (UTC days since to until, both included; the
+    last 90 by default). Every list served counts: the same list served again, even a second
+    later (a page reloaded), counts again, so the figures are impressions.
 
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         k (int | Unset): count ranks 1 to k of each list Default: 10.
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +202,8 @@ def sync_detailed(
 partner_id=partner_id,
 k=k,
 format_=format_,
+since=since,
+until=until,
 
     )
 
@@ -195,18 +220,28 @@ def sync(
     partner_id: int | Unset = UNSET,
     k: int | Unset = 10,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | ExposureReport | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Exposure
 
      How often startups of each region, stage and first-time-founder group appear in the top
-    k of the startup lists served, against their share of the pool.
+    k of the startup lists served, against their share of the pool stored now.
+
+    Counts the lists served within the window (UTC days since to until, both included; the
+    last 90 by default). Every list served counts: the same list served again, even a second
+    later (a page reloaded), counts again, so the figures are impressions.
 
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         k (int | Unset): count ranks 1 to k of each list Default: 10.
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,6 +258,8 @@ incubator_id=incubator_id,
 partner_id=partner_id,
 k=k,
 format_=format_,
+since=since,
+until=until,
 
     ).parsed
 
@@ -233,18 +270,28 @@ async def asyncio_detailed(
     partner_id: int | Unset = UNSET,
     k: int | Unset = 10,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | ExposureReport | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Exposure
 
      How often startups of each region, stage and first-time-founder group appear in the top
-    k of the startup lists served, against their share of the pool.
+    k of the startup lists served, against their share of the pool stored now.
+
+    Counts the lists served within the window (UTC days since to until, both included; the
+    last 90 by default). Every list served counts: the same list served again, even a second
+    later (a page reloaded), counts again, so the figures are impressions.
 
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         k (int | Unset): count ranks 1 to k of each list Default: 10.
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,6 +307,8 @@ async def asyncio_detailed(
 partner_id=partner_id,
 k=k,
 format_=format_,
+since=since,
+until=until,
 
     )
 
@@ -276,18 +325,28 @@ async def asyncio(
     partner_id: int | Unset = UNSET,
     k: int | Unset = 10,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | ExposureReport | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Exposure
 
      How often startups of each region, stage and first-time-founder group appear in the top
-    k of the startup lists served, against their share of the pool.
+    k of the startup lists served, against their share of the pool stored now.
+
+    Counts the lists served within the window (UTC days since to until, both included; the
+    last 90 by default). Every list served counts: the same list served again, even a second
+    later (a page reloaded), counts again, so the figures are impressions.
 
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         k (int | Unset): count ranks 1 to k of each list Default: 10.
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -304,5 +363,7 @@ incubator_id=incubator_id,
 partner_id=partner_id,
 k=k,
 format_=format_,
+since=since,
+until=until,
 
     )).parsed

@@ -20,6 +20,7 @@ from ...models.unauthorized_error import UnauthorizedError
 from ...models.validation_failed_error import ValidationFailedError
 from ...types import UNSET, Unset
 from typing import cast
+import datetime
 
 
 
@@ -29,6 +30,8 @@ def _get_kwargs(
     partner_id: int | Unset = UNSET,
     group_by: FunnelGroupBy | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -52,6 +55,16 @@ def _get_kwargs(
         json_format_ = format_.value
 
     params["format"] = json_format_
+
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
+        json_since = since.isoformat()
+    params["since"] = json_since
+
+    json_until: str | Unset = UNSET
+    if not isinstance(until, Unset):
+        json_until = until.isoformat()
+    params["until"] = json_until
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -157,6 +170,8 @@ def sync_detailed(
     partner_id: int | Unset = UNSET,
     group_by: FunnelGroupBy | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | FunnelReport | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Funnel
@@ -164,12 +179,20 @@ def sync_detailed(
      Pairs recommended, shortlisted, accepted, connected and declined (with reasons), and the
     median time to a decision; for one incubator or partner, or the whole service (admin).
 
+    Counts the pairs shown in a list or acted on within the window (UTC days since to until,
+    both included; the last 90 by default) and the steps they took within it; a pair shown
+    many times counts once.
+
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         group_by (FunnelGroupBy | Unset): How the funnel is broken down (by the startup of each
             pair, or the pair's month).
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +208,8 @@ def sync_detailed(
 partner_id=partner_id,
 group_by=group_by,
 format_=format_,
+since=since,
+until=until,
 
     )
 
@@ -201,6 +226,8 @@ def sync(
     partner_id: int | Unset = UNSET,
     group_by: FunnelGroupBy | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | FunnelReport | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Funnel
@@ -208,12 +235,20 @@ def sync(
      Pairs recommended, shortlisted, accepted, connected and declined (with reasons), and the
     median time to a decision; for one incubator or partner, or the whole service (admin).
 
+    Counts the pairs shown in a list or acted on within the window (UTC days since to until,
+    both included; the last 90 by default) and the steps they took within it; a pair shown
+    many times counts once.
+
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         group_by (FunnelGroupBy | Unset): How the funnel is broken down (by the startup of each
             pair, or the pair's month).
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,6 +265,8 @@ incubator_id=incubator_id,
 partner_id=partner_id,
 group_by=group_by,
 format_=format_,
+since=since,
+until=until,
 
     ).parsed
 
@@ -240,6 +277,8 @@ async def asyncio_detailed(
     partner_id: int | Unset = UNSET,
     group_by: FunnelGroupBy | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | FunnelReport | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError]:
     """ Funnel
@@ -247,12 +286,20 @@ async def asyncio_detailed(
      Pairs recommended, shortlisted, accepted, connected and declined (with reasons), and the
     median time to a decision; for one incubator or partner, or the whole service (admin).
 
+    Counts the pairs shown in a list or acted on within the window (UTC days since to until,
+    both included; the last 90 by default) and the steps they took within it; a pair shown
+    many times counts once.
+
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         group_by (FunnelGroupBy | Unset): How the funnel is broken down (by the startup of each
             pair, or the pair's month).
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,6 +315,8 @@ async def asyncio_detailed(
 partner_id=partner_id,
 group_by=group_by,
 format_=format_,
+since=since,
+until=until,
 
     )
 
@@ -284,6 +333,8 @@ async def asyncio(
     partner_id: int | Unset = UNSET,
     group_by: FunnelGroupBy | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    since: datetime.date | Unset = UNSET,
+    until: datetime.date | Unset = UNSET,
 
 ) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | FunnelReport | NotFoundError | RateLimitedError | UnauthorizedError | ValidationFailedError | None:
     """ Funnel
@@ -291,12 +342,20 @@ async def asyncio(
      Pairs recommended, shortlisted, accepted, connected and declined (with reasons), and the
     median time to a decision; for one incubator or partner, or the whole service (admin).
 
+    Counts the pairs shown in a list or acted on within the window (UTC days since to until,
+    both included; the last 90 by default) and the steps they took within it; a pair shown
+    many times counts once.
+
     Args:
         incubator_id (int | Unset): one incubator's pairs and lists (its manager, or an admin)
         partner_id (int | Unset): one partner's pairs and lists (its platform, or an admin)
         group_by (FunnelGroupBy | Unset): How the funnel is broken down (by the startup of each
             pair, or the pair's month).
         format_ (ReportFormat | Unset):
+        since (datetime.date | Unset): first UTC day counted (YYYY-MM-DD, included); left out, the
+            window is MATCHMAKER_ANALYTICS_WINDOW_DAYS days (default 90) ending on until
+        until (datetime.date | Unset): last UTC day counted (YYYY-MM-DD, included, so the window
+            ends at midnight after it); left out, today. At most 366 days from since
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -313,5 +372,7 @@ incubator_id=incubator_id,
 partner_id=partner_id,
 group_by=group_by,
 format_=format_,
+since=since,
+until=until,
 
     )).parsed
