@@ -200,6 +200,13 @@ class Settings(BaseSettings):
     import_max_errors: int = Field(
         default=1000, ge=1, description="row errors stored per import job (all are counted)"
     )
+    imports_per_account: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description="uploads one account may have queued or running at once; one more is "
+        "refused until one of them ends, so an account cannot queue ahead of the others",
+    )
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhooks_per_account: int = Field(
         default=20,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, load_only
 
 from matchmaker.access import keys, sessions
@@ -230,3 +230,20 @@ def _require_existing(
     missing = [i for i in ids if i not in found]
     if missing:
         raise InvalidInput(field, f"no {model.__tablename__} with id {missing[0]}")
+
+
+def lock_account(session: Session, account_id: int) -> None:
+    """Hold the account's row until the transaction ends, so a count of what it owns stays
+    true until the insert that the count allowed commits (per-account caps).
+
+    PostgreSQL locks the row (SELECT ... FOR NO KEY UPDATE): a second transaction waits here,
+    then counts what the first committed; inserts elsewhere that merely reference the account
+    (its foreign keys) do not wait. SQLite ignores FOR UPDATE, and its driver opens the
+    transaction only at the first write, so two counts could still both run before either
+    insert: a write that changes nothing takes the database's one write lock now instead.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = select(Account.id).where(Account.id == account_id)
+        session.execute(stmt.with_for_update(key_share=True))
+    else:
+        session.execute(text("UPDATE account SET id = id WHERE id = :id"), {"id": account_id})

@@ -15,6 +15,7 @@ from matchmaker.access.principal import PrincipalDep
 from matchmaker.db import SessionDep
 from matchmaker.errors import Forbidden, InvalidInput, NotFound, Unauthorized, error_responses
 from matchmaker.imports import service
+from matchmaker.imports.errors import ImportQueueFull
 from matchmaker.imports.mapping import MappingError, parse
 from matchmaker.imports.models import ImportJob
 from matchmaker.imports.readers import FORMATS, detect_format
@@ -58,7 +59,7 @@ def read(session: Any, job: ImportJob, errors: int) -> ImportJobRead:
     "",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ImportJobRead,
-    responses=error_responses(Unauthorized, Forbidden),
+    responses=error_responses(Unauthorized, Forbidden, ImportQueueFull),
 )
 def create_import(
     request: Request,
@@ -112,6 +113,7 @@ def create_import(
             path=path,
             mapping=raw_mapping,
             account_id=principal.account_id,
+            per_account=settings.imports_per_account,
         )
     except BaseException:
         path.unlink(missing_ok=True)

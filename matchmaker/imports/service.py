@@ -27,6 +27,7 @@ from matchmaker.config import Settings
 from matchmaker.error_schemas import ResourceRef
 from matchmaker.errors import NotFound, unavailable
 from matchmaker.imports.ahead import embed_ahead
+from matchmaker.imports.errors import ImportQueueFull
 from matchmaker.imports.mapping import RowInvalid, parse
 from matchmaker.imports.models import ExternalRef, ImportJob, ImportRowError
 from matchmaker.imports.readers import Reader, Record
@@ -44,6 +45,8 @@ from matchmaker.webhooks import events
 log = logging.getLogger(__name__)
 
 WAKE = "matchmaker.import_queued"
+# A job in one of these is waiting for its turn or being run.
+UNFINISHED = ("queued", "running")
 
 
 @dataclass
@@ -72,8 +75,12 @@ def create_job(
     path: Path,
     mapping: dict[str, Any] | None,
     account_id: int | None,
+    per_account: int | None = None,
 ) -> ImportJob:
-    """A queued job for a file already on this server."""
+    """A queued job for a file already on this server; an account's upload is refused while it
+    has ``per_account`` jobs queued or running (the operator's CLI imports have no cap)."""
+    if account_id is not None and per_account is not None:
+        _check_room(session, account_id, per_account)
     job = ImportJob(
         account_id=account_id,
         kind=kind,
@@ -90,6 +97,27 @@ def create_job(
     return job
 
 
+def _check_room(session: Session, account_id: int, per_account: int) -> None:
+    # Jobs run one at a time, fairly across accounts (worker.py), but each queued job still
+    # waits for a turn: without a cap one account could queue without end. The lock makes
+    # uploads at once count each other, so the cap holds exactly.
+    access.lock_account(session, account_id)
+    count = int(
+        session.scalar(
+            select(func.count())
+            .select_from(ImportJob)
+            .where(ImportJob.account_id == account_id, ImportJob.status.in_(UNFINISHED))
+        )
+        or 0
+    )
+    if count >= per_account:
+        raise ImportQueueFull(
+            "file",
+            f"this account has {count} imports queued or running, the most it may have "
+            f"(MATCHMAKER_IMPORTS_PER_ACCOUNT={per_account}); upload again once one has ended",
+        )
+
+
 def interrupted_cli_job(session: Session, kind: str, source: str, path: Path) -> ImportJob | None:
     """An operator's import of this file that stopped before the end (the process died)."""
     return session.scalar(
@@ -99,7 +127,7 @@ def interrupted_cli_job(session: Session, kind: str, source: str, path: Path) ->
             ImportJob.kind == kind,
             ImportJob.source == source,
             ImportJob.path == str(path),
-            ImportJob.status.in_(("queued", "running")),
+            ImportJob.status.in_(UNFINISHED),
         )
         .order_by(ImportJob.id.desc())
         .limit(1)

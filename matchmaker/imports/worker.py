@@ -1,5 +1,5 @@
 """Runs uploaded import jobs one at a time, in a thread of the API process or of
-``matchmaker worker``.
+``matchmaker worker``, taking turns between accounts (``turns``).
 
 Jobs are found in the database (status ``queued`` or ``running``), not in memory, so a job
 interrupted by a restart is resumed by the next process. Only uploads (files under the upload
@@ -11,14 +11,14 @@ runs in one of them at a time and a dead worker's job is resumed by another.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchmaker.background import Claim, PollingWorker, try_claim
 from matchmaker.config import Settings
-from matchmaker.imports import service
+from matchmaker.imports import service, turns
 from matchmaker.imports.models import ImportJob
 
 log = logging.getLogger(__name__)
@@ -43,19 +43,34 @@ class ImportWorker(PollingWorker):
         self.uploads = upload_dir(settings).resolve()
 
     def next_job(self) -> tuple[int, Claim] | None:
-        """The first unfinished upload job no other worker holds, claimed."""
+        """The unfinished upload job whose turn it is (``turns``), claimed; None if none
+        is free."""
         with self.sessions() as session:
-            rows = session.execute(
-                select(ImportJob.id, ImportJob.path)
-                .where(ImportJob.status.in_(("queued", "running")))
-                .order_by(ImportJob.id)
-            ).all()
-        for job_id, path in rows:
-            if path and Path(path).resolve().parent == self.uploads:
-                claim = try_claim(self.sessions, CLAIMS, int(job_id))
-                if claim is not None:
-                    return int(job_id), claim
+            jobs = [j for j in turns.pending(session) if self._is_upload(j.path)]
+            ended = turns.last_ended(session, {j.account_id for j in jobs})
+        running: Counter[int | None] = Counter()
+        # A job left running by a process that died resumes first: its account had its turn.
+        # One whose claim is held runs in another worker, and counts against its account.
+        for job in jobs:
+            if job.status == "running":
+                found = self._claim(job.id)
+                if found is not None:
+                    return found
+                running[job.account_id] += 1
+        queued = [j for j in jobs if j.status == "queued"]
+        for job_id in turns.fair_order(queued, running, ended):
+            # Another worker may claim the same job first: then the next in turn is tried.
+            found = self._claim(job_id)
+            if found is not None:
+                return found
         return None
+
+    def _is_upload(self, path: str | None) -> bool:
+        return bool(path) and Path(path or "").resolve().parent == self.uploads
+
+    def _claim(self, job_id: int) -> tuple[int, Claim] | None:
+        claim = try_claim(self.sessions, CLAIMS, job_id)
+        return None if claim is None else (job_id, claim)
 
     def run_once(self) -> bool:
         found = self.next_job()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from matchmaker.access import service as access
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.error_schemas import ResourceRef
@@ -26,7 +27,9 @@ def create(
     """Subscribe the caller's account; the returned row carries the new secret."""
     url = urls.check(body.url, settings.webhook_allow_private_urls)
     # Every event goes to each of an account's webhooks: unbounded, one change queued
-    # thousands of deliveries. Two creates at once may both pass: one over, not thousands.
+    # thousands of deliveries. The lock makes a second create at once wait for this one's
+    # commit and count its webhook, so the cap holds exactly.
+    access.lock_account(session, principal.account_id)
     count = session.scalar(
         select(func.count()).select_from(Webhook).where(Webhook.account_id == principal.account_id)
     )

@@ -66,6 +66,7 @@ from .import_finished_data_status import ImportFinishedDataStatus
 from .import_finished_event import ImportFinishedEvent
 from .import_job_read import ImportJobRead
 from .import_job_read_status import ImportJobReadStatus
+from .import_queue_full_error import ImportQueueFullError
 from .import_upload import ImportUpload
 from .incubator_batch import IncubatorBatch
 from .incubator_create import IncubatorCreate
@@ -249,6 +250,7 @@ __all__ = (
     "ImportFinishedEvent",
     "ImportJobRead",
     "ImportJobReadStatus",
+    "ImportQueueFullError",
     "ImportUpload",
     "IncubatorBatch",
     "IncubatorCreate",

@@ -14,6 +14,7 @@ from ...models.idempotency_in_progress_error import IdempotencyInProgressError
 from ...models.idempotency_key_reused_error import IdempotencyKeyReusedError
 from ...models.idempotency_response_lost_error import IdempotencyResponseLostError
 from ...models.import_job_read import ImportJobRead
+from ...models.import_queue_full_error import ImportQueueFullError
 from ...models.import_upload import ImportUpload
 from ...models.payload_too_large_error import PayloadTooLargeError
 from ...models.rate_limited_error import RateLimitedError
@@ -55,7 +56,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
     if response.status_code == 202:
         response_202 = ImportJobRead.from_dict(response.json())
 
@@ -78,24 +79,34 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_403
 
     if response.status_code == 409:
-        def _parse_response_409(data: object) -> IdempotencyInProgressError | IdempotencyResponseLostError:
+        def _parse_response_409(data: object) -> IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_409_type_0 = IdempotencyInProgressError.from_dict(data)
+                response_409_type_0 = ImportQueueFullError.from_dict(data)
 
 
 
                 return response_409_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_1 = IdempotencyInProgressError.from_dict(data)
+
+
+
+                return response_409_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_409_type_1 = IdempotencyResponseLostError.from_dict(data)
+            response_409_type_2 = IdempotencyResponseLostError.from_dict(data)
 
 
 
-            return response_409_type_1
+            return response_409_type_2
 
         response_409 = _parse_response_409(response.json())
 
@@ -169,7 +180,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -184,7 +195,7 @@ def sync_detailed(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -198,7 +209,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -220,7 +231,7 @@ def sync(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -234,7 +245,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError
      """
 
 
@@ -251,7 +262,7 @@ async def asyncio_detailed(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
+) -> Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -265,7 +276,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]
+        Response[DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError]
      """
 
 
@@ -287,7 +298,7 @@ async def asyncio(
     body: ImportUpload,
     idempotency_key: str | Unset = UNSET,
 
-) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
+) -> DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError | None:
     """ Create Import
 
      Upload a file of profiles; it is imported in the background. Poll the job for progress.
@@ -301,7 +312,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError
+        DatabaseUnavailableError | StorageUnwritableError | ForbiddenError | IdempotencyInProgressError | IdempotencyResponseLostError | ImportQueueFullError | IdempotencyKeyReusedError | ValidationFailedError | ImportJobRead | PayloadTooLargeError | RateLimitedError | UnauthorizedError
      """
 
 
