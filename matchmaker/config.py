@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from matchmaker.camps.limits import MAX_APPLICATIONS
 from matchmaker.matching.scoring import Weights
 from matchmaker.tuning.weights import read_weights
 
@@ -171,6 +172,13 @@ class Settings(BaseSettings):
     )
     import_max_errors: int = Field(
         default=1000, ge=1, description="row errors stored per import job (all are counted)"
+    )
+    camp_max_applications: int = Field(
+        default=MAX_APPLICATIONS,
+        ge=1,
+        le=10_000,
+        description="applications one camp takes; allocation scores every applicant against "
+        "every host, so this bounds a run's time and size (matchmaker/camps/README.md)",
     )
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhooks_per_account: int = Field(
