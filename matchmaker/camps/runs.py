@@ -340,5 +340,10 @@ def read(
         score_source=record.score_source,
         assignments=assignments,
         unplaced=unplaced,
-        quota_report=[QuotaOutcomeRead.model_validate(q) for q in record.result["quota_report"]],
+        quota_report=[
+            QuotaOutcomeRead.model_validate(
+                {**q, "reason": wording.quota_reason(q["reason"], lang)}
+            )
+            for q in record.result["quota_report"]
+        ],
     )
