@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from matchmaker.camps.limits import MAX_APPLICATIONS
 from matchmaker.matching.scoring import Weights
 from matchmaker.tuning.weights import read_weights
 
@@ -206,6 +207,13 @@ class Settings(BaseSettings):
         le=1000,
         description="uploads one account may have queued or running at once; one more is "
         "refused until one of them ends, so an account cannot queue ahead of the others",
+    )
+    camp_max_applications: int = Field(
+        default=MAX_APPLICATIONS,
+        ge=1,
+        le=10_000,
+        description="applications one camp takes; allocation scores every applicant against "
+        "every host, so this bounds a run's time and size (matchmaker/camps/README.md)",
     )
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhooks_per_account: int = Field(

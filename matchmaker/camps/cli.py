@@ -22,8 +22,9 @@ camps_cli = typer.Typer(
 
 
 @contextmanager
-def _transaction(with_engine: bool) -> Iterator[tuple[Session, Matcher | None]]:
-    """A session (and the matcher, which loads the model) for one command, as the operator."""
+def _transaction(with_engine: bool) -> Iterator[tuple[Session, Matcher | None, Settings]]:
+    """A session (and the matcher, which loads the model) for one command, as the operator,
+    with the settings."""
     settings = Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -33,14 +34,14 @@ def _transaction(with_engine: bool) -> Iterator[tuple[Session, Matcher | None]]:
             runtime = open_runtime(settings)
             try:
                 with runtime.sessions() as session, session.begin():
-                    yield session, runtime.matcher
+                    yield session, runtime.matcher, settings
             finally:
                 runtime.close()
             return
         engine = make_engine(settings.resolved_database_url())
         try:
             with make_sessionmaker(engine)() as session, session.begin():
-                yield session, None
+                yield session, None, settings
         finally:
             engine.dispose()
     except DomainError as exc:
@@ -60,9 +61,10 @@ def allocate(
     ] = True,
 ) -> None:
     """Allocate the camp's places (locked assignments kept) and print why each startup landed."""
-    with _transaction(engine) as (session, matcher):
+    with _transaction(engine) as (session, matcher, settings):
         camp = service.get_camp(session, camp_id)
-        record = runs.run(session, None, camp, matcher)
+        limit = settings.camp_max_applications
+        record = runs.run(session, None, camp, matcher, max_applications=limit)
         view = runs.read(session, None, camp, record)
         typer.echo(
             f"run {record.id} ({record.score_source}): {len(view.assignments)} placed, "
@@ -90,7 +92,7 @@ def schedule(
     ] = None,
 ) -> None:
     """Print the matchmaking-day schedule; optionally write iCalendar files per participant."""
-    with _transaction(False) as (session, _):
+    with _transaction(False) as (session, _, _settings):
         camp = service.get_camp(session, camp_id)
         view = days.read(session, None, camp)
         typer.echo(
@@ -129,8 +131,8 @@ def demo() -> None:
     """Create the demo Beijing–Munich camp over the demo profiles (after seed-demo)."""
     from matchmaker.camps.demo import load_demo_camp
 
-    with _transaction(False) as (session, _):
-        camp = load_demo_camp(session)
+    with _transaction(False) as (session, _, settings):
+        camp = load_demo_camp(session, settings.camp_max_applications)
         view = service.read_camp(session, camp)
         typer.echo(
             f"camp {camp.id}: {camp.name}, {len(view.hosts)} hosts, "

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from matchmaker.access.demo import DEMO_ACCOUNTS
 from matchmaker.access.models import Account, Role
 from matchmaker.camps import service
+from matchmaker.camps.limits import MAX_APPLICATIONS
 from matchmaker.camps.models import Camp
 from matchmaker.camps.schemas import ApplicationCreate, CampCreate, HostRef
 from matchmaker.demo.seed import DATA
@@ -51,7 +52,7 @@ def _profile_id(session: Session, kind: str, name: str) -> int:
     return int(found)
 
 
-def load_demo_camp(session: Session) -> Camp:
+def load_demo_camp(session: Session, max_applications: int = MAX_APPLICATIONS) -> Camp:
     """Create (once) the demo camp and its applications; returns the camp."""
     existing = session.scalar(select(Camp).where(Camp.name == NAME))
     if existing is not None:
@@ -100,6 +101,7 @@ def load_demo_camp(session: Session) -> Camp:
                 startup_id=startup.id,
                 host_preferences=list(abroad) if wants_out else [],
             ),
+            max_applications=max_applications,
         )
     session.flush()
     return camp

@@ -91,6 +91,8 @@ def justifying_cap(
     return None
 
 
+# The reasons below are read back by wording.quota_reason to be put into other languages:
+# change them together.
 def _startups(n: int) -> str:
     return f"{n} startup" if n == 1 else f"{n} startups"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 
 from matchmaker.access.principal import REQUIRE_KEY, PrincipalDep
 from matchmaker.camps import catalog, days, runs, service
@@ -123,10 +123,15 @@ def delete_camp(session: SessionDep, principal: PrincipalDep, camp: CampDep) -> 
     responses=error_responses(NotFound, Duplicate, Forbidden, Unauthorized),
 )
 def apply(
-    session: SessionDep, principal: PrincipalDep, camp: CampDep, body: ApplicationCreate
+    request: Request,
+    session: SessionDep,
+    principal: PrincipalDep,
+    camp: CampDep,
+    body: ApplicationCreate,
 ) -> ApplicationRead:
     """Apply a startup you manage, optionally ranking the hosts you want."""
-    return service.apply(session, principal, camp, body)
+    limit = request.app.state.settings.camp_max_applications
+    return service.apply(session, principal, camp, body, max_applications=limit)
 
 
 @router.put(
@@ -155,6 +160,7 @@ DEFAULT_ALLOCATION = AllocateRequest()
     responses=error_responses(NotFound, Forbidden, Unauthorized),
 )
 def allocate(
+    request: Request,
     session: SessionDep,
     principal: PrincipalDep,
     camp: CampDep,
@@ -163,7 +169,8 @@ def allocate(
     body: Annotated[AllocateRequest, Body()] = DEFAULT_ALLOCATION,
 ) -> AllocationRead:
     """Allocate places by deferred acceptance; locked assignments are kept (camp managers)."""
-    record = runs.run(session, principal, camp, matcher, body.camp_priority)
+    limit = request.app.state.settings.camp_max_applications
+    record = runs.run(session, principal, camp, matcher, body.camp_priority, max_applications=limit)
     return runs.read(session, principal, camp, record, lang)
 
 

@@ -173,9 +173,20 @@ def run(
     camp: Camp,
     matcher: Matcher | None,
     camp_priority: Sequence[int] | None = None,
+    *,
+    max_applications: int,
 ) -> CampAllocationRun:
     """Allocate the camp's places, store the run and replace the unlocked assignments."""
     service.check_manage_camp(principal, camp)
+    count = service.count_applications(session, camp)
+    if count > max_applications:
+        # A camp that took more before the limit (or before it was lowered): refused before
+        # any pair is scored, since that is the work the limit bounds.
+        raise InvalidInput(
+            "camp",
+            f"camp {camp.id} has {count} applications, more than a run takes "
+            f"(MATCHMAKER_CAMP_MAX_APPLICATIONS={max_applications})",
+        )
     inputs = gather(session, camp, matcher)
     inputs["camp_priority"] = list(camp_priority) if camp_priority is not None else None
     try:
@@ -329,5 +340,10 @@ def read(
         score_source=record.score_source,
         assignments=assignments,
         unplaced=unplaced,
-        quota_report=[QuotaOutcomeRead.model_validate(q) for q in record.result["quota_report"]],
+        quota_report=[
+            QuotaOutcomeRead.model_validate(
+                {**q, "reason": wording.quota_reason(q["reason"], lang)}
+            )
+            for q in record.result["quota_report"]
+        ],
     )

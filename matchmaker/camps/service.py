@@ -178,9 +178,6 @@ def create_camp(session: Session, principal: Principal | None, data: CampCreate)
 
 def read_camp(session: Session, camp: Camp) -> CampRead:
     rows = host_rows(session, camp)
-    count = session.scalar(
-        select(func.count()).select_from(CampApplication).where(CampApplication.camp_id == camp.id)
-    )
     return CampRead(
         id=camp.id,
         name=camp.name,
@@ -203,7 +200,7 @@ def read_camp(session: Session, camp: Camp) -> CampRead:
         eligibility=EligibilityIn.model_validate(camp.eligibility),
         quotas=[QuotaIn.model_validate(q) for q in camp.quotas],
         day_plan=DayPlanIn.model_validate(camp.day_plan),
-        applications=count or 0,
+        applications=count_applications(session, camp),
     )
 
 
@@ -232,8 +229,34 @@ def preferences_of(camp: Camp, items: list[int | HostRef]) -> list[int]:
     return out
 
 
+def count_applications(session: Session, camp: Camp) -> int:
+    count = session.scalar(
+        select(func.count()).select_from(CampApplication).where(CampApplication.camp_id == camp.id)
+    )
+    return count or 0
+
+
+def check_room(session: Session, camp: Camp, max_applications: int) -> None:
+    """Refuse an application beyond ``max_applications`` (MATCHMAKER_CAMP_MAX_APPLICATIONS)."""
+    # Lock the camp row first (PostgreSQL; SQLite has one writer) so two founders applying at
+    # once cannot both see the last free slot.
+    session.execute(select(Camp.id).where(Camp.id == camp.id).with_for_update())
+    count = count_applications(session, camp)
+    if count >= max_applications:
+        raise InvalidInput(
+            "camp_id",
+            f"camp {camp.id} has {count} applications, the most a camp takes "
+            f"(MATCHMAKER_CAMP_MAX_APPLICATIONS={max_applications}); it takes no more",
+        )
+
+
 def apply(
-    session: Session, principal: Principal | None, camp: Camp, data: ApplicationCreate
+    session: Session,
+    principal: Principal | None,
+    camp: Camp,
+    data: ApplicationCreate,
+    *,
+    max_applications: int,
 ) -> ApplicationRead:
     """A startup applies to the camp, optionally ranking the hosts it wants."""
     startup = session.get(Startup, data.startup_id)
@@ -249,6 +272,7 @@ def apply(
     )
     if exists is not None:
         raise Duplicate(f"startup {startup.id} has already applied to camp {camp.id}")
+    check_room(session, camp, max_applications)
     app = CampApplication(
         camp_id=camp.id,
         startup_id=startup.id,

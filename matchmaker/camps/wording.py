@@ -4,6 +4,7 @@ The facts (``explanation_detail``) are the same in every language; the sentence 
 words from them through the web catalogs (matchmaker/web/locale), as the engine's match
 explanations are, so the API answers in the language ``Accept-Language`` asks for and the
 camp pages in the visitor's. A run stores its English sentences; they are these words too.
+The quota report's reasons are read back from the English the run stored (``quota_reason``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ NO_DOMAIN = N_("works in none of the domains {domains}")
 WRONG_STAGE = N_("stage {stage} is not one of {stages}")
 TRL_OUTSIDE = N_("TRL {trl} is outside {low}-{high}")
 
+# The reasons of the quota report, as quotas.quota_report writes them (English, with counts).
+FEW_APPLIED = N_("only {count} startups of the group applied")
+FEW_PLACEABLE = N_(
+    "only {count} startups of the group could be placed at all, given eligibility, both "
+    "sides' rankings and the hosts' places"
+)
+LEFT_OUT = N_("camp caps left out {count} of them")
+LOCKS_OVER_CAP = N_("locked assignments already exceed the cap")
+
 # (between parts, end of a sentence, between sentences), by language.
 PUNCTUATION = {"en": ("; ", ".", " "), "zh": ("；", "。", "")}
 
@@ -55,6 +65,22 @@ _REASONS = (
     (re.compile(r"works in none of the domains (?P<domains>.+)"), NO_DOMAIN),
     (re.compile(r"stage (?P<stage>\S+) is not one of (?P<stages>.+)"), WRONG_STAGE),
     (re.compile(r"TRL (?P<trl>\d+) is outside (?P<low>\d+)-(?P<high>\d+)"), TRL_OUTSIDE),
+)
+
+# A run stores the quota report's reasons in English only, their counts in the words: the
+# parts are read back here, as the eligibility reasons are, to be put into the asked language.
+_STARTUPS = r"only (?P<count>\d+) startups? of the group"
+_QUOTA_REASONS = (
+    (re.compile(rf"{_STARTUPS} applied"), FEW_APPLIED),
+    (
+        re.compile(
+            rf"{_STARTUPS} could be placed at all, given eligibility, both sides' rankings "
+            "and the hosts' places"
+        ),
+        FEW_PLACEABLE,
+    ),
+    (re.compile(r"camp caps left out (?P<count>\d+) of them"), LEFT_OUT),
+    (re.compile(r"locked assignments already exceed the cap"), LOCKS_OVER_CAP),
 )
 
 
@@ -101,6 +127,23 @@ def ordinal(n: int) -> str:
 def say(lang: str, template: str, **params: object) -> str:
     """A marked message in ``lang``, filled in with ``params``."""
     return _Words(lang, {})(template, **params)
+
+
+def quota_reason(text: str | None, lang: str) -> str | None:
+    """Why a quota of the report is not met, in ``lang``, from the English a run stored."""
+    if text is None or lang == "en":
+        return text
+    w = _Words(lang, {})
+    parts = []
+    for part in text.split(PUNCTUATION["en"][0]):
+        for pattern, template in _QUOTA_REASONS:
+            found = pattern.fullmatch(part)
+            if found is not None:
+                parts.append(w(template, **found.groupdict()))
+                break
+        else:
+            return text  # words this version does not write: shown as stored
+    return w.part.join(parts)
 
 
 def moved(lang: str) -> str:

@@ -111,7 +111,8 @@ def allocate(
 ) -> Response:
     """Run the allocation (the camp's manager), then show its assignments."""
     camp = camps.get_camp(db, camp_id)
-    view = runs.read(db, user, camp, runs.run(db, user, camp, matcher))
+    limit = request.app.state.settings.camp_max_applications
+    view = runs.read(db, user, camp, runs.run(db, user, camp, matcher, max_applications=limit))
     message = render.translate(request, N_("Allocation done: {placed} placed, {unplaced} not."))
     session.current(request).add_flash(
         "success", message.format(placed=len(view.assignments), unplaced=len(view.unplaced))

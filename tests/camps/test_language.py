@@ -152,3 +152,59 @@ def test_a_pair_without_a_slot_is_told_why_in_the_asked_language(world: World) -
     assert missing["reason"] == "对接日安排中没有时段"
     (missing,) = world.client.get(f"{url}/schedule", headers=world.organiser).json()["unscheduled"]
     assert missing["reason"] == "the day plan has no slots"
+
+
+def test_every_reason_of_the_quota_report_is_put_into_chinese() -> None:
+    cases = {
+        "only 1 startup of the group applied": "该组只有 1 家初创企业申请",
+        "only 2 startups of the group applied": "该组只有 2 家初创企业申请",
+        (
+            "only 1 startup of the group could be placed at all, given eligibility, both "
+            "sides' rankings and the hosts' places; camp caps left out 2 of them"
+        ): "受资格条件、双方排序和各承办方名额所限，该组最多只能安排 1 家初创企业；"
+        "加速营上限排除了其中 2 家",
+        "locked assignments already exceed the cap": "已锁定的分配已超出上限",
+    }
+    for english, chinese in cases.items():
+        assert wording.quota_reason(english, "zh") == chinese
+        assert wording.quota_reason(english, "en") == english
+    assert wording.quota_reason(None, "zh") is None
+    # Words this version does not write (a later one's, stored in a shared database): as stored.
+    assert wording.quota_reason("a reason of the future", "zh") == "a reason of the future"
+
+
+def test_the_quota_reports_reason_follows_accept_language(world: World) -> None:
+    # Three places kept for Tianjin, where two of the applicants are.
+    body = {
+        "name": "three from Tianjin",
+        "starts_on": "2026-10-01",
+        "ends_on": "2026-10-01",
+        "location": "Tianjin",
+        "hosts": [{"incubator_id": world.incubators[1], "places": 3}],
+        "quotas": [
+            {
+                "name": "three from Tianjin",
+                "attribute": "region",
+                "values": ["tianjin"],
+                "at_least": 3,
+            }
+        ],
+    }
+    r = world.client.post("/v1/camps", json=body, headers=world.organiser)
+    assert r.status_code == 201, r.text
+    url = f"/v1/camps/{r.json()['id']}"
+    for s in world.startups[:3]:  # Beijing, Tianjin, Baoding
+        r = world.client.post(f"{url}/applications", json={"startup_id": s}, headers=world.owner(s))
+        assert r.status_code == 201, r.text
+    r = world.client.post(
+        f"{url}/allocate", headers={**world.organiser, "Accept-Language": "zh-CN"}
+    )
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Language"] == "zh-CN"
+    (row,) = r.json()["quota_report"]
+    assert (row["required"], row["achieved"], row["met"]) == (3, 1, False)
+    assert row["reason"] == "该组只有 1 家初创企业申请"
+    r = world.client.get(f"{url}/allocation", headers={**world.organiser, "Accept-Language": "en"})
+    assert r.headers["Content-Language"] == "en"
+    (row,) = r.json()["quota_report"]
+    assert row["reason"] == "only 1 startup of the group applied"

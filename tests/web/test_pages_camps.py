@@ -186,6 +186,31 @@ def test_the_camp_pages_read_in_chinese(camp: World) -> None:
     assert "加速营" in runner.get("/camps").text
 
 
+def test_the_quota_reports_reason_reads_in_chinese_on_the_page(camp: World) -> None:
+    body = {
+        "name": "three from Tianjin",
+        "starts_on": "2026-10-01",
+        "ends_on": "2026-10-01",
+        "location": "Tianjin",
+        "hosts": [{"incubator_id": camp.incubators[1], "places": 3}],
+        "quotas": [{"name": "three", "attribute": "region", "values": ["tianjin"], "at_least": 3}],
+    }
+    made = camp.client.post("/v1/camps", json=body, headers=camp.organiser)
+    assert made.status_code == 201, made.text
+    cid = made.json()["id"]
+    for s in camp.startups[:3]:  # one of them from Tianjin
+        r = camp.client.post(
+            f"/v1/camps/{cid}/applications", json={"startup_id": s}, headers=camp.owner(s)
+        )
+        assert r.status_code == 201, r.text
+    assert camp.client.post(f"/v1/camps/{cid}/allocate", headers=camp.organiser).is_success
+    runner = _as(camp, camp.organiser)
+    runner.cookies.set(LANG_COOKIE, "zh")
+    page = runner.get(f"/camps/{cid}").text
+    assert "该组只有 1 家初创企业申请" in page
+    assert "of the group applied" not in page
+
+
 def test_a_key_from_the_api_is_not_a_page_session(camp: World) -> None:
     cid = camp.camp["id"]
     key = mint_key(camp.client, "admin")
