@@ -390,8 +390,6 @@ def score_without_vectors(
 ) -> list[list[PairScore]]:
     """``Matcher.score_many`` for a process without a model: similarity 0, no history."""
     today = datetime.now(UTC).date()
-    facts = [(kind, facts_of(kind, row)) for kind, row in targets]
-    return [
-        [score_pair(facts_of(STARTUP, s), t, 0.0, weights, today) for _, t in facts]
-        for s in startups
-    ]
+    facts = [facts_of(kind, row) for kind, row in targets]
+    mine = [facts_of(STARTUP, s) for s in startups]
+    return [[score_pair(m, t, 0.0, weights, today) for t in facts] for m in mine]
