@@ -118,8 +118,9 @@ class Settings(BaseSettings):
         default=256,
         ge=0,
         le=100_000,
-        description="finished match lists and bundles of stored profiles kept per process and "
-        "served again while nothing they read has changed (matching/answers.py); 0 keeps none",
+        description="finished match lists and bundles of stored profiles kept per process (and "
+        "ten times as many matches in them all) and served again while nothing they read has "
+        "changed (matching/answers.py); 0 keeps none",
     )
     # Re-ranking of match lists (README "Diverse and balanced lists"; matching/rerank.py): the
     # defaults of the options a request leaves out. All off: bench/RESULTS.md measured a cost

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+MATCHES_EACH = 10  # the matches an answer is budgeted at: a list of the default limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +39,25 @@ class Answers:
     """A bounded LRU of finished answers (English; localised per request afterwards).
 
     Values are pydantic responses that nothing mutates after they are built (``localize``
-    copies), so one object may be served to many requests. ``entries`` 0 keeps nothing.
+    copies), so one object may be served to many requests. ``entries`` bounds the answers
+    kept and, at ``MATCHES_EACH`` matches an answer, the matches in them all: a list of 10
+    explained matches holds about 0.2 MB, one of 100 about 1 MB (bench/RESULTS.md, section
+    25), so a process keeps at most about ``entries`` × 0.2 MB. ``entries`` 0 keeps nothing.
     """
 
     def __init__(self, entries: int) -> None:
         self.entries = max(0, entries)
-        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
+        self.budget = self.entries * MATCHES_EACH
+        self._kept: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self._weight = 0
         self._lock = threading.Lock()
         self._hits = 0
         self._misses = 0
 
-    def get_or(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The answer kept under ``key``, or ``compute()``'s, kept. Two requests missing the
-        same key at once both compute it: the same inputs give the same answer."""
+    def get_or(self, key: Hashable, compute: Callable[[], T], weigh: Callable[[T], int]) -> T:
+        """The answer kept under ``key``, or ``compute()``'s, kept at ``weigh``'s count of
+        matches. Two requests missing the same key at once both compute it: the same inputs
+        give the same answer."""
         if not self.entries:
             return compute()
         with self._lock:
@@ -58,14 +65,19 @@ class Answers:
             if hit is not None:
                 self._kept.move_to_end(key)
                 self._hits += 1
-                return hit  # type: ignore[no-any-return]
+                return hit[0]  # type: ignore[no-any-return]
             self._misses += 1
         value = compute()
+        weight = max(1, weigh(value))
+        if weight > self.budget:
+            return value
         with self._lock:
-            self._kept[key] = value
-            self._kept.move_to_end(key)
-            while len(self._kept) > self.entries:
-                self._kept.popitem(last=False)
+            old = self._kept.pop(key, None)
+            self._weight += weight - (old[1] if old else 0)
+            self._kept[key] = (value, weight)
+            while len(self._kept) > self.entries or self._weight > self.budget:
+                _, (_, dropped) = self._kept.popitem(last=False)
+                self._weight -= dropped
         return value
 
     def tally(self) -> Tally:
@@ -75,3 +87,4 @@ class Answers:
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()
+            self._weight = 0

@@ -257,14 +257,21 @@ class Matcher:
             self.first_stage_batches,
         )
 
-    def remembered(self, session: Session, question: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()``, or the answer it gave to ``question`` under the same stamp. For
-        callers whose transaction has only read: a write the stamp cannot see is refused
-        reuse (``stamp``), but a caller's own state outside the session is not checked."""
+    def remembered(
+        self,
+        session: Session,
+        question: Hashable,
+        compute: Callable[[], T],
+        weigh: Callable[[T], int],
+    ) -> T:
+        """``compute()``, or the answer it gave to ``question`` under the same stamp, kept at
+        ``weigh``'s count of matches (``answers.Answers``). For callers whose transaction has
+        only read: a write the stamp cannot see is refused reuse (``stamp``), but a caller's
+        own state outside the session is not checked."""
         stamp = self.stamp(session) if self.answers.entries else None
         if stamp is None:
             return compute()
-        return self.answers.get_or((question, stamp), compute)
+        return self.answers.get_or((question, stamp), compute, weigh)
 
     def matches(
         self,
@@ -285,6 +292,7 @@ class Matcher:
                 session,
                 question,
                 lambda: self.matches(session, kind, profile, target, filters, query_vector),
+                lambda found: len(found.matches),
             )
         ranked = self.score_candidates(session, kind, profile, target, filters, query_vector)
         return MatchList(

@@ -208,6 +208,7 @@ def startup_bundle(
         session,
         ("bundle", startup.id, startup.version, rerank),
         lambda: bundle(matcher, session, startup, rerank),
+        lambda _: 3,  # an incubator, a partner and a scenario
     )
     exposures.record_bundle(session, found)
     return in_language(found, lang)

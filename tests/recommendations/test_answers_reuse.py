@@ -16,7 +16,7 @@ from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.kinds import STARTUP
 from matchmaker.matching import service as matching_service
-from matchmaker.matching.answers import Tally
+from matchmaker.matching.answers import Answers, Tally
 from matchmaker.matching.encoder import Encoder
 from matchmaker.matching.service import Matcher
 from matchmaker.profiles import service as profiles
@@ -209,3 +209,19 @@ def test_nothing_is_kept_when_the_setting_is_zero(settings: Settings, encoder: E
         for _ in range(2):
             assert client.get(f"/v1/startups/{startup}/matches").status_code == 200
         assert _tally(client) == Tally(0, 0, 0)
+
+
+def test_answers_are_kept_within_their_budget_of_matches() -> None:
+    answers = Answers(entries=3)  # 3 answers, 30 matches
+    for n in range(3):
+        answers.get_or(("ten", n), lambda n=n: f"list {n}", lambda _: 10)  # type: ignore[misc]
+    assert answers.tally().entries == 3
+    # A long list takes the place of the least recently used ones, not more than the budget.
+    answers.get_or(("ten", 0), lambda: "never computed", lambda _: 10)  # now the most recent
+    assert answers.get_or("long", lambda: "twenty", lambda _: 20) == "twenty"
+    assert answers.tally().entries == 2
+    assert answers.get_or(("ten", 0), lambda: "recomputed", lambda _: 10) == "list 0"
+    assert answers.get_or(("ten", 1), lambda: "recomputed", lambda _: 10) == "recomputed"
+    # An answer larger than the whole budget is served, never kept.
+    assert answers.get_or("huge", lambda: "forty", lambda _: 40) == "forty"
+    assert answers.get_or("huge", lambda: "again", lambda _: 40) == "again"
