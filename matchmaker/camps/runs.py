@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access.principal import Principal
-from matchmaker.camps import cities, service, wording
+from matchmaker.camps import applicants, cities, service, wording
 from matchmaker.camps.allocation import Allocation, allocate
 from matchmaker.camps.explain import Explanation, explain
 from matchmaker.camps.market import AllocationInputError, Applicant, Host, Quota
@@ -178,7 +178,7 @@ def run(
 ) -> CampAllocationRun:
     """Allocate the camp's places, store the run and replace the unlocked assignments."""
     service.check_manage_camp(principal, camp)
-    count = service.count_applications(session, camp)
+    count = applicants.count_applications(session, camp)
     if count > max_applications:
         # A camp that took more before the limit (or before it was lowered): refused before
         # any pair is scored, since that is the work the limit bounds.

@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from matchmaker.matching.ranking import score_without_vectors
 from matchmaker.matching.scoring import RANKING_VERSION, PairScore, Weights
-from matchmaker.matching.service import Matcher, score_without_vectors
+from matchmaker.matching.service import Matcher
 
 Scores = dict[tuple[int, int], float]  # (startup id, camp host id) -> score
 

@@ -17,6 +17,8 @@ from matchmaker.access import policy
 from matchmaker.access.models import Role
 from matchmaker.access.principal import Principal
 from matchmaker.camps import rules
+from matchmaker.camps.applicants import applicant_ids as applicant_ids
+from matchmaker.camps.applicants import check_room, count_applications
 from matchmaker.camps.errors import NoFreePlace
 from matchmaker.camps.market import Applicant, Eligibility
 from matchmaker.camps.models import (
@@ -229,27 +231,6 @@ def preferences_of(camp: Camp, items: list[int | HostRef]) -> list[int]:
     return out
 
 
-def count_applications(session: Session, camp: Camp) -> int:
-    count = session.scalar(
-        select(func.count()).select_from(CampApplication).where(CampApplication.camp_id == camp.id)
-    )
-    return count or 0
-
-
-def check_room(session: Session, camp: Camp, max_applications: int) -> None:
-    """Refuse an application beyond ``max_applications`` (MATCHMAKER_CAMP_MAX_APPLICATIONS)."""
-    # Lock the camp row first (PostgreSQL; SQLite has one writer) so two founders applying at
-    # once cannot both see the last free slot.
-    session.execute(select(Camp.id).where(Camp.id == camp.id).with_for_update())
-    count = count_applications(session, camp)
-    if count >= max_applications:
-        raise InvalidInput(
-            "camp_id",
-            f"camp {camp.id} has {count} applications, the most a camp takes "
-            f"(MATCHMAKER_CAMP_MAX_APPLICATIONS={max_applications}); it takes no more",
-        )
-
-
 def apply(
     session: Session,
     principal: Principal | None,
@@ -303,13 +284,6 @@ def read_application(camp: Camp, app: CampApplication, startup: Startup) -> Appl
         eligible_host_ids=eligible,
         created_at=app.created_at,
     )
-
-
-def applicant_ids(session: Session, camp: Camp) -> set[int]:
-    ids = session.scalars(
-        select(CampApplication.startup_id).where(CampApplication.camp_id == camp.id)
-    )
-    return set(ids)
 
 
 # -- host rankings ----------------------------------------------------------------------

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from statistics import fmean
+from typing import Any
 
-from matchmaker.matching.facts import Facts
+from matchmaker.matching.facts import Facts, facts_of
 from matchmaker.matching.history import HistoryFit
 from matchmaker.matching.messages import Message, sentence
 from matchmaker.matching.scoring import (
@@ -280,3 +282,13 @@ def _what_fits(c: Component) -> Message:
     if c.message.code == "needs_offers_missing":
         return Message("needs_offers", {"covered": c.message.params["covered"]})
     return c.message
+
+
+def score_without_vectors(
+    startups: Sequence[Any], targets: Sequence[tuple[str, Any]], weights: Weights
+) -> list[list[PairScore]]:
+    """``Matcher.score_many`` for a process without a model: similarity 0, no history."""
+    today = datetime.now(UTC).date()
+    facts = [facts_of(kind, row) for kind, row in targets]
+    mine = [facts_of("startup", s) for s in startups]
+    return [[score_pair(m, t, 0.0, weights, today) for t in facts] for m in mine]

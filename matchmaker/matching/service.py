@@ -391,13 +391,3 @@ class Matcher:
         # Hard rules first, so top-k is not spent on profiles that can never be shown.
         today = datetime.now(UTC).date().toordinal() if target.name in HARD_RULE_COLUMNS else None
         return self.store.filters[target.name].allowed(criteria, today)
-
-
-def score_without_vectors(
-    startups: Sequence[Any], targets: Sequence[tuple[str, Any]], weights: Weights
-) -> list[list[PairScore]]:
-    """``Matcher.score_many`` for a process without a model: similarity 0, no history."""
-    today = datetime.now(UTC).date()
-    facts = [facts_of(kind, row) for kind, row in targets]
-    mine = [facts_of(STARTUP, s) for s in startups]
-    return [[score_pair(m, t, 0.0, weights, today) for t in facts] for m in mine]
