@@ -41,7 +41,7 @@ class Answers:
     Values are pydantic responses that nothing mutates after they are built (``localize``
     copies), so one object may be served to many requests. ``entries`` bounds the answers
     kept and, at ``MATCHES_EACH`` matches an answer, the matches in them all: a list of 10
-    explained matches holds about 0.2 MB, one of 100 about 1 MB (bench/RESULTS.md, section
+    explained matches holds about 0.2 MB, one of 100 about 2 MB (bench/RESULTS.md, section
     25), so a process keeps at most about ``entries`` × 0.2 MB. ``entries`` 0 keeps nothing.
     """
 
