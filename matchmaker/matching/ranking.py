@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from statistics import fmean
 from typing import Any
 
@@ -25,6 +25,7 @@ from matchmaker.matching.scoring import (
     stage_fit,
     stale_kinds,
     trl_fit,
+    utc_today,
 )
 
 
@@ -147,7 +148,7 @@ def rank_key(
 ) -> tuple[float | None, float]:
     """(score, raw score) exactly as ``score_pair`` has them, without the explanation:
     ranking needs the numbers of every candidate, the words only of those shown."""
-    day = today or datetime.now(UTC).date()
+    day = today or utc_today()
     parts = _parts(startup, target, similarity, history, day, weights.stale_after_days)
     raw = _total(_contributions(parts, weights))
     thin = startup.thin or target.thin
@@ -288,7 +289,7 @@ def score_without_vectors(
     startups: Sequence[Any], targets: Sequence[tuple[str, Any]], weights: Weights
 ) -> list[list[PairScore]]:
     """``Matcher.score_many`` for a process without a model: similarity 0, no history."""
-    today = datetime.now(UTC).date()
+    today = utc_today()
     facts = [facts_of(kind, row) for kind, row in targets]
     mine = [facts_of("startup", s) for s in startups]
     return [[score_pair(m, t, 0.0, weights, today) for t in facts] for m in mine]

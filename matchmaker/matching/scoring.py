@@ -148,6 +148,12 @@ def stale_kinds(startup: Facts, target: Facts, today: date, after_days: int) -> 
     return [f.kind for f in (startup, target) if is_stale(f.updated_at, today, after_days)]
 
 
+def utc_today() -> date:
+    """The UTC day that staleness and deadlines are judged by, in every list and in the
+    stamp of a kept one (``Matcher.stamp``)."""
+    return datetime.now(UTC).date()
+
+
 def stale_since(updated_at: datetime, after_days: int) -> datetime:
     """The start (UTC midnight) of the first day on which a profile last updated at
     ``updated_at`` counts as stale: more than ``after_days`` whole days later."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
 import numpy as np
@@ -47,6 +47,7 @@ from matchmaker.matching.scoring import (
     PairScore,
     Weights,
     exclusion_message,
+    utc_today,
 )
 from matchmaker.matching.store import INDEX_OPS, INFLIGHT, PENDING, EmbeddingStore
 from matchmaker.matching.texts import compose
@@ -62,11 +63,6 @@ ExclusionHook = Callable[[Session, str, int, str], Collection[int]]
 T = TypeVar("T")
 # session.info keys of writes the stamp cannot see before they commit and are applied.
 _WRITES = (PENDING, INDEX_OPS, INFLIGHT, feed.FEED, WROTE_MATCHES)
-
-
-def today() -> date:
-    """The UTC day that staleness and deadlines are judged by."""
-    return datetime.now(UTC).date()
 
 
 @dataclass(frozen=True)
@@ -212,7 +208,7 @@ class Matcher:
         """Scores of every (startup, target) pair, by startup then target, from the stored
         vectors (embedded when not stored) and each target's decisions."""
         weights = weights or self.weights
-        today = today or datetime.now(UTC).date()
+        today = today or utc_today()
         if not startups or not targets:
             return [[] for _ in startups]
         left = np.stack([self.vector_of(self.kind(STARTUP), s) for s in startups])
@@ -250,7 +246,7 @@ class Matcher:
             # feed, and a list reads the candidates' facts from the database.
             feed.head(session),
             self.history.version(session),
-            today(),
+            utc_today(),
             self.model,
             self.weights,
             self.rerank,
@@ -331,7 +327,7 @@ class Matcher:
             allowed = allowed.copy()
             allowed[gone[(gone >= 0) & (gone < len(allowed))]] = False
         mine = facts_of(kind.name, profile)
-        today = datetime.now(UTC).date()
+        today = utc_today()
         if kind.name != STARTUP and (closed := exclusion_message(mine, today)):
             # A full incubator or a closed scenario is proposed to no one: its list says why,
             # or its manager would see only that nobody fits.
@@ -389,5 +385,5 @@ class Matcher:
             "kind": filters.kinds,
         }
         # Hard rules first, so top-k is not spent on profiles that can never be shown.
-        today = datetime.now(UTC).date().toordinal() if target.name in HARD_RULE_COLUMNS else None
+        today = utc_today().toordinal() if target.name in HARD_RULE_COLUMNS else None
         return self.store.filters[target.name].allowed(criteria, today)

@@ -33,7 +33,12 @@ from pydantic import (
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
-from matchmaker.matching.scoring import DEFAULT_STALE_AFTER_DAYS, is_stale, stale_since
+from matchmaker.matching.scoring import (
+    DEFAULT_STALE_AFTER_DAYS,
+    is_stale,
+    stale_since,
+    utc_today,
+)
 from matchmaker.profiles import formats
 from matchmaker.profiles.formats import Matches
 from matchmaker.vocab import Domain, Region
@@ -228,7 +233,7 @@ class ReadBase(BaseModel):
         # one, the engine's default.
         days = int((info.context or {}).get(STALE_AFTER_DAYS, DEFAULT_STALE_AFTER_DAYS))
         self.stale_since = stale_since(self.updated_at, days)
-        self.stale = is_stale(self.updated_at, datetime.now(UTC).date(), days)
+        self.stale = is_stale(self.updated_at, utc_today(), days)
         return self
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from matchmaker.access import policy
 from matchmaker.access.principal import Principal
 from matchmaker.kinds import ALL_KINDS
-from matchmaker.matching.scoring import stale_since
+from matchmaker.matching.scoring import stale_since, utc_today
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def stale_profiles(
     session: Session, principal: Principal, after_days: int, limit: int
 ) -> list[StaleProfile]:
     """The caller's stale profiles of every kind (an admin's: all), oldest first."""
-    before = cutoff(datetime.now(UTC).date(), after_days)
+    before = cutoff(utc_today(), after_days)
     found: list[StaleProfile] = []
     for kind in ALL_KINDS:
         model = kind.model

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from matchmaker.matching import messages
 from matchmaker.matching.schemas import ComponentRead
-from matchmaker.matching.scoring import is_stale
+from matchmaker.matching.scoring import is_stale, utc_today
 from matchmaker.matching.wording import localize
 from matchmaker.web import i18n, session
 
@@ -68,7 +68,7 @@ def environment(lang: str) -> Environment:
 def stale_since(profile: Any, after_days: int) -> date | None:
     """The day a stale profile was last updated; None while it is fresh (or unsaved)."""
     updated = getattr(profile, "updated_at", None)
-    if updated is None or not is_stale(updated, datetime.now(UTC).date(), after_days):
+    if updated is None or not is_stale(updated, utc_today(), after_days):
         return None
     return updated.date()  # type: ignore[no-any-return]
 

@@ -153,7 +153,7 @@ def test_a_new_day_is_a_new_question(
     def today() -> date:
         return tomorrow
 
-    monkeypatch.setattr(matching_service, "today", today)
+    monkeypatch.setattr(matching_service, "utc_today", today)
     _list(client, path, w["founder"])
     assert _tally(client).misses == misses + 1
 
