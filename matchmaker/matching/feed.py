@@ -71,9 +71,13 @@ def forget(session: Session) -> None:
     session.info.pop(FEED, None)
 
 
+# The highest id in the feed (NULL when empty), as a column another statement can carry.
+HEAD = select(func.max(ProfileChange.id)).scalar_subquery()
+
+
 def head(session: Session) -> int:
     """The highest id in the feed (0 when empty)."""
-    return int(session.scalar(select(func.max(ProfileChange.id))) or 0)
+    return int(session.scalar(select(HEAD)) or 0)
 
 
 def covers(session: Session, position: int) -> bool:

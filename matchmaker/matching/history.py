@@ -37,6 +37,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
+from sqlalchemy import ScalarSelect
 from sqlalchemy.orm import Session
 
 from matchmaker.matching.calibration import REFERENCE, Calibration
@@ -84,6 +85,11 @@ class VersionedHistory(HistorySource, Protocol):
     ``version`` does: what lets a finished list be served again (``answers.py``)."""
 
     def version(self, session: Session) -> int: ...
+
+    def version_beside(self, session: Session, other: ScalarSelect[Any]) -> tuple[int, int]:
+        """``version`` and the integer ``other`` selects (0 for NULL), in one statement when
+        the version must be read: a kept answer's stamp reads both on every request."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -240,12 +240,13 @@ class Matcher:
             return None
         if any(key in session.info for key in _WRITES):
             return None
+        # Another process's write is in the database before this one applies it from the
+        # feed, and a list reads the candidates' facts from the database: the feed's head.
+        decisions, head = self.history.version_beside(session, feed.HEAD)
         return (
             tuple(sorted((kind, self.store.generation(kind)) for kind in self.store.kinds)),
-            # Another process's write is in the database before this one applies it from the
-            # feed, and a list reads the candidates' facts from the database.
-            feed.head(session),
-            self.history.version(session),
+            head,
+            decisions,
             utc_today(),
             self.model,
             self.weights,

@@ -17,6 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
@@ -102,6 +103,17 @@ class DecisionCache:
         if version is None:
             version = session.info[_VERSION] = repository.decisions_version(session)
         return version
+
+    def version_beside(self, session: Session, other: ScalarSelect[Any]) -> tuple[int, int]:
+        """``version`` and ``other``, one statement when the counter is not read yet."""
+        wrote = bool(session.info.get(WROTE_MATCHES))
+        version: int | None = None if wrote else session.info.get(_VERSION)
+        if version is not None:
+            return version, int(session.scalar(select(other)) or 0)
+        version, value = repository.decisions_version_beside(session, other)
+        if not wrote:
+            session.info[_VERSION] = version
+        return version, value
 
     def _current(self, session: Session, target_kind: str, keep: bool) -> dict[int, Decisions]:
         # The counter before the rows: a write committed between the two reads leaves rows

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, exists, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
 from matchmaker.access import policy
@@ -134,3 +134,9 @@ _VERSION = select(DecisionVersion.n).where(DecisionVersion.id == 1)
 def decisions_version(session: Session) -> int:
     """The counter the database moves on every write to a match record (migration 0013)."""
     return int(session.scalar(_VERSION) or 0)
+
+
+def decisions_version_beside(session: Session, other: ScalarSelect[Any]) -> tuple[int, int]:
+    """``decisions_version`` and what ``other`` selects, in one statement (NULLs as 0)."""
+    row = session.execute(select(_VERSION.scalar_subquery(), other)).one()
+    return int(row[0] or 0), int(row[1] or 0)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from matchmaker.analytics import log
 from matchmaker.analytics.models import Exposure
@@ -18,6 +18,7 @@ from matchmaker.kinds import STARTUP
 from matchmaker.matching import service as matching_service
 from matchmaker.matching.answers import Answers, Tally
 from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.models import ProfileChange
 from matchmaker.matching.service import Matcher
 from matchmaker.profiles import service as profiles
 from matchmaker.startups.schemas import StartupCreate
@@ -225,3 +226,39 @@ def test_answers_are_kept_within_their_budget_of_matches() -> None:
     # An answer larger than the whole budget is served, never kept.
     assert answers.get_or("huge", lambda: "forty", lambda _: 40) == "forty"
     assert answers.get_or("huge", lambda: "again", lambda _: 40) == "again"
+
+
+def test_the_stamp_reads_the_feed_head_and_the_decision_counter_in_one_statement(
+    client: TestClient, auth: KeyFactory
+) -> None:
+    w = _world(client, auth)
+    matcher = _matcher(client)
+    sessions = client.app.state.runtime.sessions  # type: ignore[attr-defined]
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    with sessions() as session:
+        engine = session.get_bind()
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            stamp = matcher.stamp(session)
+            again = matcher.stamp(session)  # the counter is read once a session
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+    assert stamp is not None
+    assert again == stamp
+    assert len(statements) == 2, statements
+    assert "profile_change" in statements[0]
+    assert "decision_version" in statements[0]
+    # What it read: the feed's head (six profiles written) and the counter (no decision).
+    assert isinstance(stamp, tuple)
+    assert stamp[1] == _feed_head(client) >= len(w["s"]) + len(w["i"])
+    assert stamp[2] == 0
+
+
+def _feed_head(client: TestClient) -> int:
+    sessions = client.app.state.runtime.sessions  # type: ignore[attr-defined]
+    with sessions() as session:
+        return int(session.scalar(select(func.max(ProfileChange.id))) or 0)

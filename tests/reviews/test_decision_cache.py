@@ -102,13 +102,18 @@ def test_a_list_reads_the_counter_once_however_often_it_asks_for_decisions(
     make(client, "startups", domains=["robotics"], pitch=ROBOTS[1])
     _accept(client, decided, lab)
     counted: list[int] = []
-    real = repository.decisions_version
+    real, beside = repository.decisions_version, repository.decisions_version_beside
 
     def counter(session: Any) -> int:
         counted.append(1)
         return real(session)
 
+    def counter_beside(session: Any, other: Any) -> tuple[int, int]:
+        counted.append(1)  # the stamp of a kept answer reads it with the feed's head
+        return beside(session, other)
+
     monkeypatch.setattr(repository, "decisions_version", counter)
+    monkeypatch.setattr(repository, "decisions_version_beside", counter_beside)
     r = client.get(f"/v1/incubators/{lab}/matches")
     assert r.status_code == 200, r.text
     assert any("history" in m["components"] for m in r.json()["matches"])
