@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 
 from matchmaker import migrations_state
@@ -85,6 +86,29 @@ def test_every_revision_steps_down_and_up_one_at_a_time(empty_database_url: str)
         assert _revision(engine) is None
     finally:
         engine.dispose()
+
+
+def test_report_indexes_are_built_concurrently_on_postgresql(empty_database_url: str) -> None:
+    """0015 indexes the exposure log, which every served list writes to: on PostgreSQL a
+    plain CREATE INDEX would hold those writes off for the whole build."""
+    url = empty_database_url
+    migrations_state.upgrade(url, "0014")
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if " INDEX " in statement.upper():
+            statements.append(" ".join(statement.upper().split()))
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        migrations_state.upgrade(url, "0015")
+        migrations_state.downgrade(url, "0014")
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+    assert len(statements) == 8, statements  # 3 built and 1 dropped, then undone
+    concurrent = [s for s in statements if "CONCURRENTLY" in s]
+    postgresql = url.startswith("postgresql")
+    assert concurrent == (statements if postgresql else [])
 
 
 def test_migrations_build_the_schema_the_models_describe(empty_database_url: str) -> None:
