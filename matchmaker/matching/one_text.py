@@ -1,8 +1,9 @@
 """The default model with one text a call on ONNX Runtime and every batch on torch.
 
 Measured on two cores with ~440-character startup texts (issue 15, item 3): one text took
-13.8-14.3 ms (median) on ONNX Runtime fp32 against 25.8-27.1 ms on torch; batches of 32 went
-81-85 texts/s on torch against 65-69 on ONNX Runtime. One text is the hot path (an unsaved
+14 ms (median) on ONNX Runtime fp32 against 26-27 ms on torch; with onnxruntime's threads not
+spinning (below) and the cores shared with other work, 17-21 ms against 28-34 ms, and 26 ms of
+CPU against 37 ms. Batches of 32 went 81-85 texts/s on torch against 65-69 on ONNX Runtime. One text is the hot path (an unsaved
 profile's recommendation, a profile created or updated through the API); batches are imports,
 reindexing and catching up. So each call goes where it is faster.
 
@@ -40,8 +41,10 @@ class OneTextOnnx:
         self.graph = graph
         self._torch = torch_model
         # One lock for both: on two cores a batch and a single text encoded at once only
-        # fight over them.
-        self._onnx = OnnxEncoder(graph=graph, batch_size=1, lock=torch_model.lock)
+        # fight over them. No spinning: onnxruntime's threads spin for work after each run,
+        # which took a one-text encode from 26 ms of CPU to 53-59 ms (for 2 ms less latency,
+        # median), CPU the server's other requests need.
+        self._onnx = OnnxEncoder(graph=graph, batch_size=1, lock=torch_model.lock, spin=False)
         if self._onnx.dim != self.dim:
             raise ModelLoadError(f"{graph} makes {self._onnx.dim}-d vectors, not {self.dim}-d")
 

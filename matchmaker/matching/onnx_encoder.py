@@ -150,9 +150,11 @@ class OnnxEncoder:
         threads: int = 0,
         graph: Path | None = None,
         lock: threading.Lock | None = None,
+        spin: bool = True,
     ) -> None:
         """``graph``: this exported graph instead of the cache's (never exported then);
-        ``lock``: one shared with another encoder on the same cores (one_text.py)."""
+        ``lock``: one shared with another encoder on the same cores (one_text.py); ``spin``:
+        False stops onnxruntime's threads from spinning for work after each run."""
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         try:
@@ -166,6 +168,8 @@ class OnnxEncoder:
             options = ort.SessionOptions()
             if threads:
                 options.intra_op_num_threads = threads
+            if not spin:
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             path = graph or graph_path(cache, quantize)
             self._session: Any = ort.InferenceSession(
                 str(path), options, providers=["CPUExecutionProvider"]

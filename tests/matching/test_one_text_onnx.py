@@ -87,6 +87,9 @@ def test_one_text_runs_on_onnx_and_a_batch_on_torch(
     assert one_text.name == DEFAULT_MODEL_NAME  # stored vectors stay valid: no reindex
     assert one_text.dim == 384
     assert one_text_backend(one_text) == "onnxruntime"
+    # Its threads do not spin for work after a run, burning CPU other requests need.
+    options = one_text._onnx._session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
     onnx, torch = spies(one_text, monkeypatch)
     single = one_text.encode([TEXTS[0]])
     assert (onnx.count, torch.count) == (1, 0)
