@@ -3,9 +3,10 @@
 Measured on two cores with ~440-character startup texts (issue 15, item 3): one text took
 14 ms (median) on ONNX Runtime fp32 against 26-27 ms on torch; with onnxruntime's threads not
 spinning (below) and the cores shared with other work, 17-21 ms against 28-34 ms, and 26 ms of
-CPU against 37 ms. Batches of 32 went 81-85 texts/s on torch against 65-69 on ONNX Runtime. One text is the hot path (an unsaved
-profile's recommendation, a profile created or updated through the API); batches are imports,
-reindexing and catching up. So each call goes where it is faster.
+CPU against 37 ms. Batches of 32 went 81-85 texts/s on torch against 65-69 on ONNX Runtime.
+One text is the hot path (an unsaved profile's recommendation, a profile created or updated
+through the API); batches are imports, reindexing and catching up. So each call goes where it
+is faster.
 
 The graph comes from the shared model cache (``MATCHMAKER_MODEL_CACHE``), put there by
 ``matchmaker export-onnx`` (``make install`` and the Dockerfile run it). It is never exported

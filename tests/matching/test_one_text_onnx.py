@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,7 +19,12 @@ from sqlalchemy import select
 from matchmaker.app import create_app
 from matchmaker.config import Settings
 from matchmaker.demo.seed import DATA
-from matchmaker.matching.encoder import DEFAULT_MODEL_NAME, Encoder, SentenceTransformerEncoder
+from matchmaker.matching.encoder import (
+    DEFAULT_MODEL_NAME,
+    Encoder,
+    SentenceTransformerEncoder,
+    Vectors,
+)
 from matchmaker.matching.models import Embedding
 from matchmaker.matching.one_text import OneTextOnnx, one_text_backend
 from matchmaker.matching.onnx_encoder import default_cache, exported_graph, graph_path
@@ -110,6 +116,30 @@ def test_single_texts_agree_with_the_torch_batch(one_text: OneTextOnnx, encoder:
     assert np.allclose(np.linalg.norm(alone, axis=1), 1.0, atol=1e-5)
     cosines = np.sum(alone * batch, axis=1)
     assert cosines.min() > 0.99999, cosines
+
+
+def test_single_texts_and_batches_from_threads_take_turns(one_text: OneTextOnnx) -> None:
+    # One lock for both backends: on two cores, encodes at once would only fight.
+    assert one_text._onnx._lock is one_text._torch.lock
+    singles = np.concatenate([one_text.encode([text]) for text in TEXTS])
+    batch = one_text.encode(TEXTS)
+    got: dict[str, list[Vectors]] = {"single": [], "batch": []}
+
+    def run(name: str) -> None:
+        for _ in range(6):
+            if name == "single":
+                got[name].append(np.concatenate([one_text.encode([t]) for t in TEXTS]))
+            else:
+                got[name].append(one_text.encode(TEXTS))
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in got]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert [len(v) for v in got.values()] == [6, 6]
+    assert all(np.allclose(v, singles, atol=1e-6) for v in got["single"])
+    assert all(np.allclose(v, batch, atol=1e-6) for v in got["batch"])
 
 
 def _demo_texts() -> tuple[list[str], list[str]]:
