@@ -15,6 +15,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
     MATCHMAKER_DATA_DIR=/data \
+    MATCHMAKER_MODEL_CACHE=/opt/matchmaker-models \
     PATH=/opt/venv/bin:$PATH
 
 RUN groupadd --system --gid 10001 matchmaker \
@@ -49,7 +50,11 @@ COPY migrations ./migrations
 COPY models ./models
 RUN pip install --no-deps -e . \
     # Fail the build, not the first start, if the packaged model cannot be loaded offline.
-    && python -c "from matchmaker.matching.encoder import SentenceTransformerEncoder as E; e = E(); print(e.name, e.dim)"
+    && python -c "from matchmaker.matching.encoder import SentenceTransformerEncoder as E; e = E(); print(e.name, e.dim)" \
+    # The default model's ONNX graph (~90 MB, exported from the packaged weights), in the
+    # model cache set above, readable by the server's user: single texts are encoded on ONNX
+    # Runtime, ~2x faster than torch. Not in /data: a volume mounted there would hide it.
+    && matchmaker export-onnx
 
 USER matchmaker
 # /data: SQLite and index snapshots. /uploads is for MATCHMAKER_UPLOAD_DIR where API replicas

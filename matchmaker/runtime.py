@@ -16,6 +16,7 @@ from matchmaker.db import make_engine, make_sessionmaker
 from matchmaker.kinds import ALL_KINDS
 from matchmaker.matching import readers
 from matchmaker.matching.encoder import Encoder
+from matchmaker.matching.one_text import one_text_backend
 from matchmaker.matching.registry import load_encoder
 from matchmaker.matching.rerank import RerankOptions
 from matchmaker.matching.scoring import Weights
@@ -39,6 +40,7 @@ class Runtime:
     indexes_loaded: bool = True
     metrics: Metrics = field(default_factory=Metrics)
     reader: str = ""  # this data dir's replica id in the feed's reader registry
+    one_text_backend: str = ""  # what encodes a single text (onnxruntime, torch; /readyz)
 
     def close(self) -> None:
         """Snapshot the indexes so the next start only catches up, and say so in the
@@ -88,8 +90,9 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
     """Load the model (unless given one), open the database and load the indexes."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or load_encoder(
-        settings.model, settings.encode_batch_size, settings.data_dir / "models"
+        settings.model, settings.encode_batch_size, settings.model_cache, settings.one_text_onnx
     )
+    backend = one_text_backend(encoder)
     metrics = Metrics()
     encoder = metrics.instrument(encoder)
     engine = make_engine(settings.resolved_database_url())
@@ -127,4 +130,5 @@ def open_runtime(settings: Settings, encoder: Encoder | None = None) -> Runtime:
         indexes_loaded=schema.ready,
         metrics=metrics,
         reader=readers.replica_id(settings.data_dir),
+        one_text_backend=backend,
     )

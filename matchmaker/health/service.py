@@ -64,6 +64,7 @@ def readiness(runtime: Runtime, engine: Engine) -> tuple[bool, dict[str, Any]]:
         "problem": index_problem or model_problem,
         "indexed": matcher.indexed(),
     }
+    body["one_text_backend"] = runtime.one_text_backend
     body["checks"] = {name: {"ok": p is None, "problem": p} for name, p in checks.items()}
     body["down"] = down
     body["ready"] = not down

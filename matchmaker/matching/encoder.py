@@ -116,12 +116,13 @@ class SentenceTransformerEncoder:
         self.batch_size = batch_size
         self._model.eval()  # inference only; ``encode`` would switch it again on every call
         # Two cores: concurrent encodes only fight over them; one at a time is faster overall.
-        self._lock = threading.Lock()
+        # Public: the ONNX graph that encodes this model's single texts shares it (one_text.py).
+        self.lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
+        with self.lock:
             if len(texts) == 1 and self._plain():
                 out = self._one(texts[0])
             else:

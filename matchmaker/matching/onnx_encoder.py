@@ -30,8 +30,12 @@ OPSET = 17
 
 
 def default_cache() -> Path:
-    """The data dir's models/ folder (the default data dir; the service passes its own)."""
-    return Path("data") / "models"
+    """The user's cache folder: ``$XDG_CACHE_HOME/matchmaker``, else ``~/.cache/matchmaker``.
+    Shared by every data dir (tests and servers on temporary ones included), so the graph is
+    exported once per machine: its name holds the weights' and the exporter's fingerprint and
+    it is written atomically, so sharing it is safe."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "matchmaker"
 
 
 def _fingerprint(model_dir: Path) -> str:
@@ -112,12 +116,24 @@ def quantized(fp32: Path) -> Path:
     return target
 
 
+def _fp32_path(cache: Path | None) -> tuple[Path, Path]:
+    """(the packaged model's directory, where its fp32 graph is or would be in ``cache``)."""
+    source, _ = _resolve("")
+    model_dir = Path(source)
+    name = f"all-MiniLM-L6-v2-{_fingerprint(model_dir)}.onnx"
+    return model_dir, (cache or default_cache()) / name
+
+
+def exported_graph(cache: Path | None = None) -> Path | None:
+    """The fp32 graph of the packaged model if it is in ``cache`` already; never exports."""
+    _, fp32 = _fp32_path(cache)
+    return fp32 if fp32.is_file() else None
+
+
 def graph_path(cache: Path | None = None, quantize: bool = False) -> Path:
     """The exported graph of the packaged model in ``cache``, exported now if it is not
     there yet (a new package version or torch gets a graph of its own)."""
-    source, _ = _resolve("")
-    model_dir = Path(source)
-    fp32 = (cache or default_cache()) / f"all-MiniLM-L6-v2-{_fingerprint(model_dir)}.onnx"
+    model_dir, fp32 = _fp32_path(cache)
     if not fp32.exists():
         export(model_dir, fp32)
     return quantized(fp32) if quantize else fp32
@@ -132,7 +148,13 @@ class OnnxEncoder:
         quantize: bool = False,
         batch_size: int = 32,
         threads: int = 0,
+        graph: Path | None = None,
+        lock: threading.Lock | None = None,
+        spin: bool = True,
     ) -> None:
+        """``graph``: this exported graph instead of the cache's (never exported then);
+        ``lock``: one shared with another encoder on the same cores (one_text.py); ``spin``:
+        False stops onnxruntime's threads from spinning for work after each run."""
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         try:
@@ -146,7 +168,9 @@ class OnnxEncoder:
             options = ort.SessionOptions()
             if threads:
                 options.intra_op_num_threads = threads
-            path = graph_path(cache, quantize)
+            if not spin:
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            path = graph or graph_path(cache, quantize)
             self._session: Any = ort.InferenceSession(
                 str(path), options, providers=["CPUExecutionProvider"]
             )
@@ -162,7 +186,7 @@ class OnnxEncoder:
         self.batch_size = batch_size
         self._inputs = {i.name for i in self._session.get_inputs()}
         # Two cores: concurrent encodes only fight over them; one at a time is faster overall.
-        self._lock = threading.Lock()
+        self._lock = lock or threading.Lock()
 
     def encode(self, texts: list[str]) -> Vectors:
         if not texts:

@@ -19,6 +19,7 @@ from matchmaker.matching.encoder import (
     SentenceTransformerEncoder,
 )
 from matchmaker.matching.encoders import E5Encoder, UseEncoder
+from matchmaker.matching.one_text import with_one_text_onnx
 from matchmaker.matching.onnx_encoder import ONNX_INT8_NAME, ONNX_NAME, OnnxEncoder
 
 
@@ -99,9 +100,13 @@ def spec_of(model: str) -> ModelSpec | None:
     return MODELS.get(ALIASES.get(model, model))
 
 
-def load_encoder(model: str, batch_size: int = 32, cache: Path | None = None) -> Encoder:
+def load_encoder(
+    model: str, batch_size: int = 32, cache: Path | None = None, one_text_onnx: bool = True
+) -> Encoder:
     """The encoder ``MATCHMAKER_MODEL`` names; ``ModelLoadError`` when it cannot be loaded.
-    ``cache``: where a backend keeps what it derives from the weights (the ONNX graph)."""
+    ``cache``: where a backend keeps what it derives from the weights (the ONNX graphs; the
+    user's cache folder when None). ``one_text_onnx``: the default model encodes single texts
+    on its ONNX graph when ``cache`` holds it (one_text.py; ``MATCHMAKER_ONE_TEXT_ONNX``)."""
     spec = spec_of(model)
     if spec is None:
         # A local directory or an installed sentence-transformers model; an unknown name
@@ -111,6 +116,13 @@ def load_encoder(model: str, batch_size: int = 32, cache: Path | None = None) ->
         except ModelLoadError as exc:
             raise ModelLoadError(f"{exc} Registered models: {', '.join(sorted(MODELS))}.") from exc
     encoder = spec.load(batch_size, cache)
+    # Only the default model has an ONNX graph of its weights to encode single texts on.
+    if (
+        one_text_onnx
+        and spec.key == DEFAULT_MODEL
+        and isinstance(encoder, SentenceTransformerEncoder)
+    ):
+        encoder = with_one_text_onnx(encoder, cache)
     if encoder.dim != spec.dim:
         raise ModelLoadError(
             f"model {spec.key!r} made {encoder.dim}-d vectors, registered as {spec.dim}-d"
