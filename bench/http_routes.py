@@ -15,9 +15,10 @@ match route against ``/healthz``. Both are measured twice, on two servers over t
 database: as served (a list or bundle asked again is the answer kept from before,
 ``matching/answers.py``) and with ``MATCHMAKER_ANSWERS_KEPT=0`` (every answer computed, what
 a list costs the first time or after anything it read changed). The unsaved-profile
-recommendation is also compared with one raw encode of the same text by the same model
-(sentence-transformers' own `encode`, not the service's encoder), in this process,
-interleaved with it.
+recommendation is also compared with one raw encode of the same text by the same model, in
+this process, interleaved with it: sentence-transformers' own `encode` (torch), and, when the
+default model's ONNX graph is in the model cache (the server then encodes one text on it,
+``matching/one_text.py``), the bare ONNX Runtime encoder on that graph.
 """
 
 from __future__ import annotations
@@ -165,24 +166,25 @@ def cpu_seconds(pid: int | str) -> float:
 
 
 def sequential(
-    base: str, table: dict[str, Any], rounds: int, encode: Any, pid: int
+    base: str, table: dict[str, Any], rounds: int, references: dict[str, Any], pid: int
 ) -> dict[str, Any]:
-    """Per round every route once (order rotating), and one raw encode: wall ms per call,
-    and the CPU the server (or, for the raw encode, this process) spent on it.
+    """Per round every route once (order rotating), and each raw encode (``references``,
+    called in this process): wall ms per call, and the CPU the server (or, for a raw
+    encode, this process) spent on it.
 
     CPU time does not grow when other processes take the cores, so it compares runs made
     under different loads; summed over many calls, the 10 ms ticks average out."""
-    ms: dict[str, list[float]] = {name: [] for name in [*table, "raw encode"]}
+    ms: dict[str, list[float]] = {name: [] for name in [*table, *references]}
     cpu: dict[str, float] = dict.fromkeys(ms, 0.0)
     names = list(ms)
     with httpx.Client(base_url=base, timeout=60) as client:
         for r in range(rounds + 3):  # 3 untimed warm-up rounds
             for name in names[r % len(names) :] + names[: r % len(names)]:
-                who: int | str = "self" if name == "raw encode" else pid
+                who: int | str = "self" if name in references else pid
                 cpu_start = cpu_seconds(who)
                 start = time.perf_counter()
-                if name == "raw encode":
-                    encode()
+                if name in references:
+                    references[name]()
                 else:
                     method, path, key, body = table[name]
                     headers = {"Authorization": f"Bearer {key}"} if key else {}
@@ -196,6 +198,22 @@ def sequential(
         name: {**summary(v), "cpu_ms_per_call": round(cpu[name] * 1000 / len(v), 2)}
         for name, v in ms.items()
     }
+
+
+TORCH_RAW = "raw encode"  # sentence-transformers' encode: the torch model alone
+ONNX_RAW = "raw encode, ONNX Runtime"  # the bare ONNX encoder on the graph the server uses
+
+
+def raw_references(encoder: Any, text: str) -> dict[str, Any]:
+    """One raw encode of ``text`` by each backend the server may encode one text on."""
+    from matchmaker.matching.onnx_encoder import OnnxEncoder, default_cache, exported_graph
+
+    refs: dict[str, Any] = {TORCH_RAW: lambda: raw_encode(encoder, [text])}
+    graph = exported_graph(default_cache())
+    if graph is not None:  # as the server's one-text path runs it (one_text.py)
+        onnx = OnnxEncoder(graph=graph, batch_size=1, spin=False)
+        refs[ONNX_RAW] = lambda: onnx.encode([text])
+    return refs
 
 
 def markdown(fig: dict[str, Any]) -> str:
@@ -227,13 +245,17 @@ def markdown(fig: dict[str, Any]) -> str:
             f"{ratio(s['p50_ms'], health):.2f} | {s['cpu_ms_per_call']:.1f} | {more} |"
         )
     rec = seq["POST /v1/recommendations (one unsaved startup)"]
-    raw = seq["raw encode"]
     lines.append("")
-    lines.append(
-        f"unsaved recommendation / raw encode of the same text: p50 "
-        f"{ratio(rec['p50_ms'], raw['p50_ms']):.2f}, CPU "
-        f"{ratio(rec['cpu_ms_per_call'], raw['cpu_ms_per_call']):.2f}"
-    )
+    lines.append(f"the server encodes one text on: {fig.get('one_text_backend', 'torch')}")
+    for name in (TORCH_RAW, ONNX_RAW):
+        if name not in seq:
+            continue
+        raw = seq[name]
+        lines.append(
+            f"unsaved recommendation / {name} of the same text: p50 "
+            f"{ratio(rec['p50_ms'], raw['p50_ms']):.2f}, CPU "
+            f"{ratio(rec['cpu_ms_per_call'], raw['cpu_ms_per_call']):.2f}"
+        )
     for label, part in (("as served", fig), ("computed", fig.get("computed"))):
         if not part:
             continue
@@ -308,7 +330,7 @@ def measure(
     env: dict[str, str],
     table: dict[str, Any],
     args: argparse.Namespace,
-    encode: Any,
+    references: dict[str, Any],
     decide_first: bool,
 ) -> dict[str, Any]:
     """One server with ``env``: the sequential rounds and the throughput with 8 clients."""
@@ -321,7 +343,9 @@ def measure(
         if decide_first:
             out["decisions"] = decide(base, built["keys"]["admin"], 6, 8)
         log(f"http routes ({_kept(env)}): {args.rounds} sequential rounds")
-        out["sequential"] = sequential(base, table, args.rounds, encode, proc.pid)
+        out["sequential"] = sequential(base, table, args.rounds, references, proc.pid)
+        ready = httpx.get(f"{base}/readyz", timeout=30).json()
+        out["one_text_backend"] = ready.get("one_text_backend", "torch")
         log(f"http routes ({_kept(env)}): throughput with 8 clients")
         manager = {"Authorization": f"Bearer {built['keys']['manager']}"}
         cap = int(args.seconds * 5000)
@@ -373,14 +397,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     }
     table = routes(built["keys"]) | (reranked(built["keys"]) if args.rerank else {})
 
-    def encode() -> Any:
-        return raw_encode(encoder, [text])
+    references = raw_references(encoder, text)
 
     # As served (lists and bundles asked again are kept answers), then every answer computed
     # (MATCHMAKER_ANSWERS_KEPT=0): what a list asked for the first time costs.
-    fig |= measure(built, work, env, table, args, encode, decide_first=True)
+    fig |= measure(built, work, env, table, args, references, decide_first=True)
     computed = {**env, "MATCHMAKER_ANSWERS_KEPT": "0"}
-    fig["computed"] = measure(built, work, computed, table, args, encode, decide_first=False)
+    fig["computed"] = measure(built, work, computed, table, args, references, decide_first=False)
     write_json(f"http_routes_{args.size}", fig, args.out)
     print(markdown(fig))
     if not (args.quick or args.no_results):
