@@ -4,10 +4,12 @@ A page asked for without a session (the sign-in form, where keys could be guesse
 call without a usable key (none, another scheme, a malformed, unknown, revoked or expired key:
 a 401 each, and a database lookup for a well-formed one) have no account to count against.
 Both draw on their client address's bucket, one budget per address for both
-(``MATCHMAKER_ANONYMOUS_RATE_LIMIT_*``): a flood of bogus keys is refused before it costs a
-query. Over it a page gets the HTML 429 page (``Browsers.too_many``), anything else the API's
-JSON 429. What must never be refused (health probes, the Prometheus scrape, the stylesheet)
-never gets here: ``PlatformMiddleware`` passes its ``free`` paths straight to the app.
+(``MATCHMAKER_ANONYMOUS_RATE_LIMIT_*``). A bogus key over the limit still costs the lookup
+that tells it from a valid one (a valid key from the same address draws on its account), but
+never reaches the route, its second lookup and its 401. Over the limit a page gets the HTML
+429 page (``Browsers.too_many``), anything else the API's JSON 429. What must never be refused
+(health probes, the Prometheus scrape, the stylesheet) never gets here: ``PlatformMiddleware``
+passes its ``free`` paths straight to the app.
 """
 
 from __future__ import annotations

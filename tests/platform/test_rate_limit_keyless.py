@@ -28,13 +28,19 @@ from tests.web.test_proxy import PROXY, served
 
 ATTACKER = {"X-Forwarded-For": "203.0.113.7"}
 NEIGHBOUR = {"X-Forwarded-For": "203.0.113.8"}
-UNKNOWN = "mm_0123456789abcdef_" + "x" * 43  # well formed: costs the lookup of its prefix
+UNKNOWN = "mm_0123456789ab_" + "x" * 43  # well formed: costs the lookup of its prefix
+
 TRUSTED = PROXY[0]
 
 
 def _sessions(client: TestClient) -> sessionmaker[Session]:
     """The sessions of the app inside uvicorn's proxy headers middleware."""
     return client.app.app.state.sessions  # type: ignore[attr-defined,no-any-return]
+
+
+def test_the_unknown_key_is_well_formed() -> None:
+    # Else the tests below would only ever send keys refused without a lookup.
+    assert keys.split(UNKNOWN) == ("0123456789ab", "x" * 43)
 
 
 def test_bogus_keys_from_one_address_get_401_then_the_apis_429(
