@@ -165,12 +165,14 @@ class Settings(BaseSettings):
     )
     rate_limit_burst: int = Field(default=120, ge=1, description="requests a key may send at once")
     # Web pages asked for without a session (the sign-in form above all: a place to guess keys)
-    # have no account to count against: they count per client address, in the same store.
+    # and API calls without a usable key (each a 401, most a lookup) have no account to count
+    # against: they count per client address, one budget for both, in the same store.
     anonymous_rate_limit_per_minute: int = Field(
         default=60,
         ge=0,
-        description="web page requests per minute from one client address without a session "
-        "(sign-in included; an IPv6 client counts per /64); 0 turns this limit off",
+        description="requests per minute from one client address with neither a signed-in "
+        "session nor a valid API key (web pages, sign-in included, and API calls answered 401; "
+        "an IPv6 client counts per /64); 0 turns this limit off",
     )
     anonymous_rate_limit_burst: int = Field(
         default=30, ge=1, description="such requests one address may send at once"

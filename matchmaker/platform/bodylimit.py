@@ -13,7 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from matchmaker.config import Settings
 from matchmaker.params import whole_number
-from matchmaker.platform.middleware import error
+from matchmaker.platform.asgi import error
 
 # Routes that take a file upload (multipart) and so get the upload limit.
 UPLOAD_PATHS = frozenset({"/v1/imports"})

@@ -1,16 +1,17 @@
 """Per-account rate limits and idempotent POSTs, around every route.
 
 Pages are limited too: a signed-in browser session counts against the bucket of the account
-of the key it was opened with, and is answered over the limit with an HTML page. A page asked
-for without a session (the sign-in form, where keys could be guessed) counts against its client
-address's bucket, in a limiter of its own. The pages say who a session is, which paths are
-pages and draw that page (``Browsers``, given by the app's wiring), so this layer knows
-nothing of the web package.
+of the key it was opened with, and is answered over the limit with an HTML page. A request
+with neither a usable key nor a session (the sign-in form, where keys could be guessed; an API
+call with no key or a bogus one, which the route answers 401) counts against its client
+address's bucket, in a limiter of its own (``addresses.ByAddress``). The pages say who a
+session is, which paths are pages and draw that page (``Browsers``, given by the app's wiring),
+so this layer knows nothing of the web package. The ``free`` paths (health probes, /metrics,
+the stylesheet) are neither authenticated nor counted.
 
 This is ASGI middleware rather than a dependency because an idempotent replay must answer
 before the route runs and must capture the route's response. It identifies the caller with
-``matchmaker.access.service.authenticate`` (the function behind the principal dependency);
-API requests without a usable key pass through untouched, and the route answers them with 401.
+``matchmaker.access.service.authenticate`` (the function behind the principal dependency).
 """
 
 from __future__ import annotations
@@ -18,15 +19,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import timedelta
-from typing import Protocol
 
-from fastapi.encoders import jsonable_encoder
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from matchmaker.access import service as access
@@ -34,9 +33,11 @@ from matchmaker.access.cache import PrincipalCache
 from matchmaker.access.principal import Principal
 from matchmaker.config import Settings
 from matchmaker.db import SESSION_INFO
-from matchmaker.errors import ErrorBody, Unauthorized, unavailable
+from matchmaker.errors import Unauthorized, unavailable
 from matchmaker.platform import idempotency, leases, presence
-from matchmaker.platform.ratelimit import Limiter, Verdict, bucket_of, bucket_of_address
+from matchmaker.platform.addresses import Browsers, ByAddress
+from matchmaker.platform.asgi import error, rate_headers, take, with_headers
+from matchmaker.platform.ratelimit import Limiter, bucket_of
 
 # Where the request's authenticated key id is left for the request log.
 KEY_ID = "matchmaker.key_id"
@@ -44,44 +45,10 @@ KEY_ID = "matchmaker.key_id"
 log = logging.getLogger(__name__)
 
 
-def error(
-    status: int,
-    code: str,
-    message: str,
-    headers: dict[str, str] | None = None,
-    field: str | None = None,
-) -> Response:
-    # 422s name the field like every other validation error of the API.
-    detail = [{"field": field, "reason": message}] if field else None
-    body = ErrorBody(error=code, message=message, detail=detail)
-    return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers)
-
-
-class Browsers(Protocol):
-    """What the limiter needs of signed-in browsers."""
-
-    def token(self, scope: Scope) -> str | None:
-        """The request's session token; None when it is not signed in."""
-        ...
-
-    def cached(self, cache: PrincipalCache | None, token: str) -> Principal | None: ...
-
-    def principal(self, scope: Scope, token: str, cache: PrincipalCache | None) -> Principal | None:
-        """The session's principal, looked up (blocking) and cached."""
-        ...
-
-    def too_many(self, scope: Scope, retry_after: int) -> Response:
-        """The page that answers a session, or an address, over its limit."""
-        ...
-
-    def is_page(self, scope: Scope) -> bool:
-        """Whether the request is for a page that an anonymous visitor's address pays for."""
-        ...
-
-
 class PlatformMiddleware:
-    """Rate-limits every request made with a key or a signed-in session, and pages asked for
-    without either (``anonymous``, by address); makes POSTs with an Idempotency-Key safe."""
+    """Rate-limits every request made with a key or a signed-in session, and the rest but the
+    ``free`` paths by client address (``anonymous``); makes POSTs with an Idempotency-Key
+    safe. A ``free`` entry ending in "/" covers every path under it."""
 
     def __init__(
         self,
@@ -90,15 +57,17 @@ class PlatformMiddleware:
         limiter: Limiter,
         browsers: Browsers | None = None,
         anonymous: Limiter | None = None,
+        free: Collection[str] = (),
     ) -> None:
         self.app = app
         self.limiter = limiter
         self.browsers = browsers
-        self.anonymous = anonymous
+        self.by_address = ByAddress(anonymous, browsers)
+        self.free = free
         self.ttl = timedelta(hours=settings.idempotency_ttl_hours)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or self._is_free(scope["path"]):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
@@ -115,16 +84,18 @@ class PlatformMiddleware:
                 await _outage(exc)(scope, receive, send)
                 return
             # The route answers: 503 if it needs the database, and /readyz says what is down.
-            principal = None
+            # Uncounted: whether the key was good is unknown, and no address pays for it.
+            await self.app(scope, receive, send)
+            return
         if principal is None:
-            await self._anonymous(scope, receive, send)
+            await self.by_address(self.app, scope, receive, send)
             return
         # The request log names the key by its id (matchmaker.observability), never by itself.
         scope.setdefault("state", {})[KEY_ID] = principal.key_id
-        rate_headers: list[tuple[bytes, bytes]] = []
+        extra: list[tuple[bytes, bytes]] = []
         # Admin keys are the operator's own tools (seeding, migrations of data): not limited.
         if self.limiter.enabled and not principal.is_admin:
-            verdict = await _take(self.limiter, bucket_of(principal))
+            verdict = await take(self.limiter, bucket_of(principal))
             if not verdict.allowed and signed_in and self.browsers is not None:
                 await self.browsers.too_many(scope, verdict.retry_after)(scope, receive, send)
                 return
@@ -138,34 +109,17 @@ class PlatformMiddleware:
                 )
                 await response(scope, receive, send)
                 return
-            rate_headers = _rate_headers(self.limiter, verdict)
-        send = _with_headers(send, rate_headers)
+            extra = rate_headers(self.limiter, verdict)
+        send = with_headers(send, extra)
         # Pages take no Idempotency-Key: only a key's own POSTs are made idempotent.
         if not idempotent or key is None or signed_in:
             await self.app(scope, receive, send)
             return
         await self._idempotent(scope, receive, send, principal, key)
 
-    async def _anonymous(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Neither key nor session: a page counts against the client address's bucket; the
-        rest (the API's 401s, health checks, the stylesheet) is left to the route."""
-        limiter, browsers = self.anonymous, self.browsers
-        if (
-            limiter is None
-            or browsers is None
-            or not limiter.enabled
-            or not browsers.is_page(scope)
-        ):
-            await self.app(scope, receive, send)
-            return
-        # scope["client"] is the peer, or what a proxy in MATCHMAKER_FORWARDED_ALLOW_IPS said
-        # in X-Forwarded-For (uvicorn's proxy headers middleware); never a header of our own.
-        client = scope.get("client")
-        verdict = await _take(limiter, bucket_of_address(client[0] if client else None))
-        if not verdict.allowed:
-            await browsers.too_many(scope, verdict.retry_after)(scope, receive, send)
-            return
-        await self.app(scope, receive, _with_headers(send, _rate_headers(limiter, verdict)))
+    def _is_free(self, path: str) -> bool:
+        # Never refused, so never looked up either: a bogus key sent to /healthz costs nothing.
+        return any(path == p or (p.endswith("/") and path.startswith(p)) for p in self.free)
 
     async def _principal(
         self, scope: Scope, headers: Headers, idempotent: bool
@@ -349,21 +303,6 @@ class PlatformMiddleware:
             raise
 
 
-async def _take(limiter: Limiter, bucket: str) -> Verdict:
-    # A Redis round trip blocks: off the event loop; the in-memory buckets cost less than the
-    # thread-pool hop would.
-    if limiter.blocking:
-        return await run_in_threadpool(limiter.take, bucket)
-    return limiter.take(bucket)
-
-
-def _rate_headers(limiter: Limiter, verdict: Verdict) -> list[tuple[bytes, bytes]]:
-    return [
-        (b"x-ratelimit-limit", str(limiter.per_minute).encode()),
-        (b"x-ratelimit-remaining", str(verdict.remaining).encode()),
-    ]
-
-
 def _outage(exc: SQLAlchemyError) -> Response:
     """The 503 that a database outage answers; any other database error is a bug: raise."""
     down = unavailable(exc)
@@ -380,15 +319,3 @@ async def _replay(stored: idempotency.Stored, send: Send) -> None:
     headers.append((b"idempotent-replayed", b"true"))
     await send({"type": "http.response.start", "status": stored.status_code, "headers": headers})
     await send({"type": "http.response.body", "body": stored.body})
-
-
-def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
-    if not extra:
-        return send
-
-    async def sender(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            message = {**message, "headers": [*message.get("headers", []), *extra]}
-        await send(message)
-
-    return sender

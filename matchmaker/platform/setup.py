@@ -31,6 +31,11 @@ from matchmaker.webhooks.router import router as webhooks_router
 from matchmaker.webhooks.worker import DeliveryWorker
 
 ROUTERS = (recommendations_router, imports_router, webhooks_router)
+# Never refused, so neither authenticated nor counted: the load balancer's and Kubernetes'
+# probes, the Prometheus scrape (with a token of its own, not a key) and the stylesheet every
+# page loads. The docs and /openapi.json are not here: cheap, but nothing breaks if an address
+# flooding them waits, and one rule (no key, no session: the address pays) is simpler.
+FREE_PATHS = ("/healthz", "/readyz", "/metrics", "/static/")
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -44,7 +49,8 @@ def install(app: FastAPI, settings: Settings) -> None:
         settings.redis_url,
         settings.redis_prefix,
     )
-    # Pages asked for without a session, by client address: a store of their own rates.
+    # Pages asked for without a session and API calls without a usable key, by client
+    # address: one budget per address for both, in a store of their own rates.
     anonymous = limiter_for(
         settings.anonymous_rate_limit_per_minute,
         settings.anonymous_rate_limit_burst,
@@ -57,6 +63,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         limiter=app.state.limiter,
         browsers=limits.PAGES,
         anonymous=anonymous,
+        free=FREE_PATHS,
     )
     payloads.publish(app)
     app.openapi = _openapi(app)  # type: ignore[method-assign]

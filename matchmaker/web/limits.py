@@ -1,4 +1,4 @@
-"""What the rate limiter (``platform.middleware.Browsers``) needs of the pages: who a
+"""What the rate limiter (``platform.addresses.Browsers``) needs of the pages: who a
 signed-in browser is, which paths are pages, and the page that answers a visitor over its
 limit (``PAGES``).
 
@@ -6,7 +6,7 @@ A page view costs as much as an API call (a startup's page runs the matching eng
 exposures), so a session counts against the same bucket as the key it was opened with. A
 visitor without a session counts against its address's bucket on every page, the sign-in form
 and its POST above all (each POST is a guess at a key); only the stylesheet is free (static,
-cached, and loaded by every page).
+cached, and loaded by every page: ``platform.setup.FREE_PATHS``).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def is_page(scope: Scope) -> bool:
 
 
 class _Pages:
-    """``platform.middleware.Browsers`` for this package's sessions and pages."""
+    """``platform.addresses.Browsers`` for this package's sessions and pages."""
 
     token = staticmethod(session_token)
     cached = staticmethod(cached_principal)

@@ -39,10 +39,12 @@ def test_a_key_over_its_limit_gets_429_with_retry_after(limited: TestClient) -> 
     assert all(limited.get("/v1/startups").status_code == 200 for _ in range(10))
 
 
-def test_requests_without_a_usable_key_are_left_to_the_route(limited: TestClient) -> None:
+def test_requests_without_a_usable_key_draw_on_no_account(limited: TestClient) -> None:
     anonymous = TestClient(limited.app)
-    answers = [anonymous.get("/v1/startups").status_code for _ in range(5)]
-    assert answers == [401] * 5
+    answers = [anonymous.get("/v1/startups") for _ in range(5)]
+    assert [r.status_code for r in answers] == [401] * 5
+    # The client address's bucket (test_rate_limit_keyless.py), not an account's 3.
+    assert answers[0].headers["X-RateLimit-Limit"] == "60"
 
 
 def test_bucket_arithmetic_with_a_clock_of_our_own() -> None:

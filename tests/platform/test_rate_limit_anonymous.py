@@ -1,6 +1,7 @@
 """Pages asked for without a key or session: one bucket per client address (sign-in guesses and
-floods), answered over the limit with the same HTML 429 page as a session; the API's 401s, health
-checks and the stylesheet are not counted."""
+floods), answered over the limit with the same HTML 429 page as a session; API calls without a
+usable key share it (tests/platform/test_rate_limit_keyless.py); health checks and the
+stylesheet are not counted."""
 
 from __future__ import annotations
 
@@ -56,13 +57,18 @@ def test_sign_in_guesses_from_one_address_get_the_429_page(app: FastAPI) -> None
     assert _from(app, NEIGHBOUR).get("/signin").status_code == 200
 
 
-def test_api_calls_health_checks_and_the_stylesheet_are_not_counted(app: FastAPI) -> None:
+def test_api_calls_without_a_key_share_the_pages_budget_and_get_json(app: FastAPI) -> None:
     visitor = _from(app, ATTACKER)
-    assert all(visitor.get("/v1/startups").status_code == 401 for _ in range(5))
     assert all(visitor.get("/healthz").status_code == 200 for _ in range(5))
     assert all(visitor.get("/static/style.css").status_code == 200 for _ in range(5))
-    # The address's whole burst is still there for pages.
-    assert [visitor.get("/signin").status_code for _ in range(4)] == [200, 200, 200, 429]
+    # One budget per address: two 401s and a page spend it.
+    assert [visitor.get("/v1/startups").status_code for _ in range(2)] == [401, 401]
+    assert visitor.get("/signin").status_code == 200
+    page, api = visitor.get("/signin"), visitor.get("/v1/startups")
+    assert (page.status_code, api.status_code) == (429, 429)
+    # Each over the limit in its own language: a page for the browser, JSON for the API.
+    assert page.headers["content-type"].startswith("text/html")
+    assert api.json()["error"] == "rate_limited"
 
 
 def test_a_signed_in_browser_counts_against_its_account_not_its_address(app: FastAPI) -> None:

@@ -141,3 +141,27 @@ def test_replicas_sharing_redis_share_one_budget_per_anonymous_address(
         f"{prefix}ratelimit:address:198.51.100.7",
         f"{prefix}ratelimit:address:198.51.100.8",
     }
+
+
+def test_replicas_sharing_redis_share_the_address_budget_of_calls_without_a_key(
+    settings: Settings, encoder: Encoder, prefix: str
+) -> None:
+    shared = _tight(
+        settings,
+        redis_url=REDIS_URL,
+        redis_prefix=prefix,
+        anonymous_rate_limit_per_minute=6,
+        anonymous_rate_limit_burst=3,
+    )
+    bogus = bearer("mm_0123456789ab_" + "x" * 43)
+    with ExitStack() as stack:
+        one, two = _replicas(shared, encoder, stack, 2)
+        visitor = [TestClient(app.app, client=("198.51.100.7", 40000)) for app in (one, two)]
+        answers = [visitor[i % 2].get("/v1/startups", headers=bogus) for i in range(4)]
+        page = visitor[1].get("/signin")  # the same budget as the address's pages
+    assert [r.status_code for r in answers] == [401, 401, 401, 429]
+    assert answers[3].json()["error"] == "rate_limited"
+    assert page.status_code == 429
+    with redis.Redis.from_url(REDIS_URL) as client:
+        buckets = {k.decode() for k in client.scan_iter(match=f"{prefix}ratelimit:*")}
+    assert buckets == {f"{prefix}ratelimit:address:198.51.100.7"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -30,17 +31,17 @@ DEFAULT = Settings.model_fields["forwarded_allow_ips"].default
 
 @contextmanager
 def served(
-    settings: Settings, encoder: Encoder, forwarded_allow_ips: str = DEFAULT
+    settings: Settings, encoder: Encoder, forwarded_allow_ips: str = DEFAULT, **changes: Any
 ) -> Iterator[TestClient]:
-    """The app as `matchmaker serve` runs it, reached from PROXY; 3 anonymous pages at once
-    per address, one more every 10 s."""
+    """The app as `matchmaker serve` runs it, reached from PROXY; 3 requests without a key or
+    session at once per address, one more every 10 s (unless ``changes`` say otherwise)."""
     tight = Settings(
         database_url=settings.database_url,
         data_dir=settings.data_dir,
         anonymous_rate_limit_per_minute=6,
         anonymous_rate_limit_burst=3,
         forwarded_allow_ips=forwarded_allow_ips,
-    )
+    ).model_copy(update=changes)
     # ws and http as tests/live.py sets them; the proxy options are serve's own.
     config = uvicorn.Config(
         create_app(tight, encoder), ws="none", http="h11", **uvicorn_options(tight)
