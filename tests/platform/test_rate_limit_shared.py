@@ -116,16 +116,21 @@ def test_the_bucket_script_refills_on_redis_time_and_expires_idle_buckets(prefix
     client.close()
 
 
-def test_replicas_sharing_redis_share_one_budget_per_anonymous_address(
-    settings: Settings, encoder: Encoder, prefix: str
-) -> None:
-    shared = _tight(
+def _by_address_in_redis(settings: Settings, prefix: str) -> Settings:
+    """Settings whose per-address budget (6 a minute, bursts of 3) lives in Redis."""
+    return _tight(
         settings,
         redis_url=REDIS_URL,
         redis_prefix=prefix,
         anonymous_rate_limit_per_minute=6,
         anonymous_rate_limit_burst=3,
     )
+
+
+def test_replicas_sharing_redis_share_one_budget_per_anonymous_address(
+    settings: Settings, encoder: Encoder, prefix: str
+) -> None:
+    shared = _by_address_in_redis(settings, prefix)
     with ExitStack() as stack:
         one, two = _replicas(shared, encoder, stack, 2)
         visitor = [TestClient(app.app, client=("198.51.100.7", 40000)) for app in (one, two)]
@@ -146,13 +151,7 @@ def test_replicas_sharing_redis_share_one_budget_per_anonymous_address(
 def test_replicas_sharing_redis_share_the_address_budget_of_calls_without_a_key(
     settings: Settings, encoder: Encoder, prefix: str
 ) -> None:
-    shared = _tight(
-        settings,
-        redis_url=REDIS_URL,
-        redis_prefix=prefix,
-        anonymous_rate_limit_per_minute=6,
-        anonymous_rate_limit_burst=3,
-    )
+    shared = _by_address_in_redis(settings, prefix)
     bogus = bearer("mm_0123456789ab_" + "x" * 43)
     with ExitStack() as stack:
         one, two = _replicas(shared, encoder, stack, 2)
